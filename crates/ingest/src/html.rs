@@ -1,0 +1,290 @@
+//! A small HTML-to-text reader for news pages: the title, a publication date from the usual meta
+//! tags, and the text of block elements (paragraphs, headings, list items) one per line.
+//! Scripts, styles and navigation furniture are dropped.
+
+/// What [`html_to_article_parts`] finds in a page.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct HtmlParts {
+    /// The page's text, one block element per line, entities decoded.
+    pub text: String,
+    /// The `<title>` or `og:title`.
+    pub title: Option<String>,
+    /// The publication date meta value (`article:published_time`, `date`, `pubdate`...).
+    pub date: Option<String>,
+}
+
+const BLOCKS: &[&str] = &[
+    "p",
+    "div",
+    "br",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "tr",
+    "article",
+    "section",
+    "header",
+    "footer",
+    "blockquote",
+    "figcaption",
+    "title",
+    "dd",
+    "dt",
+    "pre",
+    "table",
+    "ul",
+    "ol",
+];
+const SKIPPED: &[&str] = &[
+    "script", "style", "noscript", "nav", "svg", "head", "template", "iframe", "form", "aside",
+];
+const DATE_METAS: &[&str] = &[
+    "article:published_time",
+    "datepublished",
+    "date",
+    "pubdate",
+    "publishdate",
+    "dc.date",
+    "dc.date.issued",
+    "sailthru.date",
+    "og:published_time",
+];
+
+/// Reads an HTML page into text, title and date.
+///
+/// The text is what a reader sees: one line per block element, runs of white space folded,
+/// character references decoded. The reported spans of the article refer to this text.
+pub fn html_to_article_parts(html: &str) -> HtmlParts {
+    let mut parts = HtmlParts::default();
+    let mut text = String::with_capacity(html.len() / 2);
+    let mut skip_depth: usize = 0;
+    let mut in_title = false;
+    let mut title = String::new();
+    let mut rest = html;
+    while !rest.is_empty() {
+        let Some(lt) = rest.find('<') else {
+            push_text(&mut text, rest, skip_depth, in_title, &mut title);
+            break;
+        };
+        push_text(&mut text, &rest[..lt], skip_depth, in_title, &mut title);
+        rest = &rest[lt..];
+        if rest.starts_with("<!--") {
+            rest = rest.find("-->").map_or("", |e| &rest[e + 3..]);
+            continue;
+        }
+        let Some(gt) = rest.find('>') else {
+            break;
+        };
+        let tag = &rest[1..gt];
+        rest = &rest[gt + 1..];
+        let closing = tag.starts_with('/');
+        let name: String = tag
+            .trim_start_matches('/')
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if name == "meta" {
+            read_meta(tag, &mut parts);
+            continue;
+        }
+        if name == "title" {
+            in_title = !closing;
+            continue;
+        }
+        if SKIPPED.contains(&name.as_str()) && name != "head" {
+            if closing {
+                skip_depth = skip_depth.saturating_sub(1);
+            } else if !tag.ends_with('/') {
+                skip_depth += 1;
+                if name == "script" || name == "style" {
+                    // Raw text elements: jump to their end tag.
+                    let end = format!("</{name}");
+                    match rest.to_ascii_lowercase().find(&end) {
+                        Some(e) => rest = &rest[e..],
+                        None => rest = "",
+                    }
+                }
+            }
+            continue;
+        }
+        if BLOCKS.contains(&name.as_str()) && !text.ends_with('\n') && !text.is_empty() {
+            text.push('\n');
+        }
+    }
+    let title = fold_ws(&title);
+    if !title.is_empty() && parts.title.is_none() {
+        parts.title = Some(title);
+    }
+    parts.text = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n");
+    parts
+}
+
+fn push_text(out: &mut String, raw: &str, skip_depth: usize, in_title: bool, title: &mut String) {
+    if in_title {
+        title.push_str(&decode_entities(raw));
+        return;
+    }
+    if skip_depth > 0 || raw.is_empty() {
+        return;
+    }
+    let decoded = decode_entities(raw);
+    for (i, word) in decoded.split_whitespace().enumerate() {
+        if (i > 0 || decoded.starts_with(char::is_whitespace))
+            && !out.is_empty()
+            && !out.ends_with(['\n', ' '])
+        {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    if decoded.ends_with(char::is_whitespace) && !out.ends_with(['\n', ' ']) && !out.is_empty() {
+        out.push(' ');
+    }
+}
+
+fn fold_ws(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn attr<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
+    let lower = tag.to_ascii_lowercase();
+    let mut from = 0;
+    while let Some(pos) = lower[from..].find(name) {
+        let at = from + pos;
+        from = at + name.len();
+        let before_ok = at == 0 || lower.as_bytes()[at - 1].is_ascii_whitespace();
+        let after = lower[from..].trim_start();
+        if !before_ok || !after.starts_with('=') {
+            continue;
+        }
+        let value_start = tag.len() - after.len() + 1;
+        let v = tag[value_start..].trim_start();
+        let (quote, body) = match v.chars().next() {
+            Some(q @ ('"' | '\'')) => (Some(q), &v[1..]),
+            _ => (None, v),
+        };
+        let end = match quote {
+            Some(q) => body.find(q).unwrap_or(body.len()),
+            None => body
+                .find(|c: char| c.is_whitespace() || c == '/')
+                .unwrap_or(body.len()),
+        };
+        return Some(&body[..end]);
+    }
+    None
+}
+
+fn read_meta(tag: &str, parts: &mut HtmlParts) {
+    let key = attr(tag, "property")
+        .or_else(|| attr(tag, "name"))
+        .or_else(|| attr(tag, "itemprop"))
+        .map(str::to_ascii_lowercase);
+    let Some(key) = key else { return };
+    let Some(content) = attr(tag, "content") else {
+        return;
+    };
+    if parts.date.is_none() && DATE_METAS.contains(&key.as_str()) {
+        parts.date = Some(content.to_string());
+    }
+    if key == "og:title" && parts.title.is_none() {
+        parts.title = Some(decode_entities(content));
+    }
+}
+
+/// Decodes the common named and numeric character references.
+fn decode_entities(s: &str) -> String {
+    if !s.contains('&') {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(amp) = rest.find('&') {
+        out.push_str(&rest[..amp]);
+        rest = &rest[amp..];
+        let semi = rest[..rest.len().min(12)].find(';');
+        let decoded = semi.and_then(|semi| {
+            let name = &rest[1..semi];
+            let c = match name {
+                "amp" => Some('&'),
+                "lt" => Some('<'),
+                "gt" => Some('>'),
+                "quot" => Some('"'),
+                "apos" => Some('\''),
+                "nbsp" => Some(' '),
+                "mdash" => Some('\u{2014}'),
+                "ndash" => Some('\u{2013}'),
+                "lsquo" => Some('\u{2018}'),
+                "rsquo" => Some('\u{2019}'),
+                "ldquo" => Some('\u{201C}'),
+                "rdquo" => Some('\u{201D}'),
+                "hellip" => Some('\u{2026}'),
+                _ => {
+                    let num = name.strip_prefix('#')?;
+                    let code = match num.strip_prefix(['x', 'X']) {
+                        Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+                        None => num.parse().ok()?,
+                    };
+                    char::from_u32(code)
+                }
+            }?;
+            Some((c, semi + 1))
+        });
+        match decoded {
+            Some((c, len)) => {
+                out.push(c);
+                rest = &rest[len..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn page_text_title_and_date() {
+        let html = r#"<!doctype html><html><head><title>Trump &amp; Kim</title>
+<meta property="article:published_time" content="2025-10-19T09:00:00Z">
+<script>var x = "<p>not text</p>";</script></head>
+<body><nav>Home | World</nav><h1>Trump may meet Kim</h1>
+<p>US officials are <b>considering</b> a meeting, CNN reported&nbsp;Saturday.</p>
+<p>&ldquo;No sign yet,&rdquo; Kang said.</p></body></html>"#;
+        let p = html_to_article_parts(html);
+        assert_eq!(p.title.as_deref(), Some("Trump & Kim"));
+        assert_eq!(p.date.as_deref(), Some("2025-10-19T09:00:00Z"));
+        assert_eq!(
+            p.text,
+            "Trump may meet Kim\nUS officials are considering a meeting, CNN reported Saturday.\n\u{201C}No sign yet,\u{201D} Kang said."
+        );
+    }
+
+    #[test]
+    fn broken_markup_does_not_panic() {
+        for html in [
+            "<p>open",
+            "<",
+            "&#xZZZ; &#99999999; &",
+            "<script>never closed",
+            "<!-- open comment",
+        ] {
+            let _ = html_to_article_parts(html);
+        }
+    }
+}

@@ -1,0 +1,367 @@
+//! Paragraph layout: which lines are titles, bylines, contact lines, editor's notes, headings,
+//! captions or body text, and where a body paragraph opens with a dateline.
+
+use crate::{Paragraph, ParagraphKind, Span};
+
+/// Splits `text` into paragraphs (one per non-blank line) and classifies each.
+///
+/// `title` is a title known from metadata: when the first line equals it, that line is the
+/// title. Without one, the first line is a title when it reads as a headline (short, no
+/// sentence-final punctuation, more lines follow).
+pub fn layout(text: &str, title: Option<&str>) -> Vec<Paragraph> {
+    let mut paragraphs: Vec<Paragraph> = lines(text)
+        .map(|span| Paragraph {
+            span,
+            kind: ParagraphKind::Body,
+            dateline: None,
+        })
+        .collect();
+    let count = paragraphs.len();
+    for (i, p) in paragraphs.iter_mut().enumerate() {
+        let line = p.span.slice(text);
+        p.kind = classify(line, i, count, title);
+        if p.kind == ParagraphKind::Body {
+            p.dateline = dateline(line).map(|len| Span::new(p.span.start, p.span.start + len));
+        }
+    }
+    paragraphs
+}
+
+/// The non-blank lines of `text`, trimmed of surrounding white space (byte spans).
+fn lines(text: &str) -> impl Iterator<Item = Span> + '_ {
+    let mut start = 0;
+    text.split_inclusive('\n').filter_map(move |line| {
+        let line_start = start;
+        start += line.len();
+        let lead = line.len() - line.trim_start().len();
+        let trimmed = line.trim();
+        (!trimmed.is_empty())
+            .then(|| Span::new(line_start + lead, line_start + lead + trimmed.len()))
+    })
+}
+
+fn classify(line: &str, index: usize, count: usize, title: Option<&str>) -> ParagraphKind {
+    if index == 0 {
+        if let Some(t) = title {
+            if same_words(line, t) {
+                return ParagraphKind::Title;
+            }
+        } else if count > 1 && looks_like_headline(line) {
+            return ParagraphKind::Title;
+        }
+    }
+    if is_byline(line) {
+        ParagraphKind::Byline
+    } else if is_contact(line) {
+        ParagraphKind::Contact
+    } else if is_editor_note(line) {
+        ParagraphKind::EditorNote
+    } else if is_caption(line) {
+        ParagraphKind::Caption
+    } else if is_heading(line) {
+        ParagraphKind::Heading
+    } else {
+        ParagraphKind::Body
+    }
+}
+
+fn same_words(a: &str, b: &str) -> bool {
+    a.split_whitespace().eq(b.split_whitespace())
+}
+
+fn word_count(line: &str) -> usize {
+    line.split_whitespace().count()
+}
+
+/// True when the line ends like a sentence: `.`, `!`, `?`, `:` or `;`, possibly followed by
+/// closing quotes or brackets.
+fn ends_like_sentence(line: &str) -> bool {
+    let trimmed = line.trim_end_matches(['"', '\'', '\u{201D}', '\u{2019}', ')', ']', '\u{BB}']);
+    trimmed.ends_with(['.', '!', '?', ':', ';', '\u{2026}'])
+}
+
+fn looks_like_headline(line: &str) -> bool {
+    let words = word_count(line);
+    (1..=25).contains(&words) && !ends_like_sentence(line)
+}
+
+fn is_byline(line: &str) -> bool {
+    let Some(rest) = line
+        .strip_prefix("By ")
+        .or_else(|| line.strip_prefix("BY "))
+    else {
+        return false;
+    };
+    let words = word_count(rest);
+    let capitalised = rest.chars().next().is_some_and(char::is_uppercase);
+    capitalised && (words <= 5 || (words <= 12 && !ends_like_sentence(rest)))
+}
+
+/// The names in a byline line: the line without its leading "By ".
+pub(crate) fn byline_names(line: &str) -> &str {
+    line.strip_prefix("By ")
+        .or_else(|| line.strip_prefix("BY "))
+        .unwrap_or(line)
+        .trim()
+}
+
+fn is_email_like(word: &str) -> bool {
+    let w = word.trim_matches(|c: char| !c.is_alphanumeric());
+    match w.split_once('@') {
+        Some((user, host)) => !user.is_empty() && host.contains('.') && !host.ends_with('.'),
+        None => false,
+    }
+}
+
+fn is_contact(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    if words.is_empty() || words.len() > 8 {
+        return false;
+    }
+    let contacts = words
+        .iter()
+        .filter(|w| {
+            is_email_like(w)
+                || (w.starts_with('@') && w.len() > 1)
+                || w.starts_with("http://")
+                || w.starts_with("https://")
+                || w.starts_with("www.")
+        })
+        .count();
+    contacts > 0 && (words.len() <= 3 || contacts * 3 >= words.len())
+}
+
+const EDITOR_NOTE_MARKS: &[&str] = &[
+    "edited this article",
+    "edited by",
+    "editing by",
+    "reporting by",
+    "additional reporting",
+    "writing by",
+    "contributed to this report",
+    "contributed reporting",
+    "contributed to this article",
+    "compiled by",
+    "translated by",
+    "this article was",
+    "this story was",
+    "this story has been",
+    "this article has been",
+    "follow us on",
+    "copyright ",
+    "all rights reserved",
+    "(c) ",
+    "\u{a9}",
+];
+
+fn is_editor_note(line: &str) -> bool {
+    if word_count(line) > 40 {
+        return false;
+    }
+    let lower = line.to_lowercase();
+    let lower = lower.trim_start_matches(['(', '[']);
+    EDITOR_NOTE_MARKS.iter().any(|m| {
+        if matches!(
+            *m,
+            "reporting by"
+                | "editing by"
+                | "writing by"
+                | "compiled by"
+                | "edited by"
+                | "translated by"
+        ) {
+            lower.starts_with(m)
+        } else {
+            lower.contains(m)
+        }
+    }) && (line.starts_with(|c: char| !c.is_lowercase()) || lower.contains("edited this article"))
+}
+
+fn is_caption(line: &str) -> bool {
+    const MARKS: &[&str] = &[
+        "Photo:",
+        "Photo by",
+        "Image:",
+        "Picture:",
+        "Caption:",
+        "File photo",
+        "(Photo",
+        "[Photo",
+        "Credit:",
+    ];
+    MARKS.iter().any(|m| line.starts_with(m))
+}
+
+fn is_heading(line: &str) -> bool {
+    let words = word_count(line);
+    if words == 0 || words > 14 || ends_like_sentence(line) {
+        return false;
+    }
+    let (mut upper, mut lower) = (0usize, 0usize);
+    for c in line.chars() {
+        if c.is_uppercase() {
+            upper += 1;
+        } else if c.is_lowercase() {
+            lower += 1;
+        }
+    }
+    // All-caps headings, and short title-like lines with no sentence punctuation.
+    (upper >= 4 && lower * 10 <= upper)
+        || (words <= 6 && line.chars().next().is_some_and(char::is_uppercase))
+}
+
+/// Length in bytes of a dateline at the start of `line` ("SEOUL, Oct 5 (Reuters) -",
+/// "WASHINGTON (AP) —", "NEW YORK --"), including the dash and the space after it.
+fn dateline(line: &str) -> Option<usize> {
+    // The place: one to four words in capitals.
+    let bytes = line.as_bytes();
+    let mut i = 0;
+    let mut place_letters = 0;
+    while i < bytes.len()
+        && (bytes[i].is_ascii_uppercase() || matches!(bytes[i], b' ' | b'.' | b'\'' | b'-'))
+    {
+        if bytes[i].is_ascii_uppercase() {
+            place_letters += 1;
+        }
+        if bytes[i] == b' ' && matches!(bytes.get(i + 1), Some(b'-')) {
+            break;
+        }
+        i += 1;
+    }
+    if place_letters < 2 {
+        return None;
+    }
+    // Optional ", Oct 5" or ", Calif." and "(Reuters)" up to the dash, within 60 bytes.
+    let rest = line.get(i..)?;
+    let window = match rest.char_indices().nth(60) {
+        Some((cut, _)) => &rest[..cut],
+        None => rest,
+    };
+    for dash in [
+        " - ",
+        " -- ",
+        " \u{2014} ",
+        " \u{2013} ",
+        "\u{2014}",
+        " \u{2013}",
+    ] {
+        if let Some(pos) = window.find(dash) {
+            let between = &window[..pos];
+            let ok = between.is_empty()
+                || between.starts_with(',')
+                || between.trim_start().starts_with('(');
+            let no_sentence = !between.contains(['.', '!', '?']) || between.len() < 20;
+            if ok && no_sentence && !between.contains('"') {
+                let end = i + pos + dash.len();
+                let tail = line.get(end..)?;
+                let end = end + tail.len() - tail.trim_start().len();
+                return (end < line.len()).then_some(end);
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str, title: Option<&str>) -> Vec<(&'static str, String)> {
+        layout(text, title)
+            .iter()
+            .map(|p| (p.kind.as_str(), p.span.slice(text).to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn seed_article_furniture_is_recognised() {
+        let text = "US officials are considering a meeting, CNN reported Saturday.\nSEOUL DISMISSES IMMEDIATE PROSPECT\n\nThe CNN report came a day after.\nBy Sookyung Seo\nskseo@hankyung.com\nJennifer Nicholson-Breen edited this article.\n";
+        let k = kinds(text, None);
+        assert_eq!(
+            k.iter().map(|(k, _)| *k).collect::<Vec<_>>(),
+            [
+                "body",
+                "heading",
+                "body",
+                "byline",
+                "contact",
+                "editor_note"
+            ]
+        );
+    }
+
+    #[test]
+    fn headline_first_line_is_title() {
+        let k = kinds("Apple releases iPhone SDK, announces upcoming update\n\nDuring a media event, Apple released it.", None);
+        assert_eq!(k[0].0, "title");
+        assert_eq!(k[1].0, "body");
+    }
+
+    #[test]
+    fn given_title_marks_first_line_even_with_a_period() {
+        let k = kinds(
+            "Stealth Over Health: Clinton Was Headed to ER.\n\nThe Post reports that.",
+            Some("Stealth Over Health: Clinton Was Headed to ER."),
+        );
+        assert_eq!(k[0].0, "title");
+    }
+
+    #[test]
+    fn first_sentence_is_not_a_title() {
+        let k = kinds("Officials met on Friday.\nThey talked.", None);
+        assert_eq!(k[0].0, "body");
+    }
+
+    #[test]
+    fn datelines_are_found() {
+        for (line, dl) in [
+            (
+                "SEOUL, Oct 5 (Reuters) - North Korea fired a missile.",
+                "SEOUL, Oct 5 (Reuters) - ",
+            ),
+            (
+                "WASHINGTON (AP) \u{2014} The Senate voted.",
+                "WASHINGTON (AP) \u{2014} ",
+            ),
+            ("NEW YORK -- Stocks fell.", "NEW YORK -- "),
+        ] {
+            let p = &layout(&format!("x.\n{line}"), None)[1];
+            let d = p.dateline.expect(line);
+            assert_eq!(&format!("x.\n{line}")[d.start..d.end], dl);
+        }
+        assert!(layout("x.\nUS officials said so - really.", None)[1]
+            .dateline
+            .is_none());
+        assert!(layout("x.\nA man - tall - came.", None)[1]
+            .dateline
+            .is_none());
+    }
+
+    #[test]
+    fn dateline_window_respects_multibyte_characters() {
+        let line = "HOLD ON TO YOUR DEERSTALKER HAT We finally have a trailer for season four of \u{201C}Sherlock.\u{201D} [Buzzfeed]";
+        let _ = layout(line, None);
+        for cut in 0..line.len() {
+            if let Some(prefix) = line.get(..cut) {
+                let _ = layout(prefix, None);
+            }
+        }
+    }
+
+    #[test]
+    fn reuters_credits_are_editor_notes() {
+        let k = kinds(
+            "x.\n(Reporting by Hyonhee Shin; Editing by Ed Davies)",
+            None,
+        );
+        assert_eq!(k[1].0, "editor_note");
+    }
+
+    #[test]
+    fn crlf_lines_exclude_the_carriage_return() {
+        let text = "First line here.\r\nSecond line.\r\n";
+        let p = layout(text, None);
+        assert_eq!(p[0].span.slice(text), "First line here.");
+        assert_eq!(p[1].span.slice(text), "Second line.");
+    }
+}

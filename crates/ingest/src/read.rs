@@ -1,0 +1,506 @@
+//! Inputs to articles: files, folders, JSONL batches and standard input.
+
+use std::collections::VecDeque;
+use std::fs;
+use std::io::{BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+
+use jiff::civil::Date;
+use serde_json::{Map, Value};
+
+use crate::decode::decode;
+use crate::{Article, IngestError, Origin};
+
+/// One input named by the user.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Input {
+    /// A file or a folder (read recursively, in sorted order).
+    Path(PathBuf),
+    /// Standard input (`-` on the command line): JSONL when its first line is a JSON object with
+    /// a `text`, otherwise one plain-text article.
+    Stdin,
+}
+
+impl Input {
+    /// `-` is standard input; anything else is a path.
+    pub fn parse(arg: &str) -> Self {
+        if arg == "-" {
+            Input::Stdin
+        } else {
+            Input::Path(PathBuf::from(arg))
+        }
+    }
+}
+
+/// Reading options.
+#[derive(Clone, Debug)]
+pub struct Options {
+    /// Publication date for articles whose input carries none.
+    pub default_date: Option<Date>,
+    /// Largest article accepted, in bytes; larger ones are refused with [`IngestError::TooLarge`].
+    pub max_article_bytes: u64,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            default_date: None,
+            max_article_bytes: 16 * 1024 * 1024,
+        }
+    }
+}
+
+/// Parses a publication date: `YYYY-MM-DD`, or an ISO timestamp that starts with one.
+pub fn parse_date(s: &str) -> Option<Date> {
+    let s = s.trim();
+    let day = s.get(..10)?;
+    let rest = &s[10..];
+    if !(rest.is_empty() || rest.starts_with(['T', 't', ' '])) {
+        return None;
+    }
+    day.parse::<Date>().ok()
+}
+
+/// What kind of file a path holds, by its extension.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum FileKind {
+    Text,
+    Jsonl,
+    Html,
+}
+
+fn file_kind(path: &Path) -> Option<FileKind> {
+    let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+    match ext.as_str() {
+        "txt" | "text" => Some(FileKind::Text),
+        "jsonl" | "ndjson" => Some(FileKind::Jsonl),
+        "html" | "htm" | "xhtml" => Some(FileKind::Html),
+        _ => None,
+    }
+}
+
+/// A JSONL source being read line by line.
+struct JsonlSource {
+    path: String,
+    reader: Box<dyn BufRead + Send>,
+    line: usize,
+}
+
+/// An iterator over the articles of a list of inputs, in input order: each file in the order
+/// given, each folder's files sorted by path, each JSONL file line by line (streamed, so archives
+/// of any size run in bounded memory).
+///
+/// It yields `Err` for an input or line that cannot be read and goes on with the rest.
+pub struct Articles {
+    pending: VecDeque<Pending>,
+    current: Option<JsonlSource>,
+    options: Options,
+    skipped: Vec<String>,
+}
+
+enum Pending {
+    Input(Input),
+    File(PathBuf, Option<FileKind>),
+}
+
+impl Articles {
+    /// Articles from `inputs`, read lazily.
+    pub fn new(inputs: Vec<Input>, options: Options) -> Self {
+        Articles {
+            pending: inputs.into_iter().map(Pending::Input).collect(),
+            current: None,
+            options,
+            skipped: Vec::new(),
+        }
+    }
+
+    /// Files found in folders and skipped because their extension is not one claimsheet reads.
+    pub fn skipped(&self) -> &[String] {
+        &self.skipped
+    }
+
+    fn expand_folder(&mut self, dir: &Path) -> Result<(), IngestError> {
+        let mut files = Vec::new();
+        walk(dir, &mut files).map_err(|source| IngestError::Io {
+            origin: Origin::file(dir.display().to_string()),
+            source,
+        })?;
+        files.sort();
+        let mut found = Vec::new();
+        for f in files {
+            match file_kind(&f) {
+                Some(kind) => found.push(Pending::File(f, Some(kind))),
+                None => self.skipped.push(f.display().to_string()),
+            }
+        }
+        if found.is_empty() {
+            return Err(IngestError::EmptyFolder {
+                path: dir.display().to_string(),
+            });
+        }
+        for p in found.into_iter().rev() {
+            self.pending.push_front(p);
+        }
+        Ok(())
+    }
+
+    fn open_file(
+        &mut self,
+        path: &Path,
+        kind: Option<FileKind>,
+    ) -> Option<Result<Article, IngestError>> {
+        let name = path.display().to_string();
+        let origin = Origin::file(&name);
+        match kind {
+            Some(FileKind::Jsonl) => match fs::File::open(path) {
+                Ok(f) => {
+                    self.current = Some(JsonlSource {
+                        path: name,
+                        reader: Box::new(BufReader::with_capacity(1 << 16, f)),
+                        line: 0,
+                    });
+                    None
+                }
+                Err(source) => Some(Err(IngestError::Io { origin, source })),
+            },
+            _ => {
+                let bytes = match read_limited(path, self.options.max_article_bytes, &origin) {
+                    Ok(b) => b,
+                    Err(e) => return Some(Err(e)),
+                };
+                let html =
+                    kind == Some(FileKind::Html) || (kind.is_none() && looks_like_html(&bytes));
+                Some(self.article_from_bytes(&bytes, origin, html))
+            }
+        }
+    }
+
+    fn read_stdin(&mut self) -> Option<Result<Article, IngestError>> {
+        let origin = Origin::file("-");
+        let mut bytes = Vec::new();
+        if let Err(source) = std::io::stdin().lock().read_to_end(&mut bytes) {
+            return Some(Err(IngestError::Io { origin, source }));
+        }
+        if stdin_is_jsonl(&bytes) {
+            self.current = Some(JsonlSource {
+                path: "-".to_string(),
+                reader: Box::new(std::io::Cursor::new(bytes)),
+                line: 0,
+            });
+            return None;
+        }
+        if bytes.len() as u64 > self.options.max_article_bytes {
+            return Some(Err(IngestError::TooLarge {
+                origin,
+                bytes: bytes.len() as u64,
+                limit: self.options.max_article_bytes,
+            }));
+        }
+        let html = looks_like_html(&bytes);
+        Some(self.article_from_bytes(&bytes, origin, html))
+    }
+
+    fn article_from_bytes(
+        &self,
+        bytes: &[u8],
+        origin: Origin,
+        html: bool,
+    ) -> Result<Article, IngestError> {
+        let (text, warning) = decode(bytes, &origin)?;
+        let (text, title, date) = if html {
+            let parts = crate::html_to_article_parts(&text);
+            (
+                parts.text,
+                parts.title,
+                parts.date.as_deref().and_then(parse_date),
+            )
+        } else {
+            (text, None, None)
+        };
+        if text.trim().is_empty() {
+            return Err(IngestError::Empty { origin });
+        }
+        let id = origin.path.clone();
+        let mut article = Article::new(id, origin, text, date.or(self.options.default_date), title);
+        article.warnings.extend(warning);
+        Ok(article)
+    }
+
+    fn next_jsonl(&mut self) -> Option<Result<Article, IngestError>> {
+        let limit = self.options.max_article_bytes;
+        let default_date = self.options.default_date;
+        let src = self.current.as_mut()?;
+        let mut buf = Vec::new();
+        loop {
+            buf.clear();
+            src.line += 1;
+            let origin = Origin::line(&src.path, src.line);
+            match src.reader.read_until(b'\n', &mut buf) {
+                Ok(0) => {
+                    self.current = None;
+                    return None;
+                }
+                Ok(_) => {}
+                Err(source) => {
+                    self.current = None;
+                    return Some(Err(IngestError::Io { origin, source }));
+                }
+            }
+            if buf.iter().all(u8::is_ascii_whitespace) {
+                continue;
+            }
+            if buf.len() as u64 > limit.saturating_mul(2).saturating_add(4096) {
+                return Some(Err(IngestError::TooLarge {
+                    origin,
+                    bytes: buf.len() as u64,
+                    limit,
+                }));
+            }
+            return Some(jsonl_article(&buf, origin, default_date, limit));
+        }
+    }
+}
+
+impl Iterator for Articles {
+    type Item = Result<Article, IngestError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            if self.current.is_some() {
+                if let Some(item) = self.next_jsonl() {
+                    return Some(item);
+                }
+                continue;
+            }
+            let pending = self.pending.pop_front()?;
+            let item = match pending {
+                Pending::Input(Input::Stdin) => self.read_stdin(),
+                Pending::Input(Input::Path(path)) => match fs::metadata(&path) {
+                    Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                        Some(Err(IngestError::NotFound {
+                            path: path.display().to_string(),
+                        }))
+                    }
+                    Err(source) => Some(Err(IngestError::Io {
+                        origin: Origin::file(path.display().to_string()),
+                        source,
+                    })),
+                    Ok(meta) if meta.is_dir() => self.expand_folder(&path).err().map(Err),
+                    Ok(_) => {
+                        let kind = file_kind(&path);
+                        self.open_file(&path, kind)
+                    }
+                },
+                Pending::File(path, kind) => self.open_file(&path, kind),
+            };
+            if item.is_some() {
+                return item;
+            }
+        }
+    }
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    for entry in fs::read_dir(dir)? {
+        let entry = entry?;
+        let name = entry.file_name();
+        if name.to_string_lossy().starts_with('.') {
+            continue;
+        }
+        let path = entry.path();
+        let ty = entry.file_type()?;
+        if ty.is_dir() {
+            walk(&path, out)?;
+        } else if ty.is_file() || (ty.is_symlink() && path.is_file()) {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+fn read_limited(path: &Path, limit: u64, origin: &Origin) -> Result<Vec<u8>, IngestError> {
+    let io = |source| IngestError::Io {
+        origin: origin.clone(),
+        source,
+    };
+    let file = fs::File::open(path).map_err(io)?;
+    let len = file.metadata().map_err(io)?.len();
+    if len > limit {
+        return Err(IngestError::TooLarge {
+            origin: origin.clone(),
+            bytes: len,
+            limit,
+        });
+    }
+    let mut bytes = Vec::with_capacity(len as usize);
+    file.take(limit + 1).read_to_end(&mut bytes).map_err(io)?;
+    if bytes.len() as u64 > limit {
+        return Err(IngestError::TooLarge {
+            origin: origin.clone(),
+            bytes: bytes.len() as u64,
+            limit,
+        });
+    }
+    Ok(bytes)
+}
+
+fn looks_like_html(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(1024)];
+    let head = String::from_utf8_lossy(head).to_ascii_lowercase();
+    let head = head.trim_start_matches('\u{feff}').trim_start();
+    head.starts_with("<!doctype html") || head.starts_with("<html")
+}
+
+fn stdin_is_jsonl(bytes: &[u8]) -> bool {
+    let first = bytes
+        .split(|&b| b == b'\n')
+        .find(|l| !l.iter().all(u8::is_ascii_whitespace));
+    match first {
+        Some(line) => matches!(
+            serde_json::from_slice::<Value>(line),
+            Ok(Value::Object(ref m)) if m.get("text").is_some_and(Value::is_string)
+        ),
+        None => false,
+    }
+}
+
+fn jsonl_article(
+    line: &[u8],
+    origin: Origin,
+    default_date: Option<Date>,
+    limit: u64,
+) -> Result<Article, IngestError> {
+    let (decoded, warning) = match std::str::from_utf8(line) {
+        Ok(s) => (std::borrow::Cow::Borrowed(s), None),
+        Err(e) => (
+            String::from_utf8_lossy(line),
+            Some(format!(
+                "invalid UTF-8 at byte {} of the line: replaced with U+FFFD",
+                e.valid_up_to()
+            )),
+        ),
+    };
+    let value: Value = serde_json::from_str(&decoded).map_err(|e| IngestError::Json {
+        origin: origin.clone(),
+        message: e.to_string(),
+    })?;
+    let Value::Object(mut map) = value else {
+        return Err(IngestError::Json {
+            origin,
+            message: "the line is JSON but not an object".to_string(),
+        });
+    };
+    let Some(Value::String(text)) = map.remove("text") else {
+        return Err(IngestError::MissingText { origin });
+    };
+    if text.len() as u64 > limit {
+        return Err(IngestError::TooLarge {
+            origin,
+            bytes: text.len() as u64,
+            limit,
+        });
+    }
+    if text.trim().is_empty() {
+        return Err(IngestError::Empty { origin });
+    }
+    let mut warnings: Vec<String> = warning.into_iter().collect();
+    let id = match map.remove("id") {
+        Some(Value::String(s)) if !s.is_empty() => s,
+        Some(Value::Number(n)) => n.to_string(),
+        _ => origin.to_string(),
+    };
+    let date = match map.remove("date") {
+        Some(Value::String(s)) => match parse_date(&s) {
+            Some(d) => Some(d),
+            None => {
+                warnings.push(format!("date {s:?} is not YYYY-MM-DD; ignored"));
+                default_date
+            }
+        },
+        Some(Value::Null) | None => default_date,
+        Some(other) => {
+            warnings.push(format!("date {other} is not a YYYY-MM-DD string; ignored"));
+            default_date
+        }
+    };
+    let title = take_string(&mut map, "title");
+    let url = take_string(&mut map, "url");
+    // A title that is not the first line of the text is metadata only.
+    let title_in_text = match map.get("title_in_text") {
+        Some(Value::Bool(b)) => *b,
+        _ => true,
+    };
+    let layout_title = if title_in_text {
+        title.clone()
+    } else {
+        Some(String::new())
+    };
+    let mut article = Article::new(id, origin, text, date, layout_title);
+    article.title = title;
+    article.url = url;
+    article.metadata = map;
+    article.warnings = warnings;
+    Ok(article)
+}
+
+fn take_string(map: &mut Map<String, Value>, key: &str) -> Option<String> {
+    match map.remove(key) {
+        Some(Value::String(s)) => Some(s),
+        Some(other) => {
+            map.insert(key.to_string(), other);
+            None
+        }
+        None => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_parse_from_days_and_timestamps() {
+        assert_eq!(
+            parse_date("2025-10-19"),
+            Some(jiff::civil::date(2025, 10, 19))
+        );
+        assert_eq!(
+            parse_date("2025-10-19T08:00:00Z"),
+            Some(jiff::civil::date(2025, 10, 19))
+        );
+        assert_eq!(parse_date("2025-13-19"), None);
+        assert_eq!(parse_date("19 Oct 2025"), None);
+        assert_eq!(parse_date("2025-10-1x"), None);
+        assert_eq!(parse_date("ü"), None);
+    }
+
+    #[test]
+    fn jsonl_records_keep_unknown_keys_as_metadata() {
+        let a = jsonl_article(
+            br#"{"id": 7, "text": "Hello there.", "date": "2024-01-02", "source": "wire"}"#,
+            Origin::line("a.jsonl", 1),
+            None,
+            1000,
+        )
+        .expect("reads");
+        assert_eq!(a.id, "7");
+        assert_eq!(a.date, Some(jiff::civil::date(2024, 1, 2)));
+        assert_eq!(
+            a.metadata.get("source"),
+            Some(&Value::String("wire".into()))
+        );
+    }
+
+    #[test]
+    fn jsonl_errors_name_the_line() {
+        let e =
+            jsonl_article(b"{not json", Origin::line("a.jsonl", 3), None, 1000).expect_err("bad");
+        assert!(
+            e.to_string().starts_with("a.jsonl:3: not a JSON object"),
+            "{e}"
+        );
+        let e = jsonl_article(br#"{"id": "x"}"#, Origin::line("a.jsonl", 4), None, 1000)
+            .expect_err("no text");
+        assert_eq!(e.to_string(), "a.jsonl:4: record has no \"text\" string");
+    }
+}

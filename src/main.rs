@@ -1,0 +1,124 @@
+//! `claimsheet`: reads English news articles and writes a spreadsheet of the claims in them.
+
+mod bench;
+mod run;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand};
+
+/// Exit status: everything read and written.
+pub const EXIT_OK: u8 = 0;
+/// Exit status: some inputs (or JSONL lines) failed; the others were written.
+pub const EXIT_INPUT_FAILED: u8 = 1;
+/// Exit status: bad usage, or the output could not be written.
+pub const EXIT_FATAL: u8 = 2;
+
+const AFTER_HELP: &str = "\
+Offsets: every start/end the tool writes is a Unicode code point offset into the article text as
+given (after decoding), end exclusive: Python's str indices, not bytes.
+
+Inputs: .txt/.text files (one article each), .jsonl/.ndjson files (one article a line: id, text,
+optional date YYYY-MM-DD, title, url; other keys are kept), .html/.htm pages, folders (read
+recursively in sorted order), and - for standard input (JSONL if its first line is a JSON object
+with a text, otherwise one article).
+
+Exit status: 0 all inputs read and written; 1 some inputs or lines failed (each is named on stderr,
+the rest were written); 2 bad usage or the output could not be written.";
+
+/// Reads English news articles and writes a spreadsheet of the claims in them.
+#[derive(Parser, Debug)]
+#[command(name = "claimsheet", version, about, after_help = AFTER_HELP)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Writes the claims table as CSV (the main job).
+    Extract(ExtractArgs),
+    /// Writes one annotation record per article (JSONL, the gold format of shared/gold).
+    Annotate(AnnotateArgs),
+    /// Runs the pipeline over the inputs in memory and prints its speed, stage by stage.
+    Bench(BenchArgs),
+}
+
+/// Options shared by every command that reads articles.
+#[derive(Args, Debug, Clone)]
+pub struct InputArgs {
+    /// Input files, folders, or - for standard input.
+    #[arg(value_name = "INPUT", required = true)]
+    pub inputs: Vec<String>,
+    /// Publication date (YYYY-MM-DD) for articles whose input carries none.
+    #[arg(long, value_parser = parse_date_arg)]
+    pub date: Option<jiff::civil::Date>,
+    /// Largest article accepted, in bytes; larger ones are refused with a message.
+    #[arg(long, default_value_t = 16 * 1024 * 1024)]
+    pub max_article_bytes: u64,
+    /// Worker threads (default: one per core).
+    #[arg(long, short = 'j')]
+    pub threads: Option<usize>,
+}
+
+#[derive(Args, Debug)]
+struct ExtractArgs {
+    #[command(flatten)]
+    input: InputArgs,
+    /// Output file (default: standard output).
+    #[arg(long, short = 'o')]
+    output: Option<PathBuf>,
+    /// Excel-friendly CSV: UTF-8 byte-order mark and CRLF line ends.
+    #[arg(long)]
+    excel: bool,
+    /// Do not prefix cells that start with = + - @ tab or CR with an apostrophe.
+    #[arg(long)]
+    no_formula_guard: bool,
+}
+
+#[derive(Args, Debug)]
+struct AnnotateArgs {
+    #[command(flatten)]
+    input: InputArgs,
+    /// Output file (default: standard output).
+    #[arg(long, short = 'o')]
+    output: Option<PathBuf>,
+}
+
+#[derive(Args, Debug)]
+struct BenchArgs {
+    #[command(flatten)]
+    input: InputArgs,
+    /// How many timed passes over the inputs; the median is reported.
+    #[arg(long, default_value_t = 5)]
+    runs: usize,
+}
+
+fn parse_date_arg(s: &str) -> Result<jiff::civil::Date, String> {
+    claimsheet_ingest::parse_date(s)
+        .ok_or_else(|| format!("{s:?} is not a date in the form YYYY-MM-DD"))
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Extract(a) => run::extract(
+            &a.input,
+            a.output.as_deref(),
+            claimsheet_report::CsvOptions {
+                excel: a.excel,
+                guard_formulas: !a.no_formula_guard,
+            },
+        ),
+        Command::Annotate(a) => run::annotate(&a.input, a.output.as_deref()),
+        Command::Bench(a) => bench::bench(&a.input, a.runs),
+    };
+    match result {
+        Ok(code) => ExitCode::from(code),
+        Err(e) => {
+            eprintln!("claimsheet: error: {e:#}");
+            ExitCode::from(EXIT_FATAL)
+        }
+    }
+}

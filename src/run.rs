@@ -1,0 +1,170 @@
+//! The `extract` and `annotate` commands: read articles, run the pipeline in parallel, write the
+//! output in input order.
+
+use std::fs::File;
+use std::io::{self, BufWriter, IsTerminal, Write};
+use std::path::Path;
+
+use anyhow::{Context, Result};
+use claimsheet_extract::{Annotation, Article, Pipeline};
+use claimsheet_ingest::{Articles, IngestError, Input, Options};
+use claimsheet_report::{claim_rows, CsvOptions, CsvWriter};
+use rayon::prelude::*;
+
+use crate::{InputArgs, EXIT_INPUT_FAILED, EXIT_OK};
+
+/// How many articles are read ahead and annotated in parallel at a time.
+const BATCH: usize = 256;
+
+/// Counts for the closing summary on stderr.
+#[derive(Debug, Default)]
+pub struct Summary {
+    pub read: usize,
+    pub written: usize,
+    pub failed: usize,
+    pub warnings: usize,
+}
+
+impl Summary {
+    fn report(&self, what: &str) {
+        eprintln!(
+            "claimsheet: {} articles read, {} written ({what}), {} failed, {} warnings",
+            self.read, self.written, self.failed, self.warnings
+        );
+    }
+
+    fn exit_code(&self) -> u8 {
+        if self.failed > 0 {
+            EXIT_INPUT_FAILED
+        } else {
+            EXIT_OK
+        }
+    }
+}
+
+/// Builds the article reader for the input arguments and sets the thread count.
+pub fn open_inputs(args: &InputArgs) -> Result<Articles> {
+    if let Some(n) = args.threads {
+        // Fails only when the pool was already built; the first setting stands.
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(n.max(1))
+            .build_global();
+    }
+    let inputs = args.inputs.iter().map(|s| Input::parse(s)).collect();
+    Ok(Articles::new(
+        inputs,
+        Options {
+            default_date: args.date,
+            max_article_bytes: args.max_article_bytes,
+        },
+    ))
+}
+
+fn open_output(path: Option<&Path>) -> Result<Box<dyn Write>> {
+    Ok(match path {
+        Some(p) => Box::new(BufWriter::with_capacity(
+            1 << 16,
+            File::create(p).with_context(|| format!("cannot create {}", p.display()))?,
+        )),
+        None => Box::new(BufWriter::with_capacity(1 << 16, io::stdout().lock())),
+    })
+}
+
+/// Reads every article, annotates batches in parallel and hands each result, in input order, to
+/// `write`. Input errors and warnings go to stderr as they are met.
+fn for_each_annotated(
+    args: &InputArgs,
+    mut write: impl FnMut(&Article, &Annotation) -> Result<()>,
+) -> Result<Summary> {
+    let mut articles = open_inputs(args)?;
+    let pipeline = Pipeline::new();
+    let mut summary = Summary::default();
+    let progress = progress_bar();
+    let mut batch: Vec<Result<Article, IngestError>> = Vec::with_capacity(BATCH);
+    loop {
+        batch.clear();
+        batch.extend(articles.by_ref().take(BATCH));
+        if batch.is_empty() {
+            break;
+        }
+        let annotated: Vec<Option<Annotation>> = batch
+            .par_iter()
+            .map(|a| a.as_ref().ok().map(|a| pipeline.annotate(a)))
+            .collect();
+        for (item, ann) in batch.iter().zip(annotated) {
+            match (item, ann) {
+                (Ok(article), Some(ann)) => {
+                    summary.read += 1;
+                    for w in &article.warnings {
+                        summary.warnings += 1;
+                        eprintln!("claimsheet: warning: {}: {w}", article.origin);
+                    }
+                    write(article, &ann)?;
+                    summary.written += 1;
+                }
+                (Err(e), _) => {
+                    summary.failed += 1;
+                    eprintln!("claimsheet: error: {e}");
+                }
+                // Every Ok article was annotated above.
+                (Ok(_), None) => {}
+            }
+        }
+        if let Some(p) = &progress {
+            p.set_position((summary.read + summary.failed) as u64);
+        }
+    }
+    if let Some(p) = progress {
+        p.finish_and_clear();
+    }
+    let skipped = articles.skipped();
+    if !skipped.is_empty() {
+        eprintln!(
+            "claimsheet: note: {} file(s) in folders skipped for their extension (first: {})",
+            skipped.len(),
+            skipped[0]
+        );
+    }
+    Ok(summary)
+}
+
+fn progress_bar() -> Option<indicatif::ProgressBar> {
+    if !io::stderr().is_terminal() {
+        return None;
+    }
+    let bar = indicatif::ProgressBar::new_spinner();
+    bar.set_style(
+        indicatif::ProgressStyle::with_template("{spinner} {pos} articles {per_sec} [{elapsed}]")
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+    );
+    Some(bar)
+}
+
+/// `claimsheet extract`: the claims table as CSV.
+pub fn extract(args: &InputArgs, output: Option<&Path>, options: CsvOptions) -> Result<u8> {
+    let out = open_output(output)?;
+    let mut csv = CsvWriter::new(out, options)?;
+    let mut rows = 0usize;
+    let summary = for_each_annotated(args, |article, ann| {
+        for row in claim_rows(article, ann) {
+            csv.write_row(&row)?;
+            rows += 1;
+        }
+        Ok(())
+    })?;
+    csv.finish()?.flush().context("cannot write output")?;
+    summary.report(&format!("{rows} claim rows"));
+    Ok(summary.exit_code())
+}
+
+/// `claimsheet annotate`: annotation JSONL.
+pub fn annotate(args: &InputArgs, output: Option<&Path>) -> Result<u8> {
+    let mut out = open_output(output)?;
+    let summary = for_each_annotated(args, |article, ann| {
+        claimsheet_report::write_annotation(&mut out, article, ann)?;
+        Ok(())
+    })?;
+    out.flush().context("cannot write output")?;
+    summary.report("annotation records");
+    Ok(summary.exit_code())
+}
