@@ -104,9 +104,9 @@ pub fn find_claims(doc: &Doc<'_>, attributions: &[Attribution]) -> Vec<Claim> {
         });
     }
     for (index, s) in doc.sentences.iter().enumerate() {
-        if doc.article.paragraphs[s.paragraph].kind != ParagraphKind::Body
-            || !states_something(doc, index)
-        {
+        let paragraph = &doc.article.paragraphs[s.paragraph];
+        let in_dateline = paragraph.dateline.is_some_and(|d| d.contains(s.span));
+        if paragraph.kind != ParagraphKind::Body || in_dateline || !states_something(doc, index) {
             continue;
         }
         // A sentence whose whole text is an attribution's content is already a claim.

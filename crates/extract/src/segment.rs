@@ -69,6 +69,25 @@ pub fn segment(article: &Article) -> Segmentation {
         } else {
             paragraph.span
         };
+        if let Some(dateline) = paragraph
+            .dateline
+            .filter(|_| paragraph.kind == ParagraphKind::Body)
+        {
+            // The dateline is a sentence of its own (never a claim).
+            let first = seg.tokens.len();
+            tokenize(text, dateline, &mut seg.tokens);
+            if seg.tokens.len() > first {
+                let span = Span::new(
+                    seg.tokens[first].span.start,
+                    seg.tokens[seg.tokens.len() - 1].span.end,
+                );
+                seg.sentences.push(Sentence {
+                    span,
+                    paragraph: index,
+                    tokens: first..seg.tokens.len(),
+                });
+            }
+        }
         let first = seg.tokens.len();
         tokenize(text, body, &mut seg.tokens);
         split_sentences(text, first, index, &mut seg);
@@ -515,7 +534,27 @@ fn is_boundary(text: &str, tokens: &[Token], term: usize, next: usize) -> bool {
         // "3.5" or "U.S.A" glued: not a break.
         return false;
     }
-    if first_char.is_lowercase() {
+    // A sentence starts with a capital, a digit, an opening quote or bracket, or a letter of an
+    // uncased script; never with a comma, semicolon, closing mark, dash or ampersand.
+    let opener = first_char.is_uppercase()
+        || first_char.is_ascii_digit()
+        || matches!(
+            first_char,
+            '"' | '\''
+                | '\u{201C}'
+                | '\u{2018}'
+                | '('
+                | '['
+                | '$'
+                | '#'
+                | '*'
+                | '\u{2022}'
+                | '\u{AB}'
+                | '`'
+                | '\u{2026}'
+        )
+        || (first_char.is_alphabetic() && !first_char.is_lowercase());
+    if !opener {
         return false;
     }
     let term_tok = tokens[term].span.slice(text);
@@ -546,7 +585,9 @@ fn is_boundary(text: &str, tokens: &[Token], term: usize, next: usize) -> bool {
         // "J. K. Rowling", "Donald J. Trump": an initial before a capitalised word.
         return !first_char.is_uppercase() || in_list(OPENERS, next_tok) && word != "I";
     }
-    let dotted = word.contains('.') && word.chars().filter(|c| c.is_alphabetic()).count() <= 6;
+    let dotted = prev.kind == TokenKind::Word
+        && word.contains('.')
+        && (1..=6).contains(&word.chars().filter(|c| c.is_alphabetic()).count());
     if dotted || in_list(SUFFIXES, word) {
         return in_list(OPENERS, next_tok) || matches!(next_tok, "\"" | "\u{201C}" | "(");
     }
@@ -657,6 +698,30 @@ mod tests {
         assert_eq!(
             sents("(He denied it.) Then he left..."),
             ["(He denied it.)", "Then he left..."]
+        );
+    }
+
+    #[test]
+    fn punctuation_after_a_period_is_no_break() {
+        assert_eq!(
+            sents("The Avon, Conn., company and Eric B. & Rakim left. Then more."),
+            [
+                "The Avon, Conn., company and Eric B. & Rakim left.",
+                "Then more."
+            ]
+        );
+        assert_eq!(
+            sents("The index settled at 1678.5. Volume was low."),
+            ["The index settled at 1678.5.", "Volume was low."]
+        );
+    }
+
+    #[test]
+    fn datelines_are_sentences_of_their_own() {
+        let text = "x.\nBUDAPEST, Hungary (AP)_ Tired of waiting, they left.";
+        assert_eq!(
+            sents(text)[1..],
+            ["BUDAPEST, Hungary (AP)_", "Tired of waiting, they left."]
         );
     }
 

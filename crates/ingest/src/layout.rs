@@ -244,9 +244,17 @@ fn dateline(line: &str) -> Option<usize> {
         " \u{2013} ",
         "\u{2014}",
         " \u{2013}",
+        " _ ",
+        ")_ ",
     ] {
         if let Some(pos) = window.find(dash) {
             let between = &window[..pos];
+            // ")_ " (wire datelines "(AP)_ ") keeps its bracket in `between`.
+            let between = if dash == ")_ " {
+                &window[..pos + 1]
+            } else {
+                between
+            };
             let ok = between.is_empty()
                 || between.starts_with(',')
                 || between.trim_start().starts_with('(');
