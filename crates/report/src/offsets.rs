@@ -27,6 +27,8 @@ impl<'a> CharIndex<'a> {
             checkpoints.push(chars);
             chars += chunk.iter().filter(|&&b| (b as i8) >= -0x40).count() as u32;
         }
+        // The end of a text whose length is a multiple of STEP needs its own checkpoint.
+        checkpoints.push(chars);
         CharIndex { text, checkpoints }
     }
 
@@ -64,6 +66,14 @@ mod tests {
             assert_eq!(idx.char_offset(byte), chars);
         }
         assert_eq!(idx.char_offset(text.len()), text.chars().count());
+    }
+
+    #[test]
+    fn end_of_text_a_multiple_of_64_bytes_long() {
+        let text = "é".repeat(32); // 64 bytes, 32 chars
+        let idx = CharIndex::new(&text);
+        assert_eq!(idx.char_offset(64), 32);
+        assert_eq!(idx.char_offset(62), 31);
     }
 
     #[test]

@@ -69,8 +69,14 @@ impl<W: Write> CsvWriter<W> {
     }
 }
 
+/// True when a spreadsheet could read the cell as a formula: it starts with `=`, `@`, tab or CR,
+/// or with `+` or `-` followed by more (a lone "-" is text).
+fn needs_guard(cell: &str) -> bool {
+    cell.starts_with(['=', '@', '\t', '\r']) || (cell.starts_with(['+', '-']) && cell.len() > 1)
+}
+
 fn guard(cell: &str) -> Vec<u8> {
-    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    if needs_guard(cell) {
         let mut v = Vec::with_capacity(cell.len() + 1);
         v.push(b'\'');
         v.extend_from_slice(cell.as_bytes());
@@ -83,6 +89,16 @@ fn guard(cell: &str) -> Vec<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn guard_rules() {
+        for cell in ["=1+1", "+44 20", "-2+3", "@SUM(A1)", "\tx", "\rx"] {
+            assert!(needs_guard(cell), "{cell:?}");
+        }
+        for cell in ["-", "+", "plain", "", "2025-10-18", "(article)"] {
+            assert!(!needs_guard(cell), "{cell:?}");
+        }
+    }
 
     #[test]
     fn formulas_are_guarded_and_excel_gets_bom_and_crlf() {

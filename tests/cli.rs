@@ -1,0 +1,452 @@
+//! End-to-end tests of the `claimsheet` binary: rows a user sees, exit codes and messages.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+const SEED: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/corpus/seed-korea-trump-kim.txt"
+);
+const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus");
+
+fn claimsheet(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_claimsheet"))
+        .args(args)
+        .output()
+        .expect("claimsheet runs")
+}
+
+fn claimsheet_stdin(args: &[&str], input: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_claimsheet"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("claimsheet starts");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(input)
+        .expect("write stdin");
+    child.wait_with_output().expect("claimsheet ends")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// Parses CSV output into a header and rows.
+fn csv_rows(bytes: &[u8]) -> (Vec<String>, Vec<Vec<String>>) {
+    let mut r = csv::ReaderBuilder::new().from_reader(bytes);
+    let header = r
+        .headers()
+        .expect("header")
+        .iter()
+        .map(str::to_string)
+        .collect();
+    let rows = r
+        .records()
+        .map(|rec| rec.expect("row").iter().map(str::to_string).collect())
+        .collect();
+    (header, rows)
+}
+
+fn col(header: &[String], name: &str) -> usize {
+    header.iter().position(|h| h == name).expect(name)
+}
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
+    let p = dir.join(name);
+    std::fs::write(&p, bytes).expect("write fixture");
+    p
+}
+
+fn s(p: &Path) -> &str {
+    p.to_str().expect("utf-8 path")
+}
+
+#[test]
+fn seed_article_gives_one_row_per_body_sentence_and_none_for_furniture() {
+    let out = claimsheet(&["extract", "--date", "2025-10-19", SEED]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let (header, rows) = csv_rows(&out.stdout);
+    assert_eq!(
+        header,
+        [
+            "article_id",
+            "claim_id",
+            "paragraph",
+            "sentence",
+            "start",
+            "end",
+            "claim",
+            "kind",
+            "speaker",
+            "speaker_type",
+            "cue",
+            "source_chain",
+            "quote",
+            "certainty",
+            "hedges",
+            "verification",
+            "entities",
+            "dates"
+        ]
+    );
+    let claim = col(&header, "claim");
+    let claims: Vec<&str> = rows.iter().map(|r| r[claim].as_str()).collect();
+    assert!(claims[0].starts_with("US officials are considering arranging a meeting"));
+    // Kang's quote is two sentences.
+    assert!(claims.iter().any(|c| c
+        .starts_with("\u{201C}President Trump has said he is open to dialogue")
+        && c.ends_with("(leaning toward dialogue).")));
+    assert!(claims
+        .iter()
+        .any(|c| c.starts_with("But there is no sign yet")));
+    // Never the heading, byline, e-mail or editor's note.
+    for furniture in [
+        "SEOUL DISMISSES",
+        "By Sookyung Seo",
+        "skseo@hankyung.com",
+        "edited this article",
+    ] {
+        assert!(
+            !claims.iter().any(|c| c.contains(furniture)),
+            "{furniture} is not a claim"
+        );
+    }
+    assert!(claims
+        .last()
+        .is_some_and(|c| c.starts_with("The reported internal discussions")));
+}
+
+#[test]
+fn seed_article_offsets_round_trip_to_the_claim_text() {
+    let text = std::fs::read_to_string(SEED).expect("seed");
+    let chars: Vec<char> = text.chars().collect();
+    let out = claimsheet(&["extract", "--date", "2025-10-19", SEED]);
+    let (header, rows) = csv_rows(&out.stdout);
+    let (start, end, claim) = (
+        col(&header, "start"),
+        col(&header, "end"),
+        col(&header, "claim"),
+    );
+    assert!(!rows.is_empty());
+    for row in &rows {
+        let a: usize = row[start].parse().expect("start");
+        let b: usize = row[end].parse().expect("end");
+        let slice: String = chars[a..b].iter().collect();
+        assert_eq!(slice, row[claim], "code point offsets {a}..{b}");
+    }
+}
+
+#[test]
+fn claim_ids_do_not_depend_on_threads_or_input_order() {
+    let meantime = format!("{CORPUS}/wikinews-meantime.jsonl");
+    let ids = |args: &[&str]| {
+        let out = claimsheet(args);
+        assert!(out.status.success(), "{}", stderr(&out));
+        let (header, rows) = csv_rows(&out.stdout);
+        let (a, c) = (col(&header, "article_id"), col(&header, "claim_id"));
+        let mut v: Vec<(String, String)> =
+            rows.iter().map(|r| (r[a].clone(), r[c].clone())).collect();
+        v.sort();
+        v
+    };
+    let one = ids(&[
+        "extract",
+        "-j",
+        "1",
+        "--date",
+        "2025-10-19",
+        SEED,
+        &meantime,
+    ]);
+    let two = ids(&[
+        "extract",
+        "-j",
+        "2",
+        "--date",
+        "2025-10-19",
+        &meantime,
+        SEED,
+    ]);
+    assert_eq!(one, two);
+    let unique: std::collections::HashSet<_> = one.iter().map(|(_, c)| c).collect();
+    assert_eq!(unique.len(), one.len(), "claim ids are unique");
+}
+
+#[test]
+fn annotate_writes_gold_format_records_with_code_point_offsets() {
+    let out = claimsheet(&["annotate", "--date", "2025-10-19", SEED]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = std::fs::read_to_string(SEED).expect("seed");
+    let chars: Vec<char> = text.chars().collect();
+    let line = String::from_utf8(out.stdout).expect("utf-8");
+    let rec: serde_json::Value = serde_json::from_str(line.trim()).expect("one JSON record");
+    assert_eq!(rec["id"], SEED);
+    assert_eq!(rec["date"], "2025-10-19");
+    for layer in [
+        "entities",
+        "timexes",
+        "cues",
+        "attributions",
+        "claims",
+        "sentences",
+    ] {
+        assert!(rec[layer].is_array(), "{layer} is a list");
+    }
+    let sentences = rec["sentences"].as_array().expect("sentences");
+    let first = &sentences[0];
+    let (a, b) = (
+        first["start"].as_u64().expect("start") as usize,
+        first["end"].as_u64().expect("end") as usize,
+    );
+    let s: String = chars[a..b].iter().collect();
+    assert!(
+        s.starts_with("US officials") && s.ends_with("familiar with the matter."),
+        "{s}"
+    );
+    // The curly apostrophe before this sentence makes bytes and code points differ.
+    let kang = sentences
+        .iter()
+        .map(|x| {
+            chars[x["start"].as_u64().expect("s") as usize..x["end"].as_u64().expect("e") as usize]
+                .iter()
+                .collect::<String>()
+        })
+        .find(|x| x.starts_with("She added"))
+        .expect("the She added sentence");
+    assert!(
+        kang.ends_with("\u{201C}the possibility open.\u{201D}"),
+        "{kang}"
+    );
+}
+
+#[test]
+fn folders_are_read_recursively_in_sorted_order() {
+    let out = claimsheet(&["annotate", "--date", "2025-10-19", CORPUS]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let ids: Vec<String> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).expect("json")["id"]
+                .as_str()
+                .expect("id")
+                .to_string()
+        })
+        .collect();
+    assert_eq!(ids.len(), 1 + 60 + 24);
+    assert!(ids[0].ends_with("seed-korea-trump-kim.txt"), "{}", ids[0]);
+    assert!(
+        stderr(&out).contains("85 articles read, 85 written"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn missing_path_is_named_and_the_rest_still_runs() {
+    let out = claimsheet(&["extract", "--date", "2025-10-19", "no/such/file.txt", SEED]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(
+        err.contains("no/such/file.txt: no such file or folder"),
+        "{err}"
+    );
+    assert!(err.contains("1 articles read, 1 written"), "{err}");
+    assert!(err.contains("1 failed"), "{err}");
+    let (_, rows) = csv_rows(&out.stdout);
+    assert!(rows.len() > 10);
+}
+
+#[test]
+fn empty_folder_binary_and_empty_files_are_refused_by_name() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let empty_dir = dir.path().join("nothing");
+    std::fs::create_dir(&empty_dir).expect("mkdir");
+    write(&empty_dir, "notes.md", b"# not an article format");
+    let binary = write(
+        dir.path(),
+        "photo.txt",
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
+    );
+    let empty = write(dir.path(), "empty.txt", b"  \n\n ");
+    let out = claimsheet(&["extract", s(&empty_dir), s(&binary), s(&empty), SEED]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(err.contains("nothing: folder holds no articles"), "{err}");
+    assert!(err.contains("photo.txt: binary file, not text"), "{err}");
+    assert!(err.contains("empty.txt: empty input, no text"), "{err}");
+    assert!(
+        err.contains("1 articles read, 1 written") && err.contains("3 failed"),
+        "{err}"
+    );
+}
+
+#[test]
+fn invalid_utf8_is_decoded_lossily_with_a_warning() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let latin1 = write(
+        dir.path(),
+        "latin1.txt",
+        b"The caf\xe9 owner said the shop would reopen on Monday.\n",
+    );
+    let out = claimsheet(&["extract", s(&latin1)]);
+    assert_eq!(out.status.code(), Some(0), "a warning is not a failure");
+    let err = stderr(&out);
+    assert!(err.contains("latin1.txt: invalid UTF-8 at byte 7"), "{err}");
+    let (header, rows) = csv_rows(&out.stdout);
+    assert_eq!(
+        rows[0][col(&header, "claim")],
+        "The caf\u{FFFD} owner said the shop would reopen on Monday."
+    );
+}
+
+#[test]
+fn utf16_with_a_bom_is_read() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let text = "Kang Kyung-wha (강경화) said there was no sign yet of a summit.\n";
+    let bytes: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    let p = write(dir.path(), "utf16.txt", &bytes);
+    let out = claimsheet(&["extract", s(&p)]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let (header, rows) = csv_rows(&out.stdout);
+    assert_eq!(rows[0][col(&header, "claim")], text.trim_end());
+}
+
+#[test]
+fn bad_jsonl_lines_are_named_and_good_lines_still_run() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let p = write(
+        dir.path(),
+        "batch.jsonl",
+        b"{\"id\": \"a\", \"text\": \"Officials said the talks would resume in May.\", \"date\": \"2024-03-01\"}\n{not json\n{\"id\": \"c\", \"body\": \"no text key\"}\n\n{\"id\": \"d\", \"text\": \"The minister resigned on Tuesday after a vote.\"}\n",
+    );
+    let out = claimsheet(&["extract", s(&p)]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(err.contains("batch.jsonl:2: not a JSON object"), "{err}");
+    assert!(
+        err.contains("batch.jsonl:3: record has no \"text\" string"),
+        "{err}"
+    );
+    assert!(
+        err.contains("2 articles read, 2 written") && err.contains("2 failed"),
+        "{err}"
+    );
+    let (header, rows) = csv_rows(&out.stdout);
+    let ids: Vec<&str> = rows
+        .iter()
+        .map(|r| r[col(&header, "article_id")].as_str())
+        .collect();
+    assert_eq!(ids, ["a", "d"]);
+}
+
+#[test]
+fn huge_article_is_refused_with_the_limit_named_unless_raised() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let seed = std::fs::read_to_string(SEED).expect("seed");
+    let mut big = String::with_capacity(51 * 1024 * 1024);
+    while big.len() < 50 * 1024 * 1024 {
+        big.push_str(&seed);
+    }
+    let p = write(dir.path(), "huge.txt", big.as_bytes());
+    let out = claimsheet(&["extract", s(&p), SEED]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(
+        err.contains("huge.txt: article is 524")
+            && err.contains("over the limit of 16777216 bytes"),
+        "{err}"
+    );
+    assert!(err.contains("1 articles read, 1 written"), "{err}");
+    // Raised, the same article runs through the whole pipeline.
+    let out = claimsheet(&["annotate", "--max-article-bytes", "60000000", s(&p)]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stderr(&out).contains("1 articles read, 1 written"));
+}
+
+#[test]
+fn stdin_takes_text_or_jsonl() {
+    let out = claimsheet_stdin(
+        &["extract", "-"],
+        b"The council voted on Monday to close the bridge.\n",
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let (header, rows) = csv_rows(&out.stdout);
+    assert_eq!(rows[0][col(&header, "article_id")], "-");
+    let out = claimsheet_stdin(&["extract", "-"], b"{\"id\": \"x1\", \"text\": \"The council voted to close the bridge.\"}\n{\"id\": \"x2\", \"text\": \"The mayor agreed with the council.\"}\n");
+    let (header, rows) = csv_rows(&out.stdout);
+    let ids: Vec<&str> = rows
+        .iter()
+        .map(|r| r[col(&header, "article_id")].as_str())
+        .collect();
+    assert_eq!(ids, ["x1", "x2"]);
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let out = claimsheet(&["extract"]);
+    assert_eq!(out.status.code(), Some(2));
+    let out = claimsheet(&["extract", "--date", "19/10/2025", SEED]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("is not a date in the form YYYY-MM-DD"));
+    let out = claimsheet(&["extract", "-o", "/no/such/dir/out.csv", SEED]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("cannot create /no/such/dir/out.csv"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn excel_flavour_has_bom_and_crlf() {
+    let out = claimsheet(&["extract", "--excel", "--date", "2025-10-19", SEED]);
+    assert!(out.stdout.starts_with(b"\xEF\xBB\xBFarticle_id,"));
+    assert!(out.stdout.windows(2).any(|w| w == b"\r\n"));
+}
+
+#[test]
+fn bench_prints_speed_for_every_stage() {
+    let out = claimsheet(&["bench", "--runs", "1", "--date", "2025-10-19", SEED]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("MB/s") && text.contains("tokens/s") && text.contains("articles/s"),
+        "{text}"
+    );
+    for stage in [
+        "segment",
+        "time",
+        "entities",
+        "hedge",
+        "attribution",
+        "claims",
+        "report",
+    ] {
+        assert!(
+            text.lines().any(|l| l.starts_with(stage)),
+            "{stage} in {text}"
+        );
+    }
+}
+
+#[test]
+fn seed_article_snapshot() {
+    let out = claimsheet(&[
+        "extract",
+        "--date",
+        "2025-10-19",
+        "corpus/seed-korea-trump-kim.txt",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    insta::assert_snapshot!("seed_claims_csv", String::from_utf8_lossy(&out.stdout));
+}
