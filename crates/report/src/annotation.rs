@@ -3,146 +3,250 @@
 
 use std::io::Write;
 
-use claimsheet_extract::{Annotation, Article};
-use serde_json::{json, Map, Value};
+use claimsheet_extract::time::Anchor;
+use claimsheet_extract::{Annotation, Article, Span};
+use serde::Serialize;
 
 use crate::{CharIndex, ReportError};
 
-fn spans(idx: &CharIndex<'_>, spans: &[claimsheet_ingest::Span]) -> Value {
-    Value::Array(spans.iter().map(|s| json!(idx.span(*s))).collect())
+#[derive(Serialize)]
+struct Record<'a> {
+    id: &'a str,
+    date: Option<String>,
+    title: Option<&'a str>,
+    paragraphs: Vec<ParagraphOut>,
+    sentences: Vec<SentenceOut>,
+    entities: Vec<EntityOut<'a>>,
+    referents: Vec<ReferentOut<'a>>,
+    timexes: Vec<TimexOut<'a>>,
+    cues: Vec<CueOut<'a>>,
+    attributions: Vec<AttributionOut<'a>>,
+    claims: Vec<ClaimOut>,
 }
 
-/// The annotation record of one article as a JSON object.
+#[derive(Serialize)]
+struct ParagraphOut {
+    start: usize,
+    end: usize,
+    kind: &'static str,
+}
+
+#[derive(Serialize)]
+struct SentenceOut {
+    start: usize,
+    end: usize,
+    paragraph: usize,
+    certainty: &'static str,
+    polarity: &'static str,
+}
+
+#[derive(Serialize)]
+struct EntityOut<'a> {
+    start: usize,
+    end: usize,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    text: &'a str,
+    #[serde(rename = "ref")]
+    referent: usize,
+}
+
+#[derive(Serialize)]
+struct ReferentOut<'a> {
+    id: usize,
+    canonical: &'a str,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    role: Option<&'a str>,
+    subtype: Option<&'static str>,
+    mentions: usize,
+}
+
+#[derive(Serialize)]
+struct TimexOut<'a> {
+    start: usize,
+    end: usize,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    value: &'a str,
+    text: &'a str,
+    #[serde(rename = "mod")]
+    modifier: Option<&'static str>,
+    anchor: String,
+    range_with: Option<usize>,
+}
+
+#[derive(Serialize)]
+struct CueOut<'a> {
+    start: usize,
+    end: usize,
+    class: &'static str,
+    text: &'a str,
+}
+
+#[derive(Serialize)]
+struct AttributionOut<'a> {
+    source: Vec<[usize; 2]>,
+    cue: Vec<[usize; 2]>,
+    content: Vec<[usize; 2]>,
+    speaker: Option<&'a str>,
+    speaker_type: &'static str,
+    anonymous: Option<&'static str>,
+    kind: &'static str,
+    parent: Option<usize>,
+}
+
+#[derive(Serialize)]
+struct ClaimOut {
+    start: usize,
+    end: usize,
+    kind: &'static str,
+    sentence: usize,
+    attribution: Option<usize>,
+}
+
+fn spans(idx: &CharIndex<'_>, spans: &[Span]) -> Vec<[usize; 2]> {
+    spans.iter().map(|s| idx.span(*s)).collect()
+}
+
+fn record<'a>(article: &'a Article, ann: &'a Annotation) -> Record<'a> {
+    let idx = CharIndex::new(&article.text);
+    let text = article.text.as_str();
+    Record {
+        id: &article.id,
+        date: article.date.map(|d| d.to_string()),
+        title: article.title.as_deref(),
+        paragraphs: article
+            .paragraphs
+            .iter()
+            .map(|p| {
+                let [start, end] = idx.span(p.span);
+                ParagraphOut {
+                    start,
+                    end,
+                    kind: p.kind.as_str(),
+                }
+            })
+            .collect(),
+        sentences: ann
+            .segmentation
+            .sentences
+            .iter()
+            .enumerate()
+            .map(|(i, s)| {
+                let [start, end] = idx.span(s.span);
+                let h = ann.hedges.sentences.get(i);
+                SentenceOut {
+                    start,
+                    end,
+                    paragraph: s.paragraph,
+                    certainty: h.map_or("certain", |h| h.certainty.as_str()),
+                    polarity: h.map_or("positive", |h| h.polarity.as_str()),
+                }
+            })
+            .collect(),
+        entities: ann
+            .entities
+            .mentions
+            .iter()
+            .map(|m| {
+                let [start, end] = idx.span(m.span);
+                EntityOut {
+                    start,
+                    end,
+                    kind: m.kind.as_str(),
+                    text: m.span.slice(text),
+                    referent: m.referent,
+                }
+            })
+            .collect(),
+        referents: ann
+            .entities
+            .referents
+            .iter()
+            .enumerate()
+            .map(|(id, r)| ReferentOut {
+                id,
+                canonical: &r.canonical,
+                kind: r.kind.as_str(),
+                role: r.role.as_deref(),
+                subtype: r.subtype.map(|s| s.as_str()),
+                mentions: r.mentions,
+            })
+            .collect(),
+        timexes: ann
+            .timexes
+            .iter()
+            .map(|t| {
+                let [start, end] = idx.span(t.span);
+                TimexOut {
+                    start,
+                    end,
+                    kind: t.kind.as_str(),
+                    value: &t.value,
+                    text: t.span.slice(text),
+                    modifier: t.modifier,
+                    anchor: match t.anchor {
+                        Anchor::None => "none".to_string(),
+                        Anchor::Publication => "publication".to_string(),
+                        Anchor::Previous(i) => format!("timex:{i}"),
+                    },
+                    range_with: t.range_with,
+                }
+            })
+            .collect(),
+        cues: ann
+            .hedges
+            .cues
+            .iter()
+            .map(|c| {
+                let [start, end] = idx.span(c.span);
+                CueOut {
+                    start,
+                    end,
+                    class: c.class.as_str(),
+                    text: c.span.slice(text),
+                }
+            })
+            .collect(),
+        attributions: ann
+            .attributions
+            .iter()
+            .map(|a| AttributionOut {
+                source: spans(&idx, &a.source),
+                cue: spans(&idx, &a.cue),
+                content: spans(&idx, &a.content),
+                speaker: a.speaker.as_deref(),
+                speaker_type: a.speaker_type.as_str(),
+                anonymous: a.anonymous.map(|c| c.as_str()),
+                kind: a.kind.as_str(),
+                parent: a.parent,
+            })
+            .collect(),
+        claims: ann
+            .claims
+            .iter()
+            .map(|c| {
+                let [start, end] = idx.span(c.span);
+                ClaimOut {
+                    start,
+                    end,
+                    kind: c.kind.as_str(),
+                    sentence: c.sentence,
+                    attribution: c.attribution,
+                }
+            })
+            .collect(),
+    }
+}
+
+/// The annotation record of one article as a JSON value.
 ///
 /// Keys: `id`, `date`, `title`, `paragraphs`, `sentences`, `entities`, `referents`, `timexes`,
 /// `cues`, `attributions`, `claims`. Every offset is a code point offset into the input text,
 /// end exclusive.
-pub fn annotation_record(article: &Article, ann: &Annotation) -> Value {
-    let idx = CharIndex::new(&article.text);
-    let text = article.text.as_str();
-    let mut rec = Map::new();
-    rec.insert("id".into(), json!(article.id));
-    rec.insert("date".into(), json!(article.date.map(|d| d.to_string())));
-    rec.insert("title".into(), json!(article.title));
-    rec.insert(
-        "paragraphs".into(),
-        Value::Array(
-            article
-                .paragraphs
-                .iter()
-                .map(|p| {
-                    let [start, end] = idx.span(p.span);
-                    json!({"start": start, "end": end, "kind": p.kind.as_str()})
-                })
-                .collect(),
-        ),
-    );
-    rec.insert(
-        "sentences".into(),
-        Value::Array(
-            ann.segmentation
-                .sentences
-                .iter()
-                .enumerate()
-                .map(|(i, s)| {
-                    let [start, end] = idx.span(s.span);
-                    let mut o = json!({"start": start, "end": end, "paragraph": s.paragraph});
-                    if let Some(h) = ann.hedges.sentences.get(i) {
-                        o["certainty"] = json!(h.certainty.as_str());
-                        o["polarity"] = json!(h.polarity.as_str());
-                    }
-                    o
-                })
-                .collect(),
-        ),
-    );
-    rec.insert(
-        "entities".into(),
-        Value::Array(
-            ann.entities
-                .mentions
-                .iter()
-                .map(|m| {
-                    let [start, end] = idx.span(m.span);
-                    json!({"start": start, "end": end, "type": m.kind.as_str(), "text": m.span.slice(text), "ref": m.referent})
-                })
-                .collect(),
-        ),
-    );
-    rec.insert(
-        "referents".into(),
-        Value::Array(
-            ann.entities
-                .referents
-                .iter()
-                .enumerate()
-                .map(|(i, r)| json!({"id": i, "canonical": r.canonical, "type": r.kind.as_str(), "role": r.role, "mentions": r.mentions}))
-                .collect(),
-        ),
-    );
-    rec.insert(
-        "timexes".into(),
-        Value::Array(
-            ann.timexes
-                .iter()
-                .map(|t| {
-                    let [start, end] = idx.span(t.span);
-                    let anchor = match t.anchor {
-                        claimsheet_extract::time::Anchor::None => json!("none"),
-                        claimsheet_extract::time::Anchor::Publication => json!("publication"),
-                        claimsheet_extract::time::Anchor::Previous(i) => json!(format!("timex:{i}")),
-                    };
-                    json!({"start": start, "end": end, "type": t.kind.as_str(), "value": t.value, "text": t.span.slice(text), "mod": t.modifier, "anchor": anchor, "range_with": t.range_with})
-                })
-                .collect(),
-        ),
-    );
-    rec.insert(
-        "cues".into(),
-        Value::Array(
-            ann.hedges
-                .cues
-                .iter()
-                .map(|c| {
-                    let [start, end] = idx.span(c.span);
-                    json!({"start": start, "end": end, "class": c.class.as_str(), "text": c.span.slice(text)})
-                })
-                .collect(),
-        ),
-    );
-    rec.insert(
-        "attributions".into(),
-        Value::Array(
-            ann.attributions
-                .iter()
-                .map(|a| {
-                    json!({
-                        "source": spans(&idx, &a.source),
-                        "cue": spans(&idx, &a.cue),
-                        "content": spans(&idx, &a.content),
-                        "speaker": a.speaker,
-                        "speaker_type": a.speaker_type.as_str(),
-                        "anonymous": a.anonymous.map(|c| c.as_str()),
-                        "kind": a.kind.as_str(),
-                        "parent": a.parent,
-                    })
-                })
-                .collect(),
-        ),
-    );
-    rec.insert(
-        "claims".into(),
-        Value::Array(
-            ann.claims
-                .iter()
-                .map(|c| {
-                    let [start, end] = idx.span(c.span);
-                    json!({"start": start, "end": end, "kind": c.kind.as_str(), "sentence": c.sentence, "attribution": c.attribution})
-                })
-                .collect(),
-        ),
-    );
-    Value::Object(rec)
+pub fn annotation_record(article: &Article, ann: &Annotation) -> serde_json::Value {
+    serde_json::to_value(record(article, ann)).unwrap_or(serde_json::Value::Null)
 }
 
 /// Writes the annotation record of one article as one JSON line.
@@ -151,7 +255,7 @@ pub fn write_annotation<W: Write>(
     article: &Article,
     ann: &Annotation,
 ) -> Result<(), ReportError> {
-    serde_json::to_writer(&mut *out, &annotation_record(article, ann))?;
+    serde_json::to_writer(&mut *out, &record(article, ann))?;
     out.write_all(b"\n")?;
     Ok(())
 }

@@ -1,5 +1,6 @@
 //! CSV output of the claims table.
 
+use std::borrow::Cow;
 use std::io::Write;
 
 use crate::{ClaimRow, ReportError, COLUMNS};
@@ -75,14 +76,14 @@ fn needs_guard(cell: &str) -> bool {
     cell.starts_with(['=', '@', '\t', '\r']) || (cell.starts_with(['+', '-']) && cell.len() > 1)
 }
 
-fn guard(cell: &str) -> Vec<u8> {
+fn guard(cell: &str) -> Cow<'_, [u8]> {
     if needs_guard(cell) {
         let mut v = Vec::with_capacity(cell.len() + 1);
         v.push(b'\'');
         v.extend_from_slice(cell.as_bytes());
-        v
+        Cow::Owned(v)
     } else {
-        cell.as_bytes().to_vec()
+        Cow::Borrowed(cell.as_bytes())
     }
 }
 
