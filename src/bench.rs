@@ -4,7 +4,7 @@ use std::time::{Duration, Instant};
 
 use anyhow::{bail, Result};
 use claimsheet_extract::{Annotation, Article, Pipeline, Stage, StageTimes};
-use claimsheet_report::{claim_rows, CsvOptions, CsvWriter};
+use claimsheet_report::{claim_rows, ClaimRow, CsvOptions, CsvWriter};
 use rayon::prelude::*;
 
 use crate::run::open_inputs;
@@ -25,7 +25,7 @@ fn mb_per_s(bytes: usize, d: Duration) -> f64 {
 /// Writes the claims CSV of one article (what `extract` writes) to memory; returns the bytes
 /// written so the work cannot be optimised away.
 fn write_reports(article: &Article, ann: &Annotation) -> Result<usize> {
-    let mut csv = CsvWriter::new(Vec::with_capacity(4096), CsvOptions::default())?;
+    let mut csv = CsvWriter::new::<ClaimRow>(Vec::with_capacity(4096), CsvOptions::default())?;
     for row in claim_rows(article, ann) {
         csv.write_row(&row)?;
     }

@@ -62,13 +62,33 @@ pub struct InputArgs {
     pub threads: Option<usize>,
 }
 
+/// Output format of `extract`.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// The claims table as CSV.
+    Csv,
+    /// The claims table as JSONL, one claim a line, lists as arrays.
+    Jsonl,
+    /// A workbook with sheets claims, entities, dates, attributions (needs -o).
+    Xlsx,
+    /// One self-contained HTML page: the articles with their claims marked, and a table.
+    Html,
+}
+
+/// Options of `extract`.
 #[derive(Args, Debug)]
-struct ExtractArgs {
+pub struct ExtractArgs {
     #[command(flatten)]
     input: InputArgs,
     /// Output file (default: standard output).
     #[arg(long, short = 'o')]
     output: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Csv)]
+    format: Format,
+    /// Write claims.csv, entities.csv, dates.csv and attributions.csv into this folder instead.
+    #[arg(long, value_name = "DIR", conflicts_with_all = ["output", "format"])]
+    tables: Option<PathBuf>,
     /// Excel-friendly CSV: UTF-8 byte-order mark and CRLF line ends.
     #[arg(long)]
     excel: bool,
@@ -103,14 +123,7 @@ fn parse_date_arg(s: &str) -> Result<jiff::civil::Date, String> {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Extract(a) => run::extract(
-            &a.input,
-            a.output.as_deref(),
-            claimsheet_report::CsvOptions {
-                excel: a.excel,
-                guard_formulas: !a.no_formula_guard,
-            },
-        ),
+        Command::Extract(a) => run::extract(&a),
         Command::Annotate(a) => run::annotate(&a.input, a.output.as_deref()),
         Command::Bench(a) => bench::bench(&a.input, a.runs),
     };

@@ -5,13 +5,15 @@ use std::fs::File;
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::Path;
 
-use anyhow::{Context, Result};
+use anyhow::{bail, Context, Result};
 use claimsheet_extract::{Annotation, Article, Pipeline};
 use claimsheet_ingest::{Articles, IngestError, Input, Options};
-use claimsheet_report::{claim_rows, CsvOptions, CsvWriter};
+use claimsheet_report::{
+    CsvOptions, CsvSink, HtmlSink, JsonlSink, ReportSink, TablesSink, XlsxSink,
+};
 use rayon::prelude::*;
 
-use crate::{InputArgs, EXIT_INPUT_FAILED, EXIT_OK};
+use crate::{ExtractArgs, Format, InputArgs, EXIT_INPUT_FAILED, EXIT_OK};
 
 /// How many articles are read ahead and annotated in parallel at a time.
 const BATCH: usize = 256;
@@ -140,19 +142,34 @@ fn progress_bar() -> Option<indicatif::ProgressBar> {
     Some(bar)
 }
 
-/// `claimsheet extract`: the claims table as CSV.
-pub fn extract(args: &InputArgs, output: Option<&Path>, options: CsvOptions) -> Result<u8> {
-    let out = open_output(output)?;
-    let mut csv = CsvWriter::new(out, options)?;
-    let mut rows = 0usize;
-    let summary = for_each_annotated(args, |article, ann| {
-        for row in claim_rows(article, ann) {
-            csv.write_row(&row)?;
-            rows += 1;
+/// `claimsheet extract`: the claims table (CSV, JSONL, XLSX or HTML), or the four tables.
+pub fn extract(args: &ExtractArgs) -> Result<u8> {
+    let csv_options = CsvOptions {
+        excel: args.excel,
+        guard_formulas: !args.no_formula_guard,
+    };
+    let mut sink: Box<dyn ReportSink> = if let Some(dir) = &args.tables {
+        Box::new(TablesSink::new(dir, csv_options)?)
+    } else {
+        match args.format {
+            Format::Csv => Box::new(CsvSink::new(
+                open_output(args.output.as_deref())?,
+                csv_options,
+            )?),
+            Format::Jsonl => Box::new(JsonlSink::new(open_output(args.output.as_deref())?)),
+            Format::Html => Box::new(HtmlSink::new(open_output(args.output.as_deref())?)),
+            Format::Xlsx => match &args.output {
+                Some(path) => Box::new(XlsxSink::new(path.clone())?),
+                None => bail!("--format xlsx needs an output file: -o FILE.xlsx"),
+            },
         }
+    };
+    let mut rows = 0usize;
+    let summary = for_each_annotated(&args.input, |article, ann| {
+        rows += sink.article(article, ann)?;
         Ok(())
     })?;
-    csv.finish()?.flush().context("cannot write output")?;
+    sink.finish().context("cannot write output")?;
     summary.report(&format!("{rows} claim rows"));
     Ok(summary.exit_code())
 }

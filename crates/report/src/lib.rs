@@ -1,18 +1,28 @@
-//! Output for claimsheet: annotation JSONL (the gold format, code point offsets) and the claims
-//! table as CSV.
+//! Output for claimsheet: annotation JSONL (the gold format, code point offsets) and the report
+//! tables (claims, entities, dates, attributions) as CSV, JSONL, XLSX and a self-contained HTML
+//! page, each written by a [`ReportSink`].
 //!
 //! The extraction layers work in byte offsets; this crate converts them to Unicode code point
 //! offsets ([`CharIndex`]) once, when writing.
 
 mod annotation;
+mod html;
 mod offsets;
 mod rows;
+mod sink;
 mod table;
+mod xlsx;
 
 pub use annotation::{annotation_record, write_annotation};
+pub use html::HtmlSink;
 pub use offsets::CharIndex;
-pub use rows::{claim_rows, ClaimRow, COLUMNS};
+pub use rows::{
+    attribution_rows, claim_rows, date_rows, entity_rows, AttributionRow, ClaimRow, DateRow,
+    EntityRow, Table, COLUMNS,
+};
+pub use sink::{claim_json, CsvSink, JsonlSink, ReportSink, TablesSink};
 pub use table::{CsvOptions, CsvWriter};
+pub use xlsx::XlsxSink;
 
 /// Why writing a report failed.
 #[derive(Debug, thiserror::Error)]

@@ -1,12 +1,29 @@
-//! The claims table: one [`ClaimRow`] per claim.
+//! The tables of the report: claims (one [`ClaimRow`] per claim), entities (one
+//! [`EntityRow`] per referent), dates (one [`DateRow`] per time expression) and attributions
+//! (one [`AttributionRow`] per attribution). Join keys: `article_id` everywhere; `claim_id` links
+//! attribution rows to claim rows; entity `ref` and date `index` are the article-level ids used in
+//! the annotation JSONL.
+
+use std::borrow::Cow;
 
 use claimsheet_extract::claims::ClaimKind;
+use claimsheet_extract::time::{Anchor, TimexType};
 use claimsheet_extract::{Annotation, Article, Span};
 
 use crate::CharIndex;
 
+/// A table: its column names and each row's cells in that order.
+pub trait Table {
+    /// Column names, in order.
+    const COLUMNS: &'static [&'static str];
+    /// The sheet or file name (`claims`, `entities`, `dates`, `attributions`).
+    const NAME: &'static str;
+    /// The row's cells in [`Table::COLUMNS`] order.
+    fn cells(&self) -> Vec<Cow<'_, str>>;
+}
+
 /// The columns of the claims table, in order.
-pub const COLUMNS: [&str; 18] = [
+pub const COLUMNS: [&str; 22] = [
     "article_id",
     "claim_id",
     "paragraph",
@@ -17,10 +34,14 @@ pub const COLUMNS: [&str; 18] = [
     "kind",
     "speaker",
     "speaker_type",
+    "speaker_role",
     "cue",
     "source_chain",
+    "anonymous",
     "quote",
+    "said_on",
     "certainty",
+    "polarity",
     "hedges",
     "verification",
     "entities",
@@ -49,19 +70,28 @@ pub struct ClaimRow {
     pub kind: &'static str,
     /// Canonical speaker, `(article)` for the article's own statements.
     pub speaker: String,
-    /// Speaker type (`person`, `media`, ... ), empty for statements.
+    /// Speaker type (`person`, `media`, ...), empty for statements.
     pub speaker_type: String,
+    /// The role the text gives the speaker ("South Korea's ambassador to Washington").
+    pub speaker_role: String,
     /// The attribution cue words, joined by "; ".
     pub cue: String,
     /// The chain of sources, outermost first, joined by " > ".
     pub source_chain: String,
+    /// `true` when a source in the chain is anonymous.
+    pub anonymous: bool,
     /// Directly quoted words in the claim, joined by "; ".
     pub quote: String,
+    /// When the statement was made, when the text says it (ISO value).
+    pub said_on: String,
     /// `certain`, `probable`, `possible` or `uncommitted`.
     pub certainty: &'static str,
+    /// `positive` or `negative`.
+    pub polarity: &'static str,
     /// Hedge cues in the claim, joined by "; ".
     pub hedges: String,
-    /// `unconfirmed`, `disputed`, `confirmed`, or empty.
+    /// `unconfirmed`, `disputed`, `confirmed`, or empty; with the sentence that gave the verdict
+    /// when it is another one ("unconfirmed (sentence 18)").
     pub verification: String,
     /// Canonical names with types, joined by "; ": `Donald Trump (PER)`.
     pub entities: String,
@@ -69,11 +99,17 @@ pub struct ClaimRow {
     pub dates: String,
 }
 
-impl ClaimRow {
-    /// The row's cells in [`COLUMNS`] order.
-    pub fn cells(&self) -> [std::borrow::Cow<'_, str>; 18] {
+fn bool_cell(b: bool) -> Cow<'static, str> {
+    Cow::Borrowed(if b { "true" } else { "false" })
+}
+
+impl Table for ClaimRow {
+    const COLUMNS: &'static [&'static str] = &COLUMNS;
+    const NAME: &'static str = "claims";
+
+    fn cells(&self) -> Vec<Cow<'_, str>> {
         use std::borrow::Cow::{Borrowed, Owned};
-        [
+        vec![
             Borrowed(self.article_id.as_str()),
             Borrowed(self.claim_id.as_str()),
             Owned(self.paragraph.to_string()),
@@ -84,14 +120,178 @@ impl ClaimRow {
             Borrowed(self.kind),
             Borrowed(self.speaker.as_str()),
             Borrowed(self.speaker_type.as_str()),
+            Borrowed(self.speaker_role.as_str()),
             Borrowed(self.cue.as_str()),
             Borrowed(self.source_chain.as_str()),
+            bool_cell(self.anonymous),
             Borrowed(self.quote.as_str()),
+            Borrowed(self.said_on.as_str()),
             Borrowed(self.certainty),
+            Borrowed(self.polarity),
             Borrowed(self.hedges.as_str()),
             Borrowed(self.verification.as_str()),
             Borrowed(self.entities.as_str()),
             Borrowed(self.dates.as_str()),
+        ]
+    }
+}
+
+/// One referent of the entities table.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EntityRow {
+    /// The article's id.
+    pub article_id: String,
+    /// The referent's id within the article (the `ref` of annotation JSONL entities).
+    pub referent: usize,
+    /// Canonical name.
+    pub canonical: String,
+    /// `PER`, `ORG`, `LOC` or `MISC`.
+    pub kind: &'static str,
+    /// `media`, `government` or empty.
+    pub subtype: &'static str,
+    /// Role the text gives it.
+    pub role: String,
+    /// Number of mentions.
+    pub mentions: usize,
+}
+
+impl Table for EntityRow {
+    const COLUMNS: &'static [&'static str] = &[
+        "article_id",
+        "ref",
+        "canonical",
+        "type",
+        "subtype",
+        "role",
+        "mentions",
+    ];
+    const NAME: &'static str = "entities";
+
+    fn cells(&self) -> Vec<Cow<'_, str>> {
+        vec![
+            Cow::Borrowed(self.article_id.as_str()),
+            Cow::Owned(self.referent.to_string()),
+            Cow::Borrowed(self.canonical.as_str()),
+            Cow::Borrowed(self.kind),
+            Cow::Borrowed(self.subtype),
+            Cow::Borrowed(self.role.as_str()),
+            Cow::Owned(self.mentions.to_string()),
+        ]
+    }
+}
+
+/// One time expression of the dates table.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DateRow {
+    /// The article's id.
+    pub article_id: String,
+    /// Index of the expression within the article (the order of annotation JSONL timexes).
+    pub index: usize,
+    /// The expression as written.
+    pub text: String,
+    /// Start (code points).
+    pub start: usize,
+    /// End (code points, exclusive).
+    pub end: usize,
+    /// `DATE`, `TIME`, `DURATION` or `SET`.
+    pub kind: &'static str,
+    /// TIMEX3 value.
+    pub value: String,
+    /// TIMEX3 mod, if any.
+    pub modifier: &'static str,
+    /// `publication`, `timex:N` (an earlier expression) or `none`.
+    pub anchor: String,
+    /// Index of the other end of a range, if any.
+    pub range_with: String,
+}
+
+impl Table for DateRow {
+    const COLUMNS: &'static [&'static str] = &[
+        "article_id",
+        "index",
+        "text",
+        "start",
+        "end",
+        "type",
+        "value",
+        "mod",
+        "anchor",
+        "range_with",
+    ];
+    const NAME: &'static str = "dates";
+
+    fn cells(&self) -> Vec<Cow<'_, str>> {
+        vec![
+            Cow::Borrowed(self.article_id.as_str()),
+            Cow::Owned(self.index.to_string()),
+            Cow::Borrowed(self.text.as_str()),
+            Cow::Owned(self.start.to_string()),
+            Cow::Owned(self.end.to_string()),
+            Cow::Borrowed(self.kind),
+            Cow::Borrowed(self.value.as_str()),
+            Cow::Borrowed(self.modifier),
+            Cow::Borrowed(self.anchor.as_str()),
+            Cow::Borrowed(self.range_with.as_str()),
+        ]
+    }
+}
+
+/// One attribution of the attributions table.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AttributionRow {
+    /// The article's id.
+    pub article_id: String,
+    /// Index of the attribution within the article.
+    pub index: usize,
+    /// The claim row of its content, if it gave one.
+    pub claim_id: String,
+    /// Speaker.
+    pub speaker: String,
+    /// Speaker type.
+    pub speaker_type: &'static str,
+    /// Anonymous source class, if any.
+    pub anonymous: &'static str,
+    /// `quote`, `paraphrase`, `mixed`, `according-to`.
+    pub kind: &'static str,
+    /// Source text.
+    pub source: String,
+    /// Cue text.
+    pub cue: String,
+    /// Content text.
+    pub content: String,
+    /// Index of the enclosing attribution, if nested.
+    pub parent: String,
+}
+
+impl Table for AttributionRow {
+    const COLUMNS: &'static [&'static str] = &[
+        "article_id",
+        "index",
+        "claim_id",
+        "speaker",
+        "speaker_type",
+        "anonymous",
+        "kind",
+        "source",
+        "cue",
+        "content",
+        "parent",
+    ];
+    const NAME: &'static str = "attributions";
+
+    fn cells(&self) -> Vec<Cow<'_, str>> {
+        vec![
+            Cow::Borrowed(self.article_id.as_str()),
+            Cow::Owned(self.index.to_string()),
+            Cow::Borrowed(self.claim_id.as_str()),
+            Cow::Borrowed(self.speaker.as_str()),
+            Cow::Borrowed(self.speaker_type),
+            Cow::Borrowed(self.anonymous),
+            Cow::Borrowed(self.kind),
+            Cow::Borrowed(self.source.as_str()),
+            Cow::Borrowed(self.cue.as_str()),
+            Cow::Borrowed(self.content.as_str()),
+            Cow::Borrowed(self.parent.as_str()),
         ]
     }
 }
@@ -143,6 +343,7 @@ fn quoted_parts(s: &str) -> Vec<&str> {
     parts
 }
 
+/// Joins items with `sep`, dropping empty items and repeats.
 fn join<I: IntoIterator<Item = String>>(items: I, sep: &str) -> String {
     let mut out = String::new();
     let mut seen: Vec<String> = Vec::new();
@@ -159,111 +360,234 @@ fn join<I: IntoIterator<Item = String>>(items: I, sep: &str) -> String {
     out
 }
 
+/// The stable claim id of a claim.
+fn claim_id(
+    article: &Article,
+    start: usize,
+    end: usize,
+    kind: ClaimKind,
+    attribution: Option<usize>,
+) -> String {
+    let hash = fnv1a(&[
+        article.id.as_bytes(),
+        &start.to_le_bytes(),
+        &end.to_le_bytes(),
+        kind.as_str().as_bytes(),
+        &attribution.map_or(u64::MAX, |a| a as u64).to_le_bytes(),
+    ]);
+    format!("c{:012x}", hash >> 16)
+}
+
+fn speaker_name(a: &claimsheet_extract::attribution::Attribution, text: &str) -> String {
+    a.speaker
+        .clone()
+        .unwrap_or_else(|| join(a.source.iter().map(|s| s.slice(text).to_string()), " "))
+}
+
 /// The rows of one article's claims.
 pub fn claim_rows(article: &Article, ann: &Annotation) -> Vec<ClaimRow> {
     let idx = CharIndex::new(&article.text);
     let text = article.text.as_str();
-    let inside = |span: Span, claim: Span| claim.contains(span);
     ann.claims
         .iter()
         .map(|c| {
             let [start, end] = idx.span(c.span);
             let attribution = c.attribution.and_then(|i| ann.attributions.get(i));
-            let (speaker, speaker_type, cue, source_chain) = match attribution {
-                Some(a) => {
-                    let mut chain = Vec::new();
-                    let mut cur = Some(a);
-                    let mut guard = 0;
-                    while let Some(x) = cur {
-                        chain.push(x.speaker.clone().unwrap_or_else(|| {
-                            join(x.source.iter().map(|s| s.slice(text).to_string()), " ")
-                        }));
-                        cur = x.parent.and_then(|p| ann.attributions.get(p));
-                        guard += 1;
-                        if guard > 16 {
-                            break;
-                        }
-                    }
-                    chain.reverse();
-                    (
-                        a.speaker.clone().unwrap_or_default(),
-                        a.speaker_type.as_str().to_string(),
-                        join(a.cue.iter().map(|s| s.slice(text).to_string()), "; "),
-                        join(chain, " > "),
-                    )
-                }
-                None => (
-                    "(article)".to_string(),
-                    String::new(),
-                    String::new(),
-                    String::new(),
-                ),
-            };
-            let claim_text = c.span.slice(text);
-            let quote = match c.kind {
-                ClaimKind::Statement | ClaimKind::Paraphrase | ClaimKind::AccordingTo => {
-                    String::new()
-                }
-                ClaimKind::Quote | ClaimKind::Mixed => join(
-                    quoted_parts(claim_text).into_iter().map(str::to_string),
-                    "; ",
-                ),
-            };
-            let sentence = ann.hedges.sentences.get(c.sentence);
-            let hedges = join(
-                ann.hedges
-                    .cues
-                    .iter()
-                    .filter(|q| inside(q.span, c.span))
-                    .map(|q| q.span.slice(text).to_string()),
-                "; ",
-            );
-            let verification = sentence
-                .and_then(|s| s.verification)
-                .map(|(v, _)| v.as_str().to_string())
-                .unwrap_or_default();
-            let entities = join(
-                ann.entities
-                    .mentions
-                    .iter()
-                    .filter(|m| inside(m.span, c.span))
-                    .filter_map(|m| ann.entities.referents.get(m.referent))
-                    .map(|r| format!("{} ({})", r.canonical, r.kind.as_str())),
-                "; ",
-            );
-            let dates = join(
-                ann.timexes
-                    .iter()
-                    .filter(|t| inside(t.span, c.span))
-                    .map(|t| format!("{}={}", t.span.slice(text), t.value)),
-                "; ",
-            );
-            let hash = fnv1a(&[
-                article.id.as_bytes(),
-                &start.to_le_bytes(),
-                &end.to_le_bytes(),
-                c.kind.as_str().as_bytes(),
-                &c.attribution.map_or(u64::MAX, |a| a as u64).to_le_bytes(),
-            ]);
-            ClaimRow {
+            let mut row = ClaimRow {
                 article_id: article.id.clone(),
-                claim_id: format!("c{:012x}", hash >> 16),
+                claim_id: claim_id(article, start, end, c.kind, c.attribution),
                 paragraph: c.paragraph + 1,
                 sentence: c.sentence + 1,
                 start,
                 end,
-                claim: claim_text.to_string(),
+                claim: c.span.slice(text).to_string(),
                 kind: c.kind.as_str(),
-                speaker,
-                speaker_type,
-                cue,
-                source_chain,
-                quote,
-                certainty: sentence.map_or("certain", |s| s.certainty.as_str()),
-                hedges,
-                verification,
-                entities,
-                dates,
+                speaker: "(article)".to_string(),
+                speaker_type: String::new(),
+                speaker_role: String::new(),
+                cue: String::new(),
+                source_chain: String::new(),
+                anonymous: false,
+                quote: String::new(),
+                said_on: String::new(),
+                certainty: "certain",
+                polarity: "positive",
+                hedges: String::new(),
+                verification: String::new(),
+                entities: String::new(),
+                dates: String::new(),
+            };
+            if let Some(a) = attribution {
+                let mut chain = Vec::new();
+                let mut anonymous = false;
+                let mut cur = Some(a);
+                // Parents form a tree; the bound guards against a malformed cycle.
+                for _ in 0..16 {
+                    let Some(x) = cur else { break };
+                    chain.push(speaker_name(x, text));
+                    anonymous |= x.anonymous.is_some();
+                    cur = x.parent.and_then(|p| ann.attributions.get(p));
+                }
+                chain.reverse();
+                row.speaker = speaker_name(a, text);
+                row.speaker_type = a.speaker_type.as_str().to_string();
+                row.speaker_role = ann
+                    .entities
+                    .referents
+                    .iter()
+                    .find(|r| a.speaker.as_deref() == Some(r.canonical.as_str()))
+                    .and_then(|r| r.role.clone())
+                    .unwrap_or_default();
+                row.cue = join(a.cue.iter().map(|s| s.slice(text).to_string()), "; ");
+                row.source_chain = join(chain, " > ");
+                row.anonymous = anonymous;
+                row.said_on = said_on(ann, a, c.sentence).unwrap_or_default();
+            }
+            if matches!(c.kind, ClaimKind::Quote | ClaimKind::Mixed) {
+                row.quote = join(
+                    quoted_parts(&row.claim).into_iter().map(str::to_string),
+                    "; ",
+                );
+            }
+            if let Some(s) = ann.hedges.sentences.get(c.sentence) {
+                row.certainty = s.certainty.as_str();
+                row.polarity = s.polarity.as_str();
+                if let Some((v, from)) = s.verification {
+                    row.verification = if from == c.sentence {
+                        v.as_str().to_string()
+                    } else {
+                        format!("{} (sentence {})", v.as_str(), from + 1)
+                    };
+                }
+            }
+            row.hedges = join(
+                ann.hedges
+                    .cues
+                    .iter()
+                    .filter(|q| c.span.contains(q.span))
+                    .map(|q| q.span.slice(text).to_string()),
+                "; ",
+            );
+            row.entities = join(
+                ann.entities
+                    .mentions
+                    .iter()
+                    .filter(|m| c.span.contains(m.span))
+                    .filter_map(|m| ann.entities.referents.get(m.referent))
+                    .map(|r| format!("{} ({})", r.canonical, r.kind.as_str())),
+                "; ",
+            );
+            row.dates = join(
+                ann.timexes
+                    .iter()
+                    .filter(|t| c.span.contains(t.span))
+                    .map(|t| format!("{}={}", t.span.slice(text), t.value)),
+                "; ",
+            );
+            row
+        })
+        .collect()
+}
+
+/// When an attributed statement was made: the DATE or TIME expression of the attribution's
+/// sentence that lies outside its content, nearest to the cue ("Kang told lawmakers ... on
+/// Friday", "CNN reported Saturday", "The White House said last month that ...").
+fn said_on(
+    ann: &Annotation,
+    a: &claimsheet_extract::attribution::Attribution,
+    sentence: usize,
+) -> Option<String> {
+    let cue = a.cue.first()?;
+    let bounds = a
+        .cue
+        .iter()
+        .chain(&a.source)
+        .chain(&a.content)
+        .fold(ann.segmentation.sentences.get(sentence)?.span, |acc, s| {
+            Span::new(acc.start.min(s.start), acc.end.max(s.end))
+        });
+    ann.timexes
+        .iter()
+        .filter(|t| matches!(t.kind, TimexType::Date | TimexType::Time))
+        .filter(|t| bounds.contains(t.span) && !a.content.iter().any(|c| c.overlaps(t.span)))
+        .min_by_key(|t| t.span.start.abs_diff(cue.start))
+        .map(|t| t.value.clone())
+}
+
+/// The entities table rows of one article: one per referent.
+pub fn entity_rows(article: &Article, ann: &Annotation) -> Vec<EntityRow> {
+    ann.entities
+        .referents
+        .iter()
+        .enumerate()
+        .map(|(i, r)| EntityRow {
+            article_id: article.id.clone(),
+            referent: i,
+            canonical: r.canonical.clone(),
+            kind: r.kind.as_str(),
+            subtype: r.subtype.map_or("", |s| s.as_str()),
+            role: r.role.clone().unwrap_or_default(),
+            mentions: r.mentions,
+        })
+        .collect()
+}
+
+/// The dates table rows of one article: one per time expression.
+pub fn date_rows(article: &Article, ann: &Annotation) -> Vec<DateRow> {
+    let idx = CharIndex::new(&article.text);
+    ann.timexes
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            let [start, end] = idx.span(t.span);
+            DateRow {
+                article_id: article.id.clone(),
+                index: i,
+                text: t.span.slice(&article.text).to_string(),
+                start,
+                end,
+                kind: t.kind.as_str(),
+                value: t.value.clone(),
+                modifier: t.modifier.unwrap_or(""),
+                anchor: match t.anchor {
+                    Anchor::None => "none".to_string(),
+                    Anchor::Publication => "publication".to_string(),
+                    Anchor::Previous(p) => format!("timex:{p}"),
+                },
+                range_with: t.range_with.map(|r| r.to_string()).unwrap_or_default(),
+            }
+        })
+        .collect()
+}
+
+/// The attributions table rows of one article.
+pub fn attribution_rows(article: &Article, ann: &Annotation) -> Vec<AttributionRow> {
+    let idx = CharIndex::new(&article.text);
+    let text = article.text.as_str();
+    let spans_text = |spans: &[Span]| join(spans.iter().map(|s| s.slice(text).to_string()), " … ");
+    ann.attributions
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            let claim = ann.claims.iter().find(|c| c.attribution == Some(i));
+            let claim_id = claim
+                .map(|c| {
+                    let [start, end] = idx.span(c.span);
+                    claim_id(article, start, end, c.kind, c.attribution)
+                })
+                .unwrap_or_default();
+            AttributionRow {
+                article_id: article.id.clone(),
+                index: i,
+                claim_id,
+                speaker: speaker_name(a, text),
+                speaker_type: a.speaker_type.as_str(),
+                anonymous: a.anonymous.map_or("", |c| c.as_str()),
+                kind: a.kind.as_str(),
+                source: spans_text(&a.source),
+                cue: spans_text(&a.cue),
+                content: spans_text(&a.content),
+                parent: a.parent.map(|p| p.to_string()).unwrap_or_default(),
             }
         })
         .collect()
@@ -282,5 +606,13 @@ mod tests {
         assert_eq!(quoted_parts("\"a\" and \"b\""), ["a", "b"]);
         assert_eq!(quoted_parts("“never closed"), ["never closed"]);
         assert!(quoted_parts("no quotes").is_empty());
+    }
+
+    #[test]
+    fn join_drops_empties_and_repeats() {
+        assert_eq!(
+            join(["a".into(), String::new(), "b".into(), "a".into()], "; "),
+            "a; b"
+        );
     }
 }

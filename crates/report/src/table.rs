@@ -1,9 +1,10 @@
-//! CSV output of the claims table.
+//! CSV output of any table (claims, entities, dates, attributions).
 
 use std::borrow::Cow;
 use std::io::Write;
 
-use crate::{ClaimRow, ReportError, COLUMNS};
+use crate::rows::Table;
+use crate::ReportError;
 
 /// How the CSV is written.
 #[derive(Clone, Copy, Debug)]
@@ -24,15 +25,15 @@ impl Default for CsvOptions {
     }
 }
 
-/// Writes claim rows as RFC 4180 CSV, header first.
+/// Writes the rows of one table as RFC 4180 CSV, header first.
 pub struct CsvWriter<W: Write> {
     inner: csv::Writer<W>,
     options: CsvOptions,
 }
 
 impl<W: Write> CsvWriter<W> {
-    /// Starts a CSV on `out` and writes the header row.
-    pub fn new(mut out: W, options: CsvOptions) -> Result<Self, ReportError> {
+    /// Starts a CSV of table `T` on `out` and writes the header row.
+    pub fn new<T: Table>(mut out: W, options: CsvOptions) -> Result<Self, ReportError> {
         if options.excel {
             out.write_all(b"\xEF\xBB\xBF")?;
         }
@@ -45,12 +46,12 @@ impl<W: Write> CsvWriter<W> {
             .terminator(terminator)
             .quote_style(csv::QuoteStyle::Necessary)
             .from_writer(out);
-        inner.write_record(COLUMNS)?;
+        inner.write_record(T::COLUMNS)?;
         Ok(CsvWriter { inner, options })
     }
 
     /// Writes one row.
-    pub fn write_row(&mut self, row: &ClaimRow) -> Result<(), ReportError> {
+    pub fn write_row<T: Table>(&mut self, row: &T) -> Result<(), ReportError> {
         let cells = row.cells();
         if self.options.guard_formulas {
             let guarded = cells.iter().map(|c| guard(c));
@@ -72,7 +73,7 @@ impl<W: Write> CsvWriter<W> {
 
 /// True when a spreadsheet could read the cell as a formula: it starts with `=`, `@`, tab or CR,
 /// or with `+` or `-` followed by more (a lone "-" is text).
-fn needs_guard(cell: &str) -> bool {
+pub(crate) fn needs_guard(cell: &str) -> bool {
     cell.starts_with(['=', '@', '\t', '\r']) || (cell.starts_with(['+', '-']) && cell.len() > 1)
 }
 
@@ -101,6 +102,8 @@ mod tests {
         }
     }
 
+    use crate::ClaimRow;
+
     #[test]
     fn formulas_are_guarded_and_excel_gets_bom_and_crlf() {
         let row = ClaimRow {
@@ -114,10 +117,14 @@ mod tests {
             kind: "statement",
             speaker: "(article)".into(),
             speaker_type: String::new(),
+            speaker_role: String::new(),
             cue: String::new(),
             source_chain: String::new(),
+            anonymous: false,
             quote: String::new(),
+            said_on: String::new(),
             certainty: "certain",
+            polarity: "positive",
             hedges: String::new(),
             verification: String::new(),
             entities: "Kang Kyung-wha (PER)".into(),
