@@ -78,9 +78,38 @@ fn states_something(doc: &Doc<'_>, sentence: usize) -> bool {
     words >= 3 && has_lower && !question
 }
 
-/// The claims of `doc`: each attribution's content, then the article's own statements, in text
-/// order. Only body paragraphs hold claims (never titles, headings, bylines, contact lines,
-/// editor's notes or captions).
+/// How many words a sentence must keep outside its attributions' spans to state something of its
+/// own ("The CNN report came a day after ..." does; "..., according to CNN." does not).
+const OWN_WORDS: usize = 4;
+
+/// True when the sentence states something beyond the attributions in it: at least
+/// [`OWN_WORDS`] words lie outside every source, cue and content span that touches the sentence.
+fn states_beyond_attributions(
+    doc: &Doc<'_>,
+    sentence: usize,
+    attributions: &[Attribution],
+) -> bool {
+    let s = &doc.sentences[sentence];
+    let spans: Vec<Span> = attributions
+        .iter()
+        .flat_map(|a| a.source.iter().chain(&a.cue).chain(&a.content))
+        .filter(|x| x.overlaps(s.span))
+        .copied()
+        .collect();
+    if spans.is_empty() {
+        return true;
+    }
+    doc.tokens[s.tokens.clone()]
+        .iter()
+        .filter(|t| t.kind != TokenKind::Punct && !spans.iter().any(|x| x.overlaps(t.span)))
+        .count()
+        >= OWN_WORDS
+}
+
+/// The claims of `doc`: each attribution's content (a quote over several sentences is one claim;
+/// a nested attribution is a claim of its own), and each body sentence that states something of
+/// its own beyond its attributions, in text order. Only body paragraphs hold claims (never
+/// titles, headings, bylines, contact lines, editor's notes, captions, datelines or questions).
 pub fn find_claims(doc: &Doc<'_>, attributions: &[Attribution]) -> Vec<Claim> {
     let mut claims = Vec::new();
     let sentence_of = |offset: usize| doc.sentences.partition_point(|s| s.span.end <= offset);
@@ -109,11 +138,10 @@ pub fn find_claims(doc: &Doc<'_>, attributions: &[Attribution]) -> Vec<Claim> {
         if paragraph.kind != ParagraphKind::Body || in_dateline || !states_something(doc, index) {
             continue;
         }
-        // A sentence whose whole text is an attribution's content is already a claim.
-        let covered = claims
-            .iter()
-            .any(|c| c.attribution.is_some() && c.span.contains(s.span));
-        if !covered {
+        if !states_beyond_attributions(doc, index, attributions) {
+            continue;
+        }
+        {
             claims.push(Claim {
                 span: s.span,
                 sentence: index,
@@ -125,4 +153,105 @@ pub fn find_claims(doc: &Doc<'_>, attributions: &[Attribution]) -> Vec<Claim> {
     }
     claims.sort_by_key(|c| (c.span.start, c.attribution.is_none(), c.span.end));
     claims
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::segment;
+    use claimsheet_ingest::{Article, Origin};
+
+    fn claims_of(text: &str, attributions: &[Attribution]) -> Vec<(ClaimKind, String)> {
+        let article = Article::new(
+            "t",
+            Origin::file("t"),
+            text.to_string(),
+            None,
+            Some(String::new()),
+        );
+        let seg = segment(&article);
+        let doc = Doc {
+            article: &article,
+            text: &article.text,
+            tokens: &seg.tokens,
+            sentences: &seg.sentences,
+        };
+        find_claims(&doc, attributions)
+            .into_iter()
+            .map(|c| (c.kind, c.span.slice(text).to_string()))
+            .collect()
+    }
+
+    fn span_of(text: &str, part: &str) -> Span {
+        let start = text.find(part).expect(part);
+        Span::new(start, start + part.len())
+    }
+
+    #[test]
+    fn an_attribution_sentence_with_nothing_else_gives_one_claim() {
+        let text = "However, no preparations have begun, according to CNN.";
+        let a = Attribution {
+            source: vec![span_of(text, "CNN")],
+            cue: vec![span_of(text, "according to")],
+            content: vec![span_of(text, "no preparations have begun")],
+            kind: QuoteKind::AccordingTo,
+            ..Attribution::default()
+        };
+        assert_eq!(
+            claims_of(text, &[a]),
+            [(
+                ClaimKind::AccordingTo,
+                "no preparations have begun".to_string()
+            )]
+        );
+    }
+
+    #[test]
+    fn a_sentence_that_also_states_something_gives_two_claims() {
+        let text =
+            "The CNN report came a day after the ambassador downplayed speculation about a summit.";
+        let a = Attribution {
+            source: vec![span_of(text, "the ambassador")],
+            cue: vec![span_of(text, "downplayed")],
+            content: vec![span_of(text, "speculation about a summit")],
+            ..Attribution::default()
+        };
+        let claims = claims_of(text, &[a]);
+        assert_eq!(claims.len(), 2, "{claims:?}");
+        assert_eq!(claims[0].0, ClaimKind::Statement);
+        assert_eq!(
+            claims[1],
+            (
+                ClaimKind::Paraphrase,
+                "speculation about a summit".to_string()
+            )
+        );
+    }
+
+    #[test]
+    fn a_quote_over_two_sentences_is_one_claim() {
+        let text = "\u{201C}We are open. But there is no sign yet,\u{201D} Kang said.";
+        let a = Attribution {
+            source: vec![span_of(text, "Kang")],
+            cue: vec![span_of(text, "said")],
+            content: vec![span_of(text, "We are open. But there is no sign yet,")],
+            kind: QuoteKind::Quote,
+            ..Attribution::default()
+        };
+        let claims = claims_of(text, &[a]);
+        assert_eq!(
+            claims,
+            [(
+                ClaimKind::Quote,
+                "We are open. But there is no sign yet,".to_string()
+            )]
+        );
+    }
+
+    #[test]
+    fn questions_and_fragments_are_not_claims() {
+        assert!(claims_of("Will the talks resume?", &[]).is_empty());
+        assert!(claims_of("Photo gallery", &[]).is_empty());
+        assert_eq!(claims_of("The talks resumed on Monday.", &[]).len(), 1);
+    }
 }
