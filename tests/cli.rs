@@ -454,3 +454,24 @@ fn seed_article_snapshot() {
     assert!(out.status.success(), "{}", stderr(&out));
     insta::assert_snapshot!("seed_claims_csv", String::from_utf8_lossy(&out.stdout));
 }
+
+#[test]
+fn html_pages_give_text_title_and_date() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let page = write(
+        dir.path(),
+        "story.html",
+        "<!doctype html><html><head><title>Talks stall</title><meta property=\"article:published_time\" content=\"2024-05-02T10:00:00Z\"><script>var a = '<p>no</p>';</script></head><body><nav>Home</nav><h1>Talks stall</h1><p>The ministers met on Tuesday &amp; agreed on nothing.</p><p>By Jane Roe</p></body></html>".as_bytes(),
+    );
+    let out = claimsheet(&["annotate", s(&page)]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let rec: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(rec["date"], "2024-05-02");
+    assert_eq!(rec["title"], "Talks stall");
+    let kinds: Vec<&str> = rec["paragraphs"].as_array().expect("paragraphs").iter().map(|p| p["kind"].as_str().expect("kind")).collect();
+    assert_eq!(kinds, ["title", "body", "byline"]);
+    let out = claimsheet(&["extract", s(&page)]);
+    let (header, rows) = csv_rows(&out.stdout);
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0][col(&header, "claim")], "The ministers met on Tuesday & agreed on nothing.");
+}
