@@ -468,10 +468,18 @@ fn html_pages_give_text_title_and_date() {
     let rec: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
     assert_eq!(rec["date"], "2024-05-02");
     assert_eq!(rec["title"], "Talks stall");
-    let kinds: Vec<&str> = rec["paragraphs"].as_array().expect("paragraphs").iter().map(|p| p["kind"].as_str().expect("kind")).collect();
+    let kinds: Vec<&str> = rec["paragraphs"]
+        .as_array()
+        .expect("paragraphs")
+        .iter()
+        .map(|p| p["kind"].as_str().expect("kind"))
+        .collect();
     assert_eq!(kinds, ["title", "body", "byline"]);
     let out = claimsheet(&["extract", s(&page)]);
     let (header, rows) = csv_rows(&out.stdout);
     assert_eq!(rows.len(), 1);
-    assert_eq!(rows[0][col(&header, "claim")], "The ministers met on Tuesday & agreed on nothing.");
+    assert_eq!(
+        rows[0][col(&header, "claim")],
+        "The ministers met on Tuesday & agreed on nothing."
+    );
 }

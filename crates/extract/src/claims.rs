@@ -106,6 +106,31 @@ fn states_beyond_attributions(
         >= OWN_WORDS
 }
 
+/// The extent of an attribution's content: from its first fragment's start to its last's end.
+fn content_extent(a: &Attribution) -> Option<Span> {
+    Some(Span::new(a.content.first()?.start, a.content.last()?.end))
+}
+
+/// True when a child attribution (one whose parent is `index`) carries the same content: the
+/// outer source relays the inner one ("CNN reported ..., citing people familiar with the
+/// matter"), so the claim belongs to the child, whose source chain names both.
+fn relayed_by_child(attributions: &[Attribution], index: usize) -> bool {
+    let Some(outer) = content_extent(&attributions[index]) else {
+        return false;
+    };
+    attributions.iter().any(|b| {
+        b.parent == Some(index)
+            && content_extent(b).is_some_and(|inner| {
+                let shared = inner
+                    .end
+                    .min(outer.end)
+                    .saturating_sub(inner.start.max(outer.start));
+                // Nearly the same text: at least 90% of the longer of the two.
+                shared * 10 >= inner.len().max(outer.len()) * 9
+            })
+    })
+}
+
 /// The claims of `doc`: each attribution's content (a quote over several sentences is one claim;
 /// a nested attribution is a claim of its own), and each body sentence that states something of
 /// its own beyond its attributions, in text order. Only body paragraphs hold claims (never
@@ -117,6 +142,11 @@ pub fn find_claims(doc: &Doc<'_>, attributions: &[Attribution]) -> Vec<Claim> {
         let (Some(first), Some(last)) = (a.content.first(), a.content.last()) else {
             continue;
         };
+        if relayed_by_child(attributions, index) {
+            // "CNN reported X, citing people familiar": one claim, from the innermost source,
+            // whose chain names CNN.
+            continue;
+        }
         let sentence = sentence_of(first.start).min(doc.sentences.len().saturating_sub(1));
         let Some(s) = doc.sentences.get(sentence) else {
             continue;
@@ -246,6 +276,42 @@ mod tests {
                 "We are open. But there is no sign yet,".to_string()
             )]
         );
+    }
+
+    #[test]
+    fn a_relayed_report_is_one_claim_from_the_inner_source() {
+        let text = "Officials are considering a meeting, CNN reported, citing people familiar with the matter.";
+        let content = span_of(text, "Officials are considering a meeting");
+        let cnn = Attribution {
+            source: vec![span_of(text, "CNN")],
+            cue: vec![span_of(text, "reported")],
+            content: vec![content],
+            ..Attribution::default()
+        };
+        let people = Attribution {
+            source: vec![span_of(text, "people familiar with the matter")],
+            cue: vec![span_of(text, "citing")],
+            content: vec![content],
+            parent: Some(0),
+            ..Attribution::default()
+        };
+        let article = Article::new(
+            "t",
+            Origin::file("t"),
+            text.to_string(),
+            None,
+            Some(String::new()),
+        );
+        let seg = segment(&article);
+        let doc = Doc {
+            article: &article,
+            text: &article.text,
+            tokens: &seg.tokens,
+            sentences: &seg.sentences,
+        };
+        let claims = find_claims(&doc, &[cnn, people]);
+        assert_eq!(claims.len(), 1, "{claims:?}");
+        assert_eq!(claims[0].attribution, Some(1));
     }
 
     #[test]
