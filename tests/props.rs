@@ -53,8 +53,14 @@ fn check_span(text: &str, span: Span, what: &str) {
     );
 }
 
+/// One pipeline for every case: building it loads the models.
+fn pipeline() -> &'static Pipeline {
+    static PIPELINE: std::sync::OnceLock<Pipeline> = std::sync::OnceLock::new();
+    PIPELINE.get_or_init(Pipeline::new)
+}
+
 fn check_article(text: String, date: bool) {
-    let pipeline = Pipeline::new();
+    let pipeline = pipeline();
     let article = Article::new(
         "prop",
         Origin::file("prop"),
