@@ -130,7 +130,7 @@ mod tests {
             entities: "Kang Kyung-wha (PER)".into(),
             dates: String::new(),
         };
-        let mut w = CsvWriter::new(
+        let mut w = CsvWriter::new::<ClaimRow>(
             Vec::new(),
             CsvOptions {
                 excel: true,
