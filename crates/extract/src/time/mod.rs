@@ -104,6 +104,7 @@ impl TimeTagger {
             pubd: publication,
             out: Vec::new(),
             last_dated: None,
+            last_quarter: None,
         };
         scan.run();
         let mut out: Vec<Timex> = scan
@@ -270,6 +271,10 @@ struct Cand {
     anchor: Anchor,
     /// A leading "the" belongs to the expression ("the third quarter", "the past two years").
     the_ok: bool,
+    /// A date counted back or forth from now ("two years ago"): takes a modifier.
+    ago: bool,
+    /// A quarter value derived from an earlier one ("a year ago" = that quarter a year before).
+    derived_quarter: bool,
 }
 
 impl Cand {
@@ -282,6 +287,8 @@ impl Cand {
             modifier: None,
             anchor,
             the_ok: false,
+            ago: false,
+            derived_quarter: false,
         }
     }
 
@@ -322,6 +329,8 @@ struct Scan<'a> {
     out: Vec<Cand>,
     /// Index in `out` of the last expression with a calendar value.
     last_dated: Option<usize>,
+    /// The last quarter named in the text: its index in `out`, year and quarter.
+    last_quarter: Option<(usize, i32, u8)>,
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -539,9 +548,16 @@ impl<'a> Scan<'a> {
 
     fn push(&mut self, c: Cand) {
         let dated = matches!(c.kind, TimexType::Date | TimexType::Time) && is_digits(&c.value);
+        let quarter = match (c.derived_quarter, c.value.get(..4), c.value.get(4..6), c.value.get(6..)) {
+            (false, Some(y), Some("-Q"), Some(q)) if c.value.len() == 7 => y.parse::<i32>().ok().zip(q.parse::<u8>().ok()),
+            _ => None,
+        };
         self.out.push(c);
         if dated {
             self.last_dated = Some(self.out.len() - 1);
+        }
+        if let Some((y, q)) = quarter {
+            self.last_quarter = Some((self.out.len() - 1, y, q));
         }
     }
 
@@ -549,8 +565,7 @@ impl<'a> Scan<'a> {
     fn full(&self, i: usize) -> Option<Cand> {
         if let Some((m, modifier)) = self.mod_prefix(i) {
             if let Some(mut c) = self.full_core(i + m) {
-                let ok = matches!(c.kind, TimexType::Duration | TimexType::Time)
-                    || (c.kind == TimexType::Date && c.anchor != Anchor::None);
+                let ok = matches!(c.kind, TimexType::Duration | TimexType::Time) || c.ago;
                 if ok {
                     c.a = i;
                     c.modifier = Some(modifier);
@@ -562,17 +577,14 @@ impl<'a> Scan<'a> {
     }
 
     fn full_core(&self, i: usize) -> Option<Cand> {
-        if matches!(self.kw(i), Some(Kw::The | Kw::Its)) {
+        if self.is(i, Kw::The) {
             if let Some(mut c) = self.core(i + 1) {
                 if c.the_ok && c.a == i + 1 {
                     c.a = i;
                     return Some(c);
                 }
             }
-            if self.is(i, Kw::The) {
-                return self.the_only(i);
-            }
-            return None;
+            return self.the_only(i);
         }
         self.core(i)
     }
@@ -586,12 +598,10 @@ impl<'a> Scan<'a> {
             (Kw::More | Kw::Fewer | Kw::Less, Some(Kw::Than)) => {
                 (2, if k == Kw::More { "MORE_THAN" } else { "LESS_THAN" })
             }
-            (Kw::Over, _) => (1, "MORE_THAN"),
-            (Kw::Under, _) => (1, "LESS_THAN"),
+            (Kw::Under, _) if matches!(self.lex(i + 1), Lex::Num(..) | Lex::Card(_)) => (1, "LESS_THAN"),
             (Kw::At, Some(Kw::Least)) => (2, "EQUAL_OR_MORE"),
             (Kw::Up, Some(Kw::To)) => (2, "EQUAL_OR_LESS"),
             (Kw::No, Some(Kw::More)) if self.is(i + 2, Kw::Than) => (3, "EQUAL_OR_LESS"),
-            (Kw::Within, _) => (1, "EQUAL_OR_LESS"),
             _ => return None,
         })
     }
@@ -599,38 +609,120 @@ impl<'a> Scan<'a> {
     /// Expressions made of "the" and what follows that only exist with it.
     fn the_only(&self, i: usize) -> Option<Cand> {
         let pubd = self.pubd;
-        match self.lex(i + 1) {
+        let mut j = i + 1;
+        while matches!(self.kw(j), Some(Kw::Fiscal | Kw::Full | Kw::Latest | Kw::Same)) {
+            j += 1;
+        }
+        let latest = j > i + 1 && self.is(j - 1, Kw::Latest);
+        match self.lex(j) {
             // "the past", "the future", "the near future"
-            Lex::K(Kw::Past) if !self.starts_amount(i + 2) && !matches!(self.lex(i + 2), Lex::Unit(..)) => {
-                Some(Cand::new(i, i + 2, TimexType::Date, "PAST_REF".into(), Anchor::Publication))
+            Lex::K(Kw::Past) if j == i + 1 && !self.starts_amount(j + 1) && !matches!(self.lex(j + 1), Lex::Unit(..)) => {
+                Some(Cand::new(i, j + 1, TimexType::Date, "PAST_REF".into(), Anchor::Publication))
             }
-            Lex::K(Kw::Future) => Some(Cand::new(i, i + 2, TimexType::Date, "FUTURE_REF".into(), Anchor::Publication)),
-            Lex::K(Kw::Near | Kw::Distant | Kw::Short | Kw::Long) if matches!(self.kw(i + 2), Some(Kw::Future | Kw::Term)) => {
-                Some(Cand::new(i, i + 3, TimexType::Date, "FUTURE_REF".into(), Anchor::Publication))
+            Lex::K(Kw::Future) if j == i + 1 && !self.is(j + 1, Kw::Of) => {
+                Some(Cand::new(i, j + 1, TimexType::Date, "FUTURE_REF".into(), Anchor::Publication))
             }
+            Lex::K(Kw::Near | Kw::Distant | Kw::Short) if j == i + 1 && matches!(self.kw(j + 1), Some(Kw::Future | Kw::Term)) => {
+                Some(Cand::new(i, j + 2, TimexType::Date, "FUTURE_REF".into(), Anchor::Publication))
+            }
+            // "the latest period", "the year-ago period"
+            Lex::K(Kw::Period) if latest => Some(self.reported_quarter(i, j + 1, 0)),
             Lex::Unit(u @ (Unit::Year | Unit::Quarter | Unit::Weekend | Unit::Week | Unit::Month), false) => {
-                // "the year 2000"
+                if self.cap(j) && j > 0 && self.touches(j) {
+                    return None;
+                }
+                // "the year 2000", "the year two thousand"
                 if u == Unit::Year {
-                    if let Lex::Num(v, 4) = self.lex(i + 2) {
-                        return Some(Cand::new(i, i + 3, TimexType::Date, format!("{v:04}"), Anchor::None));
+                    if let Lex::Num(v, 4) = self.lex(j + 1) {
+                        return Some(Cand::new(i, j + 2, TimexType::Date, format!("{v:04}"), Anchor::None));
+                    }
+                    if let Some((n, b)) = self.number(j + 1).filter(|(n, _)| !n.vague && !n.article && n.value >= 1000.0) {
+                        return Some(Cand::new(i, b, TimexType::Date, format!("{:04}", n.value as i64), Anchor::None));
+                    }
+                    // "year-ago", "year-earlier" after "the": [`Self::year_ago`]
+                    if self.joined(j + 1) {
+                        let mut c = self.year_ago(j)?;
+                        c.a = i;
+                        return Some(c);
                     }
                 }
-                if matches!(self.lex(i + 2), Lex::Punct(b'\'')) || self.is(i + 2, Kw::Of) && u != Unit::Year {
+                if self.joined(j + 1) || matches!(self.lex(j + 1), Lex::Punct(b'\'')) || self.is(j + 1, Kw::Of) && u != Unit::Year {
+                    return None;
+                }
+                // "the year ended March 31": a duration
+                let next = self.word(j + 1);
+                if matches!(u, Unit::Year | Unit::Quarter) && (next.eq_ignore_ascii_case("ended") || next.eq_ignore_ascii_case("ending")) {
+                    let v = if u == Unit::Year { "P1Y" } else { "P3M" };
+                    return Some(Cand::new(i, j + 1, TimexType::Duration, v.into(), Anchor::None));
+                }
+                if u == Unit::Quarter {
+                    return Some(self.reported_quarter(i, j + 1, 0));
+                }
+                if latest {
                     return None;
                 }
                 let n = match u {
-                    Unit::Quarter => -1,
                     Unit::Weekend => {
                         if self.tense(i) == Tense::Past { -1 } else { 0 }
                     }
                     _ => 0,
                 };
-                // "the year" after a dated sentence keeps that year.
-                let c = Cand::new(i, i + 2, TimexType::Date, shift(pubd, u, n), Anchor::Publication);
-                Some(c)
+                Some(Cand::new(i, j + 1, TimexType::Date, shift(pubd, u, n), Anchor::Publication))
             }
             _ => None,
         }
+    }
+
+    /// The quarter a report is about: the last quarter named, else the one before publication;
+    /// `back` years earlier.
+    fn reported_quarter(&self, a: usize, b: usize, back: i32) -> Cand {
+        if let Some((x, y, q)) = self.last_quarter {
+            let mut c = Cand::new(a, b, TimexType::Date, format!("{:04}-Q{q}", y - back), Anchor::Previous(x));
+            c.derived_quarter = back != 0;
+            return c;
+        }
+        let v = match self.pubd {
+            Some(p) => {
+                let q = i64::from(p.year()) * 4 + i64::from(quarter_of(p)) - 1 - 1 - 4 * i64::from(back);
+                format!("{:04}-Q{}", q.div_euclid(4), q.rem_euclid(4) + 1)
+            }
+            None => "XXXX-QX".to_string(),
+        };
+        let mut c = Cand::new(a, b, TimexType::Date, v, Anchor::Publication);
+        c.derived_quarter = back != 0;
+        c
+    }
+
+    /// "year-ago", "year-earlier", "the year-ago quarter", "the year-earlier period".
+    fn year_ago(&self, i: usize) -> Option<Cand> {
+        let Lex::Unit(Unit::Year, false) = self.lex(i) else { return None };
+        if !(self.joined(i + 1) && matches!(self.kw(i + 1), Some(Kw::Ago | Kw::Earlier))) {
+            return None;
+        }
+        let mut j = i + 2;
+        while matches!(self.kw(j), Some(Kw::Fiscal)) {
+            j += 1;
+        }
+        if matches!(self.lex(j), Lex::Unit(Unit::Quarter, false) | Lex::K(Kw::Period)) {
+            return Some(self.reported_quarter(i, j + 1, 1).the());
+        }
+        if let Some(x) = self.ord_at(j).filter(|&n| (1..=4).contains(&n)) {
+            if matches!(self.lex(j + 1), Lex::Unit(Unit::Quarter, false)) {
+                let v = match self.pubd {
+                    Some(p) => format!("{:04}-Q{x}", p.year() - 1),
+                    None => format!("XXXX-Q{x}"),
+                };
+                let mut c = Cand::new(i, j + 2, TimexType::Date, v, Anchor::Publication).the();
+                c.derived_quarter = true;
+                return Some(c);
+            }
+        }
+        let mut c = match self.last_quarter {
+            Some(_) => self.reported_quarter(i, i + 2, 1),
+            None => Cand::new(i, i + 2, TimexType::Date, shift(self.pubd, Unit::Year, -1), Anchor::Publication),
+        };
+        c.derived_quarter = true;
+        Some(c)
     }
 
     /// True when a number (digits, words, "a few") starts at `i`.
@@ -671,7 +763,10 @@ impl<'a> Scan<'a> {
                 take(self.ord_duration(i));
             }
             Lex::Unit(Unit::Second, false) => take(self.quarter(i)),
-            Lex::Unit(Unit::Year, false) => take(self.year_end(i)),
+            Lex::Unit(Unit::Year, false) => {
+                take(self.year_end(i));
+                take(self.year_ago(i));
+            }
             Lex::Unit(..) => take(self.bare_units(i)),
             Lex::Decade(..) | Lex::DecadeWord(_) => take(self.decade(i)),
             Lex::Punct(b'\'') => take(self.decade(i)),
@@ -794,7 +889,15 @@ impl<'a> Scan<'a> {
 
     /// "three years", "two-year", "a few days", "24 hours", "a year ago", "8-month-old".
     fn duration(&self, i: usize) -> Option<Cand> {
-        let (n, mut j) = self.number(i)?;
+        let (mut n, mut j) = self.number(i)?;
+        // "two to three weeks", "a year or two": the first number gives the value
+        if matches!(self.kw(j), Some(Kw::To | Kw::Or)) && !n.vague {
+            if let Some((_, jj)) = self.number(j + 1).filter(|(m, _)| !m.article && !m.vague) {
+                j = jj;
+            } else if self.is(j, Kw::Or) {
+                // "a year or two" (after the unit)
+            }
+        }
         // "20 more years", "an additional year", "three straight years"
         if matches!(self.kw(j), Some(Kw::More | Kw::Additional | Kw::Straight | Kw::Full)) {
             j += 1;
@@ -808,23 +911,64 @@ impl<'a> Scan<'a> {
         if n.article && plural || n.vague && !plural && !self.joined(j) {
             return None;
         }
-        // a plural unit after "one" ("one years") or a singular after "two" outside a
-        // hyphenated adjective is still read: TimeBank has "two day", "five year".
+        // "three-quarters", "a quarter of": fractions, not periods
+        if u == Unit::Quarter && (self.joined(j) && plural || self.is(j + 1, Kw::Of)) {
+            return None;
+        }
+        // "a second group", "a second time"
+        if u == Unit::Second && !plural && n.article {
+            return None;
+        }
+        // a rate: "$1.76 a year", "700 seats a week"
+        if n.article && i > 0 && matches!(self.lex(i - 1), Lex::Num(..) | Lex::NumX | Lex::Card(_) | Lex::Punct(b'%') | Lex::K(Kw::CountNoun)) {
+            return None;
+        }
+        if n.article && i > 0 && matches!(self.lex(i - 1), Lex::Other) && !self.cap(i - 1) {
+            let w = self.word(i - 1);
+            if w.ends_with('s') && w.len() > 3 && !matches!(self.kw(j + 1), Some(Kw::Ago | Kw::Earlier | Kw::Later)) {
+                // "seats a week", "flights a week"
+                if !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is") {
+                    return None;
+                }
+            }
+        }
         let mut b = j + 1;
+        // "a minute and a half"
+        if !n.vague && self.is(b, Kw::And) && self.is(b + 1, Kw::A) && self.is(b + 2, Kw::Half) {
+            n.value += 0.5;
+            b += 3;
+        }
+        // "a year or two", "a week or so"
+        if self.is(b, Kw::Or) && matches!(self.lex(b + 1), Lex::Card(_) | Lex::Num(..)) {
+            b += 2;
+        }
+        let or_so = self.is(b, Kw::Or) && self.is(b + 1, Kw::So);
         let val = duration(n, u);
         // "ago", "earlier", "later", "from now", "hence": a date.
-        let dir = match self.kw(b) {
+        let after_so = if or_so { b + 2 } else { b };
+        let dir = match self.kw(after_so) {
             Some(Kw::Ago) => Some((-1.0, 1)),
-            Some(Kw::Earlier) if !self.joined(b) => Some((-1.0, 1)),
+            Some(Kw::Earlier) if !self.joined(after_so) => Some((-1.0, 1)),
             Some(Kw::Hence) => Some((1.0, 1)),
-            Some(Kw::From) if self.is(b + 1, Kw::Now) => Some((1.0, 2)),
+            Some(Kw::From) if self.is(after_so + 1, Kw::Now) => Some((1.0, 2)),
             _ => None,
         };
         if let Some((sign, len)) = dir {
-            b += len;
+            b = after_so + len;
             if n.vague {
                 let v = if sign < 0.0 { "PAST_REF" } else { "FUTURE_REF" };
-                return Some(Cand::new(i, b, TimexType::Date, v.into(), Anchor::Publication));
+                let mut c = Cand::new(i, b, TimexType::Date, v.into(), Anchor::Publication);
+                c.ago = true;
+                return Some(c);
+            }
+            // "a year ago" in a report on a quarter is that quarter a year before
+            if u == Unit::Year && n.value == 1.0 && sign < 0.0 {
+                if let Some((x, y, q)) = self.last_quarter {
+                    let mut c = Cand::new(i, b, TimexType::Date, format!("{:04}-Q{q}", y - 1), Anchor::Previous(x));
+                    c.ago = true;
+                    c.derived_quarter = true;
+                    return Some(c);
+                }
             }
             let (grain, k) = match u {
                 Unit::Decade => (Unit::Year, 10.0),
@@ -834,17 +978,29 @@ impl<'a> Scan<'a> {
             };
             let steps = (n.value * k * sign).round() as i64;
             let v = shift(self.pubd, grain, steps);
-            return Some(Cand::new(i, b, TimexType::Date, v, Anchor::Publication));
+            let mut c = Cand::new(i, b, TimexType::Date, v, Anchor::Publication);
+            c.ago = true;
+            return Some(c);
+        }
+        // ages: "52 years old" is not a time expression
+        if self.is(b, Kw::Old) && !self.joined(b) {
+            return None;
         }
         // "8-month-old", "decades-long", "a three-year period", "the next two years or so"
         if self.joined(b) && matches!(self.kw(b), Some(Kw::Old | Kw::Long)) {
             b += 1;
         } else if self.joined(j) && self.is(b, Kw::Period) {
             b += 1;
-        } else if self.is(b, Kw::Or) && self.is(b + 1, Kw::So) {
+        } else if or_so {
             b += 2;
         }
-        Some(Cand::new(i, b, TimexType::Duration, val, Anchor::None).the())
+        let c = Cand::new(i, b, TimexType::Duration, val, Anchor::None);
+        // "the nine months", "the four days"; not "the two-week crisis", "the two day rally"
+        if plural && !self.joined(j) && !self.is(b, Kw::Of) {
+            Some(c.the())
+        } else {
+            Some(c)
+        }
     }
 
     /// "years", "months" after "for", "in", "over", "within": vague durations.
@@ -1192,13 +1348,37 @@ impl<'a> Scan<'a> {
                     y += 1;
                 }
             }
-            _ => match self.tense(i) {
-                Tense::Past if m > pm => y -= 1,
-                Tense::Future if m < pm => y += 1,
-                _ => {}
-            },
+            _ => y = self.nearest_year(i, p, m, None),
         }
         (format!("{y:04}-{m:02}"), Anchor::Publication)
+    }
+
+    /// The year of a month (and day) written without one: the occurrence nearest to the
+    /// publication date, unless the verb nearby puts it on the other side.
+    fn nearest_year(&self, i: usize, p: Date, m: u8, d: Option<u8>) -> i32 {
+        let py = i32::from(p.year());
+        // months from publication, in half-days of precision
+        let here = |y: i32| -> i64 {
+            let md = i64::from(m) * 62 + i64::from(d.unwrap_or(15)) * 2;
+            let pd = i64::from(p.month()) * 62 + i64::from(p.day()) * 2;
+            (i64::from(y) - i64::from(py)) * 12 * 62 + md - pd
+        };
+        let mut best = py;
+        for y in [py - 1, py + 1] {
+            if here(y).abs() < here(best).abs() {
+                best = y;
+            }
+        }
+        let same_month = d.is_none() && m == p.month() as u8;
+        if same_month {
+            return py;
+        }
+        let off = here(best);
+        match self.tense_window(i, 8, 0) {
+            Tense::Past if off > 31 * 2 && off > 0 => best - 1,
+            Tense::Future if off < 0 => best + 1,
+            _ => best,
+        }
     }
 
     fn month_day(&self, i: usize, m: u8, d: u8, year: Option<i32>) -> Option<(String, Anchor)> {
@@ -1210,15 +1390,8 @@ impl<'a> Scan<'a> {
             date(2000, m, d)?;
             return Some((format!("XXXX-{m:02}-{d:02}"), Anchor::Publication));
         };
-        let mut y = i32::from(p.year());
-        let here = (m, d);
-        let now = (p.month() as u8, p.day() as u8);
-        match self.tense(i) {
-            Tense::Past if here > now => y -= 1,
-            Tense::Future if here < now => y += 1,
-            _ => {}
-        }
-        let dt = date(y, m, d).or_else(|| date(y - 1, m, d))?;
+        let y = self.nearest_year(i, p, m, Some(d));
+        let dt = date(y, m, d).or_else(|| date(y - 1, m, d)).or_else(|| date(y + 1, m, d))?;
         Some((ymd(dt), Anchor::Publication))
     }
 
@@ -1877,6 +2050,11 @@ impl<'a> Scan<'a> {
     /// The tense of the clause around atom `i`: the nearest marker on the left in its sentence,
     /// else on the right.
     fn tense(&self, i: usize) -> Tense {
+        self.tense_window(i, 40, 25)
+    }
+
+    /// The tense marked within `left` atoms before and `right` atoms after atom `i`.
+    fn tense_window(&self, i: usize, left: usize, right: usize) -> Tense {
         let Some(atom) = self.atoms.get(i) else {
             return Tense::Unknown;
         };
@@ -1888,7 +2066,7 @@ impl<'a> Scan<'a> {
         };
         let mut j = i;
         let mut steps = 0;
-        while j > 0 && steps < 40 {
+        while j > 0 && steps < left {
             j -= 1;
             steps += 1;
             let Some(a) = self.atoms.get(j) else { break };
@@ -1902,7 +2080,7 @@ impl<'a> Scan<'a> {
         }
         let mut j = i + 1;
         let mut steps = 0;
-        while steps < 25 {
+        while steps < right {
             let Some(a) = self.atoms.get(j) else { break };
             if a.tok >= hi {
                 break;
@@ -1938,7 +2116,21 @@ impl<'a> Scan<'a> {
         let lw = &buf[..w.len()];
         match lw {
             b"will" | b"'ll" | b"\xe2\x80\x99ll" | b"shall" | b"going" | b"scheduled" | b"expected" | b"planned" | b"plans" | b"plan" | b"slated"
-            | b"due" | b"would" | b"wo" | b"set" | b"intends" | b"aims" | b"hopes" => Tense::Future,
+            | b"due" | b"would" | b"wo" | b"set" | b"intends" | b"aims" | b"hopes" => {
+                // "had been scheduled", "was due", "previously planned": a past plan
+                let mut k = j;
+                for _ in 0..3 {
+                    if k == 0 {
+                        break;
+                    }
+                    k -= 1;
+                    let w = self.word(k);
+                    if ["had", "was", "were", "previously", "originally"].iter().any(|p| w.eq_ignore_ascii_case(p)) {
+                        return Tense::Past;
+                    }
+                }
+                Tense::Future
+            }
             b"said" | b"was" | b"were" | b"had" | b"did" | b"told" | b"met" | b"began" | b"came" | b"went" | b"made" | b"took" | b"gave"
             | b"saw" | b"held" | b"left" | b"won" | b"lost" | b"fell" | b"rose" | b"sold" | b"bought" | b"paid" | b"got" | b"struck"
             | b"hit" | b"spoke" | b"wrote" | b"led" | b"ran" | b"found" | b"became" | b"broke" | b"chose" | b"drew" | b"flew" | b"knew"
