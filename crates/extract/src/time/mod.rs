@@ -932,6 +932,10 @@ impl<'a> Scan<'a> {
                 }
             }
         }
+        // "2018 day five": a year before a noun, not 2018 days
+        if matches!(self.lex(i), Lex::Num(_, 4)) && !plural && !self.joined(j) {
+            return None;
+        }
         let mut b = j + 1;
         // "a minute and a half"
         if !n.vague && self.is(b, Kw::And) && self.is(b + 1, Kw::A) && self.is(b + 2, Kw::Half) {
@@ -1313,6 +1317,10 @@ impl<'a> Scan<'a> {
                 return Some(Cand::new(i, k + 1, TimexType::Date, format!("{y:04}-{m:02}"), Anchor::None));
             }
         }
+        // "January nineteen ninety-seven"
+        if let Some(c) = self.spoken_year(j) {
+            return Some(Cand::new(i, c.b, TimexType::Date, format!("{}-{m:02}", c.value), Anchor::None));
+        }
         // "June last year", "January this year"
         if let (Some(kw @ (Kw::This | Kw::Last | Kw::Next)), Lex::Unit(Unit::Year, false)) = (self.kw(j), self.lex(j + 1)) {
             let n = match kw {
@@ -1510,7 +1518,7 @@ impl<'a> Scan<'a> {
         if self.punct(j, b',') {
             j += 1;
         }
-        if dir == 0 && self.month_ok(j) {
+        if self.month_ok(j) {
             if let Some(mut c) = self.month(j) {
                 if c.value.len() == 10 {
                     c.a = start;
@@ -1519,10 +1527,8 @@ impl<'a> Scan<'a> {
             }
         }
         if let Some(mut c) = self.day_month(j) {
-            if dir == 0 {
-                c.a = start;
-                return Some(c);
-            }
+            c.a = start;
+            return Some(c);
         }
         let (v, anchor) = self.weekday_value(i, wd, dir);
         if let Lex::PartDay(p) = self.lex(i + 1) {
@@ -1540,6 +1546,11 @@ impl<'a> Scan<'a> {
             Kw::Tomorrow => 1,
             _ => return None,
         };
+        // "today's world", "tomorrow's leaders": generic
+        let next = self.word(i + 1);
+        if (next == "'s" || next == "\u{2019}s") && k != Kw::Yesterday {
+            return None;
+        }
         let v = shift(self.pubd, Unit::Day, off);
         if k == Kw::Tonight {
             return Some(Cand::new(i, i + 1, TimexType::Time, format!("{v}TNI"), Anchor::Publication));
@@ -1553,6 +1564,9 @@ impl<'a> Scan<'a> {
     /// "Saturday night" is [`Self::weekday`]; here "noon Thursday", "morning" forms.
     fn part_then_day(&self, i: usize) -> Option<Cand> {
         let Lex::PartDay(p) = self.lex(i) else { return None };
+        if !self.same_token_run(i, i + 1) {
+            return None;
+        }
         // "mid-afternoon yesterday", "afternoon Friday"
         let mut c = match self.lex(i + 1) {
             Lex::Weekday(_) => self.weekday(i + 1)?,
@@ -1724,11 +1738,30 @@ impl<'a> Scan<'a> {
                 if anaphoric && base.is_none() {
                     return None;
                 }
+                if self.cap(j) && self.cap(i) && i > 0 && !matches!(self.lex(i - 1), Lex::Punct(b'.' | b'"' | b'\n')) {
+                    // "This Week" (a programme title)
+                    return None;
+                }
+                if k2 == Kw::Latest {
+                    return Some(self.reported_quarter(i, j + 1, 0).the());
+                }
                 let v = shift(base, u, dir);
                 let mut b = j + 1;
                 if u == Unit::Year {
-                    // "this year's third quarter" is read by the quarter grammar from "year";
-                    // here only the year.
+                    // "this year's third quarter", "next year's first quarter"
+                    let w = self.word(b);
+                    if w == "'s" || w == "\u{2019}s" {
+                        if let Some(q) = self.ord_at(b + 1).filter(|q| (1..=4).contains(q)) {
+                            if matches!(self.lex(b + 2), Lex::Unit(Unit::Quarter, false)) {
+                                return Some(Cand::new(i, b + 3, TimexType::Date, format!("{v}-Q{q}"), anchor).the());
+                            }
+                        }
+                        if matches!(self.lex(b + 1), Lex::Unit(Unit::Quarter, false)) && dir == -1 {
+                            let mut c = self.reported_quarter(i, b + 2, 1);
+                            c.the_ok = true;
+                            return Some(c);
+                        }
+                    }
                     if self.is(b, Kw::Or) && self.is(b + 1, Kw::So) {
                         b += 2;
                     }
@@ -1944,13 +1977,21 @@ impl<'a> Scan<'a> {
             Kw::Recently => r(i + 1, "PAST_REF"),
             Kw::More if self.is(i + 1, Kw::Recently) => r(i + 2, "PAST_REF"),
             Kw::Recent => {
-                if let Lex::Unit(_, true) = self.lex(i + 1) {
-                    return r(i + 2, "PAST_REF");
+                // "recent years" is PAST_REF; "recent weeks" a vague duration (TimeBank)
+                match self.lex(i + 1) {
+                    Lex::Unit(Unit::Year | Unit::Decade | Unit::Century, true) => r(i + 2, "PAST_REF"),
+                    Lex::Unit(u, true) => {
+                        let n = Number {
+                            value: 0.0,
+                            vague: true,
+                            article: false,
+                        };
+                        let u = if u == Unit::Quarter { Unit::Month } else { u };
+                        Some(Cand::new(i, i + 2, TimexType::Duration, duration(n, u), Anchor::None))
+                    }
+                    _ if self.is(i + 1, Kw::And) => None,
+                    _ => r(i + 1, "PAST_REF"),
                 }
-                if i > 0 && matches!(self.kw(i - 1), Some(Kw::The | Kw::A | Kw::Its)) {
-                    return None;
-                }
-                None
             }
             Kw::Future if matches!(self.lex(i + 1), Lex::Unit(_, true)) => r(i + 2, "FUTURE_REF"),
             _ => None,
@@ -2136,8 +2177,22 @@ impl<'a> Scan<'a> {
             | b"hit" | b"spoke" | b"wrote" | b"led" | b"ran" | b"found" | b"became" | b"broke" | b"chose" | b"drew" | b"flew" | b"knew"
             | b"brought" | b"thought" | b"sent" | b"spent" | b"built" | b"meant" | b"felt" | b"kept" | b"heard" | b"stood" | b"sought"
             | b"taught" | b"caught" | b"fought" | b"shot" | b"slid" | b"sank" | b"dropped" => Tense::Past,
+            b"be" => {
+                // "is to be held", "will be": a plan
+                let p = if j > 0 { self.word(j - 1) } else { "" };
+                if ["to", "will", "'ll", "would", "shall", "could", "might", "may", "must", "should"].iter().any(|w| p.eq_ignore_ascii_case(w)) {
+                    Tense::Future
+                } else {
+                    Tense::Unknown
+                }
+            }
             _ => {
                 if lw.len() >= 5 && lw.ends_with(b"ed") && !lw.ends_with(b"eed") {
+                    // a participle after "be" is passive, not past: "to be held"
+                    let p = if j > 0 { self.word(j - 1) } else { "" };
+                    if ["be", "being", "is", "are", "been"].iter().any(|w| p.eq_ignore_ascii_case(w)) {
+                        return Tense::Unknown;
+                    }
                     Tense::Past
                 } else {
                     Tense::Unknown
