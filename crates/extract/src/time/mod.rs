@@ -161,7 +161,7 @@ impl TimeTagger {
                         tok: ti,
                     });
                 }
-                TokenKind::Number => {
+                TokenKind::Number if !bytes.contains(&b'-') => {
                     let lex = if bytes.iter().all(u8::is_ascii_digit) {
                         digits_lex(bytes)
                     } else {
@@ -176,7 +176,7 @@ impl TimeTagger {
                         tok: ti,
                     });
                 }
-                TokenKind::Word => {
+                TokenKind::Word | TokenKind::Number => {
                     let mut start = 0;
                     let mut part_no = 0;
                     for (k, &b) in bytes.iter().enumerate().chain(std::iter::once((bytes.len(), &b'-'))) {
@@ -216,6 +216,9 @@ impl TimeTagger {
             let Lex::Num(v, d) = digits_lex(digits) else {
                 return Lex::Other;
             };
+            if rest.iter().all(|b| b.is_ascii_digit() || matches!(b, b'.' | b',' | b':' | b'/')) {
+                return Lex::NumX;
+            }
             return match rest {
                 b"s" | b"'s" if d == 4 && v % 10 == 0 => Lex::Decade(v / 10, 4),
                 b"s" | b"'s" if d == 2 && v % 10 == 0 => Lex::Decade(v / 10, 2),
@@ -429,8 +432,8 @@ fn duration(n: Number, u: Unit) -> String {
     };
     if n.vague {
         let l = match u {
-            Unit::Decade => "DE",
-            Unit::Century => "CE",
+            Unit::Decade => "E",
+            Unit::Century => "C",
             _ => l,
         };
         return format!("P{t}X{l}");
@@ -776,8 +779,8 @@ impl<'a> Scan<'a> {
             Lex::PartDay(_) => take(self.part_then_day(i)),
             Lex::K(k) => match k {
                 Kw::A | Kw::Few | Kw::Several | Kw::Couple | Kw::Many | Kw::Some => {
-                    take(self.duration(i));
                     take(self.set_a(i));
+                    take(self.duration(i));
                 }
                 Kw::This | Kw::Last | Kw::Next | Kw::Past | Kw::Coming | Kw::Previous | Kw::Following | Kw::Current | Kw::Latest | Kw::Same | Kw::Upcoming | Kw::That | Kw::Recent => {
                     take(self.relative(i));
@@ -890,6 +893,15 @@ impl<'a> Scan<'a> {
     /// "three years", "two-year", "a few days", "24 hours", "a year ago", "8-month-old".
     fn duration(&self, i: usize) -> Option<Cand> {
         let (mut n, mut j) = self.number(i)?;
+        // "a three-year period", "a 10-day trip": the article is a determiner
+        if n.article {
+            if let Some((m, jj)) = self.number(j).filter(|(m, _)| !m.article && !m.vague) {
+                if self.joined(jj) && self.is(jj + 1, Kw::Period) {
+                    n = m;
+                    j = jj;
+                }
+            }
+        }
         // "two to three weeks", "a year or two": the first number gives the value
         if matches!(self.kw(j), Some(Kw::To | Kw::Or)) && !n.vague {
             if let Some((_, jj)) = self.number(j + 1).filter(|(m, _)| !m.article && !m.vague) {
@@ -920,7 +932,8 @@ impl<'a> Scan<'a> {
             return None;
         }
         // a rate: "$1.76 a year", "700 seats a week"
-        if n.article && i > 0 && matches!(self.lex(i - 1), Lex::Num(..) | Lex::NumX | Lex::Card(_) | Lex::Punct(b'%') | Lex::K(Kw::CountNoun)) {
+        let counted = matches!(self.kw(j + 1), Some(Kw::Ago | Kw::Earlier | Kw::Later | Kw::Or));
+        if n.article && !counted && i > 0 && matches!(self.lex(i - 1), Lex::Num(..) | Lex::NumX | Lex::Card(_) | Lex::Punct(b'%') | Lex::K(Kw::CountNoun)) {
             return None;
         }
         if n.article && i > 0 && matches!(self.lex(i - 1), Lex::Other) && !self.cap(i - 1) {
@@ -1057,7 +1070,8 @@ impl<'a> Scan<'a> {
                     return false;
                 }
             }
-            if self.word(i - 1).eq_ignore_ascii_case("no") || self.word(i - 1).eq_ignore_ascii_case("number") {
+            let p = if self.punct(i - 1, b'.') && i > 1 { i - 2 } else { i - 1 };
+            if self.word(p).eq_ignore_ascii_case("no") || self.word(p).eq_ignore_ascii_case("number") {
                 return false;
             }
         }
@@ -1650,7 +1664,8 @@ impl<'a> Scan<'a> {
         if self.punct(k, b',') {
             k += 1;
         }
-        if self.is(k, Kw::On) {
+        let on = self.is(k, Kw::On);
+        if on {
             k += 1;
         }
         let day = match self.lex(k) {
@@ -1660,7 +1675,9 @@ impl<'a> Scan<'a> {
             _ => None,
         };
         let (date_v, anchor, b) = match day {
-            Some(c) if !self.is(j, Kw::On) || k == j + 1 => (c.value, c.anchor, c.b),
+            // "5 p.m. on Friday": the day gives the date, the extent stops before "on"
+            Some(c) if on => (c.value, c.anchor, j),
+            Some(c) => (c.value, c.anchor, c.b),
             _ => {
                 // the last day mentioned in this sentence, else the publication date
                 let prev = self.out.last().filter(|c| {
@@ -1711,11 +1728,13 @@ impl<'a> Scan<'a> {
             }
             return Some(Cand::new(i, b, TimexType::Duration, duration(n, u), Anchor::None).the());
         }
-        let anaphoric = matches!(k2, Kw::That | Kw::Same | Kw::Following | Kw::Previous);
+        let after_the = i > 0 && self.is(i - 1, Kw::The);
+        let anaphoric = matches!(k2, Kw::That | Kw::Same | Kw::Following | Kw::Previous)
+            || k2 == Kw::Next && after_the && matches!(self.lex(j), Lex::Unit(Unit::Day | Unit::Year | Unit::Month | Unit::Week, false));
         let (base, anchor) = if anaphoric {
             match self.last_dated.and_then(|x| self.out.get(x).map(|c| (x, c))) {
                 Some((x, c)) => (anchor_date(&c.value), Anchor::Previous(x)),
-                None => (self.pubd, Anchor::Publication),
+                None => (None, Anchor::Publication),
             }
         } else {
             (self.pubd, Anchor::Publication)
@@ -1732,10 +1751,6 @@ impl<'a> Scan<'a> {
                     return None;
                 }
                 if k2 == Kw::Recent {
-                    return None;
-                }
-                // the unit of the anchor must be at least as fine as the unit
-                if anaphoric && base.is_none() {
                     return None;
                 }
                 if self.cap(j) && self.cap(i) && i > 0 && !matches!(self.lex(i - 1), Lex::Punct(b'.' | b'"' | b'\n')) {
@@ -1771,7 +1786,7 @@ impl<'a> Scan<'a> {
             Lex::Unit(_, true) if matches!(k2, Kw::Coming | Kw::Upcoming | Kw::Next) => {
                 Some(Cand::new(i, j + 1, TimexType::Date, "FUTURE_REF".into(), Anchor::Publication).the())
             }
-            Lex::Unit(_, true) if matches!(k2, Kw::Recent | Kw::Past | Kw::Last) => {
+            Lex::Unit(_, true) if matches!(k2, Kw::Past | Kw::Last) => {
                 Some(Cand::new(i, j + 1, TimexType::Date, "PAST_REF".into(), Anchor::Publication).the())
             }
             Lex::Weekday(_) if !anaphoric || k2 == Kw::Previous || k2 == Kw::Following => {
@@ -1836,6 +1851,10 @@ impl<'a> Scan<'a> {
         if let Some(c) = self.spoken_year(b) {
             return Some(Cand::new(i, c.b, TimexType::Date, format!("{}-{code}", c.value), Anchor::None).the());
         }
+        if b > i + 1 {
+            // "the Fall of Rome", "the summer of love"
+            return None;
+        }
         // a bare "fall" or "spring" is a verb or a noun unless determined
         if dir.is_none() {
             let det = i > 0 && matches!(self.kw(i - 1), Some(Kw::The | Kw::In | Kw::Early | Kw::Late | Kw::Mid | Kw::During | Kw::Since | Kw::Until | Kw::By | Kw::This | Kw::Last | Kw::Next));
@@ -1885,7 +1904,7 @@ impl<'a> Scan<'a> {
             Lex::Weekday(_) => self.weekday(j)?,
             _ => return None,
         };
-        if c.kind == TimexType::Duration || !is_digits(&c.value) {
+        if c.kind == TimexType::Duration || !is_digits(&c.value) && !c.value.starts_with('X') {
             return None;
         }
         c.a = i;
@@ -2016,7 +2035,7 @@ impl<'a> Scan<'a> {
                     }
                 }
                 match self.lex(j) {
-                    Lex::Unit(u, false) if u != Unit::Weekend => s(
+                    Lex::Unit(u, false) if u != Unit::Weekend && (k != Kw::Per || matches!(u, Unit::Day | Unit::Week | Unit::Month | Unit::Quarter | Unit::Year)) => s(
                         j + 1,
                         duration(
                             Number {
@@ -2069,7 +2088,7 @@ impl<'a> Scan<'a> {
         if u == Unit::Weekend {
             return None;
         }
-        let prev_ok = matches!(self.lex(i - 1), Lex::Num(..) | Lex::NumX | Lex::Card(_) | Lex::K(Kw::Times | Kw::CountNoun) | Lex::Punct(b'%'))
+        let prev_ok = matches!(self.lex(i - 1), Lex::K(Kw::Times))
             || self.word(i - 1).eq_ignore_ascii_case("twice")
             || self.word(i - 1).eq_ignore_ascii_case("once");
         if !prev_ok {
@@ -2137,6 +2156,18 @@ impl<'a> Scan<'a> {
     }
 
     fn tense_of(&self, j: usize) -> Tense {
+        let t = self.tense_of_word(j);
+        if t == Tense::Past {
+            // a participle after "be" is passive, not past: "to be held"
+            let p = if j > 0 { self.word(j - 1) } else { "" };
+            if ["be", "being", "is", "are", "been"].iter().any(|w| p.eq_ignore_ascii_case(w)) {
+                return Tense::Unknown;
+            }
+        }
+        t
+    }
+
+    fn tense_of_word(&self, j: usize) -> Tense {
         let Some(a) = self.atoms.get(j) else {
             return Tense::Unknown;
         };
@@ -2156,8 +2187,12 @@ impl<'a> Scan<'a> {
         }
         let lw = &buf[..w.len()];
         match lw {
-            b"will" | b"'ll" | b"\xe2\x80\x99ll" | b"shall" | b"going" | b"scheduled" | b"expected" | b"planned" | b"plans" | b"plan" | b"slated"
-            | b"due" | b"would" | b"wo" | b"set" | b"intends" | b"aims" | b"hopes" => {
+            b"will" | b"'ll" | b"\xe2\x80\x99ll" | b"shall" | b"going" | b"plans" | b"plan"
+            // present-tense schedule verbs: "the offer expires Friday"
+            | b"expires" | b"begins" | b"starts" | b"opens" | b"ends" | b"closes" | b"meets" | b"resumes" | b"arrives" | b"departs"
+            | b"returns" | b"plays" | b"faces" | b"hosts" | b"visits" | b"travels" | b"launches" | b"airs" | b"runs" | b"stops"
+            | b"kicks" | b"convenes" | b"premieres" | b"debuts" => Tense::Future,
+            b"due" | b"would" | b"wo" | b"set" | b"intends" | b"aims" | b"hopes" | b"scheduled" | b"expected" | b"planned" | b"slated" => {
                 // "had been scheduled", "was due", "previously planned": a past plan
                 let mut k = j;
                 for _ in 0..3 {
@@ -2188,11 +2223,6 @@ impl<'a> Scan<'a> {
             }
             _ => {
                 if lw.len() >= 5 && lw.ends_with(b"ed") && !lw.ends_with(b"eed") {
-                    // a participle after "be" is passive, not past: "to be held"
-                    let p = if j > 0 { self.word(j - 1) } else { "" };
-                    if ["be", "being", "is", "are", "been"].iter().any(|w| p.eq_ignore_ascii_case(w)) {
-                        return Tense::Unknown;
-                    }
                     Tense::Past
                 } else {
                     Tense::Unknown
