@@ -82,7 +82,11 @@ fn check_case(tagger: &TimeTagger, line: &str) -> Result<(), String> {
     let date = if date_s == "-" {
         None
     } else {
-        Some(date_s.parse::<Date>().map_err(|e| format!("bad date {date_s}: {e}"))?)
+        Some(
+            date_s
+                .parse::<Date>()
+                .map_err(|e| format!("bad date {date_s}: {e}"))?,
+        )
     };
     let found = run(tagger, text, date);
     if spec == "*none" {
@@ -98,7 +102,10 @@ fn check_case(tagger: &TimeTagger, line: &str) -> Result<(), String> {
         let end = at + neg.len();
         return match found.iter().find(|t| t.span.start < end && at < t.span.end) {
             None => Ok(()),
-            Some(_) => Err(format!("{neg:?} should not be a timex; found {}", show(text, &found))),
+            Some(_) => Err(format!(
+                "{neg:?} should not be a timex; found {}",
+                show(text, &found)
+            )),
         };
     }
     let (want, n) = occurrence(spec);
@@ -128,7 +135,9 @@ fn check_case(tagger: &TimeTagger, line: &str) -> Result<(), String> {
         if let Some(other) = extra.strip_prefix("range=") {
             let (other, n) = occurrence(other);
             let oat = find_nth(text, other, n).ok_or_else(|| format!("{other:?} not in text"))?;
-            let j = t.range_with.ok_or_else(|| format!("{want:?} is not a range"))?;
+            let j = t
+                .range_with
+                .ok_or_else(|| format!("{want:?} is not a range"))?;
             let o = found.get(j).ok_or("range index out of bounds")?;
             if o.span.start != oat || o.range_with != Some(idx) {
                 return Err(format!("{want:?}: range end is not {other:?}"));
@@ -144,7 +153,10 @@ fn check_case(tagger: &TimeTagger, line: &str) -> Result<(), String> {
                 _ => false,
             };
             if !ok {
-                return Err(format!("{want:?}: expected anchor {a}, found {:?}", t.anchor));
+                return Err(format!(
+                    "{want:?}: expected anchor {a}, found {:?}",
+                    t.anchor
+                ));
             }
         } else if !extra.is_empty() {
             return Err(format!("unknown extra column {extra:?}"));
@@ -210,7 +222,8 @@ fn seed_article() {
     }
     for bad in ["three times", "second term"] {
         assert!(
-            !got.iter().any(|(gs, _)| gs.contains(bad) || bad.contains(gs.as_str())),
+            !got.iter()
+                .any(|(gs, _)| gs.contains(bad) || bad.contains(gs.as_str())),
             "{bad} tagged; got {got:?}"
         );
     }

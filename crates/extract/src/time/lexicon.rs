@@ -1,33 +1,100 @@
 //! The time lexicon: every word the grammar knows, looked up once per token.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
-
-/// FNV-1a, for the short keys of the lexicon.
-#[derive(Default)]
-pub(crate) struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for b in bytes {
-            h ^= u64::from(*b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
+/// The lexicon: an open-addressing hash table of lower-case words up to 16 bytes, sized so
+/// that a lookup is one hash of the word and, almost always, one 16-byte comparison.
+#[derive(Debug, Default)]
+pub(crate) struct LexMap {
+    slots: Vec<Slot>,
+    mask: usize,
+    /// A 4096-bit filter of the keys' hashes: most words never touch the table.
+    bloom: Vec<u64>,
 }
 
-/// The lexicon map: lower-case word to its class.
-pub(crate) type LexMap = HashMap<&'static [u8], Lex, BuildHasherDefault<Fnv>>;
+#[derive(Clone, Copy, Debug)]
+struct Slot {
+    len: u8,
+    key: [u8; 16],
+    lex: Lex,
+}
+
+/// FNV-1a over the bytes.
+#[inline]
+pub(crate) fn hash(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h ^ (h >> 29)
+}
+
+impl LexMap {
+    fn with_capacity(n: usize) -> Self {
+        let size = (n * 2).next_power_of_two().max(64);
+        LexMap {
+            slots: vec![
+                Slot {
+                    len: 0,
+                    key: [0; 16],
+                    lex: Lex::Other,
+                };
+                size
+            ],
+            mask: size - 1,
+            bloom: vec![0; 64],
+        }
+    }
+
+    fn insert(&mut self, word: &[u8], lex: Lex) {
+        if word.is_empty() || word.len() > 16 {
+            return;
+        }
+        let h = hash(word);
+        let bit = (h >> 52) as usize;
+        if let Some(w) = self.bloom.get_mut(bit >> 6) {
+            *w |= 1 << (bit & 63);
+        }
+        let mut i = h as usize & self.mask;
+        loop {
+            let Some(slot) = self.slots.get_mut(i) else {
+                return;
+            };
+            let same = slot.len as usize == word.len() && slot.key.get(..word.len()) == Some(word);
+            if slot.len == 0 || same {
+                slot.len = word.len() as u8;
+                slot.key = [0; 16];
+                if let Some(k) = slot.key.get_mut(..word.len()) {
+                    k.copy_from_slice(word);
+                }
+                slot.lex = lex;
+                return;
+            }
+            i = (i + 1) & self.mask;
+        }
+    }
+
+    /// The class of a lower-case word (`key` zero-padded to 16 bytes, `len` its length).
+    #[inline]
+    pub(crate) fn get(&self, key: &[u8; 16], len: usize) -> Option<Lex> {
+        let word = key.get(..len)?;
+        let h = hash(word);
+        let bit = (h >> 52) as usize;
+        if self.bloom.get(bit >> 6)? & (1 << (bit & 63)) == 0 {
+            return None;
+        }
+        let mut i = h as usize & self.mask;
+        loop {
+            let slot = self.slots.get(i)?;
+            if slot.len == 0 {
+                return None;
+            }
+            if slot.len as usize == len && slot.key == *key {
+                return Some(slot.lex);
+            }
+            i = (i + 1) & self.mask;
+        }
+    }
+}
 
 /// A calendar or clock unit.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -196,7 +263,7 @@ pub(crate) enum Lex {
 
 /// Builds the lexicon.
 pub(crate) fn build() -> LexMap {
-    let mut m = LexMap::default();
+    let mut m = LexMap::with_capacity(400);
     let months: [(&str, u8, bool); 24] = [
         ("january", 1, true),
         ("february", 2, true),

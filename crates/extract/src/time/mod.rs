@@ -96,6 +96,10 @@ impl TimeTagger {
 
     /// The time expressions of `doc`, in text order, resolved against `publication` when given.
     pub fn tag(&self, doc: &Doc<'_>, publication: Option<Date>) -> Vec<Timex> {
+        // atoms hold 32-bit offsets
+        if u32::try_from(doc.text.len()).is_err() {
+            return Vec::new();
+        }
         let atoms = self.atoms(doc);
         let mut scan = Scan {
             text: doc.text,
@@ -111,8 +115,8 @@ impl TimeTagger {
             .out
             .into_iter()
             .filter_map(|c| {
-                let s = atoms.get(c.a)?.s;
-                let e = atoms.get(c.b.checked_sub(1)?)?.e;
+                let s = atoms.get(c.a)?.s as usize;
+                let e = atoms.get(c.b.checked_sub(1)?)?.e as usize;
                 (s < e).then_some(Timex {
                     span: Span::new(s, e),
                     kind: c.kind,
@@ -153,12 +157,12 @@ impl TimeTagger {
                         }
                     };
                     atoms.push(Atom {
-                        s,
-                        e,
+                        s: s as u32,
+                        e: e as u32,
                         lex: Lex::Punct(p),
                         cap: false,
                         joined: false,
-                        tok: ti,
+                        tok: ti as u32,
                     });
                 }
                 TokenKind::Number if !bytes.contains(&b'-') => {
@@ -168,30 +172,34 @@ impl TimeTagger {
                         Lex::NumX
                     };
                     atoms.push(Atom {
-                        s,
-                        e,
+                        s: s as u32,
+                        e: e as u32,
                         lex,
                         cap: false,
                         joined: false,
-                        tok: ti,
+                        tok: ti as u32,
                     });
                 }
                 TokenKind::Word | TokenKind::Number => {
                     let mut start = 0;
                     let mut part_no = 0;
-                    for (k, &b) in bytes.iter().enumerate().chain(std::iter::once((bytes.len(), &b'-'))) {
+                    for (k, &b) in bytes
+                        .iter()
+                        .enumerate()
+                        .chain(std::iter::once((bytes.len(), &b'-')))
+                    {
                         if b != b'-' {
                             continue;
                         }
                         if k > start {
                             let part = &bytes[start..k];
                             atoms.push(Atom {
-                                s: s + start,
-                                e: s + k,
+                                s: (s + start) as u32,
+                                e: (s + k) as u32,
                                 lex: self.classify(part),
                                 cap: part.first().is_some_and(u8::is_ascii_uppercase),
                                 joined: part_no > 0,
-                                tok: ti,
+                                tok: ti as u32,
                             });
                             part_no += 1;
                         }
@@ -216,7 +224,10 @@ impl TimeTagger {
             let Lex::Num(v, d) = digits_lex(digits) else {
                 return Lex::Other;
             };
-            if rest.iter().all(|b| b.is_ascii_digit() || matches!(b, b'.' | b',' | b':' | b'/')) {
+            if rest
+                .iter()
+                .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b',' | b':' | b'/'))
+            {
                 return Lex::NumX;
             }
             return match rest {
@@ -234,7 +245,7 @@ impl TimeTagger {
         for (d, s) in buf.iter_mut().zip(part) {
             *d = s.to_ascii_lowercase();
         }
-        self.lex.get(&buf[..n]).copied().unwrap_or(Lex::Other)
+        self.lex.get(&buf, n).unwrap_or(Lex::Other)
     }
 }
 
@@ -252,15 +263,15 @@ fn digits_lex(digits: &[u8]) -> Lex {
 /// One token or hyphen-separated part of a token, classified.
 #[derive(Clone, Copy, Debug)]
 struct Atom {
-    s: usize,
-    e: usize,
+    s: u32,
+    e: u32,
     lex: Lex,
     /// Starts with an upper-case letter.
     cap: bool,
     /// Joined by a hyphen to the previous atom ("year" in "two-year").
     joined: bool,
     /// Index of its token.
-    tok: usize,
+    tok: u32,
 }
 
 /// A matched expression: atoms `a..b`.
@@ -489,7 +500,7 @@ impl<'a> Scan<'a> {
     fn word(&self, i: usize) -> &'a str {
         self.atoms
             .get(i)
-            .and_then(|a| self.text.get(a.s..a.e))
+            .and_then(|a| self.text.get(a.s as usize..a.e as usize))
             .unwrap_or("")
     }
 
@@ -510,7 +521,11 @@ impl<'a> Scan<'a> {
     fn same_token_run(&self, i: usize, j: usize) -> bool {
         match (self.atoms.get(i), self.atoms.get(j)) {
             (Some(a), Some(b)) => {
-                let (lo, hi) = if a.tok <= b.tok { (a.tok, b.tok) } else { (b.tok, a.tok) };
+                let (lo, hi) = if a.tok <= b.tok {
+                    (a.tok as usize, b.tok as usize)
+                } else {
+                    (b.tok as usize, a.tok as usize)
+                };
                 let sents = self.doc.sentences;
                 let k = sents.partition_point(|s| s.tokens.end <= lo);
                 sents.get(k).is_none_or(|s| s.tokens.contains(&hi))
@@ -546,13 +561,23 @@ impl<'a> Scan<'a> {
     }
 
     fn may_start(&self, i: usize) -> bool {
-        !matches!(self.lex(i), Lex::Other | Lex::Punct(b',' | b'.' | b'"' | b'(' | b')' | b';' | b':' | b'-'))
+        !matches!(
+            self.lex(i),
+            Lex::Other | Lex::Punct(b',' | b'.' | b'"' | b'(' | b')' | b';' | b':' | b'-')
+        )
     }
 
     fn push(&mut self, c: Cand) {
         let dated = matches!(c.kind, TimexType::Date | TimexType::Time) && is_digits(&c.value);
-        let quarter = match (c.derived_quarter, c.value.get(..4), c.value.get(4..6), c.value.get(6..)) {
-            (false, Some(y), Some("-Q"), Some(q)) if c.value.len() == 7 => y.parse::<i32>().ok().zip(q.parse::<u8>().ok()),
+        let quarter = match (
+            c.derived_quarter,
+            c.value.get(..4),
+            c.value.get(4..6),
+            c.value.get(6..),
+        ) {
+            (false, Some(y), Some("-Q"), Some(q)) if c.value.len() == 7 => {
+                y.parse::<i32>().ok().zip(q.parse::<u8>().ok())
+            }
             _ => None,
         };
         self.out.push(c);
@@ -596,12 +621,21 @@ impl<'a> Scan<'a> {
     fn mod_prefix(&self, i: usize) -> Option<(usize, &'static str)> {
         let k = self.kw(i)?;
         Some(match (k, self.kw(i + 1)) {
-            (Kw::About | Kw::Around | Kw::Approximately | Kw::Roughly | Kw::Some, _) => (1, "APPROX"),
-            (Kw::Nearly | Kw::Almost, _) => (1, "LESS_THAN"),
-            (Kw::More | Kw::Fewer | Kw::Less, Some(Kw::Than)) => {
-                (2, if k == Kw::More { "MORE_THAN" } else { "LESS_THAN" })
+            (Kw::About | Kw::Around | Kw::Approximately | Kw::Roughly | Kw::Some, _) => {
+                (1, "APPROX")
             }
-            (Kw::Under, _) if matches!(self.lex(i + 1), Lex::Num(..) | Lex::Card(_)) => (1, "LESS_THAN"),
+            (Kw::Nearly | Kw::Almost, _) => (1, "LESS_THAN"),
+            (Kw::More | Kw::Fewer | Kw::Less, Some(Kw::Than)) => (
+                2,
+                if k == Kw::More {
+                    "MORE_THAN"
+                } else {
+                    "LESS_THAN"
+                },
+            ),
+            (Kw::Under, _) if matches!(self.lex(i + 1), Lex::Num(..) | Lex::Card(_)) => {
+                (1, "LESS_THAN")
+            }
             (Kw::At, Some(Kw::Least)) => (2, "EQUAL_OR_MORE"),
             (Kw::Up, Some(Kw::To)) => (2, "EQUAL_OR_LESS"),
             (Kw::No, Some(Kw::More)) if self.is(i + 2, Kw::Than) => (3, "EQUAL_OR_LESS"),
@@ -613,34 +647,77 @@ impl<'a> Scan<'a> {
     fn the_only(&self, i: usize) -> Option<Cand> {
         let pubd = self.pubd;
         let mut j = i + 1;
-        while matches!(self.kw(j), Some(Kw::Fiscal | Kw::Full | Kw::Latest | Kw::Same)) {
+        while matches!(
+            self.kw(j),
+            Some(Kw::Fiscal | Kw::Full | Kw::Latest | Kw::Same)
+        ) {
             j += 1;
         }
         let latest = j > i + 1 && self.is(j - 1, Kw::Latest);
         match self.lex(j) {
             // "the past", "the future", "the near future"
-            Lex::K(Kw::Past) if j == i + 1 && !self.starts_amount(j + 1) && !matches!(self.lex(j + 1), Lex::Unit(..)) => {
-                Some(Cand::new(i, j + 1, TimexType::Date, "PAST_REF".into(), Anchor::Publication))
+            Lex::K(Kw::Past)
+                if j == i + 1
+                    && !self.starts_amount(j + 1)
+                    && !matches!(self.lex(j + 1), Lex::Unit(..)) =>
+            {
+                Some(Cand::new(
+                    i,
+                    j + 1,
+                    TimexType::Date,
+                    "PAST_REF".into(),
+                    Anchor::Publication,
+                ))
             }
-            Lex::K(Kw::Future) if j == i + 1 && !self.is(j + 1, Kw::Of) => {
-                Some(Cand::new(i, j + 1, TimexType::Date, "FUTURE_REF".into(), Anchor::Publication))
-            }
-            Lex::K(Kw::Near | Kw::Distant | Kw::Short) if j == i + 1 && matches!(self.kw(j + 1), Some(Kw::Future | Kw::Term)) => {
-                Some(Cand::new(i, j + 2, TimexType::Date, "FUTURE_REF".into(), Anchor::Publication))
+            Lex::K(Kw::Future) if j == i + 1 && !self.is(j + 1, Kw::Of) => Some(Cand::new(
+                i,
+                j + 1,
+                TimexType::Date,
+                "FUTURE_REF".into(),
+                Anchor::Publication,
+            )),
+            Lex::K(Kw::Near | Kw::Distant | Kw::Short)
+                if j == i + 1 && matches!(self.kw(j + 1), Some(Kw::Future | Kw::Term)) =>
+            {
+                Some(Cand::new(
+                    i,
+                    j + 2,
+                    TimexType::Date,
+                    "FUTURE_REF".into(),
+                    Anchor::Publication,
+                ))
             }
             // "the latest period", "the year-ago period"
             Lex::K(Kw::Period) if latest => Some(self.reported_quarter(i, j + 1, 0)),
-            Lex::Unit(u @ (Unit::Year | Unit::Quarter | Unit::Weekend | Unit::Week | Unit::Month), false) => {
+            Lex::Unit(
+                u @ (Unit::Year | Unit::Quarter | Unit::Weekend | Unit::Week | Unit::Month),
+                false,
+            ) => {
                 if self.cap(j) && j > 0 && self.touches(j) {
                     return None;
                 }
                 // "the year 2000", "the year two thousand"
                 if u == Unit::Year {
                     if let Lex::Num(v, 4) = self.lex(j + 1) {
-                        return Some(Cand::new(i, j + 2, TimexType::Date, format!("{v:04}"), Anchor::None));
+                        return Some(Cand::new(
+                            i,
+                            j + 2,
+                            TimexType::Date,
+                            format!("{v:04}"),
+                            Anchor::None,
+                        ));
                     }
-                    if let Some((n, b)) = self.number(j + 1).filter(|(n, _)| !n.vague && !n.article && n.value >= 1000.0) {
-                        return Some(Cand::new(i, b, TimexType::Date, format!("{:04}", n.value as i64), Anchor::None));
+                    if let Some((n, b)) = self
+                        .number(j + 1)
+                        .filter(|(n, _)| !n.vague && !n.article && n.value >= 1000.0)
+                    {
+                        return Some(Cand::new(
+                            i,
+                            b,
+                            TimexType::Date,
+                            format!("{:04}", n.value as i64),
+                            Anchor::None,
+                        ));
                     }
                     // "year-ago", "year-earlier" after "the": [`Self::year_ago`]
                     if self.joined(j + 1) {
@@ -649,14 +726,25 @@ impl<'a> Scan<'a> {
                         return Some(c);
                     }
                 }
-                if self.joined(j + 1) || matches!(self.lex(j + 1), Lex::Punct(b'\'')) || self.is(j + 1, Kw::Of) && u != Unit::Year {
+                if self.joined(j + 1)
+                    || matches!(self.lex(j + 1), Lex::Punct(b'\''))
+                    || self.is(j + 1, Kw::Of) && u != Unit::Year
+                {
                     return None;
                 }
                 // "the year ended March 31": a duration
                 let next = self.word(j + 1);
-                if matches!(u, Unit::Year | Unit::Quarter) && (next.eq_ignore_ascii_case("ended") || next.eq_ignore_ascii_case("ending")) {
+                if matches!(u, Unit::Year | Unit::Quarter)
+                    && (next.eq_ignore_ascii_case("ended") || next.eq_ignore_ascii_case("ending"))
+                {
                     let v = if u == Unit::Year { "P1Y" } else { "P3M" };
-                    return Some(Cand::new(i, j + 1, TimexType::Duration, v.into(), Anchor::None));
+                    return Some(Cand::new(
+                        i,
+                        j + 1,
+                        TimexType::Duration,
+                        v.into(),
+                        Anchor::None,
+                    ));
                 }
                 if u == Unit::Quarter {
                     return Some(self.reported_quarter(i, j + 1, 0));
@@ -665,12 +753,16 @@ impl<'a> Scan<'a> {
                     return None;
                 }
                 let n = match u {
-                    Unit::Weekend => {
-                        if self.tense(i) == Tense::Past { -1 } else { 0 }
-                    }
+                    Unit::Weekend if self.tense(i) == Tense::Past => -1,
                     _ => 0,
                 };
-                Some(Cand::new(i, j + 1, TimexType::Date, shift(pubd, u, n), Anchor::Publication))
+                Some(Cand::new(
+                    i,
+                    j + 1,
+                    TimexType::Date,
+                    shift(pubd, u, n),
+                    Anchor::Publication,
+                ))
             }
             _ => None,
         }
@@ -680,13 +772,22 @@ impl<'a> Scan<'a> {
     /// `back` years earlier.
     fn reported_quarter(&self, a: usize, b: usize, back: i32) -> Cand {
         if let Some((x, y, q)) = self.last_quarter {
-            let mut c = Cand::new(a, b, TimexType::Date, format!("{:04}-Q{q}", y - back), Anchor::Previous(x));
+            let mut c = Cand::new(
+                a,
+                b,
+                TimexType::Date,
+                format!("{:04}-Q{q}", y - back),
+                Anchor::Previous(x),
+            );
             c.derived_quarter = back != 0;
             return c;
         }
         let v = match self.pubd {
             Some(p) => {
-                let q = i64::from(p.year()) * 4 + i64::from(quarter_of(p)) - 1 - 1 - 4 * i64::from(back);
+                let q = i64::from(p.year()) * 4 + i64::from(quarter_of(p))
+                    - 1
+                    - 1
+                    - 4 * i64::from(back);
                 format!("{:04}-Q{}", q.div_euclid(4), q.rem_euclid(4) + 1)
             }
             None => "XXXX-QX".to_string(),
@@ -698,7 +799,9 @@ impl<'a> Scan<'a> {
 
     /// "year-ago", "year-earlier", "the year-ago quarter", "the year-earlier period".
     fn year_ago(&self, i: usize) -> Option<Cand> {
-        let Lex::Unit(Unit::Year, false) = self.lex(i) else { return None };
+        let Lex::Unit(Unit::Year, false) = self.lex(i) else {
+            return None;
+        };
         if !(self.joined(i + 1) && matches!(self.kw(i + 1), Some(Kw::Ago | Kw::Earlier))) {
             return None;
         }
@@ -706,7 +809,10 @@ impl<'a> Scan<'a> {
         while matches!(self.kw(j), Some(Kw::Fiscal)) {
             j += 1;
         }
-        if matches!(self.lex(j), Lex::Unit(Unit::Quarter, false) | Lex::K(Kw::Period)) {
+        if matches!(
+            self.lex(j),
+            Lex::Unit(Unit::Quarter, false) | Lex::K(Kw::Period)
+        ) {
             return Some(self.reported_quarter(i, j + 1, 1).the());
         }
         if let Some(x) = self.ord_at(j).filter(|&n| (1..=4).contains(&n)) {
@@ -722,7 +828,13 @@ impl<'a> Scan<'a> {
         }
         let mut c = match self.last_quarter {
             Some(_) => self.reported_quarter(i, i + 2, 1),
-            None => Cand::new(i, i + 2, TimexType::Date, shift(self.pubd, Unit::Year, -1), Anchor::Publication),
+            None => Cand::new(
+                i,
+                i + 2,
+                TimexType::Date,
+                shift(self.pubd, Unit::Year, -1),
+                Anchor::Publication,
+            ),
         };
         c.derived_quarter = true;
         Some(c)
@@ -732,7 +844,10 @@ impl<'a> Scan<'a> {
     fn starts_amount(&self, i: usize) -> bool {
         matches!(
             self.lex(i),
-            Lex::Num(..) | Lex::Card(_) | Lex::K(Kw::Few | Kw::Several | Kw::Couple | Kw::Many) | Lex::NumX
+            Lex::Num(..)
+                | Lex::Card(_)
+                | Lex::K(Kw::Few | Kw::Several | Kw::Couple | Kw::Many)
+                | Lex::NumX
         )
     }
 
@@ -782,7 +897,19 @@ impl<'a> Scan<'a> {
                     take(self.set_a(i));
                     take(self.duration(i));
                 }
-                Kw::This | Kw::Last | Kw::Next | Kw::Past | Kw::Coming | Kw::Previous | Kw::Following | Kw::Current | Kw::Latest | Kw::Same | Kw::Upcoming | Kw::That | Kw::Recent => {
+                Kw::This
+                | Kw::Last
+                | Kw::Next
+                | Kw::Past
+                | Kw::Coming
+                | Kw::Previous
+                | Kw::Following
+                | Kw::Current
+                | Kw::Latest
+                | Kw::Same
+                | Kw::Upcoming
+                | Kw::That
+                | Kw::Recent => {
                     take(self.relative(i));
                     take(self.refs(i));
                 }
@@ -794,12 +921,25 @@ impl<'a> Scan<'a> {
                 Kw::Early | Kw::Mid | Kw::Late => take(self.early_late(i)),
                 Kw::End | Kw::Beginning | Kw::Start | Kw::Middle => take(self.end_of(i)),
                 Kw::Today | Kw::Yesterday | Kw::Tomorrow | Kw::Tonight => take(self.deictic(i)),
-                Kw::Now | Kw::Currently | Kw::Recently | Kw::Nowadays | Kw::Presently | Kw::Right | Kw::More | Kw::These | Kw::Future => {
-                    take(self.refs(i))
-                }
-                Kw::Every | Kw::Each | Kw::Per | Kw::Daily | Kw::Weekly | Kw::Monthly | Kw::Quarterly | Kw::Annually | Kw::Yearly | Kw::Hourly => {
-                    take(self.set(i))
-                }
+                Kw::Now
+                | Kw::Currently
+                | Kw::Recently
+                | Kw::Nowadays
+                | Kw::Presently
+                | Kw::Right
+                | Kw::More
+                | Kw::These
+                | Kw::Future => take(self.refs(i)),
+                Kw::Every
+                | Kw::Each
+                | Kw::Per
+                | Kw::Daily
+                | Kw::Weekly
+                | Kw::Monthly
+                | Kw::Quarterly
+                | Kw::Annually
+                | Kw::Yearly
+                | Kw::Hourly => take(self.set(i)),
                 Kw::Noon | Kw::Midnight => take(self.clock(i)),
                 _ => {}
             },
@@ -911,7 +1051,10 @@ impl<'a> Scan<'a> {
             }
         }
         // "20 more years", "an additional year", "three straight years"
-        if matches!(self.kw(j), Some(Kw::More | Kw::Additional | Kw::Straight | Kw::Full)) {
+        if matches!(
+            self.kw(j),
+            Some(Kw::More | Kw::Additional | Kw::Straight | Kw::Full)
+        ) {
             j += 1;
         }
         let Lex::Unit(u, plural) = self.lex(j) else {
@@ -932,13 +1075,26 @@ impl<'a> Scan<'a> {
             return None;
         }
         // a rate: "$1.76 a year", "700 seats a week"
-        let counted = matches!(self.kw(j + 1), Some(Kw::Ago | Kw::Earlier | Kw::Later | Kw::Or));
-        if n.article && !counted && i > 0 && matches!(self.lex(i - 1), Lex::Num(..) | Lex::NumX | Lex::Card(_) | Lex::Punct(b'%') | Lex::K(Kw::CountNoun)) {
+        let counted = matches!(
+            self.kw(j + 1),
+            Some(Kw::Ago | Kw::Earlier | Kw::Later | Kw::Or)
+        );
+        if n.article
+            && !counted
+            && i > 0
+            && matches!(
+                self.lex(i - 1),
+                Lex::Num(..) | Lex::NumX | Lex::Card(_) | Lex::Punct(b'%') | Lex::K(Kw::CountNoun)
+            )
+        {
             return None;
         }
         if n.article && i > 0 && matches!(self.lex(i - 1), Lex::Other) && !self.cap(i - 1) {
             let w = self.word(i - 1);
-            if w.ends_with('s') && w.len() > 3 && !matches!(self.kw(j + 1), Some(Kw::Ago | Kw::Earlier | Kw::Later)) {
+            if w.ends_with('s')
+                && w.len() > 3
+                && !matches!(self.kw(j + 1), Some(Kw::Ago | Kw::Earlier | Kw::Later))
+            {
                 // "seats a week", "flights a week"
                 if !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is") {
                     return None;
@@ -981,7 +1137,13 @@ impl<'a> Scan<'a> {
             // "a year ago" in a report on a quarter is that quarter a year before
             if u == Unit::Year && n.value == 1.0 && sign < 0.0 {
                 if let Some((x, y, q)) = self.last_quarter {
-                    let mut c = Cand::new(i, b, TimexType::Date, format!("{:04}-Q{q}", y - 1), Anchor::Previous(x));
+                    let mut c = Cand::new(
+                        i,
+                        b,
+                        TimexType::Date,
+                        format!("{:04}-Q{q}", y - 1),
+                        Anchor::Previous(x),
+                    );
                     c.ago = true;
                     c.derived_quarter = true;
                     return Some(c);
@@ -1004,9 +1166,9 @@ impl<'a> Scan<'a> {
             return None;
         }
         // "8-month-old", "decades-long", "a three-year period", "the next two years or so"
-        if self.joined(b) && matches!(self.kw(b), Some(Kw::Old | Kw::Long)) {
-            b += 1;
-        } else if self.joined(j) && self.is(b, Kw::Period) {
+        if self.joined(b) && matches!(self.kw(b), Some(Kw::Old | Kw::Long))
+            || self.joined(j) && self.is(b, Kw::Period)
+        {
             b += 1;
         } else if or_so {
             b += 2;
@@ -1028,10 +1190,15 @@ impl<'a> Scan<'a> {
         if matches!(u, Unit::Second | Unit::Quarter) || i == 0 {
             return None;
         }
-        if !matches!(self.kw(i - 1), Some(Kw::For | Kw::In | Kw::Over | Kw::Within)) {
+        if !matches!(
+            self.kw(i - 1),
+            Some(Kw::For | Kw::In | Kw::Over | Kw::Within)
+        ) {
             return None;
         }
-        if matches!(self.kw(i + 1), Some(Kw::Of | Kw::Ago)) || matches!(self.lex(i + 1), Lex::Punct(b'\'')) {
+        if matches!(self.kw(i + 1), Some(Kw::Of | Kw::Ago))
+            || matches!(self.lex(i + 1), Lex::Punct(b'\''))
+        {
             return None;
         }
         let n = Number {
@@ -1039,14 +1206,24 @@ impl<'a> Scan<'a> {
             vague: true,
             article: false,
         };
-        Some(Cand::new(i, i + 1, TimexType::Duration, duration(n, u), Anchor::None))
+        Some(Cand::new(
+            i,
+            i + 1,
+            TimexType::Duration,
+            duration(n, u),
+            Anchor::None,
+        ))
     }
 
     /// "the first nine months", "the first two years" (durations after an ordinal).
     fn ord_duration(&self, i: usize) -> Option<Cand> {
-        let Lex::Ord(_) = self.lex(i) else { return None };
+        let Lex::Ord(_) = self.lex(i) else {
+            return None;
+        };
         let (n, j) = self.number(i + 1)?;
-        let Lex::Unit(u, true) = self.lex(j) else { return None };
+        let Lex::Unit(u, true) = self.lex(j) else {
+            return None;
+        };
         if n.article {
             return None;
         }
@@ -1056,7 +1233,9 @@ impl<'a> Scan<'a> {
     // ----- years, decades, centuries ------------------------------------------------------
 
     fn year_ok(&self, i: usize) -> bool {
-        let Lex::Num(v, 4) = self.lex(i) else { return false };
+        let Lex::Num(v, 4) = self.lex(i) else {
+            return false;
+        };
         if !(1000..=2199).contains(&v) {
             return false;
         }
@@ -1070,16 +1249,30 @@ impl<'a> Scan<'a> {
                     return false;
                 }
             }
-            let p = if self.punct(i - 1, b'.') && i > 1 { i - 2 } else { i - 1 };
-            if self.word(p).eq_ignore_ascii_case("no") || self.word(p).eq_ignore_ascii_case("number") {
+            let p = if self.punct(i - 1, b'.') && i > 1 {
+                i - 2
+            } else {
+                i - 1
+            };
+            if self.word(p).eq_ignore_ascii_case("no")
+                || self.word(p).eq_ignore_ascii_case("number")
+            {
                 return false;
             }
         }
         match self.lex(i + 1) {
             Lex::Punct(b'%') | Lex::K(Kw::CountNoun | Kw::Times) => false,
-            Lex::Unit(..) if !self.is(i + 2, Kw::Ago) => v >= 1800 && !matches!(self.lex(i + 1), Lex::Unit(_, true)),
+            Lex::Unit(..) if !self.is(i + 2, Kw::Ago) => {
+                v >= 1800 && !matches!(self.lex(i + 1), Lex::Unit(_, true))
+            }
             Lex::Num(..) | Lex::NumX if self.joined(i + 1) || self.touches(i + 1) => false,
-            Lex::Punct(b'.' | b',' | b':') if self.touches(i + 1) && matches!(self.lex(i + 2), Lex::Num(..)) && self.touches(i + 2) => false,
+            Lex::Punct(b'.' | b',' | b':')
+                if self.touches(i + 1)
+                    && matches!(self.lex(i + 2), Lex::Num(..))
+                    && self.touches(i + 2) =>
+            {
+                false
+            }
             _ => v >= 1500 || self.prev_is_prep(i),
         }
     }
@@ -1088,7 +1281,17 @@ impl<'a> Scan<'a> {
         i > 0
             && matches!(
                 self.kw(i - 1),
-                Some(Kw::In | Kw::Since | Kw::Until | Kw::From | Kw::Of | Kw::During | Kw::Before | Kw::After | Kw::Through)
+                Some(
+                    Kw::In
+                        | Kw::Since
+                        | Kw::Until
+                        | Kw::From
+                        | Kw::Of
+                        | Kw::During
+                        | Kw::Before
+                        | Kw::After
+                        | Kw::Through
+                )
             )
     }
 
@@ -1097,8 +1300,16 @@ impl<'a> Scan<'a> {
         if !self.year_ok(i) {
             return None;
         }
-        let Lex::Num(v, _) = self.lex(i) else { return None };
-        Some(Cand::new(i, i + 1, TimexType::Date, format!("{v:04}"), Anchor::None))
+        let Lex::Num(v, _) = self.lex(i) else {
+            return None;
+        };
+        Some(Cand::new(
+            i,
+            i + 1,
+            TimexType::Date,
+            format!("{v:04}"),
+            Anchor::None,
+        ))
     }
 
     fn fiscal_year(&self, i: usize) -> Option<Cand> {
@@ -1115,7 +1326,8 @@ impl<'a> Scan<'a> {
     fn iso_date(&self, i: usize) -> Option<Cand> {
         match self.lex(i) {
             Lex::Num(y, 4) if self.joined(i + 1) && self.joined(i + 2) => {
-                let (Lex::Num(m, 1..=2), Lex::Num(d, 1..=2)) = (self.lex(i + 1), self.lex(i + 2)) else {
+                let (Lex::Num(m, 1..=2), Lex::Num(d, 1..=2)) = (self.lex(i + 1), self.lex(i + 2))
+                else {
                     return None;
                 };
                 let dt = date(y as i32, m as u8, d as u8)?;
@@ -1140,15 +1352,25 @@ impl<'a> Scan<'a> {
     /// "the 1990s", "the '80s", "the nineties", "the late 1970s" (with [`Self::early_late`]).
     fn decade(&self, i: usize) -> Option<Cand> {
         match self.lex(i) {
-            Lex::Decade(v, 4) => Some(Cand::new(i, i + 1, TimexType::Date, format!("{v:03}"), Anchor::None).the()),
+            Lex::Decade(v, 4) => {
+                Some(Cand::new(i, i + 1, TimexType::Date, format!("{v:03}"), Anchor::None).the())
+            }
             Lex::Punct(b'\'') => match self.lex(i + 1) {
                 Lex::Decade(v, 2) if self.touches(i + 1) => {
                     Some(Cand::new(i, i + 2, TimexType::Date, format!("19{v}"), Anchor::None).the())
                 }
                 _ => None,
             },
-            Lex::Decade(v, 2) => Some(Cand::new(i, i + 1, TimexType::Date, format!("19{v}"), Anchor::None).the()),
-            Lex::DecadeWord(v) if i > 0 && matches!(self.kw(i - 1), Some(Kw::The | Kw::Early | Kw::Mid | Kw::Late)) => {
+            Lex::Decade(v, 2) => {
+                Some(Cand::new(i, i + 1, TimexType::Date, format!("19{v}"), Anchor::None).the())
+            }
+            Lex::DecadeWord(v)
+                if i > 0
+                    && matches!(
+                        self.kw(i - 1),
+                        Some(Kw::The | Kw::Early | Kw::Mid | Kw::Late)
+                    ) =>
+            {
                 Some(Cand::new(i, i + 1, TimexType::Date, format!("19{v}"), Anchor::None).the())
             }
             _ => None,
@@ -1157,15 +1379,32 @@ impl<'a> Scan<'a> {
 
     /// "the 20th century", "the nineteenth century".
     fn century(&self, i: usize) -> Option<Cand> {
-        let Lex::Ord(n @ 1..=30) = self.lex(i) else { return None };
-        let Lex::Unit(Unit::Century, false) = self.lex(i + 1) else { return None };
-        Some(Cand::new(i, i + 2, TimexType::Date, format!("{:02}", n - 1), Anchor::None).the())
+        let Lex::Ord(n @ 1..=30) = self.lex(i) else {
+            return None;
+        };
+        let Lex::Unit(Unit::Century, false) = self.lex(i + 1) else {
+            return None;
+        };
+        Some(
+            Cand::new(
+                i,
+                i + 2,
+                TimexType::Date,
+                format!("{:02}", n - 1),
+                Anchor::None,
+            )
+            .the(),
+        )
     }
 
     /// "nineteen ninety-six", "nineteen seventy-nine".
     fn spoken_year(&self, i: usize) -> Option<Cand> {
-        let Lex::Card(c @ (19 | 18 | 20)) = self.lex(i) else { return None };
-        let Lex::Card(t) = self.lex(i + 1) else { return None };
+        let Lex::Card(c @ 18..=20) = self.lex(i) else {
+            return None;
+        };
+        let Lex::Card(t) = self.lex(i + 1) else {
+            return None;
+        };
         if !(20..=90).contains(&t) || t % 10 != 0 {
             return None;
         }
@@ -1175,7 +1414,13 @@ impl<'a> Scan<'a> {
             v += u;
             b += 1;
         }
-        Some(Cand::new(i, b, TimexType::Date, format!("{v}"), Anchor::None))
+        Some(Cand::new(
+            i,
+            b,
+            TimexType::Date,
+            format!("{v}"),
+            Anchor::None,
+        ))
     }
 
     // ----- quarters and halves --------------------------------------------------------------
@@ -1222,7 +1467,9 @@ impl<'a> Scan<'a> {
             if let Lex::Num(v, 4) = self.lex(b + 1) {
                 year = Some(v as i32);
                 b += 2;
-            } else if matches!(self.kw(b + 1), Some(Kw::This | Kw::Last | Kw::Next)) && matches!(self.lex(b + 2), Lex::Unit(Unit::Year, false)) {
+            } else if matches!(self.kw(b + 1), Some(Kw::This | Kw::Last | Kw::Next))
+                && matches!(self.lex(b + 2), Lex::Unit(Unit::Year, false))
+            {
                 yshift = match self.kw(b + 1) {
                     Some(Kw::Last) => -1,
                     Some(Kw::Next) => 1,
@@ -1240,7 +1487,11 @@ impl<'a> Scan<'a> {
             (Some(y), _) => (format!("{y:04}-{span_unit}{n}"), Anchor::None),
             (None, Some(p)) => {
                 let mut y = i32::from(p.year()) + yshift;
-                let cur = if span_unit == "Q" { quarter_of(p) } else { (p.month() as u8 - 1) / 6 + 1 };
+                let cur = if span_unit == "Q" {
+                    quarter_of(p)
+                } else {
+                    (p.month() as u8 - 1) / 6 + 1
+                };
                 if yshift == 0 && n > u32::from(cur) && self.tense(i) == Tense::Past {
                     y -= 1;
                 }
@@ -1255,7 +1506,9 @@ impl<'a> Scan<'a> {
 
     /// True when the month word at `i` reads as a month here.
     fn month_ok(&self, i: usize) -> bool {
-        let Lex::Month(m, full) = self.lex(i) else { return false };
+        let Lex::Month(m, full) = self.lex(i) else {
+            return false;
+        };
         let a = match self.atoms.get(i) {
             Some(a) => a,
             None => return false,
@@ -1264,7 +1517,8 @@ impl<'a> Scan<'a> {
             return false;
         }
         let next_num = matches!(self.lex(i + 1), Lex::Num(_, 1..=2 | 4) | Lex::Ord(_))
-            || self.punct(i + 1, b'.') && matches!(self.lex(i + 2), Lex::Num(_, 1..=2 | 4) | Lex::Ord(_));
+            || self.punct(i + 1, b'.')
+                && matches!(self.lex(i + 2), Lex::Num(_, 1..=2 | 4) | Lex::Ord(_));
         if !full {
             // "Oct." "Oct 31"; a bare "Mar" or "Dec" is a name.
             return next_num || self.punct(i + 1, b'.') && self.touches(i + 1);
@@ -1280,7 +1534,31 @@ impl<'a> Scan<'a> {
             return matches!(
                 self.kw(i - 1),
                 Some(
-                    Kw::In | Kw::Of | Kw::Since | Kw::Until | Kw::Last | Kw::Next | Kw::This | Kw::Early | Kw::Late | Kw::Mid | Kw::From | Kw::Through | Kw::To | Kw::Between | Kw::During | Kw::Before | Kw::After | Kw::Each | Kw::Every | Kw::On | Kw::By | Kw::And | Kw::Or | Kw::Past | Kw::Coming
+                    Kw::In
+                        | Kw::Of
+                        | Kw::Since
+                        | Kw::Until
+                        | Kw::Last
+                        | Kw::Next
+                        | Kw::This
+                        | Kw::Early
+                        | Kw::Late
+                        | Kw::Mid
+                        | Kw::From
+                        | Kw::Through
+                        | Kw::To
+                        | Kw::Between
+                        | Kw::During
+                        | Kw::Before
+                        | Kw::After
+                        | Kw::Each
+                        | Kw::Every
+                        | Kw::On
+                        | Kw::By
+                        | Kw::And
+                        | Kw::Or
+                        | Kw::Past
+                        | Kw::Coming
                 )
             ) || self.joined(i);
         }
@@ -1292,7 +1570,9 @@ impl<'a> Scan<'a> {
         if !self.month_ok(i) {
             return None;
         }
-        let Lex::Month(m, full) = self.lex(i) else { return None };
+        let Lex::Month(m, full) = self.lex(i) else {
+            return None;
+        };
         let mut j = i + 1;
         if !full && self.punct(j, b'.') && self.touches(j) {
             j += 1;
@@ -1328,15 +1608,29 @@ impl<'a> Scan<'a> {
         }
         if self.year_ok(k) {
             if let Lex::Num(y, 4) = self.lex(k) {
-                return Some(Cand::new(i, k + 1, TimexType::Date, format!("{y:04}-{m:02}"), Anchor::None));
+                return Some(Cand::new(
+                    i,
+                    k + 1,
+                    TimexType::Date,
+                    format!("{y:04}-{m:02}"),
+                    Anchor::None,
+                ));
             }
         }
         // "January nineteen ninety-seven"
         if let Some(c) = self.spoken_year(j) {
-            return Some(Cand::new(i, c.b, TimexType::Date, format!("{}-{m:02}", c.value), Anchor::None));
+            return Some(Cand::new(
+                i,
+                c.b,
+                TimexType::Date,
+                format!("{}-{m:02}", c.value),
+                Anchor::None,
+            ));
         }
         // "June last year", "January this year"
-        if let (Some(kw @ (Kw::This | Kw::Last | Kw::Next)), Lex::Unit(Unit::Year, false)) = (self.kw(j), self.lex(j + 1)) {
+        if let (Some(kw @ (Kw::This | Kw::Last | Kw::Next)), Lex::Unit(Unit::Year, false)) =
+            (self.kw(j), self.lex(j + 1))
+        {
             let n = match kw {
                 Kw::Last => -1,
                 Kw::Next => 1,
@@ -1397,7 +1691,7 @@ impl<'a> Scan<'a> {
         }
         let off = here(best);
         match self.tense_window(i, 8, 0) {
-            Tense::Past if off > 31 * 2 && off > 0 => best - 1,
+            Tense::Past if off > 31 * 2 => best - 1,
             Tense::Future if off < 0 => best + 1,
             _ => best,
         }
@@ -1413,7 +1707,9 @@ impl<'a> Scan<'a> {
             return Some((format!("XXXX-{m:02}-{d:02}"), Anchor::Publication));
         };
         let y = self.nearest_year(i, p, m, Some(d));
-        let dt = date(y, m, d).or_else(|| date(y - 1, m, d)).or_else(|| date(y + 1, m, d))?;
+        let dt = date(y, m, d)
+            .or_else(|| date(y - 1, m, d))
+            .or_else(|| date(y + 1, m, d))?;
         Some((ymd(dt), Anchor::Publication))
     }
 
@@ -1421,14 +1717,24 @@ impl<'a> Scan<'a> {
     fn day_month(&self, i: usize) -> Option<Cand> {
         let d = match self.lex(i) {
             Lex::Num(d @ 1..=31, 1..=2) => d,
-            Lex::Ord(d @ 1..=31) if self.word(i).as_bytes().first().is_some_and(u8::is_ascii_digit) => d,
+            Lex::Ord(d @ 1..=31)
+                if self
+                    .word(i)
+                    .as_bytes()
+                    .first()
+                    .is_some_and(u8::is_ascii_digit) =>
+            {
+                d
+            }
             _ => return None,
         };
         let mut j = i + 1;
         if self.is(j, Kw::Of) {
             j += 1;
         }
-        let Lex::Month(m, full) = self.lex(j) else { return None };
+        let Lex::Month(m, full) = self.lex(j) else {
+            return None;
+        };
         if !self.cap(j) {
             return None;
         }
@@ -1462,13 +1768,20 @@ impl<'a> Scan<'a> {
         if !matches!(first_month, Some(Lex::Month(..))) {
             return None;
         }
-        let sep = self.punct(b, b'-') || matches!(self.kw(b), Some(Kw::To | Kw::Through | Kw::Until)) || self.joined(b);
+        let sep = self.punct(b, b'-')
+            || matches!(self.kw(b), Some(Kw::To | Kw::Through | Kw::Until))
+            || self.joined(b);
         let j = if self.joined(b) { b } else { b + 1 };
         if !sep {
             return None;
         }
-        let Lex::Num(d @ 1..=31, 1..=2) = self.lex(j) else { return None };
-        if matches!(self.lex(j + 1), Lex::Month(..) | Lex::Unit(..) | Lex::Punct(b'%')) {
+        let Lex::Num(d @ 1..=31, 1..=2) = self.lex(j) else {
+            return None;
+        };
+        if matches!(
+            self.lex(j + 1),
+            Lex::Month(..) | Lex::Unit(..) | Lex::Punct(b'%')
+        ) {
             return None;
         }
         let prefix = last.value.get(..8)?;
@@ -1524,7 +1837,9 @@ impl<'a> Scan<'a> {
     }
 
     fn weekday_dir(&self, start: usize, i: usize, dir: i32) -> Option<Cand> {
-        let Lex::Weekday(wd) = self.lex(i) else { return None };
+        let Lex::Weekday(wd) = self.lex(i) else {
+            return None;
+        };
         if !self.cap(i) {
             return None;
         }
@@ -1546,7 +1861,13 @@ impl<'a> Scan<'a> {
         }
         let (v, anchor) = self.weekday_value(i, wd, dir);
         if let Lex::PartDay(p) = self.lex(i + 1) {
-            return Some(Cand::new(start, i + 2, TimexType::Time, format!("{v}T{}", PARTS[p as usize]), anchor));
+            return Some(Cand::new(
+                start,
+                i + 2,
+                TimexType::Time,
+                format!("{v}T{}", PARTS[p as usize]),
+                anchor,
+            ));
         }
         Some(Cand::new(start, i + 1, TimexType::Date, v, anchor))
     }
@@ -1567,17 +1888,31 @@ impl<'a> Scan<'a> {
         }
         let v = shift(self.pubd, Unit::Day, off);
         if k == Kw::Tonight {
-            return Some(Cand::new(i, i + 1, TimexType::Time, format!("{v}TNI"), Anchor::Publication));
+            return Some(Cand::new(
+                i,
+                i + 1,
+                TimexType::Time,
+                format!("{v}TNI"),
+                Anchor::Publication,
+            ));
         }
         if let Lex::PartDay(p) = self.lex(i + 1) {
-            return Some(Cand::new(i, i + 2, TimexType::Time, format!("{v}T{}", PARTS[p as usize]), Anchor::Publication));
+            return Some(Cand::new(
+                i,
+                i + 2,
+                TimexType::Time,
+                format!("{v}T{}", PARTS[p as usize]),
+                Anchor::Publication,
+            ));
         }
         Some(Cand::new(i, i + 1, TimexType::Date, v, Anchor::Publication))
     }
 
     /// "Saturday night" is [`Self::weekday`]; here "noon Thursday", "morning" forms.
     fn part_then_day(&self, i: usize) -> Option<Cand> {
-        let Lex::PartDay(p) = self.lex(i) else { return None };
+        let Lex::PartDay(p) = self.lex(i) else {
+            return None;
+        };
         if !self.same_token_run(i, i + 1) {
             return None;
         }
@@ -1671,7 +2006,9 @@ impl<'a> Scan<'a> {
         let day = match self.lex(k) {
             Lex::Weekday(_) => self.weekday(k),
             Lex::Month(..) => self.month(k).filter(|c| c.value.len() == 10),
-            Lex::K(Kw::Today | Kw::Yesterday | Kw::Tomorrow) => self.deictic(k).filter(|c| c.kind == TimexType::Date),
+            Lex::K(Kw::Today | Kw::Yesterday | Kw::Tomorrow) => {
+                self.deictic(k).filter(|c| c.kind == TimexType::Date)
+            }
             _ => None,
         };
         let (date_v, anchor, b) = match day {
@@ -1716,10 +2053,16 @@ impl<'a> Scan<'a> {
             _ => return None,
         };
         // "the past two years", "the next few days": durations
-        if matches!(k2, Kw::Last | Kw::Past | Kw::Next | Kw::Coming | Kw::Previous | Kw::Following) && self.starts_amount(j) {
+        if matches!(
+            k2,
+            Kw::Last | Kw::Past | Kw::Next | Kw::Coming | Kw::Previous | Kw::Following
+        ) && self.starts_amount(j)
+        {
             let (n, jj) = self.number(j)?;
-            let Lex::Unit(u, plural) = self.lex(jj) else { return None };
-            if !plural && !n.article || n.article {
+            let Lex::Unit(u, plural) = self.lex(jj) else {
+                return None;
+            };
+            if !plural || n.article {
                 return None;
             }
             let mut b = jj + 1;
@@ -1730,9 +2073,17 @@ impl<'a> Scan<'a> {
         }
         let after_the = i > 0 && self.is(i - 1, Kw::The);
         let anaphoric = matches!(k2, Kw::That | Kw::Same | Kw::Following | Kw::Previous)
-            || k2 == Kw::Next && after_the && matches!(self.lex(j), Lex::Unit(Unit::Day | Unit::Year | Unit::Month | Unit::Week, false));
+            || k2 == Kw::Next
+                && after_the
+                && matches!(
+                    self.lex(j),
+                    Lex::Unit(Unit::Day | Unit::Year | Unit::Month | Unit::Week, false)
+                );
         let (base, anchor) = if anaphoric {
-            match self.last_dated.and_then(|x| self.out.get(x).map(|c| (x, c))) {
+            match self
+                .last_dated
+                .and_then(|x| self.out.get(x).map(|c| (x, c)))
+            {
                 Some((x, c)) => (anchor_date(&c.value), Anchor::Previous(x)),
                 None => (None, Anchor::Publication),
             }
@@ -1744,7 +2095,8 @@ impl<'a> Scan<'a> {
                 if matches!(u, Unit::Hour | Unit::Minute | Unit::Second) {
                     return None;
                 }
-                if k2 == Kw::That && !matches!(u, Unit::Year | Unit::Month | Unit::Day | Unit::Week) {
+                if k2 == Kw::That && !matches!(u, Unit::Year | Unit::Month | Unit::Day | Unit::Week)
+                {
                     return None;
                 }
                 if k2 == Kw::Latest && u != Unit::Quarter {
@@ -1753,7 +2105,11 @@ impl<'a> Scan<'a> {
                 if k2 == Kw::Recent {
                     return None;
                 }
-                if self.cap(j) && self.cap(i) && i > 0 && !matches!(self.lex(i - 1), Lex::Punct(b'.' | b'"' | b'\n')) {
+                if self.cap(j)
+                    && self.cap(i)
+                    && i > 0
+                    && !matches!(self.lex(i - 1), Lex::Punct(b'.' | b'"' | b'\n'))
+                {
                     // "This Week" (a programme title)
                     return None;
                 }
@@ -1768,7 +2124,16 @@ impl<'a> Scan<'a> {
                     if w == "'s" || w == "\u{2019}s" {
                         if let Some(q) = self.ord_at(b + 1).filter(|q| (1..=4).contains(q)) {
                             if matches!(self.lex(b + 2), Lex::Unit(Unit::Quarter, false)) {
-                                return Some(Cand::new(i, b + 3, TimexType::Date, format!("{v}-Q{q}"), anchor).the());
+                                return Some(
+                                    Cand::new(
+                                        i,
+                                        b + 3,
+                                        TimexType::Date,
+                                        format!("{v}-Q{q}"),
+                                        anchor,
+                                    )
+                                    .the(),
+                                );
                             }
                         }
                         if matches!(self.lex(b + 1), Lex::Unit(Unit::Quarter, false)) && dir == -1 {
@@ -1783,12 +2148,26 @@ impl<'a> Scan<'a> {
                 }
                 Some(Cand::new(i, b, TimexType::Date, v, anchor).the())
             }
-            Lex::Unit(_, true) if matches!(k2, Kw::Coming | Kw::Upcoming | Kw::Next) => {
-                Some(Cand::new(i, j + 1, TimexType::Date, "FUTURE_REF".into(), Anchor::Publication).the())
-            }
-            Lex::Unit(_, true) if matches!(k2, Kw::Past | Kw::Last) => {
-                Some(Cand::new(i, j + 1, TimexType::Date, "PAST_REF".into(), Anchor::Publication).the())
-            }
+            Lex::Unit(_, true) if matches!(k2, Kw::Coming | Kw::Upcoming | Kw::Next) => Some(
+                Cand::new(
+                    i,
+                    j + 1,
+                    TimexType::Date,
+                    "FUTURE_REF".into(),
+                    Anchor::Publication,
+                )
+                .the(),
+            ),
+            Lex::Unit(_, true) if matches!(k2, Kw::Past | Kw::Last) => Some(
+                Cand::new(
+                    i,
+                    j + 1,
+                    TimexType::Date,
+                    "PAST_REF".into(),
+                    Anchor::Publication,
+                )
+                .the(),
+            ),
             Lex::Weekday(_) if !anaphoric || k2 == Kw::Previous || k2 == Kw::Following => {
                 let d = match k2 {
                     Kw::This => 2,
@@ -1802,7 +2181,10 @@ impl<'a> Scan<'a> {
                 c.the_ok = true;
                 Some(c)
             }
-            Lex::Month(m, _) if matches!(k2, Kw::This | Kw::Last | Kw::Next | Kw::Past | Kw::Coming) && self.cap(j) => {
+            Lex::Month(m, _)
+                if matches!(k2, Kw::This | Kw::Last | Kw::Next | Kw::Past | Kw::Coming)
+                    && self.cap(j) =>
+            {
                 let d = match k2 {
                     Kw::This => 0,
                     Kw::Next | Kw::Coming => 1,
@@ -1818,7 +2200,12 @@ impl<'a> Scan<'a> {
                 };
                 Some(Cand::new(i, j + 1, TimexType::Date, v, anchor))
             }
-            Lex::Season(_) if matches!(k2, Kw::This | Kw::Last | Kw::Next | Kw::Past | Kw::Coming | Kw::That) => {
+            Lex::Season(_)
+                if matches!(
+                    k2,
+                    Kw::This | Kw::Last | Kw::Next | Kw::Past | Kw::Coming | Kw::That
+                ) =>
+            {
                 let mut c = self.season(j, Some(dir as i32))?;
                 c.a = i;
                 Some(c.the())
@@ -1829,7 +2216,13 @@ impl<'a> Scan<'a> {
                     return None;
                 }
                 let v = shift(self.pubd, Unit::Day, off);
-                Some(Cand::new(i, j + 1, TimexType::Time, format!("{v}T{}", PARTS[p as usize]), Anchor::Publication))
+                Some(Cand::new(
+                    i,
+                    j + 1,
+                    TimexType::Time,
+                    format!("{v}T{}", PARTS[p as usize]),
+                    Anchor::Publication,
+                ))
             }
             _ => None,
         }
@@ -1837,7 +2230,9 @@ impl<'a> Scan<'a> {
 
     /// "this summer", "last fall", "the summer of 1994", "summer 2008".
     fn season(&self, i: usize, dir: Option<i32>) -> Option<Cand> {
-        let Lex::Season(s) = self.lex(i) else { return None };
+        let Lex::Season(s) = self.lex(i) else {
+            return None;
+        };
         let code = SEASONS[s as usize];
         let mut b = i + 1;
         if self.is(b, Kw::Of) {
@@ -1845,11 +2240,29 @@ impl<'a> Scan<'a> {
         }
         if self.year_ok(b) {
             if let Lex::Num(y, _) = self.lex(b) {
-                return Some(Cand::new(i, b + 1, TimexType::Date, format!("{y:04}-{code}"), Anchor::None).the());
+                return Some(
+                    Cand::new(
+                        i,
+                        b + 1,
+                        TimexType::Date,
+                        format!("{y:04}-{code}"),
+                        Anchor::None,
+                    )
+                    .the(),
+                );
             }
         }
         if let Some(c) = self.spoken_year(b) {
-            return Some(Cand::new(i, c.b, TimexType::Date, format!("{}-{code}", c.value), Anchor::None).the());
+            return Some(
+                Cand::new(
+                    i,
+                    c.b,
+                    TimexType::Date,
+                    format!("{}-{code}", c.value),
+                    Anchor::None,
+                )
+                .the(),
+            );
         }
         if b > i + 1 {
             // "the Fall of Rome", "the summer of love"
@@ -1857,13 +2270,54 @@ impl<'a> Scan<'a> {
         }
         // a bare "fall" or "spring" is a verb or a noun unless determined
         if dir.is_none() {
-            let det = i > 0 && matches!(self.kw(i - 1), Some(Kw::The | Kw::In | Kw::Early | Kw::Late | Kw::Mid | Kw::During | Kw::Since | Kw::Until | Kw::By | Kw::This | Kw::Last | Kw::Next));
-            if !det || s == 0 || s == 2 && !matches!(self.kw(i - 1), Some(Kw::The | Kw::Early | Kw::Late | Kw::Mid | Kw::This | Kw::Last | Kw::Next)) {
+            let det = i > 0
+                && matches!(
+                    self.kw(i - 1),
+                    Some(
+                        Kw::The
+                            | Kw::In
+                            | Kw::Early
+                            | Kw::Late
+                            | Kw::Mid
+                            | Kw::During
+                            | Kw::Since
+                            | Kw::Until
+                            | Kw::By
+                            | Kw::This
+                            | Kw::Last
+                            | Kw::Next
+                    )
+                );
+            if !det
+                || s == 0
+                || s == 2
+                    && !matches!(
+                        self.kw(i - 1),
+                        Some(
+                            Kw::The
+                                | Kw::Early
+                                | Kw::Late
+                                | Kw::Mid
+                                | Kw::This
+                                | Kw::Last
+                                | Kw::Next
+                        )
+                    )
+            {
                 return None;
             }
         }
         let Some(p) = self.pubd else {
-            return Some(Cand::new(i, i + 1, TimexType::Date, format!("XXXX-{code}"), Anchor::Publication).the());
+            return Some(
+                Cand::new(
+                    i,
+                    i + 1,
+                    TimexType::Date,
+                    format!("XXXX-{code}"),
+                    Anchor::Publication,
+                )
+                .the(),
+            );
         };
         let pm = p.month() as i32;
         let start = [3, 6, 9, 12][s as usize];
@@ -1885,7 +2339,16 @@ impl<'a> Scan<'a> {
                 }
             }
         }
-        Some(Cand::new(i, i + 1, TimexType::Date, format!("{y:04}-{code}"), Anchor::Publication).the())
+        Some(
+            Cand::new(
+                i,
+                i + 1,
+                TimexType::Date,
+                format!("{y:04}-{code}"),
+                Anchor::Publication,
+            )
+            .the(),
+        )
     }
 
     /// "earlier this year", "later this month", "later that year", "earlier in the year",
@@ -1895,10 +2358,18 @@ impl<'a> Scan<'a> {
         let mut c = match self.lex(j) {
             Lex::K(Kw::This | Kw::That | Kw::Last | Kw::Next) => self.relative(j)?,
             Lex::K(Kw::In) if self.is(j + 1, Kw::The) => {
-                let Lex::Unit(u @ (Unit::Year | Unit::Month | Unit::Week | Unit::Day), false) = self.lex(j + 2) else {
+                let Lex::Unit(u @ (Unit::Year | Unit::Month | Unit::Week | Unit::Day), false) =
+                    self.lex(j + 2)
+                else {
                     return None;
                 };
-                Cand::new(j, j + 3, TimexType::Date, shift(self.pubd, u, 0), Anchor::Publication)
+                Cand::new(
+                    j,
+                    j + 3,
+                    TimexType::Date,
+                    shift(self.pubd, u, 0),
+                    Anchor::Publication,
+                )
             }
             Lex::K(Kw::Today | Kw::Yesterday | Kw::Tomorrow) => self.deictic(j)?,
             Lex::Weekday(_) => self.weekday(j)?,
@@ -1925,14 +2396,19 @@ impl<'a> Scan<'a> {
             Lex::Num(_, 4) => self.year(j),
             Lex::Month(..) => self.month(j),
             Lex::Decade(..) | Lex::DecadeWord(_) => self.decade(j),
-            Lex::K(Kw::This | Kw::Next | Kw::Last) => self.relative(j).filter(|c| c.kind == TimexType::Date),
+            Lex::K(Kw::This | Kw::Next | Kw::Last) => {
+                self.relative(j).filter(|c| c.kind == TimexType::Date)
+            }
             Lex::K(Kw::Today | Kw::Yesterday | Kw::Tomorrow) => self.deictic(j),
             Lex::Weekday(_) => self.weekday(j),
             Lex::Season(_) => self.season(j, Some(0)),
             Lex::PartDay(_) => self.part_then_day(j),
             _ => None,
         }?;
-        let keep_mod = !matches!(self.lex(j), Lex::K(Kw::Today | Kw::Yesterday | Kw::Tomorrow) | Lex::Weekday(_));
+        let keep_mod = !matches!(
+            self.lex(j),
+            Lex::K(Kw::Today | Kw::Yesterday | Kw::Tomorrow) | Lex::Weekday(_)
+        );
         let mut c = c.with_mod(keep_mod.then_some(m));
         c.a = i;
         c.the_ok = true;
@@ -1953,9 +2429,21 @@ impl<'a> Scan<'a> {
         let j = i + 2;
         let c = match self.lex(j) {
             Lex::K(Kw::The) => match self.lex(j + 1) {
-                Lex::Unit(u @ (Unit::Year | Unit::Month | Unit::Week | Unit::Quarter | Unit::Decade | Unit::Century), false) => {
-                    Some(Cand::new(j, j + 2, TimexType::Date, shift(self.pubd, u, 0), Anchor::Publication))
-                }
+                Lex::Unit(
+                    u @ (Unit::Year
+                    | Unit::Month
+                    | Unit::Week
+                    | Unit::Quarter
+                    | Unit::Decade
+                    | Unit::Century),
+                    false,
+                ) => Some(Cand::new(
+                    j,
+                    j + 2,
+                    TimexType::Date,
+                    shift(self.pubd, u, 0),
+                    Anchor::Publication,
+                )),
                 _ => self.full_core(j),
             },
             _ => self.full_core(j),
@@ -1974,18 +2462,37 @@ impl<'a> Scan<'a> {
         if !self.is(i + 1, Kw::End) {
             return None;
         }
-        Some(Cand::new(i, i + 2, TimexType::Date, shift(self.pubd, Unit::Year, 0), Anchor::Publication).with_mod(Some("END")))
+        Some(
+            Cand::new(
+                i,
+                i + 2,
+                TimexType::Date,
+                shift(self.pubd, Unit::Year, 0),
+                Anchor::Publication,
+            )
+            .with_mod(Some("END")),
+        )
     }
 
     /// PRESENT_REF, PAST_REF, FUTURE_REF words: "now", "currently", "recently", "these days".
     fn refs(&self, i: usize) -> Option<Cand> {
         let k = self.kw(i)?;
-        let r = |b: usize, v: &str| Some(Cand::new(i, b, TimexType::Date, v.to_string(), Anchor::Publication));
+        let r = |b: usize, v: &str| {
+            Some(Cand::new(
+                i,
+                b,
+                TimexType::Date,
+                v.to_string(),
+                Anchor::Publication,
+            ))
+        };
         match k {
             Kw::Now => r(i + 1, "PRESENT_REF"),
             Kw::Right if self.is(i + 1, Kw::Now) => r(i + 2, "PRESENT_REF"),
             Kw::Currently | Kw::Nowadays | Kw::Presently => r(i + 1, "PRESENT_REF"),
-            Kw::These if matches!(self.lex(i + 1), Lex::Unit(Unit::Day, true)) => r(i + 2, "PRESENT_REF"),
+            Kw::These if matches!(self.lex(i + 1), Lex::Unit(Unit::Day, true)) => {
+                r(i + 2, "PRESENT_REF")
+            }
             Kw::Current if !matches!(self.lex(i + 1), Lex::Unit(..) | Lex::K(Kw::Fiscal)) => {
                 // "current" as an adjective of time ("the current crisis" is not)
                 if i > 0 && self.is(i - 1, Kw::The) || self.joined(i + 1) {
@@ -1998,7 +2505,9 @@ impl<'a> Scan<'a> {
             Kw::Recent => {
                 // "recent years" is PAST_REF; "recent weeks" a vague duration (TimeBank)
                 match self.lex(i + 1) {
-                    Lex::Unit(Unit::Year | Unit::Decade | Unit::Century, true) => r(i + 2, "PAST_REF"),
+                    Lex::Unit(Unit::Year | Unit::Decade | Unit::Century, true) => {
+                        r(i + 2, "PAST_REF")
+                    }
                     Lex::Unit(u, true) => {
                         let n = Number {
                             value: 0.0,
@@ -2006,7 +2515,13 @@ impl<'a> Scan<'a> {
                             article: false,
                         };
                         let u = if u == Unit::Quarter { Unit::Month } else { u };
-                        Some(Cand::new(i, i + 2, TimexType::Duration, duration(n, u), Anchor::None))
+                        Some(Cand::new(
+                            i,
+                            i + 2,
+                            TimexType::Duration,
+                            duration(n, u),
+                            Anchor::None,
+                        ))
                     }
                     _ if self.is(i + 1, Kw::And) => None,
                     _ => r(i + 1, "PAST_REF"),
@@ -2035,33 +2550,59 @@ impl<'a> Scan<'a> {
                     }
                 }
                 match self.lex(j) {
-                    Lex::Unit(u, false) if u != Unit::Weekend && (k != Kw::Per || matches!(u, Unit::Day | Unit::Week | Unit::Month | Unit::Quarter | Unit::Year)) => s(
-                        j + 1,
-                        duration(
-                            Number {
-                                value: if self.is(i + 1, Kw::Other) { 2.0 } else { 1.0 },
-                                vague: false,
-                                article: false,
-                            },
-                            u,
-                        ),
-                    ),
+                    Lex::Unit(u, false)
+                        if u != Unit::Weekend
+                            && (k != Kw::Per
+                                || matches!(
+                                    u,
+                                    Unit::Day
+                                        | Unit::Week
+                                        | Unit::Month
+                                        | Unit::Quarter
+                                        | Unit::Year
+                                )) =>
+                    {
+                        s(
+                            j + 1,
+                            duration(
+                                Number {
+                                    value: if self.is(i + 1, Kw::Other) { 2.0 } else { 1.0 },
+                                    vague: false,
+                                    article: false,
+                                },
+                                u,
+                            ),
+                        )
+                    }
                     Lex::Weekday(d) if self.cap(j) && k != Kw::Per => {
                         if let Lex::PartDay(p) = self.lex(j + 1) {
                             return s(j + 2, format!("XXXX-WXX-{d}T{}", PARTS[p as usize]));
                         }
                         s(j + 1, format!("XXXX-WXX-{d}"))
                     }
-                    Lex::Month(m, true) if self.cap(j) && k != Kw::Per => s(j + 1, format!("XXXX-{m:02}")),
-                    Lex::Season(x) if k != Kw::Per => s(j + 1, format!("XXXX-{}", SEASONS[x as usize])),
-                    Lex::PartDay(p) if k != Kw::Per => s(j + 1, format!("XXXX-XX-XXT{}", PARTS[p as usize])),
+                    Lex::Month(m, true) if self.cap(j) && k != Kw::Per => {
+                        s(j + 1, format!("XXXX-{m:02}"))
+                    }
+                    Lex::Season(x) if k != Kw::Per => {
+                        s(j + 1, format!("XXXX-{}", SEASONS[x as usize]))
+                    }
+                    Lex::PartDay(p) if k != Kw::Per => {
+                        s(j + 1, format!("XXXX-XX-XXT{}", PARTS[p as usize]))
+                    }
                     _ => None,
                 }
             }
             _ => {
                 // adverbs only: "quarterly dividend" is not a time expression
                 if let Some(a) = self.atoms.get(i + 1) {
-                    if matches!(a.lex, Lex::Other | Lex::Unit(..)) && !a.cap && !self.text.get(a.s..a.e).unwrap_or("").starts_with(|c: char| c.is_ascii_digit()) {
+                    if matches!(a.lex, Lex::Other | Lex::Unit(..))
+                        && !a.cap
+                        && !self
+                            .text
+                            .get(a.s as usize..a.e as usize)
+                            .unwrap_or("")
+                            .starts_with(|c: char| c.is_ascii_digit())
+                    {
                         return None;
                     }
                 }
@@ -2084,7 +2625,9 @@ impl<'a> Scan<'a> {
         if !self.is(i, Kw::A) || i == 0 {
             return None;
         }
-        let Lex::Unit(u, false) = self.lex(i + 1) else { return None };
+        let Lex::Unit(u, false) = self.lex(i + 1) else {
+            return None;
+        };
         if u == Unit::Weekend {
             return None;
         }
@@ -2102,7 +2645,13 @@ impl<'a> Scan<'a> {
             vague: false,
             article: false,
         };
-        Some(Cand::new(i, i + 2, TimexType::Set, duration(one, u), Anchor::None))
+        Some(Cand::new(
+            i,
+            i + 2,
+            TimexType::Set,
+            duration(one, u),
+            Anchor::None,
+        ))
     }
 
     // ----- tense -----------------------------------------------------------------------------
@@ -2119,7 +2668,7 @@ impl<'a> Scan<'a> {
             return Tense::Unknown;
         };
         let sents = self.doc.sentences;
-        let k = sents.partition_point(|s| s.tokens.end <= atom.tok);
+        let k = sents.partition_point(|s| s.tokens.end <= atom.tok as usize);
         let (lo, hi) = match sents.get(k) {
             Some(s) => (s.tokens.start, s.tokens.end),
             None => (0, usize::MAX),
@@ -2130,7 +2679,7 @@ impl<'a> Scan<'a> {
             j -= 1;
             steps += 1;
             let Some(a) = self.atoms.get(j) else { break };
-            if a.tok < lo {
+            if (a.tok as usize) < lo {
                 break;
             }
             let t = self.tense_of(j);
@@ -2142,7 +2691,7 @@ impl<'a> Scan<'a> {
         let mut steps = 0;
         while steps < right {
             let Some(a) = self.atoms.get(j) else { break };
-            if a.tok >= hi {
+            if a.tok as usize >= hi {
                 break;
             }
             let t = self.tense_of(j);
@@ -2160,7 +2709,10 @@ impl<'a> Scan<'a> {
         if t == Tense::Past {
             // a participle after "be" is passive, not past: "to be held"
             let p = if j > 0 { self.word(j - 1) } else { "" };
-            if ["be", "being", "is", "are", "been"].iter().any(|w| p.eq_ignore_ascii_case(w)) {
+            if ["be", "being", "is", "are", "been"]
+                .iter()
+                .any(|w| p.eq_ignore_ascii_case(w))
+            {
                 return Tense::Unknown;
             }
         }
@@ -2177,7 +2729,7 @@ impl<'a> Scan<'a> {
             Lex::Other => {}
             _ => return Tense::Unknown,
         }
-        let w = self.text.get(a.s..a.e).unwrap_or("");
+        let w = self.text.get(a.s as usize..a.e as usize).unwrap_or("");
         if w.len() < 2 || w.len() > 14 || a.cap && j > 0 {
             return Tense::Unknown;
         }
@@ -2242,7 +2794,9 @@ fn anchor_date(v: &str) -> Option<Date> {
     }
     if rest.starts_with("-W") {
         let w: i8 = rest.get(2..4)?.parse().ok()?;
-        let iso = jiff::civil::ISOWeekDate::new(i16::try_from(y).ok()?, w, jiff::civil::Weekday::Monday).ok()?;
+        let iso =
+            jiff::civil::ISOWeekDate::new(i16::try_from(y).ok()?, w, jiff::civil::Weekday::Monday)
+                .ok()?;
         return Some(iso.date());
     }
     let m: u8 = rest.get(1..3).and_then(|s| s.parse().ok()).unwrap_or(1);
@@ -2255,28 +2809,43 @@ fn anchor_date(v: &str) -> Option<Date> {
 fn link_ranges(text: &str, out: &mut [Timex]) {
     for k in 1..out.len() {
         let (a, b) = (&out[k - 1], &out[k]);
-        if !matches!(a.kind, TimexType::Date | TimexType::Time) || a.kind != b.kind || a.range_with.is_some() {
+        if !matches!(a.kind, TimexType::Date | TimexType::Time)
+            || a.kind != b.kind
+            || a.range_with.is_some()
+        {
             continue;
         }
-        let Some(between) = text.get(a.span.end..b.span.start) else { continue };
+        let Some(between) = text.get(a.span.end..b.span.start) else {
+            continue;
+        };
         let sep = between.trim().to_ascii_lowercase();
-        if !matches!(sep.as_str(), "to" | "through" | "thru" | "until" | "till" | "-" | "\u{2013}" | "\u{2014}" | "and") {
+        if !matches!(
+            sep.as_str(),
+            "to" | "through" | "thru" | "until" | "till" | "-" | "\u{2013}" | "\u{2014}" | "and"
+        ) {
             continue;
         }
         if sep == "and" {
             let before = text.get(..a.span.start).unwrap_or("").trim_end();
-            let lw = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+            let lw = before
+                .rsplit(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or("");
             if !lw.eq_ignore_ascii_case("between") {
                 continue;
             }
         }
-        let same_grain = a.value.len() == b.value.len() || a.value.len() >= 10 && b.value.len() >= 10;
+        let same_grain =
+            a.value.len() == b.value.len() || a.value.len() >= 10 && b.value.len() >= 10;
         if !same_grain || !is_digits(&a.value) && !a.value.starts_with("XXXX-") {
             continue;
         }
         // "Dec. 30 to Jan. 2": the end is in the next year
         if b.anchor == Anchor::Publication && is_digits(&b.value) && b.value < a.value {
-            if let (Some(y), Some(rest)) = (b.value.get(..4).and_then(|y| y.parse::<i32>().ok()), b.value.get(4..)) {
+            if let (Some(y), Some(rest)) = (
+                b.value.get(..4).and_then(|y| y.parse::<i32>().ok()),
+                b.value.get(4..),
+            ) {
                 let bumped = format!("{:04}{rest}", y + 1);
                 if bumped > a.value {
                     out[k].value = bumped;
