@@ -378,6 +378,9 @@ fn date(y: i32, m: u8, d: u8) -> Option<Date> {
     Date::new(i16::try_from(y).ok()?, m as i8, d as i8).ok()
 }
 
+const MONTH_LEFT: usize = 20;
+const MONTH_RIGHT: usize = 0;
+const MONTH_ED: bool = false;
 const SEASONS: [&str; 4] = ["SP", "SU", "FA", "WI"];
 const PARTS: [&str; 4] = ["MO", "AF", "EV", "NI"];
 
@@ -734,7 +737,7 @@ impl<'a> Scan<'a> {
                 }
                 // "the year ended March 31": a duration
                 let next = self.word(j + 1);
-                if matches!(u, Unit::Year | Unit::Quarter)
+                if u == Unit::Year
                     && (next.eq_ignore_ascii_case("ended") || next.eq_ignore_ascii_case("ending"))
                 {
                     let v = if u == Unit::Year { "P1Y" } else { "P3M" };
@@ -771,16 +774,21 @@ impl<'a> Scan<'a> {
     /// The quarter a report is about: the last quarter named, else the one before publication;
     /// `back` years earlier.
     fn reported_quarter(&self, a: usize, b: usize, back: i32) -> Cand {
-        if let Some((x, y, q)) = self.last_quarter {
-            let mut c = Cand::new(
-                a,
-                b,
-                TimexType::Date,
-                format!("{:04}-Q{q}", y - back),
-                Anchor::Previous(x),
-            );
-            c.derived_quarter = back != 0;
-            return c;
+        // a quarter named in the text that is already over is the one reported on
+        if let (Some((x, y, q)), Some(p)) = (self.last_quarter, self.pubd) {
+            let named = i64::from(y) * 4 + i64::from(q);
+            let now = i64::from(p.year()) * 4 + i64::from(quarter_of(p));
+            if named < now {
+                let mut c = Cand::new(
+                    a,
+                    b,
+                    TimexType::Date,
+                    format!("{:04}-Q{q}", y - back),
+                    Anchor::Previous(x),
+                );
+                c.derived_quarter = back != 0;
+                return c;
+            }
         }
         let v = match self.pubd {
             Some(p) => {
@@ -1135,19 +1143,10 @@ impl<'a> Scan<'a> {
                 return Some(c);
             }
             // "a year ago" in a report on a quarter is that quarter a year before
-            if u == Unit::Year && n.value == 1.0 && sign < 0.0 {
-                if let Some((x, y, q)) = self.last_quarter {
-                    let mut c = Cand::new(
-                        i,
-                        b,
-                        TimexType::Date,
-                        format!("{:04}-Q{q}", y - 1),
-                        Anchor::Previous(x),
-                    );
-                    c.ago = true;
-                    c.derived_quarter = true;
-                    return Some(c);
-                }
+            if u == Unit::Year && n.value == 1.0 && sign < 0.0 && self.last_quarter.is_some() {
+                let mut c = self.reported_quarter(i, b, 1);
+                c.ago = true;
+                return Some(c);
             }
             let (grain, k) = match u {
                 Unit::Decade => (Unit::Year, 10.0),
@@ -1690,7 +1689,7 @@ impl<'a> Scan<'a> {
             return py;
         }
         let off = here(best);
-        match self.tense_window(i, 8, 0) {
+        match self.tense_window(i, MONTH_LEFT, MONTH_RIGHT, MONTH_ED) {
             Tense::Past if off > 31 * 2 => best - 1,
             Tense::Future if off < 0 => best + 1,
             _ => best,
@@ -2659,11 +2658,11 @@ impl<'a> Scan<'a> {
     /// The tense of the clause around atom `i`: the nearest marker on the left in its sentence,
     /// else on the right.
     fn tense(&self, i: usize) -> Tense {
-        self.tense_window(i, 40, 25)
+        self.tense_window(i, 40, 25, true)
     }
 
     /// The tense marked within `left` atoms before and `right` atoms after atom `i`.
-    fn tense_window(&self, i: usize, left: usize, right: usize) -> Tense {
+    fn tense_window(&self, i: usize, left: usize, right: usize, ed: bool) -> Tense {
         let Some(atom) = self.atoms.get(i) else {
             return Tense::Unknown;
         };
@@ -2682,7 +2681,7 @@ impl<'a> Scan<'a> {
             if (a.tok as usize) < lo {
                 break;
             }
-            let t = self.tense_of(j);
+            let t = self.tense_of(j, ed);
             if t != Tense::Unknown {
                 return t;
             }
@@ -2694,7 +2693,7 @@ impl<'a> Scan<'a> {
             if a.tok as usize >= hi {
                 break;
             }
-            let t = self.tense_of(j);
+            let t = self.tense_of(j, ed);
             if t != Tense::Unknown {
                 return t;
             }
@@ -2704,8 +2703,8 @@ impl<'a> Scan<'a> {
         Tense::Unknown
     }
 
-    fn tense_of(&self, j: usize) -> Tense {
-        let t = self.tense_of_word(j);
+    fn tense_of(&self, j: usize, ed: bool) -> Tense {
+        let t = self.tense_of_word(j, ed);
         if t == Tense::Past {
             // a participle after "be" is passive, not past: "to be held"
             let p = if j > 0 { self.word(j - 1) } else { "" };
@@ -2719,7 +2718,7 @@ impl<'a> Scan<'a> {
         t
     }
 
-    fn tense_of_word(&self, j: usize) -> Tense {
+    fn tense_of_word(&self, j: usize, ed: bool) -> Tense {
         let Some(a) = self.atoms.get(j) else {
             return Tense::Unknown;
         };
@@ -2774,7 +2773,7 @@ impl<'a> Scan<'a> {
                 }
             }
             _ => {
-                if lw.len() >= 5 && lw.ends_with(b"ed") && !lw.ends_with(b"eed") {
+                if ed && lw.len() >= 5 && lw.ends_with(b"ed") && !lw.ends_with(b"eed") {
                     Tense::Past
                 } else {
                     Tense::Unknown
