@@ -381,6 +381,7 @@ fn date(y: i32, m: u8, d: u8) -> Option<Date> {
 const MONTH_LEFT: usize = 20;
 const MONTH_RIGHT: usize = 0;
 const MONTH_ED: bool = false;
+const FUTURE_WEIGHT: i64 = 8;
 const SEASONS: [&str; 4] = ["SP", "SU", "FA", "WI"];
 const PARTS: [&str; 4] = ["MO", "AF", "EV", "NI"];
 
@@ -1109,6 +1110,10 @@ impl<'a> Scan<'a> {
                 }
             }
         }
+        // "a year-earlier loss" is read by [`Self::year_ago`]
+        if u == Unit::Year && self.joined(j + 1) && matches!(self.kw(j + 1), Some(Kw::Earlier | Kw::Ago)) {
+            return None;
+        }
         // "2018 day five": a year before a noun, not 2018 days
         if matches!(self.lex(i), Lex::Num(_, 4)) && !plural && !self.joined(j) {
             return None;
@@ -1678,9 +1683,18 @@ impl<'a> Scan<'a> {
             let pd = i64::from(p.month()) * 62 + i64::from(p.day()) * 2;
             (i64::from(y) - i64::from(py)) * 12 * 62 + md - pd
         };
+        // news looks back more often than ahead: a future month counts as further away
+        let dist = |y: i32| {
+            let o = here(y);
+            if o > 0 {
+                o * FUTURE_WEIGHT / 4
+            } else {
+                -o
+            }
+        };
         let mut best = py;
         for y in [py - 1, py + 1] {
-            if here(y).abs() < here(best).abs() {
+            if dist(y) < dist(best) {
                 best = y;
             }
         }
