@@ -1111,7 +1111,10 @@ impl<'a> Scan<'a> {
             }
         }
         // "a year-earlier loss" is read by [`Self::year_ago`]
-        if u == Unit::Year && self.joined(j + 1) && matches!(self.kw(j + 1), Some(Kw::Earlier | Kw::Ago)) {
+        if u == Unit::Year
+            && self.joined(j + 1)
+            && matches!(self.kw(j + 1), Some(Kw::Earlier | Kw::Ago))
+        {
             return None;
         }
         // "2018 day five": a year before a noun, not 2018 days
@@ -2867,5 +2870,121 @@ fn link_ranges(text: &str, out: &mut [Timex]) {
         }
         out[k - 1].range_with = Some(k);
         out[k].range_with = Some(k - 1);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Option<Date> {
+        s.parse().ok()
+    }
+
+    #[test]
+    fn shift_formats_each_grain() {
+        let p = d("2025-10-19");
+        assert_eq!(shift(p, Unit::Year, -1), "2024");
+        assert_eq!(shift(p, Unit::Month, -10), "2024-12");
+        assert_eq!(shift(p, Unit::Quarter, 1), "2026-Q1");
+        assert_eq!(shift(p, Unit::Quarter, -4), "2024-Q4");
+        assert_eq!(shift(p, Unit::Week, 0), "2025-W42");
+        assert_eq!(shift(p, Unit::Weekend, -1), "2025-W41-WE");
+        assert_eq!(shift(p, Unit::Day, -1), "2025-10-18");
+        assert_eq!(shift(p, Unit::Decade, 0), "202");
+        assert_eq!(shift(p, Unit::Century, 0), "20");
+        assert_eq!(shift(None, Unit::Month, 3), "XXXX-XX");
+        assert_eq!(shift(None, Unit::Day, 0), "XXXX-XX-XX");
+    }
+
+    #[test]
+    fn iso_week_years_at_new_year() {
+        assert_eq!(shift(d("2024-12-30"), Unit::Week, 0), "2025-W01");
+        assert_eq!(shift(d("2021-01-03"), Unit::Week, 0), "2020-W53");
+        assert_eq!(shift(d("2025-01-01"), Unit::Week, -1), "2024-W52");
+    }
+
+    #[test]
+    fn durations_format_as_timex3() {
+        let n = |v: f64| Number {
+            value: v,
+            vague: false,
+            article: false,
+        };
+        let vague = Number {
+            value: 0.0,
+            vague: true,
+            article: false,
+        };
+        assert_eq!(duration(n(3.0), Unit::Year), "P3Y");
+        assert_eq!(duration(n(2.0), Unit::Hour), "PT2H");
+        assert_eq!(duration(n(30.0), Unit::Minute), "PT30M");
+        assert_eq!(duration(n(2.5), Unit::Year), "P2.5Y");
+        assert_eq!(duration(n(2.0), Unit::Decade), "P20Y");
+        assert_eq!(duration(n(1.0), Unit::Fortnight), "P2W");
+        assert_eq!(duration(vague, Unit::Day), "PXD");
+        assert_eq!(duration(vague, Unit::Century), "PXC");
+        assert_eq!(duration(vague, Unit::Minute), "PTXM");
+    }
+
+    #[test]
+    fn anchor_dates_from_values() {
+        assert_eq!(anchor_date("2019"), d("2019-01-01"));
+        assert_eq!(anchor_date("2019-08"), d("2019-08-01"));
+        assert_eq!(anchor_date("2019-08-17"), d("2019-08-17"));
+        assert_eq!(anchor_date("2019-Q3"), d("2019-07-01"));
+        assert_eq!(anchor_date("2025-W01"), d("2024-12-30"));
+        assert_eq!(anchor_date("PAST_REF"), None);
+        assert_eq!(anchor_date("20"), None);
+    }
+
+    #[test]
+    fn lexicon_lookups() {
+        let t = TimeTagger::new();
+        assert_eq!(t.classify(b"October"), Lex::Month(10, true));
+        assert_eq!(t.classify(b"Oct"), Lex::Month(10, false));
+        assert_eq!(t.classify(b"FRIDAY"), Lex::Weekday(5));
+        assert_eq!(t.classify(b"years"), Lex::Unit(Unit::Year, true));
+        assert_eq!(t.classify(b"twenty"), Lex::Card(20));
+        assert_eq!(t.classify(b"third"), Lex::Ord(3));
+        assert_eq!(t.classify(b"31st"), Lex::Ord(31));
+        assert_eq!(t.classify(b"1990s"), Lex::Decade(199, 4));
+        assert_eq!(t.classify(b"80s"), Lex::Decade(8, 2));
+        assert_eq!(t.classify(b"2025"), Lex::Num(2025, 4));
+        assert_eq!(t.classify(b"100M"), Lex::Other);
+        assert_eq!(t.classify(b"Kim"), Lex::Other);
+        assert_eq!(t.classify(b"supercalifragilistic"), Lex::Other);
+        assert_eq!(t.classify(b""), Lex::Other);
+    }
+
+    #[test]
+    fn ranges_link_and_roll_into_the_next_year() {
+        let text = "from Dec. 30 to Jan. 2";
+        let mk = |s: usize, e: usize, v: &str| Timex {
+            span: Span::new(s, e),
+            kind: TimexType::Date,
+            value: v.to_string(),
+            modifier: None,
+            anchor: Anchor::Publication,
+            range_with: None,
+        };
+        let mut out = vec![mk(5, 12, "2025-12-30"), mk(16, 22, "2025-01-02")];
+        link_ranges(text, &mut out);
+        assert_eq!(out[0].range_with, Some(1));
+        assert_eq!(out[1].range_with, Some(0));
+        assert_eq!(out[1].value, "2026-01-02");
+        // "and" links only after "between"
+        let text = "in 2018 and 2020";
+        let mut out = vec![mk(3, 7, "2018"), mk(12, 16, "2020")];
+        link_ranges(text, &mut out);
+        assert_eq!(out[0].range_with, None);
+    }
+
+    #[test]
+    fn timex_types_have_timex3_names() {
+        assert_eq!(TimexType::Date.as_str(), "DATE");
+        assert_eq!(TimexType::Time.as_str(), "TIME");
+        assert_eq!(TimexType::Duration.as_str(), "DURATION");
+        assert_eq!(TimexType::Set.as_str(), "SET");
     }
 }
