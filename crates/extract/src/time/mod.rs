@@ -1197,6 +1197,21 @@ impl<'a> Scan<'a> {
         if matches!(u, Unit::Second | Unit::Quarter) || i == 0 {
             return None;
         }
+        let vague = Number {
+            value: 0.0,
+            vague: true,
+            article: false,
+        };
+        // "decades-long", "years-long"
+        if self.joined(i + 1) && self.is(i + 1, Kw::Long) {
+            return Some(Cand::new(
+                i,
+                i + 2,
+                TimexType::Duration,
+                duration(vague, u),
+                Anchor::None,
+            ));
+        }
         if !matches!(
             self.kw(i - 1),
             Some(Kw::For | Kw::In | Kw::Over | Kw::Within)
@@ -1344,10 +1359,27 @@ impl<'a> Scan<'a> {
                 let w = self.word(i);
                 let mut it = w.split('/');
                 let (a, b, c) = (it.next()?, it.next()?, it.next()?);
-                if it.next().is_some() || c.len() != 4 {
+                if it.next().is_some()
+                    || !(c.len() == 4 || c.len() == 2)
+                    || a.len() > 2
+                    || b.len() > 2
+                {
                     return None;
                 }
-                let (a, b, y): (u8, u8, i32) = (a.parse().ok()?, b.parse().ok()?, c.parse().ok()?);
+                let (a, b, mut y): (u8, u8, i32) =
+                    (a.parse().ok()?, b.parse().ok()?, c.parse().ok()?);
+                if c.len() == 2 {
+                    // "7/8/07": the century closest to the publication date, else 1950-2049
+                    let base = self.pubd.map_or(2000, |p| i32::from(p.year()) / 100 * 100);
+                    y += base;
+                    if let Some(p) = self.pubd {
+                        if y > i32::from(p.year()) + 20 {
+                            y -= 100;
+                        }
+                    } else if y >= 2050 {
+                        y -= 100;
+                    }
+                }
                 // US order first; day-first when the first cannot be a month.
                 let dt = date(y, a, b).or_else(|| date(y, b, a))?;
                 Some(Cand::new(i, i + 1, TimexType::Date, ymd(dt), Anchor::None))
