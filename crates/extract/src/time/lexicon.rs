@@ -17,15 +17,33 @@ struct Slot {
     lex: Lex,
 }
 
-/// FNV-1a over the bytes.
+/// A hash of a zero-padded 16-byte key: two 64-bit words mixed by one multiplication.
 #[inline]
-pub(crate) fn hash(bytes: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in bytes {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    h ^ (h >> 29)
+pub(crate) fn hash(key: &[u8; 16]) -> u64 {
+    let mut lo = [0u8; 8];
+    let mut hi = [0u8; 8];
+    lo.copy_from_slice(&key[..8]);
+    hi.copy_from_slice(&key[8..]);
+    let x = u64::from_le_bytes(lo) ^ u64::from_le_bytes(hi).rotate_left(29);
+    let h = x.wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    h ^ (h >> 31)
+}
+
+/// `word` lower-cased (ASCII letters; the other key bytes `.` `'` are unchanged) and
+/// zero-padded to 16 bytes, or `None` when longer.
+#[inline]
+pub(crate) fn key(word: &[u8]) -> Option<[u8; 16]> {
+    let mut k = [0u8; 16];
+    k.get_mut(..word.len())?.copy_from_slice(word);
+    // setting bit 5 of every byte of the word lower-cases A-Z and leaves a-z, digits, `.`,
+    // `'` and `-` unchanged
+    let used: u128 = if word.len() >= 16 {
+        !0
+    } else {
+        (1u128 << (8 * word.len())) - 1
+    };
+    let lower = u128::from_le_bytes(k) | (0x2020_2020_2020_2020_2020_2020_2020_2020 & used);
+    Some(lower.to_le_bytes())
 }
 
 impl LexMap {
@@ -46,10 +64,11 @@ impl LexMap {
     }
 
     fn insert(&mut self, word: &[u8], lex: Lex) {
-        if word.is_empty() || word.len() > 16 {
+        if word.is_empty() {
             return;
         }
-        let h = hash(word);
+        let Some(k) = key(word) else { return };
+        let h = hash(&k);
         let bit = (h >> 52) as usize;
         if let Some(w) = self.bloom.get_mut(bit >> 6) {
             *w |= 1 << (bit & 63);
@@ -59,13 +78,9 @@ impl LexMap {
             let Some(slot) = self.slots.get_mut(i) else {
                 return;
             };
-            let same = slot.len as usize == word.len() && slot.key.get(..word.len()) == Some(word);
-            if slot.len == 0 || same {
+            if slot.len == 0 || slot.len as usize == word.len() && slot.key == k {
                 slot.len = word.len() as u8;
-                slot.key = [0; 16];
-                if let Some(k) = slot.key.get_mut(..word.len()) {
-                    k.copy_from_slice(word);
-                }
+                slot.key = k;
                 slot.lex = lex;
                 return;
             }
@@ -76,8 +91,7 @@ impl LexMap {
     /// The class of a lower-case word (`key` zero-padded to 16 bytes, `len` its length).
     #[inline]
     pub(crate) fn get(&self, key: &[u8; 16], len: usize) -> Option<Lex> {
-        let word = key.get(..len)?;
-        let h = hash(word);
+        let h = hash(key);
         let bit = (h >> 52) as usize;
         if self.bloom.get(bit >> 6)? & (1 << (bit & 63)) == 0 {
             return None;

@@ -180,6 +180,16 @@ impl TimeTagger {
                         tok: ti as u32,
                     });
                 }
+                TokenKind::Word | TokenKind::Number if !bytes.contains(&b'-') => {
+                    atoms.push(Atom {
+                        s: s as u32,
+                        e: e as u32,
+                        lex: self.classify(bytes),
+                        cap: first.is_ascii_uppercase(),
+                        joined: false,
+                        tok: ti as u32,
+                    });
+                }
                 TokenKind::Word | TokenKind::Number => {
                     let mut start = 0;
                     let mut part_no = 0;
@@ -237,15 +247,13 @@ impl TimeTagger {
                 _ => Lex::Other,
             };
         }
-        if part.len() > 16 || !first.is_ascii_alphabetic() {
+        if !first.is_ascii_alphabetic() {
             return Lex::Other;
         }
-        let mut buf = [0u8; 16];
-        let n = part.len();
-        for (d, s) in buf.iter_mut().zip(part) {
-            *d = s.to_ascii_lowercase();
+        match lexicon::key(part) {
+            Some(k) => self.lex.get(&k, part.len()).unwrap_or(Lex::Other),
+            None => Lex::Other,
         }
-        self.lex.get(&buf, n).unwrap_or(Lex::Other)
     }
 }
 
@@ -2535,7 +2543,7 @@ impl<'a> Scan<'a> {
             ))
         };
         match k {
-            Kw::Now => r(i + 1, "PRESENT_REF"),
+            Kw::Now if !self.joined(i + 1) => r(i + 1, "PRESENT_REF"),
             Kw::Right if self.is(i + 1, Kw::Now) => r(i + 2, "PRESENT_REF"),
             Kw::Currently | Kw::Nowadays | Kw::Presently => r(i + 1, "PRESENT_REF"),
             Kw::These if matches!(self.lex(i + 1), Lex::Unit(Unit::Day, true)) => {
