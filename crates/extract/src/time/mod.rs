@@ -2233,6 +2233,23 @@ impl<'a> Scan<'a> {
                 if k2 == Kw::Current || k2 == Kw::Latest || k2 == Kw::Recent {
                     return None;
                 }
+                // "the previous Friday" after a dated day counts from that day
+                if anaphoric && matches!(anchor, Anchor::Previous(_)) && self.cap(j) {
+                    if let (Some(base), Lex::Weekday(wd)) = (base, self.lex(j)) {
+                        let bw = i64::from(weekday_of(base));
+                        let w = i64::from(wd);
+                        let delta = if d < 0 {
+                            -(bw - w - 1).rem_euclid(7) - 1
+                        } else {
+                            (w - bw - 1).rem_euclid(7) + 1
+                        };
+                        if let Some(x) = add_days(base, delta) {
+                            return Some(
+                                Cand::new(i, j + 1, TimexType::Date, ymd(x), anchor).the(),
+                            );
+                        }
+                    }
+                }
                 let mut c = self.weekday_dir(i, j, d)?;
                 c.the_ok = true;
                 Some(c)
