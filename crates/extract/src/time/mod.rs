@@ -2164,7 +2164,8 @@ impl<'a> Scan<'a> {
                 if self.cap(j)
                     && self.cap(i)
                     && i > 0
-                    && !matches!(self.lex(i - 1), Lex::Punct(b'.' | b'"' | b'\n'))
+                    && self.same_token_run(i - 1, i)
+                    && !self.punct(i - 1, b':')
                 {
                     // "This Week" (a programme title)
                     return None;
