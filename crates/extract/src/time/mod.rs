@@ -165,7 +165,7 @@ impl TimeTagger {
                         tok: ti as u32,
                     });
                 }
-                TokenKind::Number if !bytes.contains(&b'-') => {
+                TokenKind::Number if !bytes.iter().any(|&b| b == b'-') => {
                     let lex = if bytes.iter().all(u8::is_ascii_digit) {
                         digits_lex(bytes)
                     } else {
@@ -180,7 +180,7 @@ impl TimeTagger {
                         tok: ti as u32,
                     });
                 }
-                TokenKind::Word | TokenKind::Number if !bytes.contains(&b'-') => {
+                TokenKind::Word | TokenKind::Number if !bytes.iter().any(|&b| b == b'-') => {
                     atoms.push(Atom {
                         s: s as u32,
                         e: e as u32,
