@@ -165,7 +165,7 @@ impl TimeTagger {
                         tok: ti as u32,
                     });
                 }
-                TokenKind::Number if !bytes.iter().any(|&b| b == b'-') => {
+                TokenKind::Number if !has_hyphen(bytes) => {
                     let lex = if bytes.iter().all(u8::is_ascii_digit) {
                         digits_lex(bytes)
                     } else {
@@ -180,7 +180,7 @@ impl TimeTagger {
                         tok: ti as u32,
                     });
                 }
-                TokenKind::Word | TokenKind::Number if !bytes.iter().any(|&b| b == b'-') => {
+                TokenKind::Word | TokenKind::Number if !has_hyphen(bytes) => {
                     atoms.push(Atom {
                         s: s as u32,
                         e: e as u32,
@@ -255,6 +255,11 @@ impl TimeTagger {
             None => Lex::Other,
         }
     }
+}
+
+/// True when `bytes` holds a `-` (branch-free: tokens are short, a memchr call costs more).
+fn has_hyphen(bytes: &[u8]) -> bool {
+    bytes.iter().fold(false, |h, &b| h | (b == b'-'))
 }
 
 fn digits_lex(digits: &[u8]) -> Lex {
