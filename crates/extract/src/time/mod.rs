@@ -2049,6 +2049,13 @@ impl<'a> Scan<'a> {
             }
             _ => {}
         }
+        // "at 22:30", "by 18:45": a 24-hour clock after a time preposition
+        if !certain && numeric && i > 0 && self.word(i).contains(':') {
+            certain = matches!(
+                self.kw(i - 1),
+                Some(Kw::At | Kw::By | Kw::Until | Kw::Before | Kw::After | Kw::Around | Kw::From)
+            );
+        }
         if !certain {
             return None;
         }
@@ -2538,13 +2545,16 @@ impl<'a> Scan<'a> {
 
     /// "year-end", "year end".
     fn year_end(&self, i: usize) -> Option<Cand> {
-        if !self.is(i + 1, Kw::End) {
+        // "year-end", "year end", "year's end"
+        let poss = matches!(self.word(i + 1), "'s" | "\u{2019}s");
+        let end = if poss { i + 2 } else { i + 1 };
+        if !self.is(end, Kw::End) {
             return None;
         }
         Some(
             Cand::new(
                 i,
-                i + 2,
+                end + 1,
                 TimexType::Date,
                 shift(self.pubd, Unit::Year, 0),
                 Anchor::Publication,
