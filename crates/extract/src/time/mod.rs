@@ -391,9 +391,13 @@ fn date(y: i32, m: u8, d: u8) -> Option<Date> {
     Date::new(i16::try_from(y).ok()?, m as i8, d as i8).ok()
 }
 
+/// How far (in atoms) the verb that places a month on either side of the publication date is
+/// looked for: to the left only, and without the "-ed" heuristic (participles mislead it).
 const MONTH_LEFT: usize = 20;
 const MONTH_RIGHT: usize = 0;
 const MONTH_ED: bool = false;
+/// News looks back more often than ahead: a month ahead of publication counts as this many
+/// quarters of its distance (8 = twice as far) when choosing its year.
 const FUTURE_WEIGHT: i64 = 8;
 const SEASONS: [&str; 4] = ["SP", "SU", "FA", "WI"];
 const PARTS: [&str; 4] = ["MO", "AF", "EV", "NI"];
@@ -1064,12 +1068,11 @@ impl<'a> Scan<'a> {
                 }
             }
         }
-        // "two to three weeks", "a year or two": the first number gives the value
+        // "two to three weeks", "two or three days": the first number gives the value ("a year
+        // or two", with the second number after the unit, is read below)
         if matches!(self.kw(j), Some(Kw::To | Kw::Or)) && !n.vague {
             if let Some((_, jj)) = self.number(j + 1).filter(|(m, _)| !m.article && !m.vague) {
                 j = jj;
-            } else if self.is(j, Kw::Or) {
-                // "a year or two" (after the unit)
             }
         }
         // "20 more years", "an additional year", "three straight years"
