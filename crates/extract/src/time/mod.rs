@@ -753,7 +753,7 @@ impl<'a> Scan<'a> {
                 {
                     return None;
                 }
-                // "the year ended March 31": a duration
+                // "the year ended June 30": a duration
                 let next = self.word(j + 1);
                 if u == Unit::Year
                     && (next.eq_ignore_ascii_case("ended") || next.eq_ignore_ascii_case("ending"))
@@ -1056,7 +1056,7 @@ impl<'a> Scan<'a> {
 
     // ----- durations -----------------------------------------------------------------------
 
-    /// "three years", "two-year", "a few days", "24 hours", "a year ago", "8-month-old".
+    /// "three years", "two-year", "a few days", "24 hours", "a year ago", "9-month-old".
     fn duration(&self, i: usize) -> Option<Cand> {
         let (mut n, mut j) = self.number(i)?;
         // "a three-year period", "a 10-day trip": the article is a determiner
@@ -1099,7 +1099,7 @@ impl<'a> Scan<'a> {
         if u == Unit::Second && !plural && n.article {
             return None;
         }
-        // a rate: "$1.76 a year", "700 seats a week"
+        // a rate: "$3 a year", "40 trips a week"
         let counted = matches!(
             self.kw(j + 1),
             Some(Kw::Ago | Kw::Earlier | Kw::Later | Kw::Or)
@@ -1120,7 +1120,7 @@ impl<'a> Scan<'a> {
                 && w.len() > 3
                 && !matches!(self.kw(j + 1), Some(Kw::Ago | Kw::Earlier | Kw::Later))
             {
-                // "seats a week", "flights a week"
+                // "trips a week", "visits a month"
                 if !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is") {
                     return None;
                 }
@@ -1188,7 +1188,7 @@ impl<'a> Scan<'a> {
         if self.is(b, Kw::Old) && !self.joined(b) {
             return None;
         }
-        // "8-month-old", "decades-long", "a three-year period", "the next two years or so"
+        // "9-month-old", "decades-long", "a three-year period", "the next two years or so"
         if self.joined(b) && matches!(self.kw(b), Some(Kw::Old | Kw::Long))
             || self.joined(j) && self.is(b, Kw::Period)
         {
@@ -1489,7 +1489,7 @@ impl<'a> Scan<'a> {
         }
     }
 
-    /// "the third quarter", "third-quarter", "the fiscal first quarter", "the 1988 second
+    /// "the third quarter", "third-quarter", "the fiscal first quarter", "the 2024 second
     /// quarter", "the third quarter of 1984", "the first half", "year-ago quarter".
     fn quarter(&self, i: usize) -> Option<Cand> {
         let mut j = i;
