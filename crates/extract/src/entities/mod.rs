@@ -1,0 +1,612 @@
+//! Named entities (people, organisations, places, other names) and the referents they resolve to.
+//!
+//! Recognition is a greedy left-to-right averaged perceptron over BILOU tags
+//! ([`model`](self)), with hashed features of the word, its neighbours, shape, affixes,
+//! capitalisation in context (sentence starts and all-caps headings are weak evidence), the
+//! case the same word has elsewhere in the article, gazetteer hits and the type the word was last
+//! given in the article. Lowercase words and punctuation never start a name, so most tokens cost
+//! one flag test. The weights (`models/entities.bin`) are trained by
+//! `examples/train_entities.rs` on CoNLL-2003 and parsed at start-up.
+//!
+//! After tagging, a document-level pass makes identical names agree and tags later bare mentions
+//! of names already found ("Kang" after "Kang Kyung-wha"); then mentions are clustered into
+//! referents with a canonical name, a role, a subtype and a gender ([`referents`](self)).
+
+mod features;
+mod gazetteer;
+mod model;
+mod referents;
+
+use std::ops::Range;
+
+use claimsheet_ingest::Span;
+
+use crate::Doc;
+
+use features::{hash_seq, make_tag, tag_pos, tag_type, TokInfo, NT};
+use gazetteer::{cat, Gazetteer, HashMapId};
+use model::{tag_sentence, Frozen, History, Model, Weights};
+
+/// Entity type, CoNLL-2003 classes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum EntityType {
+    /// A person (or a named group of people).
+    Per,
+    /// An organisation: company, government body, media outlet, party, team.
+    Org,
+    /// A place: country, city, region, geographic or political place.
+    Loc,
+    /// Other names: nationalities and demonyms, events, products, works, laws.
+    Misc,
+}
+
+impl EntityType {
+    /// The gold-format name: `PER`, `ORG`, `LOC`, `MISC`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            EntityType::Per => "PER",
+            EntityType::Org => "ORG",
+            EntityType::Loc => "LOC",
+            EntityType::Misc => "MISC",
+        }
+    }
+}
+
+/// A finer kind of organisation, where it matters for who is speaking.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Subtype {
+    /// A news outlet ("CNN", "Reuters").
+    Media,
+    /// A government or government body ("the White House", "the Pentagon").
+    Government,
+}
+
+impl Subtype {
+    /// Lowercase name for output.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Subtype::Media => "media",
+            Subtype::Government => "government",
+        }
+    }
+}
+
+/// Grammatical gender of a person referent, when titles or first names tell it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Gender {
+    /// "he", "Mr.", male first names.
+    Male,
+    /// "she", "Ms.", female first names.
+    Female,
+}
+
+/// One mention of a named entity.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Mention {
+    /// Byte span of the name in the article text.
+    pub span: Span,
+    /// Its type.
+    pub kind: EntityType,
+    /// Index of its referent in [`Entities::referents`].
+    pub referent: usize,
+}
+
+/// One real-world referent: all the mentions that name the same person, organisation or place.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Referent {
+    /// The one name used for it in reports ("Donald Trump").
+    pub canonical: String,
+    /// Its type.
+    pub kind: EntityType,
+    /// A role the text gives it ("North Korean leader"), if any.
+    pub role: Option<String>,
+    /// How many mentions it has.
+    pub mentions: usize,
+    /// Media outlet or government body, when known.
+    pub subtype: Option<Subtype>,
+    /// Gender of a person, when known.
+    pub gender: Option<Gender>,
+    /// For a demonym ("North Korean"), the place it names ("North Korea").
+    pub place: Option<String>,
+}
+
+/// The entity layer of an article.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Entities {
+    /// Mentions in text order.
+    pub mentions: Vec<Mention>,
+    /// Referents, in order of first mention.
+    pub referents: Vec<Referent>,
+}
+
+impl Entities {
+    /// The referent a pronoun at `span` (bytes) refers to: the most recent compatible mention
+    /// before it, within the last few sentences. "he"/"she" take a person of matching (or
+    /// unknown) gender, "it" an organisation or place, "they" an organisation or a person.
+    pub fn pronoun_referent(&self, doc: &Doc<'_>, span: Span) -> Option<usize> {
+        let word = doc.text.get(span.start..span.end)?.to_ascii_lowercase();
+        let wanted_gender = match word.as_str() {
+            "he" | "him" | "his" | "himself" => Some(Gender::Male),
+            "she" | "her" | "hers" | "herself" => Some(Gender::Female),
+            _ => None,
+        };
+        let person = wanted_gender.is_some();
+        let thing = matches!(word.as_str(), "it" | "its" | "itself");
+        let plural = matches!(word.as_str(), "they" | "them" | "their" | "themselves");
+        if !(person || thing || plural) {
+            return None;
+        }
+        // Look back at most five sentences.
+        let sentence = doc.sentences.partition_point(|s| s.span.end <= span.start);
+        let floor = doc
+            .sentences
+            .get(sentence.saturating_sub(5))
+            .map_or(0, |s| s.span.start);
+        let fits = |m: &Mention| {
+            let Some(r) = self.referents.get(m.referent) else {
+                return false;
+            };
+            match r.kind {
+                EntityType::Per => {
+                    (person && (r.gender.is_none() || r.gender == wanted_gender)) || plural
+                }
+                EntityType::Org => thing || plural,
+                EntityType::Loc => thing,
+                EntityType::Misc => false,
+            }
+        };
+        let before = || {
+            self.mentions
+                .iter()
+                .rev()
+                .filter(|m| m.span.end <= span.start && m.span.start >= floor)
+                .filter(|m| fits(m))
+        };
+        // Prefer a name that is not the object of a preposition ("contact with Pyongyang"),
+        // then any.
+        before()
+            .find(|m| !referents::after_preposition(doc, m.span.start))
+            .or_else(|| before().next())
+            .map(|m| m.referent)
+    }
+}
+
+/// The committed model.
+static MODEL: &[u8] = include_bytes!("../../models/entities.bin");
+
+/// Finds named entities and resolves them to referents.
+#[derive(Debug, Default)]
+pub struct EntityTagger {
+    model: Model,
+    gaz: Gazetteer,
+}
+
+/// Scratch state of one document.
+struct Tagged {
+    toks: Vec<TokInfo>,
+    tags: Vec<u8>,
+    margins: Vec<f32>,
+}
+
+impl EntityTagger {
+    /// A tagger with its model and gazetteers loaded.
+    pub fn new() -> Self {
+        Self::with_model(MODEL)
+    }
+
+    /// A tagger with the model in `bytes` (the format written by [`Trainer::export`]); a
+    /// malformed model tags nothing.
+    pub fn with_model(bytes: &[u8]) -> Self {
+        EntityTagger {
+            model: Model::parse(bytes),
+            gaz: Gazetteer::load(),
+        }
+    }
+
+    /// A tagger with the model in `bytes` and the learned names in `names` (the format of
+    /// [`Trainer::names`]).
+    pub fn with_model_and_names(bytes: &[u8], names: &str) -> Self {
+        EntityTagger {
+            model: Model::parse(bytes),
+            gaz: Gazetteer::load_with(names),
+        }
+    }
+
+    /// True when a model is loaded.
+    pub fn has_model(&self) -> bool {
+        !self.model.is_empty()
+    }
+
+    /// The entities of `doc`.
+    pub fn tag(&self, doc: &Doc<'_>) -> Entities {
+        let t = self.run(doc);
+        let mut spans = decode(doc, &t.tags);
+        for (r, ty) in spans.iter_mut() {
+            let first = t.toks.get(r.start).map_or(0, |x| x.gaz);
+            if self.gaz.place_of(seq_key(&t.toks, r.clone())).is_some() {
+                // Demonyms and nationalities are MISC (CoNLL).
+                *ty = EntityType::Misc;
+            } else if *ty == EntityType::Misc
+                && r.len() >= 2
+                && first & (cat::FAMILY_FIRST | cat::FIRST_M | cat::FIRST_F) != 0
+            {
+                // "Kang Kyung-wha": a given or family name opens a person's name.
+                *ty = EntityType::Per;
+            }
+        }
+        referents::resolve(doc, &self.gaz, &t.toks, &spans)
+    }
+
+    fn run(&self, doc: &Doc<'_>) -> Tagged {
+        let n = doc.tokens.len();
+        let mut t = Tagged {
+            toks: Vec::new(),
+            tags: vec![0; n],
+            margins: vec![0.0; n],
+        };
+        features::prepare(doc, &self.gaz, &mut t.toks);
+        if self.model.is_empty() {
+            return t;
+        }
+        let mut hist = History::default();
+        let mut feats = Vec::with_capacity(96);
+        let mut scorer = Frozen(&self.model);
+        for s in doc.sentences {
+            let r = s.tokens.start.min(n)..s.tokens.end.min(n);
+            tag_sentence(
+                &mut scorer,
+                &t.toks,
+                r,
+                &mut t.tags,
+                &mut t.margins,
+                &mut hist,
+                &mut feats,
+                None,
+            );
+        }
+        consistency(doc, &t.toks, &mut t.tags, &t.margins);
+        extend_family_names(doc, &t.toks, &mut t.tags);
+        t
+    }
+}
+
+/// Entity token ranges with their types, from BILOU tags.
+fn decode(doc: &Doc<'_>, tags: &[u8]) -> Vec<(Range<usize>, EntityType)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, &tag) in tags.iter().enumerate() {
+        let Some(ty) = tag_type(tag) else {
+            start = None;
+            continue;
+        };
+        match tag_pos(tag) {
+            0 => start = Some(i),
+            1 => {}
+            2 => {
+                if let Some(s) = start.take() {
+                    out.push((s..i + 1, TYPES[ty as usize]));
+                }
+            }
+            _ => {
+                start = None;
+                out.push((i..i + 1, TYPES[ty as usize]));
+            }
+        }
+    }
+    let _ = doc;
+    out
+}
+
+const TYPES: [EntityType; 4] = [
+    EntityType::Per,
+    EntityType::Org,
+    EntityType::Loc,
+    EntityType::Misc,
+];
+
+fn type_index(t: EntityType) -> u8 {
+    match t {
+        EntityType::Per => 0,
+        EntityType::Org => 1,
+        EntityType::Loc => 2,
+        EntityType::Misc => 3,
+    }
+}
+
+fn set_tags(tags: &mut [u8], r: Range<usize>, ty: u8) {
+    let len = r.len();
+    for (k, i) in r.enumerate() {
+        let pos = if len == 1 {
+            3
+        } else if k == 0 {
+            0
+        } else if k + 1 == len {
+            2
+        } else {
+            1
+        };
+        if let Some(t) = tags.get_mut(i) {
+            *t = make_tag(ty, pos);
+        }
+    }
+}
+
+fn seq_key(toks: &[TokInfo], r: Range<usize>) -> u64 {
+    toks.get(r)
+        .unwrap_or(&[])
+        .iter()
+        .fold(0, |h, t| hash_seq(h, t.lower))
+}
+
+/// Document-level consistency: identical names get the type with the most confident votes, and
+/// capitalised words that repeat a name found elsewhere (or the first or last word of a person's
+/// name) are tagged like it.
+fn consistency(doc: &Doc<'_>, toks: &[TokInfo], tags: &mut [u8], margins: &[f32]) {
+    let spans = decode(doc, tags);
+    if spans.is_empty() {
+        return;
+    }
+    let mut votes: HashMapId<[f32; 4]> = HashMapId::default();
+    let mut parts: HashMapId<u8> = HashMapId::default();
+    let mut max_len = 1;
+    for (r, ty) in &spans {
+        let conf = r
+            .clone()
+            .map(|i| margins.get(i).copied().unwrap_or(0.0).min(1e6))
+            .fold(f32::INFINITY, f32::min)
+            .max(1.0);
+        // Evidence from a heading or a sentence start is weak.
+        let weak = r
+            .clone()
+            .all(|i| toks[i].flags & (features::flag::CAPS_LINE | features::flag::SENT_START) != 0);
+        let w = if weak { conf * 0.25 } else { conf };
+        votes.entry(seq_key(toks, r.clone())).or_default()[type_index(*ty) as usize] += w;
+        max_len = max_len.max(r.len().min(6));
+        if *ty == EntityType::Per && r.len() >= 2 {
+            for i in [r.start, r.end - 1] {
+                parts.insert(toks[i].lower, 0);
+            }
+        }
+    }
+    // Relabel disagreeing copies.
+    for (r, ty) in &spans {
+        if let Some(v) = votes.get(&seq_key(toks, r.clone())) {
+            let best = (0..4u8)
+                .max_by(|&a, &b| v[a as usize].total_cmp(&v[b as usize]))
+                .unwrap_or(0);
+            if best != type_index(*ty) && v[best as usize] > v[type_index(*ty) as usize] {
+                set_tags(tags, r.clone(), best);
+            }
+        }
+    }
+    // Fill untagged repeats.
+    let n = toks.len();
+    for s in doc.sentences {
+        let end = s.tokens.end.min(n);
+        let mut i = s.tokens.start;
+        while i < end {
+            let f = toks[i].flags;
+            // A word also written in lower case in the article ("The") is no name to spread.
+            if tags[i] != 0
+                || f & (features::flag::CAP | features::flag::ALLCAPS) == 0
+                || toks[i].docc & 1 != 0
+            {
+                i += 1;
+                continue;
+            }
+            let mut found = None;
+            let mut h = 0;
+            for j in i..end.min(i + max_len) {
+                if tags[j] != 0 {
+                    break;
+                }
+                h = hash_seq(h, toks[j].lower);
+                if let Some(v) = votes.get(&h) {
+                    let best = (0..4u8)
+                        .max_by(|&a, &b| v[a as usize].total_cmp(&v[b as usize]))
+                        .unwrap_or(0);
+                    if v[best as usize] >= 2.0 {
+                        found = Some((j + 1, best));
+                    }
+                }
+            }
+            if found.is_none()
+                && parts.contains_key(&toks[i].lower)
+                && f & features::flag::POSS == 0
+            {
+                found = Some((i + 1, 0));
+            }
+            match found {
+                Some((j, ty)) => {
+                    set_tags(tags, i..j, ty);
+                    i = j;
+                }
+                None => i += 1,
+            }
+        }
+    }
+}
+
+/// Extends a person's name that opens with an East Asian family name over the capitalised
+/// words after it ("Kim Jong Un"), up to three words.
+fn extend_family_names(doc: &Doc<'_>, toks: &[TokInfo], tags: &mut [u8]) {
+    for (r, ty) in decode(doc, tags) {
+        if ty != EntityType::Per || r.len() >= 3 {
+            continue;
+        }
+        let Some(first) = toks.get(r.start) else {
+            continue;
+        };
+        if first.gaz & cat::FAMILY_FIRST == 0 || first.flags & features::flag::CAPS_LINE != 0 {
+            continue;
+        }
+        let mut end = r.end;
+        while end < toks.len()
+            && end < r.start + 3
+            && tags[end] == 0
+            && toks[end].flags & features::flag::CAP != 0
+            && toks[end].flags & (features::flag::SENT_START | features::flag::ALLCAPS) == 0
+            && toks[end].gaz & cat::TEMPORAL == 0
+            && doc
+                .sentences
+                .iter()
+                .any(|s| s.tokens.contains(&end) && s.tokens.contains(&r.start))
+        {
+            end += 1;
+        }
+        if end > r.end {
+            set_tags(tags, r.start..end, 0);
+        }
+    }
+}
+
+/// A prepared training document: token features, sentence token ranges, gold tags.
+type TrainDoc = (Vec<TokInfo>, Vec<Range<usize>>, Vec<u8>);
+
+/// Trains the entity model from gold documents (used by `examples/train_entities.rs`).
+#[derive(Debug, Default)]
+pub struct Trainer {
+    gaz: Gazetteer,
+    raw: Vec<(crate::Article, Vec<(Span, EntityType)>)>,
+    docs: Vec<TrainDoc>,
+    names: Vec<(String, u8)>,
+    weights: Weights,
+}
+
+impl Trainer {
+    /// An empty trainer.
+    pub fn new() -> Self {
+        Trainer {
+            gaz: Gazetteer::load_hand(),
+            ..Trainer::default()
+        }
+    }
+
+    /// Adds an article with its gold entities (byte spans). Entities that do not cover whole
+    /// tokens are trimmed to the tokens inside them.
+    pub fn add(&mut self, article: crate::Article, gold: Vec<(Span, EntityType)>) {
+        self.raw.push((article, gold));
+    }
+
+    /// Prepares the features of every document. Names seen in the training data become a
+    /// gazetteer; each document sees only the names of the other half of the documents
+    /// (two-fold jackknife) so the model does not learn to trust the list blindly.
+    pub fn prepare(&mut self) {
+        let mut folds: [HashMapId<[u32; 4]>; 2] = Default::default();
+        let mut all: std::collections::HashMap<String, [u32; 4]> = Default::default();
+        for (d, (a, gold)) in self.raw.iter().enumerate() {
+            for (span, ty) in gold {
+                let Some(name) = a.text.get(span.start..span.end) else {
+                    continue;
+                };
+                let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+                if let Some((h, _)) = gazetteer::key_of(&name) {
+                    folds[d % 2].entry(h).or_default()[type_index(*ty) as usize] += 1;
+                    all.entry(name).or_default()[type_index(*ty) as usize] += 1;
+                }
+            }
+        }
+        let majority = |v: &[u32; 4]| (0..4u8).max_by_key(|&t| v[t as usize]).unwrap_or(0);
+        let fold_gaz: Vec<Gazetteer> = folds
+            .iter()
+            .map(|f| {
+                self.gaz
+                    .with_learned(f.iter().map(|(&h, v)| (h, majority(v))).collect())
+            })
+            .collect();
+        self.names = all.iter().map(|(n, v)| (n.clone(), majority(v))).collect();
+        self.names.sort();
+        for (d, (article, gold)) in self.raw.iter().enumerate() {
+            let seg = crate::segment::segment(article);
+            let doc = Doc {
+                article,
+                text: &article.text,
+                tokens: &seg.tokens,
+                sentences: &seg.sentences,
+            };
+            let mut toks = Vec::new();
+            features::prepare(&doc, &fold_gaz[1 - d % 2], &mut toks);
+            let n = toks.len();
+            let mut tags = vec![0u8; n];
+            for (span, ty) in gold {
+                let a = doc.tokens.partition_point(|t| t.span.start < span.start);
+                let b = doc.tokens.partition_point(|t| t.span.end <= span.end);
+                if a < b && b <= n {
+                    set_tags(&mut tags, a..b, type_index(*ty));
+                }
+            }
+            let sents = doc
+                .sentences
+                .iter()
+                .map(|s| s.tokens.start.min(n)..s.tokens.end.min(n))
+                .collect();
+            self.docs.push((toks, sents, tags));
+        }
+    }
+
+    /// The names learned from the training data, in the format of `models/entities-names.txt`.
+    pub fn names(&self) -> String {
+        let mut out = String::new();
+        for (n, t) in &self.names {
+            out.push(['P', 'O', 'L', 'M'][*t as usize & 3]);
+            out.push('\t');
+            out.push_str(n);
+            out.push('\n');
+        }
+        out
+    }
+
+    /// Number of documents added.
+    pub fn len(&self) -> usize {
+        self.docs.len()
+    }
+
+    /// True when no document was added.
+    pub fn is_empty(&self) -> bool {
+        self.docs.is_empty()
+    }
+
+    /// One pass over the documents in an order shuffled by `seed`; returns the number of token
+    /// mistakes.
+    pub fn epoch(&mut self, seed: u64) -> usize {
+        let mut order: Vec<usize> = (0..self.docs.len()).collect();
+        let mut x = seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1;
+        for i in (1..order.len()).rev() {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            order.swap(i, (x % (i as u64 + 1)) as usize);
+        }
+        let mut feats = Vec::with_capacity(96);
+        let mut mistakes = 0;
+        for d in order {
+            let (toks, sents, gold) = &self.docs[d];
+            let mut tags = vec![0u8; toks.len()];
+            let mut margins = vec![0f32; toks.len()];
+            let mut hist = History::default();
+            for r in sents {
+                tag_sentence(
+                    &mut self.weights,
+                    toks,
+                    r.clone(),
+                    &mut tags,
+                    &mut margins,
+                    &mut hist,
+                    &mut feats,
+                    Some(gold),
+                );
+            }
+            mistakes += tags.iter().zip(gold).filter(|(a, b)| a != b).count();
+        }
+        mistakes
+    }
+
+    /// The averaged model in the file format [`EntityTagger::with_model`] reads, keeping the
+    /// features with a weight of at least `min` in absolute value.
+    pub fn export(&self, min: f32) -> Vec<u8> {
+        self.weights.export(min)
+    }
+}
+
+/// Number of BILOU tags of the model.
+pub const TAGS: usize = NT;
