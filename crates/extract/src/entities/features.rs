@@ -4,13 +4,12 @@
 //! table from hashes to weight rows. Nothing here allocates per token: a document gets one
 //! [`TokInfo`] vector and two small per-document hash maps (case evidence, tagging history).
 
-use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::segment::{Token, TokenKind};
 use crate::Doc;
 
-use super::gazetteer::{self, Gazetteer};
+use super::gazetteer::{self, Gazetteer, HashMapId};
 
 /// Number of tags: O, then B, I, L, U for each of the four types.
 pub(crate) const NT: usize = 17;
@@ -145,7 +144,8 @@ pub(crate) fn prepare(doc: &Doc<'_>, gaz: &Gazetteer, out: &mut Vec<TokInfo>) {
         mark_sentence(text, doc.tokens, r, out);
     }
     // Document case evidence.
-    let mut evidence: HashMap<u64, u8> = HashMap::with_capacity(out.len() / 2);
+    let mut evidence: HashMapId<u8> =
+        HashMapId::with_capacity_and_hasher(out.len() / 2, Default::default());
     for t in out.iter() {
         let f = t.flags;
         if f & flag::LOWER != 0 {
@@ -199,7 +199,8 @@ fn token_info(text: &str, t: &Token) -> TokInfo {
             }
         }
     }
-    if t.kind != TokenKind::Punct {
+    // Affixes only for words that can start a name (the others are never scored outside one).
+    if t.kind != TokenKind::Punct && info.flags & flag::LOWER == 0 {
         for k in 1..=4 {
             let e = char_prefix_end(s, k);
             info.pre[k - 1] = mix(hash_lower(bytes.get(..e).unwrap_or(bytes)), k as u64);
@@ -278,6 +279,10 @@ mod tpl {
     pub const HIST: u64 = 34;
     pub const HIST_CASE: u64 = 35;
     pub const GAZ0CASE: u64 = 36;
+    pub const WM2WM1: u64 = 37;
+    pub const WP1WP2: u64 = 38;
+    pub const SUFM1: u64 = 39;
+    pub const SUFP1: u64 = 40;
 }
 
 const BOS: u64 = 0x0123_4567;
@@ -367,6 +372,14 @@ pub(crate) fn static_features(t: &[TokInfo], r: &Range<usize>, i: usize, out: &m
     out.push(f2(tpl::WM1W0, wm1, me.lower));
     out.push(f2(tpl::W0WP1, me.lower, wp1));
     out.push(f2(tpl::WM1S0, wm1, s0));
+    out.push(f2(tpl::WM2WM1, w(-2), wm1));
+    out.push(f2(tpl::WP1WP2, wp1, w(2)));
+    if i > r.start && t[i - 1].suf[2] != 0 {
+        out.push(f1(tpl::SUFM1, t[i - 1].suf[2]));
+    }
+    if i + 1 < r.end && t[i + 1].suf[2] != 0 {
+        out.push(f1(tpl::SUFP1, t[i + 1].suf[2]));
+    }
     out.push(f2(tpl::S0WP1, s0, wp1));
     for k in 0..4 {
         if me.pre[k] != 0 {
