@@ -283,6 +283,7 @@ mod tpl {
     pub const WP1WP2: u64 = 38;
     pub const SUFM1: u64 = 39;
     pub const SUFP1: u64 = 40;
+    pub const POS_S0_WP1: u64 = 41;
 }
 
 const BOS: u64 = 0x0123_4567;
@@ -388,6 +389,7 @@ pub(crate) fn static_features(t: &[TokInfo], r: &Range<usize>, i: usize, out: &m
         }
     }
     out.push(f2(tpl::POS_S0, pc, s0));
+    out.push(f2(tpl::POS_S0_WP1, pc * 31 + (s0 & 0xffff), wp1));
     out.push(f2(tpl::W0CASE, me.lower, cc * 4 + pc));
     out.push(f2(tpl::DOCC, me.docc as u64, cc * 4 + pc));
     out.push(f1(tpl::FLAGS, (f & !(flag::SENT_START)) as u64));

@@ -220,15 +220,16 @@ impl EntityTagger {
     /// The entities of `doc`.
     pub fn tag(&self, doc: &Doc<'_>) -> Entities {
         let t = self.run(doc);
-        let mut spans = decode(doc, &t.tags);
+        let mut spans = split_titles(&t.toks, decode(doc, &t.tags));
         for (r, ty) in spans.iter_mut() {
             let first = t.toks.get(r.start).map_or(0, |x| x.gaz);
             if self.gaz.place_of(seq_key(&t.toks, r.clone())).is_some() {
                 // Demonyms and nationalities are MISC (CoNLL).
                 *ty = EntityType::Misc;
-            } else if *ty == EntityType::Misc
-                && r.len() >= 2
-                && first & (cat::FAMILY_FIRST | cat::FIRST_M | cat::FIRST_F) != 0
+            } else if r.len() >= 2
+                && ((*ty == EntityType::Misc
+                    && first & (cat::FAMILY_FIRST | cat::FIRST_M | cat::FIRST_F) != 0)
+                    || (first & cat::FAMILY_FIRST != 0 && korean_given(doc, &t.toks, r)))
             {
                 // "Kang Kyung-wha": a given or family name opens a person's name.
                 *ty = EntityType::Per;
@@ -264,6 +265,7 @@ impl EntityTagger {
                 None,
             );
         }
+        headings(doc, &t.toks, &mut t.tags);
         consistency(doc, &t.toks, &mut t.tags, &t.margins);
         extend_family_names(doc, &t.toks, &mut t.tags);
         t
@@ -425,6 +427,125 @@ fn consistency(doc: &Doc<'_>, toks: &[TokInfo], tags: &mut [u8], margins: &[f32]
             }
         }
     }
+}
+
+/// In all-caps headings the tagger cannot see case: a word stays in a name only with evidence
+/// (a gazetteer or training-data name, or the word written capitalised inside a sentence
+/// elsewhere in the article). Runs of such words are retyped from the gazetteers.
+fn headings(doc: &Doc<'_>, toks: &[TokInfo], tags: &mut [u8]) {
+    let evidence = |t: &TokInfo| {
+        t.gaz & (cat::NAMES | cat::LOC_I | cat::ORG_I | cat::DEM_I) != 0
+            || t.gaz >> 16 & 0xff != 0
+            || t.docc & 2 != 0
+    };
+    for (r, ty) in decode(doc, tags) {
+        if toks[r.start].flags & features::flag::CAPS_LINE == 0 {
+            continue;
+        }
+        if r.clone().all(|i| evidence(&toks[i])) {
+            continue;
+        }
+        for i in r.clone() {
+            tags[i] = 0;
+        }
+        let mut i = r.start;
+        while i < r.end {
+            if !evidence(&toks[i]) {
+                i += 1;
+                continue;
+            }
+            let mut j = i;
+            while j < r.end && evidence(&toks[j]) {
+                j += 1;
+            }
+            let g = toks[i].gaz;
+            let learned = (0..4u8).find(|k| g & (cat::TR_B << (2 * k)) != 0);
+            let ty = if let Some(k) = learned {
+                k
+            } else if g & cat::DEM_B != 0 {
+                3
+            } else if g & cat::LOC_B != 0 {
+                2
+            } else if g & cat::ORG_B != 0 {
+                1
+            } else {
+                type_index(ty)
+            };
+            set_tags(tags, i..j, ty);
+            i = j;
+        }
+    }
+}
+
+/// True when the words after an East Asian family name look like a given name: a hyphenated
+/// name ("Kyung-wha") or one or two short capitalised syllables ("Jong Un", "Jinping").
+fn korean_given(doc: &Doc<'_>, toks: &[TokInfo], r: &Range<usize>) -> bool {
+    let rest = r.start + 1..r.end;
+    if rest.is_empty() || rest.len() > 2 {
+        return false;
+    }
+    rest.clone().all(|i| {
+        let f = toks[i].flags;
+        let len = doc.tokens.get(i).map_or(0, |t| t.span.len());
+        f & features::flag::CAP != 0
+            && toks[i].gaz & cat::NAMES == 0
+            && (f & features::flag::HYPHEN != 0 || len <= 8)
+    })
+}
+
+/// Titles are not part of names (CoNLL): "South Korean President Lee Jae Myung" is split into
+/// "South Korean" and the person "Lee Jae Myung"; adjacent single words of a Korean-style name
+/// ("Kang" "Kyung-wha") are joined.
+fn split_titles(
+    toks: &[TokInfo],
+    spans: Vec<(Range<usize>, EntityType)>,
+) -> Vec<(Range<usize>, EntityType)> {
+    let mut out: Vec<(Range<usize>, EntityType)> = Vec::with_capacity(spans.len());
+    for (r, ty) in spans {
+        let title =
+            |i: usize| toks[i].gaz & cat::TITLE != 0 && toks[i].flags & features::flag::CAP != 0;
+        let first_title = (r.start + 1..r.end.saturating_sub(1)).find(|&i| title(i));
+        let (r, ty) = match first_title {
+            Some(k) => {
+                let mut after = k;
+                while after < r.end && title(after) {
+                    after += 1;
+                }
+                if after < r.end {
+                    out.push((r.start..k, ty));
+                    (after..r.end, EntityType::Per)
+                } else {
+                    (r, ty)
+                }
+            }
+            None if r.len() >= 2 && title(r.start) => {
+                let mut after = r.start;
+                while after < r.end && title(after) {
+                    after += 1;
+                }
+                if after < r.end {
+                    (after..r.end, EntityType::Per)
+                } else {
+                    (r, ty)
+                }
+            }
+            None => (r, ty),
+        };
+        // Join "Kang" + "Kyung-wha".
+        if let Some(prev) = out.last_mut() {
+            if prev.0.end == r.start
+                && prev.0.len() == 1
+                && toks[prev.0.start].gaz & cat::FAMILY_FIRST != 0
+                && toks[r.start].flags & features::flag::HYPHEN != 0
+            {
+                prev.0.end = r.end;
+                prev.1 = EntityType::Per;
+                continue;
+            }
+        }
+        out.push((r, ty));
+    }
+    out
 }
 
 /// Extends a person's name that opens with an East Asian family name over the capitalised

@@ -153,6 +153,23 @@ pub(crate) fn resolve(
             words: toks[r.clone()].iter().map(|t| t.lower).collect(),
         })
         .collect();
+    // A single word that starts or ends a person's name of the article is that person
+    // ("Kang" after "Kang Kyung-wha"), unless the gazetteers know it as a place or body.
+    let person_parts: Vec<u64> = names
+        .iter()
+        .filter(|n| n.kind == EntityType::Per && n.words.len() >= 2)
+        .flat_map(|n| [n.words[0], n.words[n.words.len() - 1]])
+        .collect();
+    let mut names = names;
+    for n in names.iter_mut() {
+        if n.kind != EntityType::Per
+            && n.words.len() == 1
+            && person_parts.contains(&n.words[0])
+            && toks[n.range.start].gaz & cat::NAMES == 0
+        {
+            n.kind = EntityType::Per;
+        }
+    }
     // Mention index of every token.
     let mut owner = vec![usize::MAX; toks.len()];
     for (k, n) in names.iter().enumerate() {
