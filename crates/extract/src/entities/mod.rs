@@ -223,9 +223,17 @@ impl EntityTagger {
         let mut spans = split_titles(&t.toks, decode(doc, &t.tags));
         for (r, ty) in spans.iter_mut() {
             let first = t.toks.get(r.start).map_or(0, |x| x.gaz);
-            if self.gaz.place_of(seq_key(&t.toks, r.clone())).is_some() {
+            let key = seq_key(&t.toks, r.clone());
+            let whole = self.gaz.get(key) & (cat::LOC_B | cat::ORG_B);
+            if self.gaz.place_of(key).is_some() {
                 // Demonyms and nationalities are MISC (CoNLL).
                 *ty = EntityType::Misc;
+            } else if whole == cat::ORG_B && matches!(*ty, EntityType::Misc | EntityType::Per) {
+                // The whole mention is a listed organisation ("Boeing"), not a product or person.
+                *ty = EntityType::Org;
+            } else if r.len() == 2 && hyphenated_given(doc, r.start + 1) {
+                // "Kwok Ka-ki", "Kang Kyung-wha": family name and hyphenated given name.
+                *ty = EntityType::Per;
             } else if r.len() >= 2
                 && ((*ty == EntityType::Misc
                     && first & (cat::FAMILY_FIRST | cat::FIRST_M | cat::FIRST_F) != 0)
@@ -475,6 +483,27 @@ fn headings(doc: &Doc<'_>, toks: &[TokInfo], tags: &mut [u8]) {
             i = j;
         }
     }
+}
+
+/// True when token `i` looks like a hyphenated East Asian given name: "Kyung-wha", "Ka-ki"
+/// (capital, lower-case letters, hyphen, lower-case letters).
+fn hyphenated_given(doc: &Doc<'_>, i: usize) -> bool {
+    let Some(w) = doc
+        .tokens
+        .get(i)
+        .and_then(|t| doc.text.get(t.span.start..t.span.end))
+    else {
+        return false;
+    };
+    let Some((a, b)) = w.split_once('-') else {
+        return false;
+    };
+    let mut ac = a.chars();
+    ac.next().is_some_and(|c| c.is_ascii_uppercase())
+        && a.len() >= 2
+        && ac.all(|c| c.is_ascii_lowercase())
+        && b.len() >= 2
+        && b.chars().all(|c| c.is_ascii_lowercase())
 }
 
 /// True when the words after an East Asian family name look like a given name: a hyphenated
