@@ -3,11 +3,13 @@
 //! ```text
 //! cargo run --release -p claimsheet-extract --example train_entities -- \
 //!     --train ../shared/gold/dev/conll-train.jsonl [--train more.jsonl] \
-//!     [--eval ../shared/gold/dev/conll-testa.jsonl] [--epochs 10] [--min 0.5] \
+//!     [--unlabeled ../shared/gold/dev/polnear-train.jsonl] \
+//!     [--eval ../shared/gold/dev/conll-testa.jsonl] [--epochs 12] [--min 1.5] \
 //!     [--out crates/extract/models/entities.bin]
 //! ```
 //!
-//! Gold offsets are code points; they are converted to byte offsets. With `--eval`, exact-span
+//! `--unlabeled` files only add to the corpus case table (how often each word is capitalised
+//! inside sentences); their entities are not read. Gold offsets are code points; they are converted to byte offsets. With `--eval`, exact-span
 //! precision, recall and F1 per type on that file are printed after every epoch (a quick check;
 //! the reference figures come from `claimsheet annotate` and `score.py`).
 
@@ -150,6 +152,7 @@ fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let mut train = Vec::new();
     let mut evals = Vec::new();
+    let mut unlabeled = Vec::new();
     let mut epochs = 10;
     let mut min = 0.5f32;
     let mut out = "crates/extract/models/entities.bin".to_string();
@@ -159,6 +162,7 @@ fn main() {
         match args[i].as_str() {
             "--train" => train.push(v),
             "--eval" => evals.push(v),
+            "--unlabeled" => unlabeled.push(v),
             "--epochs" => epochs = v.parse().expect("--epochs N"),
             "--min" => min = v.parse().expect("--min X"),
             "--out" => out = v,
@@ -172,7 +176,15 @@ fn main() {
             trainer.add(r.article, r.gold);
         }
     }
+    for path in &unlabeled {
+        for r in load(path) {
+            trainer.add_unlabeled(&r.article);
+        }
+    }
     trainer.prepare();
+    let case_out = out.replace("entities.bin", "entities-case.bin");
+    std::fs::write(&case_out, trainer.case_table()).unwrap_or_else(|e| panic!("{case_out}: {e}"));
+    eprintln!("wrote {case_out}");
     let names_out = out.replace("entities.bin", "entities-names.txt");
     std::fs::write(&names_out, trainer.names()).unwrap_or_else(|e| panic!("{names_out}: {e}"));
     eprintln!("wrote {names_out}");
@@ -187,7 +199,11 @@ fn main() {
             t.elapsed()
         );
         if !eval_sets.is_empty() && (epoch + 1 == epochs || epoch % 3 == 2) {
-            let tagger = EntityTagger::with_model_and_names(&trainer.export(min), &trainer.names());
+            let tagger = EntityTagger::with_model_and_names(
+                &trainer.export(min),
+                &trainer.names(),
+                trainer.case_table(),
+            );
             for (p, recs) in &eval_sets {
                 eprintln!(" {p}");
                 eval(&tagger, recs);

@@ -76,6 +76,85 @@ pub(crate) struct TokInfo {
     /// Document case evidence for the lowercased form: bit 0 seen in lower case, bit 1 seen
     /// capitalised inside a sentence of a mixed-case line.
     pub docc: u8,
+    /// Case profile of the word in a large unlabeled corpus: 0 unknown, 1 mostly lower case,
+    /// 2 mixed, 3 mostly capitalised, 4 always capitalised (see [`CaseTable`]).
+    pub casep: u8,
+}
+
+/// How often words are capitalised inside sentences of a large unlabeled news corpus, keyed by
+/// the hash of the lowercased word (`models/entities-case.bin`: `u32` count, then sorted
+/// `u64` keys, then one `u8` class each).
+#[derive(Debug, Default)]
+pub(crate) struct CaseTable(HashMapId<u8>);
+
+impl CaseTable {
+    /// Parses the table; a malformed file gives an empty table.
+    pub(crate) fn parse(b: &[u8]) -> Self {
+        let mut map = HashMapId::default();
+        let n = b
+            .get(..4)
+            .and_then(|x| x.try_into().ok())
+            .map_or(0, u32::from_le_bytes) as usize;
+        let keys = b.get(4..4 + 8 * n);
+        let classes = b.get(4 + 8 * n..4 + 9 * n);
+        if let (Some(keys), Some(classes)) = (keys, classes) {
+            map.reserve(n);
+            for (k, &c) in keys.chunks_exact(8).zip(classes) {
+                if let Ok(k) = k.try_into() {
+                    map.insert(u64::from_le_bytes(k), c);
+                }
+            }
+        }
+        CaseTable(map)
+    }
+
+    /// Builds the table from counts (lowercased-word hash -> [capitalised, lower case]) and
+    /// writes it in the file format.
+    pub(crate) fn build(counts: &HashMapId<[u32; 2]>, min: u32) -> Vec<u8> {
+        let mut rows: Vec<(u64, u8)> = counts
+            .iter()
+            .filter(|(_, c)| c[0] + c[1] >= min)
+            .map(|(&k, c)| {
+                let r = c[0] as f32 / (c[0] + c[1]) as f32;
+                let class = if r < 0.1 {
+                    1
+                } else if r < 0.5 {
+                    2
+                } else if r < 0.9 {
+                    3
+                } else {
+                    4
+                };
+                (k, class)
+            })
+            .collect();
+        rows.sort_unstable();
+        let mut out = Vec::with_capacity(4 + rows.len() * 9);
+        out.extend_from_slice(&(rows.len() as u32).to_le_bytes());
+        for r in &rows {
+            out.extend_from_slice(&r.0.to_le_bytes());
+        }
+        out.extend(rows.iter().map(|r| r.1));
+        out
+    }
+
+    /// Counts capitalised and lower-case occurrences of the words of `doc` inside sentences of
+    /// mixed-case lines.
+    pub(crate) fn count(doc: &Doc<'_>, counts: &mut HashMapId<[u32; 2]>) {
+        let mut toks = Vec::new();
+        prepare_basic(doc, &mut toks);
+        for t in &toks {
+            let f = t.flags;
+            if f & (flag::SENT_START | flag::CAPS_LINE | flag::PUNCT | flag::DIGIT) != 0 {
+                continue;
+            }
+            if f & flag::CAP != 0 {
+                counts.entry(t.lower).or_default()[0] += 1;
+            } else if f & flag::LOWER != 0 {
+                counts.entry(t.lower).or_default()[1] += 1;
+            }
+        }
+    }
 }
 
 impl TokInfo {
@@ -131,7 +210,20 @@ fn char_suffix_start(s: &str, k: usize) -> usize {
 }
 
 /// Computes the per-token information of a whole document.
-pub(crate) fn prepare(doc: &Doc<'_>, gaz: &Gazetteer, out: &mut Vec<TokInfo>) {
+pub(crate) fn prepare(doc: &Doc<'_>, gaz: &Gazetteer, case: &CaseTable, out: &mut Vec<TokInfo>) {
+    prepare_basic(doc, out);
+    if !case.0.is_empty() {
+        for t in out.iter_mut() {
+            if t.flags & (flag::PUNCT | flag::DIGIT) == 0 {
+                t.casep = case.0.get(&t.lower).copied().unwrap_or(0);
+            }
+        }
+    }
+    gazetteer::mark(gaz, doc.sentences, out);
+}
+
+/// Token information without the gazetteers and the corpus case table.
+fn prepare_basic(doc: &Doc<'_>, out: &mut Vec<TokInfo>) {
     let text = doc.text;
     out.clear();
     out.reserve(doc.tokens.len());
@@ -157,7 +249,6 @@ pub(crate) fn prepare(doc: &Doc<'_>, gaz: &Gazetteer, out: &mut Vec<TokInfo>) {
     for t in out.iter_mut() {
         t.docc = evidence.get(&t.lower).copied().unwrap_or(0);
     }
-    gazetteer::mark(gaz, doc.sentences, out);
 }
 
 fn token_info(text: &str, t: &Token) -> TokInfo {
@@ -284,6 +375,9 @@ mod tpl {
     pub const SUFM1: u64 = 39;
     pub const SUFP1: u64 = 40;
     pub const POS_S0_WP1: u64 = 41;
+    pub const CASEP: u64 = 42;
+    pub const CASEP_M1: u64 = 43;
+    pub const CASEP_P1: u64 = 44;
 }
 
 const BOS: u64 = 0x0123_4567;
@@ -392,6 +486,13 @@ pub(crate) fn static_features(t: &[TokInfo], r: &Range<usize>, i: usize, out: &m
     out.push(f2(tpl::POS_S0_WP1, pc * 31 + (s0 & 0xffff), wp1));
     out.push(f2(tpl::W0CASE, me.lower, cc * 4 + pc));
     out.push(f2(tpl::DOCC, me.docc as u64, cc * 4 + pc));
+    out.push(f2(tpl::CASEP, me.casep as u64, cc * 4 + pc));
+    if i > r.start {
+        out.push(f2(tpl::CASEP_M1, t[i - 1].casep as u64, cc));
+    }
+    if i + 1 < r.end {
+        out.push(f2(tpl::CASEP_P1, t[i + 1].casep as u64, cc));
+    }
     out.push(f1(tpl::FLAGS, (f & !(flag::SENT_START)) as u64));
     let gz = |t: u64, g: u32, out: &mut Vec<u64>| {
         let mut g = g;

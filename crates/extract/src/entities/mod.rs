@@ -23,7 +23,7 @@ use claimsheet_ingest::Span;
 
 use crate::Doc;
 
-use features::{hash_seq, make_tag, tag_pos, tag_type, TokInfo, NT};
+use features::{hash_seq, make_tag, tag_pos, tag_type, CaseTable, TokInfo, NT};
 use gazetteer::{cat, Gazetteer, HashMapId};
 use model::{tag_sentence, Frozen, History, Model, Weights};
 
@@ -173,12 +173,15 @@ impl Entities {
 
 /// The committed model.
 static MODEL: &[u8] = include_bytes!("../../models/entities.bin");
+/// The committed corpus case table.
+static CASE: &[u8] = include_bytes!("../../models/entities-case.bin");
 
 /// Finds named entities and resolves them to referents.
 #[derive(Debug, Default)]
 pub struct EntityTagger {
     model: Model,
     gaz: Gazetteer,
+    case: CaseTable,
 }
 
 /// Scratch state of one document.
@@ -200,15 +203,17 @@ impl EntityTagger {
         EntityTagger {
             model: Model::parse(bytes),
             gaz: Gazetteer::load(),
+            case: CaseTable::parse(CASE),
         }
     }
 
-    /// A tagger with the model in `bytes` and the learned names in `names` (the format of
-    /// [`Trainer::names`]).
-    pub fn with_model_and_names(bytes: &[u8], names: &str) -> Self {
+    /// A tagger with the model in `bytes`, the learned names in `names` (the format of
+    /// [`Trainer::names`]) and the corpus case table in `case` ([`Trainer::case_table`]).
+    pub fn with_model_and_names(bytes: &[u8], names: &str, case: &[u8]) -> Self {
         EntityTagger {
             model: Model::parse(bytes),
             gaz: Gazetteer::load_with(names),
+            case: CaseTable::parse(case),
         }
     }
 
@@ -221,6 +226,25 @@ impl EntityTagger {
     pub fn tag(&self, doc: &Doc<'_>) -> Entities {
         let t = self.run(doc);
         let mut spans = split_titles(&t.toks, decode(doc, &t.tags));
+        // "Wu Chi-wai" tagged as "Chi-wai" alone: take in the family name before it.
+        let mut prev_end = 0;
+        for (r, ty) in spans.iter_mut() {
+            let s = r.start;
+            if r.len() == 1
+                && s > prev_end
+                && hyphenated_given(doc, s)
+                && t.toks[s - 1].flags & features::flag::CAP != 0
+                && t.toks[s - 1].gaz & (cat::TITLE | cat::NAMES) == 0
+                && doc
+                    .sentences
+                    .iter()
+                    .any(|x| x.tokens.start < s && s < x.tokens.end)
+            {
+                *r = s - 1..r.end;
+                *ty = EntityType::Per;
+            }
+            prev_end = r.end;
+        }
         for (r, ty) in spans.iter_mut() {
             let first = t.toks.get(r.start).map_or(0, |x| x.gaz);
             let key = seq_key(&t.toks, r.clone());
@@ -253,7 +277,7 @@ impl EntityTagger {
             tags: vec![0; n],
             margins: vec![0.0; n],
         };
-        features::prepare(doc, &self.gaz, &mut t.toks);
+        features::prepare(doc, &self.gaz, &self.case, &mut t.toks);
         if self.model.is_empty() {
             return t;
         }
@@ -620,6 +644,8 @@ pub struct Trainer {
     raw: Vec<(crate::Article, Vec<(Span, EntityType)>)>,
     docs: Vec<TrainDoc>,
     names: Vec<(String, u8)>,
+    case_counts: HashMapId<[u32; 2]>,
+    case: Vec<u8>,
     weights: Weights,
 }
 
@@ -638,10 +664,41 @@ impl Trainer {
         self.raw.push((article, gold));
     }
 
+    /// Counts how often the words of an unlabeled article are capitalised inside sentences
+    /// (for the corpus case table).
+    pub fn add_unlabeled(&mut self, article: &crate::Article) {
+        let seg = crate::segment::segment(article);
+        let doc = Doc {
+            article,
+            text: &article.text,
+            tokens: &seg.tokens,
+            sentences: &seg.sentences,
+        };
+        CaseTable::count(&doc, &mut self.case_counts);
+    }
+
+    /// The corpus case table (file `models/entities-case.bin`), built by [`Trainer::prepare`]
+    /// from the unlabeled and the training articles.
+    pub fn case_table(&self) -> &[u8] {
+        &self.case
+    }
+
     /// Prepares the features of every document. Names seen in the training data become a
     /// gazetteer; each document sees only the names of the other half of the documents
     /// (two-fold jackknife) so the model does not learn to trust the list blindly.
     pub fn prepare(&mut self) {
+        for (article, _) in &self.raw {
+            let seg = crate::segment::segment(article);
+            let doc = Doc {
+                article,
+                text: &article.text,
+                tokens: &seg.tokens,
+                sentences: &seg.sentences,
+            };
+            CaseTable::count(&doc, &mut self.case_counts);
+        }
+        self.case = CaseTable::build(&self.case_counts, 3);
+        let case = CaseTable::parse(&self.case);
         let mut folds: [HashMapId<[u32; 4]>; 2] = Default::default();
         let mut all: std::collections::HashMap<String, [u32; 4]> = Default::default();
         for (d, (a, gold)) in self.raw.iter().enumerate() {
@@ -675,7 +732,7 @@ impl Trainer {
                 sentences: &seg.sentences,
             };
             let mut toks = Vec::new();
-            features::prepare(&doc, &fold_gaz[1 - d % 2], &mut toks);
+            features::prepare(&doc, &fold_gaz[1 - d % 2], &case, &mut toks);
             let n = toks.len();
             let mut tags = vec![0u8; n];
             for (span, ty) in gold {
