@@ -170,6 +170,13 @@ fn main() {
         }
         i += 2;
     }
+    let t = Instant::now();
+    let committed = EntityTagger::new();
+    eprintln!(
+        "committed model: loaded in {:.1?} (model present: {})",
+        t.elapsed(),
+        committed.has_model()
+    );
     let mut trainer = Trainer::new();
     for path in &train {
         for r in load(path) {

@@ -137,7 +137,15 @@ fn seed_article_referents() {
         (EntityType::Org, Some(Subtype::Media))
     );
     assert_eq!(find("White House").subtype, Some(Subtype::Government));
-    assert_eq!(find("APEC").kind, EntityType::Org);
+    // The acronym joins its expansion, and both are an organisation.
+    let apec = find("Asia-Pacific Economic Cooperation");
+    assert_eq!(apec.kind, EntityType::Org);
+    assert!(apec.mentions >= 4, "{apec:?}");
+    assert!(e
+        .mentions
+        .iter()
+        .all(|m| &SEED[m.span.start..m.span.end] != "APEC"
+            || e.referents[m.referent].canonical == "Asia-Pacific Economic Cooperation"));
     for place in [
         "North Korea",
         "South Korea",

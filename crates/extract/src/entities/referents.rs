@@ -182,7 +182,7 @@ pub(crate) fn resolve(
         let target = if n.kind == EntityType::Per {
             person_target(&names, k)
         } else {
-            k
+            acronym_target(doc, &names, k).unwrap_or(k)
         };
         let t = &names[target];
         let key = t.words.iter().fold(0, |h, &w| hash_seq(h, w));
@@ -227,7 +227,67 @@ pub(crate) fn resolve(
             referent: idx,
         });
     }
+    // An acronym and its expansion ("APEC", "Asia-Pacific Economic Cooperation") may have been
+    // typed differently: every mention of a referent takes the type most of them have.
+    let mut votes = vec![[0u32; 4]; e.referents.len()];
+    for m in &e.mentions {
+        votes[m.referent][m.kind as usize] += 1;
+    }
+    for (r, v) in e.referents.iter_mut().zip(&votes) {
+        if v.iter().filter(|&&x| x > 0).count() > 1 {
+            let best = (0..4)
+                .max_by_key(|&t| (v[t], t == r.kind as usize))
+                .unwrap_or(0);
+            r.kind = TYPES[best];
+        }
+    }
+    for m in e.mentions.iter_mut() {
+        if let Some(r) = e.referents.get(m.referent) {
+            m.kind = r.kind;
+        }
+    }
     e
+}
+
+const TYPES: [EntityType; 4] = [
+    EntityType::Per,
+    EntityType::Org,
+    EntityType::Loc,
+    EntityType::Misc,
+];
+
+/// For an all-caps acronym ("APEC"), the name of the article it abbreviates ("Asia-Pacific
+/// Economic Cooperation": initials of its capitalised words and hyphenated parts).
+fn acronym_target(doc: &Doc<'_>, names: &[Name], k: usize) -> Option<usize> {
+    let me = &names[k];
+    if me.range.len() != 1 {
+        return None;
+    }
+    let w = word(doc, me.range.start);
+    let letters = w.len();
+    if !(2..=8).contains(&letters) || !w.bytes().all(|b| b.is_ascii_uppercase()) {
+        return None;
+    }
+    names.iter().position(|n| {
+        if n.range.len() < 2 || n.kind == EntityType::Per {
+            return false;
+        }
+        let mut initials = w.bytes();
+        for i in n.range.clone() {
+            for part in word(doc, i).split('-') {
+                let Some(c) = part.bytes().next() else {
+                    continue;
+                };
+                if c.is_ascii_lowercase() {
+                    continue; // "of", "the"
+                }
+                if initials.next() != Some(c.to_ascii_uppercase()) {
+                    return false;
+                }
+            }
+        }
+        initials.next().is_none()
+    })
 }
 
 /// The longest person name of the article that `names[k]` is the start or the end of, nearest
