@@ -273,10 +273,17 @@ fn token_info(text: &str, t: &Token) -> TokInfo {
             }
             let mut letters = 0;
             let mut lower = false;
-            for c in s.chars() {
-                if c.is_alphabetic() {
-                    letters += 1;
-                    lower |= c.is_lowercase();
+            if s.is_ascii() {
+                for &b in bytes {
+                    letters += b.is_ascii_alphabetic() as usize;
+                    lower |= b.is_ascii_lowercase();
+                }
+            } else {
+                for c in s.chars() {
+                    if c.is_alphabetic() {
+                        letters += 1;
+                        lower |= c.is_lowercase();
+                    }
                 }
             }
             if letters >= 2 && !lower {
@@ -292,10 +299,14 @@ fn token_info(text: &str, t: &Token) -> TokInfo {
     }
     // Affixes only for words that can start a name (the others are never scored outside one).
     if t.kind != TokenKind::Punct && info.flags & flag::LOWER == 0 {
+        let ascii = s.is_ascii();
         for k in 1..=4 {
-            let e = char_prefix_end(s, k);
+            let (e, b) = if ascii {
+                (k.min(bytes.len()), bytes.len().saturating_sub(k))
+            } else {
+                (char_prefix_end(s, k), char_suffix_start(s, k))
+            };
             info.pre[k - 1] = mix(hash_lower(bytes.get(..e).unwrap_or(bytes)), k as u64);
-            let b = char_suffix_start(s, k);
             info.suf[k - 1] = mix(hash_lower(bytes.get(b..).unwrap_or(bytes)), 16 + k as u64);
         }
     }
