@@ -86,6 +86,39 @@ fn cases_from_data_file() {
                     .iter()
                     .any(|r| r.canonical == canon && r.role.as_deref() == Some(role))
             }
+            "gender" => {
+                let (canon, g) = value.split_once(" => ").expect("gender: A => male|female");
+                let want = match g {
+                    "male" => Gender::Male,
+                    "female" => Gender::Female,
+                    other => panic!("bad gender {other}"),
+                };
+                e.referents
+                    .iter()
+                    .any(|r| r.canonical == canon && r.gender == Some(want))
+            }
+            "subtype" => {
+                let (canon, st) = value.split_once(" => ").expect("subtype: A => media");
+                e.referents
+                    .iter()
+                    .any(|r| r.canonical == canon && r.subtype.map(Subtype::as_str) == Some(st))
+            }
+            "pronoun" => {
+                let (pron, canon) = value.split_once(" => ").expect("pronoun: She => A");
+                let seg = segment::segment(a);
+                let doc = Doc {
+                    article: a,
+                    text,
+                    tokens: &seg.tokens,
+                    sentences: &seg.sentences,
+                };
+                let start = text
+                    .find(&format!(" {pron} "))
+                    .map(|i| i + 1)
+                    .expect("pronoun");
+                e.pronoun_referent(&doc, Span::new(start, start + pron.len()))
+                    .is_some_and(|r| e.referents[r].canonical == canon)
+            }
             other => panic!("unknown key {other}"),
         };
         if !ok {

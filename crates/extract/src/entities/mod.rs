@@ -298,6 +298,7 @@ impl EntityTagger {
             );
         }
         headings(doc, &t.toks, &mut t.tags);
+        after_honorifics(doc, &t.toks, &mut t.tags);
         consistency(doc, &t.toks, &mut t.tags, &t.margins);
         extend_family_names(doc, &t.toks, &mut t.tags);
         t
@@ -599,6 +600,55 @@ fn split_titles(
         out.push((r, ty));
     }
     out
+}
+
+/// The capitalised words after "Mr.", "Mrs.", "Ms." or "Dr." are a person's name.
+fn after_honorifics(doc: &Doc<'_>, toks: &[TokInfo], tags: &mut [u8]) {
+    let n = toks.len().min(doc.tokens.len());
+    for s in doc.sentences {
+        let end = s.tokens.end.min(n);
+        for i in s.tokens.start..end {
+            let w = doc.tokens[i].span.slice(doc.text);
+            if !matches!(
+                w,
+                "Mr" | "Mrs" | "Ms" | "Dr" | "Mr." | "Mrs." | "Ms." | "Dr."
+            ) {
+                continue;
+            }
+            let mut j = i + 1;
+            if j < end && doc.tokens[j].span.slice(doc.text) == "." {
+                j += 1;
+            }
+            let start = j;
+            while j < end
+                && j < start + 3
+                && toks[j].flags & features::flag::CAP != 0
+                && toks[j].flags & features::flag::CAPS_LINE == 0
+                && toks[j].gaz & cat::TEMPORAL == 0
+            {
+                j += 1;
+            }
+            if j == start {
+                continue;
+            }
+            // Keep a longer person name the tagger found; otherwise tag the words as one.
+            if tags[start] != 0 && tag_type(tags[start]) == Some(0) {
+                continue;
+            }
+            // Do not cut an entity that goes on after the name.
+            if j < end && tags[j] != 0 && tag_pos(tags[j]) >= 1 && tag_pos(tags[j]) <= 2 {
+                continue;
+            }
+            if start > 0
+                && tags[start] != 0
+                && tag_pos(tags[start]) >= 1
+                && tag_pos(tags[start]) <= 2
+            {
+                continue;
+            }
+            set_tags(tags, start..j, 0);
+        }
+    }
 }
 
 /// Extends a person's name that opens with an East Asian family name over the capitalised

@@ -211,7 +211,11 @@ pub(crate) fn resolve(
                     .or_else(|| role_after(doc, &names, &owner, n.range.end));
             }
             if r.gender.is_none() && n.range.start > 0 {
-                let prev = word(doc, n.range.start - 1).trim_end_matches('.');
+                let mut prev = word(doc, n.range.start - 1);
+                if prev == "." && n.range.start >= 2 {
+                    prev = word(doc, n.range.start - 2);
+                }
+                let prev = prev.trim_end_matches('.');
                 r.gender = match prev.to_ascii_lowercase().as_str() {
                     "mr" | "sir" | "lord" | "king" | "prince" => Some(Gender::Male),
                     "ms" | "mrs" | "miss" | "lady" | "queen" | "princess" | "madam" => {
