@@ -267,7 +267,25 @@ impl EntityTagger {
                 *ty = EntityType::Per;
             }
         }
-        referents::resolve(doc, &self.gaz, &t.toks, &spans)
+        let mut e = referents::resolve(doc, &self.gaz, &t.toks, &spans);
+        // "Acme Corp." and "Salomon Bros.": the abbreviation's dot belongs to the name.
+        for m in e.mentions.iter_mut() {
+            let Some(last) = doc.text.get(..m.span.end) else {
+                continue;
+            };
+            let word = last
+                .rsplit(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or("");
+            if matches!(
+                word,
+                "Corp" | "Co" | "Inc" | "Ltd" | "Bros" | "Cos" | "Jr" | "Sr" | "Bhd" | "Pty"
+            ) && doc.text.as_bytes().get(m.span.end) == Some(&b'.')
+            {
+                m.span.end += 1;
+            }
+        }
+        e
     }
 
     fn run(&self, doc: &Doc<'_>) -> Tagged {
