@@ -226,6 +226,7 @@ impl EntityTagger {
     pub fn tag(&self, doc: &Doc<'_>) -> Entities {
         let t = self.run(doc);
         let mut spans = split_titles(&t.toks, decode(doc, &t.tags));
+        org_suffixes(doc, &mut spans);
         // "Wu Chi-wai" tagged as "Chi-wai" alone: take in the family name before it.
         let mut prev_end = 0;
         for (r, ty) in spans.iter_mut() {
@@ -618,6 +619,60 @@ fn split_titles(
         out.push((r, ty));
     }
     out
+}
+
+/// Words that end only organisation names.
+const ORG_ENDINGS: &[&str] = &[
+    "Corporation",
+    "Corp",
+    "Inc",
+    "Ltd",
+    "LLC",
+    "Plc",
+    "PLC",
+    "Agency",
+    "Foundation",
+    "Institute",
+    "University",
+    "Ministry",
+    "Department",
+    "Party",
+    "Council",
+    "Committee",
+    "Commission",
+    "Association",
+    "Federation",
+    "Holdings",
+    "Airlines",
+    "Airways",
+    "Company",
+    "Authority",
+    "Bureau",
+    "Organization",
+    "Organisation",
+    "Exchange",
+    "Services",
+    "Inc.",
+];
+
+/// A name that ends with an organisation word ("Australian Broadcasting Corporation") is an
+/// organisation, and takes in a name right before it that the tagger split off.
+fn org_suffixes(doc: &Doc<'_>, spans: &mut Vec<(Range<usize>, EntityType)>) {
+    let word = |i: usize| doc.tokens.get(i).map_or("", |t| t.span.slice(doc.text));
+    let mut k = 0;
+    while k < spans.len() {
+        let (r, _) = &spans[k];
+        if r.len() >= 2 && ORG_ENDINGS.contains(&word(r.end - 1)) {
+            spans[k].1 = EntityType::Org;
+            if k > 0 && spans[k - 1].0.end == spans[k].0.start {
+                let start = spans[k - 1].0.start;
+                spans[k].0 = start..spans[k].0.end;
+                spans.remove(k - 1);
+                continue;
+            }
+        }
+        k += 1;
+    }
 }
 
 /// The capitalised words after "Mr.", "Mrs.", "Ms." or "Dr." are a person's name.
