@@ -58,7 +58,7 @@ fn cases_from_data_file() {
         }
         let (key, value) = line.split_once(": ").expect("key: value");
         if key == "text" {
-            let a = article(value);
+            let a = article(&value.replace("\\n", "\n"));
             let (e, _) = run(&tagger, &a);
             current = Some((a, e));
             continue;

@@ -318,6 +318,7 @@ impl EntityTagger {
         }
         headings(doc, &t.toks, &mut t.tags);
         after_honorifics(doc, &t.toks, &mut t.tags);
+        bylines(doc, &t.toks, &mut t.tags);
         consistency(doc, &t.toks, &mut t.tags, &t.margins);
         extend_family_names(doc, &t.toks, &mut t.tags);
         t
@@ -672,6 +673,40 @@ fn org_suffixes(doc: &Doc<'_>, spans: &mut Vec<(Range<usize>, EntityType)>) {
             }
         }
         k += 1;
+    }
+}
+
+/// A byline ("By Jane Doe" alone on its line) names a person.
+fn bylines(doc: &Doc<'_>, toks: &[TokInfo], tags: &mut [u8]) {
+    let n = toks.len().min(doc.tokens.len());
+    for s in doc.sentences {
+        let r = s.tokens.start.min(n)..s.tokens.end.min(n);
+        if r.len() < 3
+            || r.len() > 5
+            || !doc.tokens[r.start]
+                .span
+                .slice(doc.text)
+                .eq_ignore_ascii_case("by")
+        {
+            continue;
+        }
+        let names = r.start + 1..r.end;
+        // The whole paragraph is the byline.
+        let para_end = doc
+            .sentences
+            .iter()
+            .filter(|x| x.paragraph == s.paragraph)
+            .map(|x| x.tokens.end)
+            .max()
+            .unwrap_or(0);
+        if para_end != s.tokens.end
+            || !names
+                .clone()
+                .all(|i| toks[i].flags & features::flag::CAP != 0 && toks[i].gaz & cat::NAMES == 0)
+        {
+            continue;
+        }
+        set_tags(tags, names, 0);
     }
 }
 
