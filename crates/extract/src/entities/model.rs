@@ -11,13 +11,20 @@ use super::gazetteer::HashMapId;
 
 const MAGIC: &[u8; 8] = b"CSNER1\0\0";
 
+/// One slot of the open-addressing table: a feature key (0 = empty) and its weights, together
+/// so that a lookup touches one place in memory.
+#[derive(Clone, Copy, Debug, Default)]
+struct Slot {
+    key: u64,
+    w: [i16; NT],
+}
+
 /// A loaded model: open-addressing table of feature keys and their weight rows.
 #[derive(Debug, Default)]
 pub(crate) struct Model {
-    keys: Vec<u64>,
-    rows: Vec<u32>,
-    weights: Vec<[i16; NT]>,
+    slots: Vec<Slot>,
     mask: usize,
+    len: usize,
 }
 
 fn read_u32(b: &[u8], at: usize) -> Option<u32> {
@@ -40,47 +47,48 @@ impl Model {
         if b.len() < rows_at + n * NT * 2 {
             return None;
         }
-        let cap = (n * 2).next_power_of_two().max(16);
+        // Load factor at most 2/3.
+        let cap = (n + n / 2 + 1).next_power_of_two().max(16);
         let mut m = Model {
-            keys: vec![0; cap],
-            rows: vec![u32::MAX; cap],
-            weights: Vec::with_capacity(n),
+            slots: vec![Slot::default(); cap],
             mask: cap - 1,
+            len: n,
         };
-        for (k, chunk) in b[keys_at..rows_at].chunks_exact(8).enumerate() {
-            let key = u64::from_le_bytes(chunk.try_into().ok()?);
-            let mut slot = key as usize & m.mask;
-            while m.rows[slot] != u32::MAX {
-                slot = (slot + 1) & m.mask;
+        let keys = b[keys_at..rows_at].chunks_exact(8);
+        let rows = b[rows_at..rows_at + n * NT * 2].chunks_exact(NT * 2);
+        for (kb, row) in keys.zip(rows) {
+            let key = u64::from_le_bytes(kb.try_into().ok()?);
+            if key == 0 {
+                continue;
             }
-            m.keys[slot] = key;
-            m.rows[slot] = k as u32;
-        }
-        for row in b[rows_at..rows_at + n * NT * 2].chunks_exact(NT * 2) {
             let mut w = [0i16; NT];
             for (x, c) in w.iter_mut().zip(row.chunks_exact(2)) {
                 *x = i16::from_le_bytes([c[0], c[1]]);
             }
-            m.weights.push(w);
+            let mut slot = key as usize & m.mask;
+            while m.slots[slot].key != 0 {
+                slot = (slot + 1) & m.mask;
+            }
+            m.slots[slot] = Slot { key, w };
         }
         Some(m)
     }
 
     /// True when the model has no features.
     pub(crate) fn is_empty(&self) -> bool {
-        self.weights.is_empty()
+        self.len == 0
     }
 
     #[inline]
     fn row(&self, key: u64) -> Option<&[i16; NT]> {
         let mut slot = key as usize & self.mask;
         loop {
-            let r = *self.rows.get(slot)?;
-            if r == u32::MAX {
-                return None;
+            let s = self.slots.get(slot)?;
+            if s.key == key {
+                return Some(&s.w);
             }
-            if self.keys[slot] == key {
-                return self.weights.get(r as usize);
+            if s.key == 0 {
+                return None;
             }
             slot = (slot + 1) & self.mask;
         }
@@ -90,6 +98,9 @@ impl Model {
     #[inline]
     pub(crate) fn add(&self, feats: &[u64], scores: &mut [i32; NT]) {
         for &f in feats {
+            if f == 0 {
+                continue;
+            }
             if let Some(w) = self.row(f) {
                 for (s, &x) in scores.iter_mut().zip(w.iter()) {
                     *s += x as i32;
