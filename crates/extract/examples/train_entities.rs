@@ -1,0 +1,223 @@
+//! Trains the entity tagger's averaged perceptron and writes `models/entities.bin`.
+//!
+//! ```text
+//! cargo run --release -p claimsheet-extract --example train_entities -- \
+//!     --train ../shared/gold/dev/conll-train.jsonl [--train more.jsonl] \
+//!     [--unlabeled ../shared/gold/dev/polnear-train.jsonl] \
+//!     [--eval ../shared/gold/dev/conll-testa.jsonl] [--epochs 12] [--min 1.5] \
+//!     [--out crates/extract/models/entities.bin]
+//! ```
+//!
+//! `--unlabeled` files only add to the corpus case table (how often each word is capitalised
+//! inside sentences); their entities are not read. Gold offsets are code points; they are converted to byte offsets. With `--eval`, exact-span
+//! precision, recall and F1 per type on that file are printed after every epoch (a quick check;
+//! the reference figures come from `claimsheet annotate` and `score.py`).
+
+use std::collections::HashMap;
+use std::time::Instant;
+
+use claimsheet_extract::entities::{EntityTagger, EntityType, Trainer};
+use claimsheet_extract::{segment, Article, Doc, Span};
+use claimsheet_ingest::Origin;
+
+struct Record {
+    article: Article,
+    gold: Vec<(Span, EntityType)>,
+}
+
+fn load(path: &str) -> Vec<Record> {
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let mut out = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        let Ok(v) = serde_json::from_str::<serde_json::Value>(line) else {
+            continue;
+        };
+        let Some(t) = v["text"].as_str() else {
+            continue;
+        };
+        let id = v["id"].as_str().unwrap_or("").to_string();
+        let title_in_text = v["title_in_text"].as_bool().unwrap_or(true);
+        let title = v["title"].as_str().map(str::to_string);
+        let layout_title = if title_in_text {
+            title
+        } else {
+            Some(String::new())
+        };
+        let article = Article::new(
+            id,
+            Origin::line(path, n + 1),
+            t.to_string(),
+            None,
+            layout_title,
+        );
+        // Code point -> byte offsets.
+        let mut bytes: Vec<usize> = t.char_indices().map(|(i, _)| i).collect();
+        bytes.push(t.len());
+        let mut gold = Vec::new();
+        for e in v["entities"].as_array().into_iter().flatten() {
+            let (Some(s), Some(en)) = (e["start"].as_u64(), e["end"].as_u64()) else {
+                continue;
+            };
+            let ty = match e["type"].as_str() {
+                Some("PER") => EntityType::Per,
+                Some("ORG") => EntityType::Org,
+                Some("LOC") => EntityType::Loc,
+                Some("MISC") => EntityType::Misc,
+                _ => continue,
+            };
+            if let (Some(&a), Some(&b)) = (bytes.get(s as usize), bytes.get(en as usize)) {
+                gold.push((Span::new(a, b), ty));
+            }
+        }
+        out.push(Record { article, gold });
+    }
+    out
+}
+
+fn eval(tagger: &EntityTagger, recs: &[Record]) -> f64 {
+    let mut counts: HashMap<&str, [usize; 3]> = HashMap::new();
+    let mut confusion: HashMap<(String, String), usize> = HashMap::new();
+    for r in recs {
+        let seg = segment::segment(&r.article);
+        let doc = Doc {
+            article: &r.article,
+            text: &r.article.text,
+            tokens: &seg.tokens,
+            sentences: &seg.sentences,
+        };
+        let e = tagger.tag(&doc);
+        let sys: Vec<(Span, &str)> = e
+            .mentions
+            .iter()
+            .map(|m| (m.span, m.kind.as_str()))
+            .collect();
+        for (s, t) in &sys {
+            counts.entry(t).or_default()[0] += 1;
+            if r.gold.iter().any(|(g, gt)| g == s && gt.as_str() == *t) {
+                counts.entry(t).or_default()[2] += 1;
+            } else if let Some((_, gt)) = r.gold.iter().find(|(g, _)| g == s) {
+                *confusion
+                    .entry((gt.as_str().into(), t.to_string()))
+                    .or_default() += 1;
+            }
+        }
+        for (_, t) in &r.gold {
+            counts.entry(t.as_str()).or_default()[1] += 1;
+        }
+    }
+    let f = |c: [usize; 3]| {
+        let p = c[2] as f64 / c[0].max(1) as f64;
+        let r = c[2] as f64 / c[1].max(1) as f64;
+        (
+            100.0 * p,
+            100.0 * r,
+            if p + r > 0.0 {
+                200.0 * p * r / (p + r)
+            } else {
+                0.0
+            },
+        )
+    };
+    let mut all = [0; 3];
+    let mut three = [0; 3];
+    for t in ["PER", "ORG", "LOC", "MISC"] {
+        let c = counts.get(t).copied().unwrap_or_default();
+        let (p, r, f1) = f(c);
+        eprintln!(
+            "  {t:5} P {p:6.2} R {r:6.2} F {f1:6.2}  ({} sys, {} gold)",
+            c[0], c[1]
+        );
+        for k in 0..3 {
+            all[k] += c[k];
+            if t != "MISC" {
+                three[k] += c[k];
+            }
+        }
+    }
+    let (_, _, f3) = f(three);
+    let (_, _, f4) = f(all);
+    eprintln!("  micro PER+ORG+LOC F {f3:.2}   all four F {f4:.2}");
+    let mut conf: Vec<_> = confusion.into_iter().collect();
+    conf.sort_by(|a, b| b.1.cmp(&a.1));
+    let list: Vec<String> = conf
+        .iter()
+        .take(8)
+        .map(|((g, s), n)| format!("{g}->{s} {n}"))
+        .collect();
+    eprintln!("  same span, wrong type: {}", list.join(", "));
+    f4
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut train = Vec::new();
+    let mut evals = Vec::new();
+    let mut unlabeled = Vec::new();
+    let mut epochs = 10;
+    let mut min = 0.5f32;
+    let mut out = "crates/extract/models/entities.bin".to_string();
+    let mut i = 0;
+    while i < args.len() {
+        let v = args.get(i + 1).cloned().unwrap_or_default();
+        match args[i].as_str() {
+            "--train" => train.push(v),
+            "--eval" => evals.push(v),
+            "--unlabeled" => unlabeled.push(v),
+            "--epochs" => epochs = v.parse().expect("--epochs N"),
+            "--min" => min = v.parse().expect("--min X"),
+            "--out" => out = v,
+            other => panic!("unknown argument {other}"),
+        }
+        i += 2;
+    }
+    let t = Instant::now();
+    let committed = EntityTagger::new();
+    eprintln!(
+        "committed model: loaded in {:.1?} (model present: {})",
+        t.elapsed(),
+        committed.has_model()
+    );
+    let mut trainer = Trainer::new();
+    for path in &train {
+        for r in load(path) {
+            trainer.add(r.article, r.gold);
+        }
+    }
+    for path in &unlabeled {
+        for r in load(path) {
+            trainer.add_unlabeled(&r.article);
+        }
+    }
+    trainer.prepare();
+    let case_out = out.replace("entities.bin", "entities-case.bin");
+    std::fs::write(&case_out, trainer.case_table()).unwrap_or_else(|e| panic!("{case_out}: {e}"));
+    eprintln!("wrote {case_out}");
+    let names_out = out.replace("entities.bin", "entities-names.txt");
+    std::fs::write(&names_out, trainer.names()).unwrap_or_else(|e| panic!("{names_out}: {e}"));
+    eprintln!("wrote {names_out}");
+    let eval_sets: Vec<(String, Vec<Record>)> =
+        evals.iter().map(|p| (p.clone(), load(p))).collect();
+    eprintln!("{} training documents", trainer.len());
+    for epoch in 0..epochs {
+        let t = Instant::now();
+        let mistakes = trainer.epoch(epoch as u64 + 1);
+        eprintln!(
+            "epoch {epoch}: {mistakes} token mistakes ({:.1?})",
+            t.elapsed()
+        );
+        if !eval_sets.is_empty() && (epoch + 1 == epochs || epoch % 3 == 2) {
+            let tagger = EntityTagger::with_model_and_names(
+                &trainer.export(min),
+                &trainer.names(),
+                trainer.case_table(),
+            );
+            for (p, recs) in &eval_sets {
+                eprintln!(" {p}");
+                eval(&tagger, recs);
+            }
+        }
+    }
+    let bytes = trainer.export(min);
+    std::fs::write(&out, &bytes).unwrap_or_else(|e| panic!("{out}: {e}"));
+    eprintln!("wrote {out}: {} bytes", bytes.len());
+}

@@ -1,0 +1,573 @@
+//! Token features of the entity tagger: hashed, computed once per token of a document.
+//!
+//! Every feature is a 64-bit hash of a template number and its values, so that the model is a
+//! table from hashes to weight rows. Nothing here allocates per token: a document gets one
+//! [`TokInfo`] vector and two small per-document hash maps (case evidence, tagging history).
+
+use std::ops::Range;
+
+use crate::segment::{Token, TokenKind};
+use crate::Doc;
+
+use super::gazetteer::{self, Gazetteer, HashMapId};
+
+/// Number of tags: O, then B, I, L, U for each of the four types.
+pub(crate) const NT: usize = 17;
+
+/// The FxHash step.
+#[inline]
+pub(crate) fn mix(h: u64, x: u64) -> u64 {
+    (h.rotate_left(5) ^ x).wrapping_mul(0x517c_c1b7_2722_0a95)
+}
+
+/// Hash of a byte string with ASCII letters lowercased.
+#[inline]
+pub(crate) fn hash_lower(bytes: &[u8]) -> u64 {
+    let mut h = 0x9e37_79b9_7f4a_7c15u64;
+    for &b in bytes {
+        h = mix(h, b.to_ascii_lowercase() as u64);
+    }
+    mix(h, bytes.len() as u64)
+}
+
+/// Hash of a sequence of token hashes (multi-word gazetteer keys).
+#[inline]
+pub(crate) fn hash_seq(h: u64, next: u64) -> u64 {
+    mix(mix(h, 0x5bd1_e995), next)
+}
+
+/// Token flags.
+pub(crate) mod flag {
+    /// First character upper case.
+    pub const CAP: u16 = 1;
+    /// Every letter upper case (two letters or more).
+    pub const ALLCAPS: u16 = 1 << 1;
+    /// First character lower case.
+    pub const LOWER: u16 = 1 << 2;
+    /// First character a digit.
+    pub const DIGIT: u16 = 1 << 3;
+    /// Punctuation.
+    pub const PUNCT: u16 = 1 << 4;
+    /// First token of its sentence (after opening quotes and brackets).
+    pub const SENT_START: u16 = 1 << 5;
+    /// The sentence is an all-caps line (a heading).
+    pub const CAPS_LINE: u16 = 1 << 6;
+    /// Has an internal hyphen.
+    pub const HYPHEN: u16 = 1 << 7;
+    /// Possessive clitic.
+    pub const POSS: u16 = 1 << 8;
+}
+
+/// What the tagger knows about one token before tagging.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct TokInfo {
+    /// Hash of the lowercased token.
+    pub lower: u64,
+    /// Hash of the compressed word shape ("Xx-x", "XX", "d").
+    pub shape: u64,
+    /// Hashes of the first 1..=4 characters (lowercased).
+    pub pre: [u64; 4],
+    /// Hashes of the last 1..=4 characters (lowercased).
+    pub suf: [u64; 4],
+    /// [`flag`] bits.
+    pub flags: u16,
+    /// [`gazetteer`] bits.
+    pub gaz: u32,
+    /// Document case evidence for the lowercased form: bit 0 seen in lower case, bit 1 seen
+    /// capitalised inside a sentence of a mixed-case line.
+    pub docc: u8,
+    /// Case profile of the word in a large unlabeled corpus: 0 unknown, 1 mostly lower case,
+    /// 2 mixed, 3 mostly capitalised, 4 always capitalised (see [`CaseTable`]).
+    pub casep: u8,
+}
+
+/// How often words are capitalised inside sentences of a large unlabeled news corpus, keyed by
+/// the hash of the lowercased word (`models/entities-case.bin`: `u32` count, then sorted
+/// `u64` keys, then one `u8` class each).
+#[derive(Debug, Default)]
+pub(crate) struct CaseTable(HashMapId<u8>);
+
+impl CaseTable {
+    /// Parses the table; a malformed file gives an empty table.
+    pub(crate) fn parse(b: &[u8]) -> Self {
+        let mut map = HashMapId::default();
+        let n = b
+            .get(..4)
+            .and_then(|x| x.try_into().ok())
+            .map_or(0, u32::from_le_bytes) as usize;
+        let keys = b.get(4..4 + 8 * n);
+        let classes = b.get(4 + 8 * n..4 + 9 * n);
+        if let (Some(keys), Some(classes)) = (keys, classes) {
+            map.reserve(n);
+            for (k, &c) in keys.chunks_exact(8).zip(classes) {
+                if let Ok(k) = k.try_into() {
+                    map.insert(u64::from_le_bytes(k), c);
+                }
+            }
+        }
+        CaseTable(map)
+    }
+
+    /// Builds the table from counts (lowercased-word hash -> [capitalised, lower case]) and
+    /// writes it in the file format.
+    pub(crate) fn build(counts: &HashMapId<[u32; 2]>, min: u32) -> Vec<u8> {
+        let mut rows: Vec<(u64, u8)> = counts
+            .iter()
+            .filter(|(_, c)| c[0] + c[1] >= min)
+            .map(|(&k, c)| {
+                let r = c[0] as f32 / (c[0] + c[1]) as f32;
+                let class = if r < 0.1 {
+                    1
+                } else if r < 0.5 {
+                    2
+                } else if r < 0.9 {
+                    3
+                } else {
+                    4
+                };
+                (k, class)
+            })
+            .collect();
+        rows.sort_unstable();
+        let mut out = Vec::with_capacity(4 + rows.len() * 9);
+        out.extend_from_slice(&(rows.len() as u32).to_le_bytes());
+        for r in &rows {
+            out.extend_from_slice(&r.0.to_le_bytes());
+        }
+        out.extend(rows.iter().map(|r| r.1));
+        out
+    }
+
+    /// Counts capitalised and lower-case occurrences of the words of `doc` inside sentences of
+    /// mixed-case lines.
+    pub(crate) fn count(doc: &Doc<'_>, counts: &mut HashMapId<[u32; 2]>) {
+        let mut toks = Vec::new();
+        prepare_basic(doc, &mut toks);
+        for t in &toks {
+            let f = t.flags;
+            if f & (flag::SENT_START | flag::CAPS_LINE | flag::PUNCT | flag::DIGIT) != 0 {
+                continue;
+            }
+            if f & flag::CAP != 0 {
+                counts.entry(t.lower).or_default()[0] += 1;
+            } else if f & flag::LOWER != 0 {
+                counts.entry(t.lower).or_default()[1] += 1;
+            }
+        }
+    }
+}
+
+impl TokInfo {
+    /// True when the greedy tagger must give this token O outside an entity: lowercase words and
+    /// punctuation never start a name.
+    #[inline]
+    pub fn never_starts(&self) -> bool {
+        self.flags & (flag::LOWER | flag::PUNCT) != 0
+    }
+}
+
+fn shape_hash(bytes: &[u8]) -> u64 {
+    let mut h = 0xcbf2_9ce4_8422_2325u64;
+    let mut last = 0u8;
+    let mut run = 0u8;
+    let mut n = 0;
+    for &b in bytes {
+        let c = if b.is_ascii_uppercase() {
+            b'X'
+        } else if b.is_ascii_lowercase() || b >= 0x80 {
+            b'x'
+        } else if b.is_ascii_digit() {
+            b'd'
+        } else {
+            b
+        };
+        if c == last {
+            run += 1;
+            if run >= 2 {
+                continue;
+            }
+        } else {
+            run = 0;
+        }
+        last = c;
+        h = mix(h, c as u64);
+        n += 1;
+        if n > 12 {
+            break;
+        }
+    }
+    h
+}
+
+/// Byte index of the end of the first `k` characters (or the whole string).
+fn char_prefix_end(s: &str, k: usize) -> usize {
+    s.char_indices().nth(k).map_or(s.len(), |(i, _)| i)
+}
+
+/// Byte index of the start of the last `k` characters (or 0).
+fn char_suffix_start(s: &str, k: usize) -> usize {
+    s.char_indices().rev().nth(k - 1).map_or(0, |(i, _)| i)
+}
+
+/// Computes the per-token information of a whole document.
+pub(crate) fn prepare(doc: &Doc<'_>, gaz: &Gazetteer, case: &CaseTable, out: &mut Vec<TokInfo>) {
+    prepare_basic(doc, out);
+    if !case.0.is_empty() {
+        for t in out.iter_mut() {
+            if t.flags & (flag::PUNCT | flag::DIGIT) == 0 {
+                t.casep = case.0.get(&t.lower).copied().unwrap_or(0);
+            }
+        }
+    }
+    gazetteer::mark(gaz, doc.sentences, out);
+}
+
+/// Token information without the gazetteers and the corpus case table.
+fn prepare_basic(doc: &Doc<'_>, out: &mut Vec<TokInfo>) {
+    let text = doc.text;
+    out.clear();
+    out.reserve(doc.tokens.len());
+    for t in doc.tokens {
+        out.push(token_info(text, t));
+    }
+    // Sentence starts and all-caps lines.
+    for s in doc.sentences {
+        let r = s.tokens.start.min(out.len())..s.tokens.end.min(out.len());
+        mark_sentence(text, doc.tokens, r, out);
+    }
+    // Document case evidence.
+    let mut evidence: HashMapId<u8> =
+        HashMapId::with_capacity_and_hasher(out.len() / 2, Default::default());
+    for t in out.iter() {
+        let f = t.flags;
+        if f & flag::LOWER != 0 {
+            *evidence.entry(t.lower).or_default() |= 1;
+        } else if f & flag::CAP != 0 && f & (flag::SENT_START | flag::CAPS_LINE) == 0 {
+            *evidence.entry(t.lower).or_default() |= 2;
+        }
+    }
+    for t in out.iter_mut() {
+        t.docc = evidence.get(&t.lower).copied().unwrap_or(0);
+    }
+}
+
+fn token_info(text: &str, t: &Token) -> TokInfo {
+    let s = t.span.slice(text);
+    let bytes = s.as_bytes();
+    let mut info = TokInfo {
+        lower: hash_lower(bytes),
+        shape: shape_hash(bytes),
+        ..TokInfo::default()
+    };
+    let first = s.chars().next().unwrap_or(' ');
+    match t.kind {
+        TokenKind::Punct => info.flags |= flag::PUNCT,
+        TokenKind::Number => info.flags |= flag::DIGIT,
+        TokenKind::Word => {
+            if first.is_uppercase() {
+                info.flags |= flag::CAP;
+            } else if first.is_lowercase() {
+                info.flags |= flag::LOWER;
+            } else if first.is_ascii_digit() {
+                info.flags |= flag::DIGIT;
+            }
+            let mut letters = 0;
+            let mut lower = false;
+            if s.is_ascii() {
+                for &b in bytes {
+                    letters += b.is_ascii_alphabetic() as usize;
+                    lower |= b.is_ascii_lowercase();
+                }
+            } else {
+                for c in s.chars() {
+                    if c.is_alphabetic() {
+                        letters += 1;
+                        lower |= c.is_lowercase();
+                    }
+                }
+            }
+            if letters >= 2 && !lower {
+                info.flags |= flag::ALLCAPS;
+            }
+            if bytes.contains(&b'-') {
+                info.flags |= flag::HYPHEN;
+            }
+            if matches!(s, "'s" | "\u{2019}s" | "'" | "\u{2019}") {
+                info.flags |= flag::POSS;
+            }
+        }
+    }
+    // Affixes only for words that can start a name (the others are never scored outside one).
+    if t.kind != TokenKind::Punct && info.flags & flag::LOWER == 0 {
+        let ascii = s.is_ascii();
+        for k in 1..=4 {
+            let (e, b) = if ascii {
+                (k.min(bytes.len()), bytes.len().saturating_sub(k))
+            } else {
+                (char_prefix_end(s, k), char_suffix_start(s, k))
+            };
+            info.pre[k - 1] = mix(hash_lower(bytes.get(..e).unwrap_or(bytes)), k as u64);
+            info.suf[k - 1] = mix(hash_lower(bytes.get(b..).unwrap_or(bytes)), 16 + k as u64);
+        }
+    }
+    info
+}
+
+fn is_opener(s: &str) -> bool {
+    matches!(
+        s,
+        "\"" | "'" | "(" | "[" | "\u{201C}" | "\u{2018}" | "-" | "--" | "\u{2014}" | "\u{2013}"
+    )
+}
+
+fn mark_sentence(text: &str, tokens: &[Token], r: Range<usize>, out: &mut [TokInfo]) {
+    let mut words = 0;
+    let mut caps = true;
+    for i in r.clone() {
+        let f = out[i].flags;
+        if f & (flag::CAP | flag::LOWER) != 0 && f & flag::POSS == 0 {
+            words += 1;
+            if f & flag::ALLCAPS == 0 && (f & flag::LOWER != 0 || tokens[i].span.len() > 1) {
+                caps = false;
+            }
+        }
+    }
+    let caps_line = caps && words >= 2;
+    let mut start = true;
+    for i in r {
+        if caps_line {
+            out[i].flags |= flag::CAPS_LINE;
+        }
+        if start {
+            let s = tokens[i].span.slice(text);
+            if !is_opener(s) {
+                out[i].flags |= flag::SENT_START;
+                start = false;
+            }
+        }
+    }
+}
+
+/// Feature templates.
+mod tpl {
+    pub const BIAS: u64 = 1;
+    pub const W0: u64 = 2;
+    pub const WM1: u64 = 3;
+    pub const WP1: u64 = 4;
+    pub const WM2: u64 = 5;
+    pub const WP2: u64 = 6;
+    pub const S0: u64 = 7;
+    pub const SM1: u64 = 8;
+    pub const SP1: u64 = 9;
+    pub const SM1S0: u64 = 10;
+    pub const S0SP1: u64 = 11;
+    pub const WM1W0: u64 = 12;
+    pub const W0WP1: u64 = 13;
+    pub const PRE: u64 = 14;
+    pub const SUF: u64 = 15;
+    pub const POS_S0: u64 = 16;
+    pub const GAZ0: u64 = 17;
+    pub const GAZM1: u64 = 18;
+    pub const GAZP1: u64 = 19;
+    pub const DOCC: u64 = 20;
+    pub const W0CASE: u64 = 21;
+    pub const WM1S0: u64 = 22;
+    pub const S0WP1: u64 = 23;
+    pub const FLAGS: u64 = 24;
+    pub const P1: u64 = 30;
+    pub const P2P1: u64 = 31;
+    pub const P1S0: u64 = 32;
+    pub const P1W0: u64 = 33;
+    pub const HIST: u64 = 34;
+    pub const HIST_CASE: u64 = 35;
+    pub const GAZ0CASE: u64 = 36;
+    pub const WM2WM1: u64 = 37;
+    pub const WP1WP2: u64 = 38;
+    pub const SUFM1: u64 = 39;
+    pub const SUFP1: u64 = 40;
+    pub const POS_S0_WP1: u64 = 41;
+    pub const CASEP: u64 = 42;
+    pub const CASEP_M1: u64 = 43;
+    pub const CASEP_P1: u64 = 44;
+}
+
+const BOS: u64 = 0x0123_4567;
+const EOS: u64 = 0x89ab_cdef;
+
+#[inline]
+fn f1(t: u64, a: u64) -> u64 {
+    mix(mix(t.wrapping_mul(0x9e37_79b9), a), 0x7f)
+}
+
+#[inline]
+fn f2(t: u64, a: u64, b: u64) -> u64 {
+    mix(mix(mix(t.wrapping_mul(0x9e37_79b9), a), b), 0x3f)
+}
+
+/// Position class: 0 mid-sentence, 1 sentence start, 2 all-caps line.
+#[inline]
+fn pos_class(f: u16) -> u64 {
+    if f & flag::CAPS_LINE != 0 {
+        2
+    } else if f & flag::SENT_START != 0 {
+        1
+    } else {
+        0
+    }
+}
+
+/// Case class: 0 lower, 1 capitalised, 2 all caps, 3 other.
+#[inline]
+fn case_class(f: u16) -> u64 {
+    if f & flag::ALLCAPS != 0 {
+        2
+    } else if f & flag::CAP != 0 {
+        1
+    } else if f & flag::LOWER != 0 {
+        0
+    } else {
+        3
+    }
+}
+
+/// Appends the features of token `i` that do not depend on earlier tags. `r` is its sentence.
+pub(crate) fn static_features(t: &[TokInfo], r: &Range<usize>, i: usize, out: &mut Vec<u64>) {
+    let me = &t[i];
+    let w = |k: isize| -> u64 {
+        let j = i as isize + k;
+        if j < r.start as isize {
+            BOS
+        } else if j >= r.end as isize {
+            EOS
+        } else {
+            t[j as usize].lower
+        }
+    };
+    let sh = |k: isize| -> u64 {
+        let j = i as isize + k;
+        if j < r.start as isize {
+            BOS
+        } else if j >= r.end as isize {
+            EOS
+        } else {
+            let x = &t[j as usize];
+            if x.flags & flag::CAPS_LINE != 0 {
+                mix(x.shape, 99)
+            } else {
+                x.shape
+            }
+        }
+    };
+    let f = me.flags;
+    let pc = pos_class(f);
+    let cc = case_class(f);
+    let s0 = sh(0);
+    let (wm1, wp1) = (w(-1), w(1));
+    let (sm1, sp1) = (sh(-1), sh(1));
+    out.push(f1(tpl::BIAS, 0));
+    out.push(f1(tpl::W0, me.lower));
+    out.push(f1(tpl::WM1, wm1));
+    out.push(f1(tpl::WP1, wp1));
+    out.push(f1(tpl::WM2, w(-2)));
+    out.push(f1(tpl::WP2, w(2)));
+    out.push(f1(tpl::S0, s0));
+    out.push(f1(tpl::SM1, sm1));
+    out.push(f1(tpl::SP1, sp1));
+    out.push(f2(tpl::SM1S0, sm1, s0));
+    out.push(f2(tpl::S0SP1, s0, sp1));
+    out.push(f2(tpl::WM1W0, wm1, me.lower));
+    out.push(f2(tpl::W0WP1, me.lower, wp1));
+    out.push(f2(tpl::WM1S0, wm1, s0));
+    out.push(f2(tpl::WM2WM1, w(-2), wm1));
+    out.push(f2(tpl::WP1WP2, wp1, w(2)));
+    if i > r.start && t[i - 1].suf[2] != 0 {
+        out.push(f1(tpl::SUFM1, t[i - 1].suf[2]));
+    }
+    if i + 1 < r.end && t[i + 1].suf[2] != 0 {
+        out.push(f1(tpl::SUFP1, t[i + 1].suf[2]));
+    }
+    out.push(f2(tpl::S0WP1, s0, wp1));
+    for k in 0..4 {
+        if me.pre[k] != 0 {
+            out.push(f1(tpl::PRE, me.pre[k]));
+            out.push(f1(tpl::SUF, me.suf[k]));
+        }
+    }
+    out.push(f2(tpl::POS_S0, pc, s0));
+    out.push(f2(tpl::POS_S0_WP1, pc * 31 + (s0 & 0xffff), wp1));
+    out.push(f2(tpl::W0CASE, me.lower, cc * 4 + pc));
+    out.push(f2(tpl::DOCC, me.docc as u64, cc * 4 + pc));
+    out.push(f2(tpl::CASEP, me.casep as u64, cc * 4 + pc));
+    if i > r.start {
+        out.push(f2(tpl::CASEP_M1, t[i - 1].casep as u64, cc));
+    }
+    if i + 1 < r.end {
+        out.push(f2(tpl::CASEP_P1, t[i + 1].casep as u64, cc));
+    }
+    out.push(f1(tpl::FLAGS, (f & !(flag::SENT_START)) as u64));
+    let gz = |t: u64, g: u32, out: &mut Vec<u64>| {
+        let mut g = g;
+        while g != 0 {
+            let b = g.trailing_zeros();
+            out.push(f1(t, b as u64));
+            g &= g - 1;
+        }
+    };
+    gz(tpl::GAZ0, me.gaz, out);
+    if me.gaz != 0 {
+        out.push(f2(tpl::GAZ0CASE, me.gaz as u64, cc * 4 + pc));
+    }
+    if i > r.start {
+        gz(tpl::GAZM1, t[i - 1].gaz, out);
+    }
+    if i + 1 < r.end {
+        gz(tpl::GAZP1, t[i + 1].gaz, out);
+    }
+}
+
+/// Appends the features of token `i` that depend on the two previous tags and on the type last
+/// given to the same word in the document (`hist`: 0 none, 1 + type otherwise).
+#[inline]
+pub(crate) fn dynamic_features(me: &TokInfo, p1: u8, p2: u8, hist: u8, out: &mut Vec<u64>) {
+    out.push(f1(tpl::P1, p1 as u64));
+    out.push(f2(tpl::P2P1, p2 as u64, p1 as u64));
+    out.push(f2(tpl::P1S0, p1 as u64, me.shape));
+    out.push(f2(tpl::P1W0, p1 as u64, me.lower));
+    out.push(f1(tpl::HIST, hist as u64));
+    out.push(f2(
+        tpl::HIST_CASE,
+        hist as u64,
+        case_class(me.flags) * 4 + pos_class(me.flags),
+    ));
+}
+
+/// Type of a tag (0..4) or `None` for O.
+#[inline]
+pub(crate) fn tag_type(tag: u8) -> Option<u8> {
+    (tag != 0).then(|| (tag - 1) / 4)
+}
+
+/// Position of a tag inside its entity: 0 B, 1 I, 2 L, 3 U.
+#[inline]
+pub(crate) fn tag_pos(tag: u8) -> u8 {
+    (tag.wrapping_sub(1)) % 4
+}
+
+/// Builds a tag from a type and a position.
+#[inline]
+pub(crate) fn make_tag(ty: u8, pos: u8) -> u8 {
+    1 + ty * 4 + pos
+}
+
+/// True when `tag` may follow `prev` (BILOU constraints); `last` is true on a sentence's last
+/// token.
+#[inline]
+pub(crate) fn allowed(prev: u8, tag: u8, last: bool) -> bool {
+    let open = prev != 0 && tag_pos(prev) <= 1;
+    let ok = if open {
+        tag != 0 && tag_type(tag) == tag_type(prev) && (tag_pos(tag) == 1 || tag_pos(tag) == 2)
+    } else {
+        tag == 0 || tag_pos(tag) == 0 || tag_pos(tag) == 3
+    };
+    ok && !(last && tag != 0 && tag_pos(tag) <= 1)
+}

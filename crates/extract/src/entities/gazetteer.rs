@@ -1,0 +1,264 @@
+//! Hand-written gazetteers (`gazetteer.txt`): countries, places, demonyms, organisations, media
+//! outlets, government bodies, organisation suffixes, titles, month and day names, role nouns and
+//! given names with gender.
+//!
+//! Entries are tokenised with the pipeline's tokenizer and keyed by the hash of their lowercased
+//! token sequence, so a lookup is one hash per token.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+use claimsheet_ingest::Span;
+
+use crate::segment::{tokenize, Sentence};
+
+use super::features::{flag, hash_lower, hash_seq, TokInfo};
+
+/// A hasher for keys that already are hashes.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct IdHasher(u64);
+
+impl Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ b as u64;
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+/// A map keyed by precomputed hashes.
+pub(crate) type HashMapId<V> = HashMap<u64, V, BuildHasherDefault<IdHasher>>;
+
+/// Gazetteer categories (bits of [`TokInfo::gaz`]).
+pub(crate) mod cat {
+    /// First token of a place name.
+    pub const LOC_B: u32 = 1;
+    /// Later token of a place name.
+    pub const LOC_I: u32 = 1 << 1;
+    /// A country.
+    pub const COUNTRY: u32 = 1 << 2;
+    /// A city.
+    pub const CITY: u32 = 1 << 3;
+    /// First token of a demonym.
+    pub const DEM_B: u32 = 1 << 4;
+    /// Later token of a demonym.
+    pub const DEM_I: u32 = 1 << 5;
+    /// Male given name.
+    pub const FIRST_M: u32 = 1 << 6;
+    /// Female given name.
+    pub const FIRST_F: u32 = 1 << 7;
+    /// First token of an organisation.
+    pub const ORG_B: u32 = 1 << 8;
+    /// Later token of an organisation.
+    pub const ORG_I: u32 = 1 << 9;
+    /// Media outlet.
+    pub const MEDIA: u32 = 1 << 10;
+    /// Government body.
+    pub const GOV: u32 = 1 << 11;
+    /// Organisation suffix word ("Inc", "Ministry").
+    pub const ORG_SUFFIX: u32 = 1 << 12;
+    /// Title ("Mr", "President").
+    pub const TITLE: u32 = 1 << 13;
+    /// Month or day name.
+    pub const TEMPORAL: u32 = 1 << 14;
+    /// Role noun ("leader", "ambassador").
+    pub const ROLE: u32 = 1 << 15;
+    /// First token of a name seen in the training data as PER (then ORG, LOC, MISC: shifted
+    /// by 2 bits per type).
+    pub const TR_B: u32 = 1 << 16;
+    /// Later token of a name seen in the training data as PER (see [`TR_B`]).
+    pub const TR_I: u32 = 1 << 17;
+
+    /// Categories of whole names (matched on capitalised token sequences).
+    pub const NAMES: u32 = LOC_B | COUNTRY | CITY | DEM_B | ORG_B | MEDIA | GOV;
+    /// East Asian family name, written first ("Kim", "Xi").
+    pub const FAMILY_FIRST: u32 = 1 << 24;
+
+    /// Categories of single words (matched on every word token).
+    pub const WORDS: u32 = FIRST_M | FIRST_F | ORG_SUFFIX | TITLE | TEMPORAL | ROLE | FAMILY_FIRST;
+}
+
+const DATA: &str = include_str!("gazetteer.txt");
+/// Names found in the training data, one a line: type letter (P, O, L, M), tab, name.
+const LEARNED: &str = include_str!("../../models/entities-names.txt");
+const MAX_LEN: usize = 5;
+
+/// The loaded gazetteers.
+#[derive(Debug, Default)]
+pub(crate) struct Gazetteer {
+    /// Token-sequence hash -> category bits (name categories as B bits).
+    map: HashMapId<u32>,
+    /// Demonym token-sequence hash -> its place.
+    places: HashMapId<&'static str>,
+    /// Names from the training data: token-sequence hash -> type (0..4).
+    learned: HashMapId<u8>,
+}
+
+/// Hash of the lowercased token sequence of `s` (tokenised like article text).
+pub(crate) fn key_of(s: &str) -> Option<(u64, usize)> {
+    let mut toks = Vec::new();
+    tokenize(s, Span::new(0, s.len()), &mut toks);
+    let mut h = 0;
+    for t in &toks {
+        h = hash_seq(h, hash_lower(t.span.slice(s).as_bytes()));
+    }
+    (!toks.is_empty() && toks.len() <= MAX_LEN).then_some((h, toks.len()))
+}
+
+impl Gazetteer {
+    /// Parses the built-in lists and the names learned from the training data.
+    pub(crate) fn load() -> Self {
+        Self::load_with(LEARNED)
+    }
+
+    /// Parses the built-in lists and the learned names in `names` (the format of
+    /// `models/entities-names.txt`).
+    pub(crate) fn load_with(names: &str) -> Self {
+        let mut g = Self::load_hand();
+        for line in names.lines() {
+            let Some((t, name)) = line.split_once('\t') else {
+                continue;
+            };
+            let ty = match t {
+                "P" => 0,
+                "O" => 1,
+                "L" => 2,
+                "M" => 3,
+                _ => continue,
+            };
+            if let Some((h, _)) = key_of(name) {
+                g.learned.insert(h, ty);
+            }
+        }
+        g
+    }
+
+    /// A copy of the hand lists with `learned` names (token-sequence hash, type 0..4).
+    pub(crate) fn with_learned(&self, learned: HashMapId<u8>) -> Self {
+        Gazetteer {
+            map: self.map.clone(),
+            places: self.places.clone(),
+            learned,
+        }
+    }
+
+    /// Parses the hand-written lists only.
+    pub(crate) fn load_hand() -> Self {
+        let mut g = Gazetteer::default();
+        let mut section = 0u32;
+        for line in DATA.lines() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+                section = match name {
+                    "country" => cat::COUNTRY | cat::LOC_B,
+                    "loc" => cat::LOC_B,
+                    "city" => cat::CITY | cat::LOC_B,
+                    "demonym" => cat::DEM_B,
+                    "org" => cat::ORG_B,
+                    "media" => cat::MEDIA | cat::ORG_B,
+                    "government" => cat::GOV | cat::ORG_B,
+                    "org_suffix" => cat::ORG_SUFFIX,
+                    "title" => cat::TITLE,
+                    "temporal" => cat::TEMPORAL,
+                    "role" => cat::ROLE,
+                    "first_male" => cat::FIRST_M,
+                    "first_female" => cat::FIRST_F,
+                    "family_first" => cat::FAMILY_FIRST,
+                    _ => 0,
+                };
+                continue;
+            }
+            let (name, place) = match line.split_once('|') {
+                Some((a, b)) => (a, Some(b)),
+                None => (line, None),
+            };
+            if let Some((h, _)) = key_of(name) {
+                *g.map.entry(h).or_default() |= section;
+                if let Some(p) = place {
+                    g.places.insert(h, p);
+                }
+            }
+        }
+        g
+    }
+
+    /// Category bits of a token-sequence hash.
+    #[inline]
+    pub(crate) fn get(&self, key: u64) -> u32 {
+        self.map.get(&key).copied().unwrap_or(0)
+    }
+
+    /// The place a demonym names ("North Korean" -> "North Korea").
+    pub(crate) fn place_of(&self, key: u64) -> Option<&'static str> {
+        self.places.get(&key).copied()
+    }
+}
+
+/// Sets the gazetteer bits of every token.
+pub(crate) fn mark(g: &Gazetteer, sentences: &[Sentence], toks: &mut [TokInfo]) {
+    for s in sentences {
+        let end = s.tokens.end.min(toks.len());
+        let mut i = s.tokens.start;
+        while i < end {
+            let f = toks[i].flags;
+            if f & flag::PUNCT == 0 {
+                let w = g.get(hash_seq(0, toks[i].lower)) & cat::WORDS;
+                toks[i].gaz |= w;
+            }
+            if f & (flag::CAP | flag::ALLCAPS | flag::DIGIT) == 0 {
+                i += 1;
+                continue;
+            }
+            // Longest name match starting here.
+            let mut h = 0;
+            let mut best = (0, 0u32);
+            for (n, j) in (i..end.min(i + MAX_LEN)).enumerate() {
+                h = hash_seq(h, toks[j].lower);
+                let c = g.get(h) & cat::NAMES;
+                if c != 0 {
+                    best = (n + 1, c);
+                }
+            }
+            // Longest learned name starting here.
+            if !g.learned.is_empty() {
+                let mut h = 0;
+                let mut lbest = (0, 0u8);
+                for (n, j) in (i..end.min(i + MAX_LEN)).enumerate() {
+                    h = hash_seq(h, toks[j].lower);
+                    if let Some(&t) = g.learned.get(&h) {
+                        lbest = (n + 1, t);
+                    }
+                }
+                if lbest.0 > 0 {
+                    let shift = 2 * lbest.1 as u32;
+                    toks[i].gaz |= cat::TR_B << shift;
+                    for t in toks.iter_mut().take(i + lbest.0).skip(i + 1) {
+                        t.gaz |= cat::TR_I << shift;
+                    }
+                }
+            }
+            let (len, c) = best;
+            if len == 0 {
+                i += 1;
+                continue;
+            }
+            let inside = (if c & cat::LOC_B != 0 { cat::LOC_I } else { 0 })
+                | (if c & cat::DEM_B != 0 { cat::DEM_I } else { 0 })
+                | (if c & cat::ORG_B != 0 { cat::ORG_I } else { 0 });
+            toks[i].gaz |= c;
+            for t in toks.iter_mut().take(i + len).skip(i + 1) {
+                t.gaz |= inside | (c & (cat::MEDIA | cat::GOV | cat::COUNTRY | cat::CITY));
+            }
+            i += len;
+        }
+    }
+}

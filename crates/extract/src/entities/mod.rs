@@ -1,0 +1,977 @@
+//! Named entities (people, organisations, places, other names) and the referents they resolve to.
+//!
+//! Recognition is a greedy left-to-right averaged perceptron over BILOU tags
+//! ([`model`](self)), with hashed features of the word, its neighbours, shape, affixes,
+//! capitalisation in context (sentence starts and all-caps headings are weak evidence), the
+//! case the same word has elsewhere in the article, gazetteer hits and the type the word was last
+//! given in the article. Lowercase words and punctuation never start a name, so most tokens cost
+//! one flag test. The weights (`models/entities.bin`) are trained by
+//! `examples/train_entities.rs` on CoNLL-2003 and parsed at start-up.
+//!
+//! After tagging, a document-level pass makes identical names agree and tags later bare mentions
+//! of names already found ("Kang" after "Kang Kyung-wha"); then mentions are clustered into
+//! referents with a canonical name, a role, a subtype and a gender ([`referents`](self)).
+
+mod features;
+mod gazetteer;
+mod model;
+mod referents;
+
+use std::ops::Range;
+
+use claimsheet_ingest::Span;
+
+use crate::Doc;
+
+use features::{hash_seq, make_tag, tag_pos, tag_type, CaseTable, TokInfo, NT};
+use gazetteer::{cat, Gazetteer, HashMapId};
+use model::{tag_sentence, Frozen, History, Model, Weights};
+
+/// Entity type, CoNLL-2003 classes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum EntityType {
+    /// A person (or a named group of people).
+    Per,
+    /// An organisation: company, government body, media outlet, party, team.
+    Org,
+    /// A place: country, city, region, geographic or political place.
+    Loc,
+    /// Other names: nationalities and demonyms, events, products, works, laws.
+    Misc,
+}
+
+impl EntityType {
+    /// The gold-format name: `PER`, `ORG`, `LOC`, `MISC`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            EntityType::Per => "PER",
+            EntityType::Org => "ORG",
+            EntityType::Loc => "LOC",
+            EntityType::Misc => "MISC",
+        }
+    }
+}
+
+/// A finer kind of organisation, where it matters for who is speaking.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Subtype {
+    /// A news outlet ("CNN", "Reuters").
+    Media,
+    /// A government or government body ("the White House", "the Pentagon").
+    Government,
+}
+
+impl Subtype {
+    /// Lowercase name for output.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Subtype::Media => "media",
+            Subtype::Government => "government",
+        }
+    }
+}
+
+/// Grammatical gender of a person referent, when titles or first names tell it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Gender {
+    /// "he", "Mr.", male first names.
+    Male,
+    /// "she", "Ms.", female first names.
+    Female,
+}
+
+/// One mention of a named entity.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Mention {
+    /// Byte span of the name in the article text.
+    pub span: Span,
+    /// Its type.
+    pub kind: EntityType,
+    /// Index of its referent in [`Entities::referents`].
+    pub referent: usize,
+}
+
+/// One real-world referent: all the mentions that name the same person, organisation or place.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Referent {
+    /// The one name used for it in reports ("Donald Trump").
+    pub canonical: String,
+    /// Its type.
+    pub kind: EntityType,
+    /// A role the text gives it ("North Korean leader"), if any.
+    pub role: Option<String>,
+    /// How many mentions it has.
+    pub mentions: usize,
+    /// Media outlet or government body, when known.
+    pub subtype: Option<Subtype>,
+    /// Gender of a person, when known.
+    pub gender: Option<Gender>,
+    /// For a demonym ("North Korean"), the place it names ("North Korea").
+    pub place: Option<String>,
+}
+
+/// The entity layer of an article.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Entities {
+    /// Mentions in text order.
+    pub mentions: Vec<Mention>,
+    /// Referents, in order of first mention.
+    pub referents: Vec<Referent>,
+}
+
+impl Entities {
+    /// The referent a pronoun at `span` (bytes) refers to: the most recent compatible mention
+    /// before it, within the last few sentences. "he"/"she" take a person of matching (or
+    /// unknown) gender, "it" an organisation or place, "they" an organisation or a person.
+    pub fn pronoun_referent(&self, doc: &Doc<'_>, span: Span) -> Option<usize> {
+        let word = doc.text.get(span.start..span.end)?.to_ascii_lowercase();
+        let wanted_gender = match word.as_str() {
+            "he" | "him" | "his" | "himself" => Some(Gender::Male),
+            "she" | "her" | "hers" | "herself" => Some(Gender::Female),
+            _ => None,
+        };
+        let person = wanted_gender.is_some();
+        let thing = matches!(word.as_str(), "it" | "its" | "itself");
+        let plural = matches!(word.as_str(), "they" | "them" | "their" | "themselves");
+        if !(person || thing || plural) {
+            return None;
+        }
+        // Look back at most five sentences.
+        let sentence = doc.sentences.partition_point(|s| s.span.end <= span.start);
+        let floor = doc
+            .sentences
+            .get(sentence.saturating_sub(5))
+            .map_or(0, |s| s.span.start);
+        let fits = |m: &Mention| {
+            let Some(r) = self.referents.get(m.referent) else {
+                return false;
+            };
+            match r.kind {
+                EntityType::Per => {
+                    (person && (r.gender.is_none() || r.gender == wanted_gender)) || plural
+                }
+                EntityType::Org => thing || plural,
+                EntityType::Loc => thing,
+                EntityType::Misc => false,
+            }
+        };
+        let before = || {
+            self.mentions
+                .iter()
+                .rev()
+                .filter(|m| m.span.end <= span.start && m.span.start >= floor)
+                .filter(|m| fits(m))
+        };
+        // Prefer a name that is not the object of a preposition ("contact with Pyongyang"),
+        // then any.
+        before()
+            .find(|m| !referents::after_preposition(doc, m.span.start))
+            .or_else(|| before().next())
+            .map(|m| m.referent)
+    }
+}
+
+/// The committed model.
+static MODEL: &[u8] = include_bytes!("../../models/entities.bin");
+/// The committed corpus case table.
+static CASE: &[u8] = include_bytes!("../../models/entities-case.bin");
+
+/// Finds named entities and resolves them to referents.
+#[derive(Debug, Default)]
+pub struct EntityTagger {
+    model: Model,
+    gaz: Gazetteer,
+    case: CaseTable,
+}
+
+/// Scratch state of one document.
+struct Tagged {
+    toks: Vec<TokInfo>,
+    tags: Vec<u8>,
+    margins: Vec<f32>,
+}
+
+impl EntityTagger {
+    /// A tagger with its model and gazetteers loaded.
+    pub fn new() -> Self {
+        Self::with_model(MODEL)
+    }
+
+    /// A tagger with the model in `bytes` (the format written by [`Trainer::export`]); a
+    /// malformed model tags nothing.
+    pub fn with_model(bytes: &[u8]) -> Self {
+        EntityTagger {
+            model: Model::parse(bytes),
+            gaz: Gazetteer::load(),
+            case: CaseTable::parse(CASE),
+        }
+    }
+
+    /// A tagger with the model in `bytes`, the learned names in `names` (the format of
+    /// [`Trainer::names`]) and the corpus case table in `case` ([`Trainer::case_table`]).
+    pub fn with_model_and_names(bytes: &[u8], names: &str, case: &[u8]) -> Self {
+        EntityTagger {
+            model: Model::parse(bytes),
+            gaz: Gazetteer::load_with(names),
+            case: CaseTable::parse(case),
+        }
+    }
+
+    /// True when a model is loaded.
+    pub fn has_model(&self) -> bool {
+        !self.model.is_empty()
+    }
+
+    /// The entities of `doc`.
+    pub fn tag(&self, doc: &Doc<'_>) -> Entities {
+        let t = self.run(doc);
+        let mut spans = split_titles(&t.toks, decode(doc, &t.tags));
+        org_suffixes(doc, &mut spans);
+        // "Wu Chi-wai" tagged as "Chi-wai" alone: take in the family name before it.
+        let mut prev_end = 0;
+        for (r, ty) in spans.iter_mut() {
+            let s = r.start;
+            if r.len() == 1
+                && s > prev_end
+                && hyphenated_given(doc, s)
+                && t.toks[s - 1].flags & features::flag::CAP != 0
+                && t.toks[s - 1].gaz & (cat::TITLE | cat::NAMES) == 0
+                && doc
+                    .sentences
+                    .iter()
+                    .any(|x| x.tokens.start < s && s < x.tokens.end)
+            {
+                *r = s - 1..r.end;
+                *ty = EntityType::Per;
+            }
+            prev_end = r.end;
+        }
+        for (r, ty) in spans.iter_mut() {
+            let first = t.toks.get(r.start).map_or(0, |x| x.gaz);
+            let key = seq_key(&t.toks, r.clone());
+            let whole = self.gaz.get(key) & (cat::LOC_B | cat::ORG_B);
+            if self.gaz.place_of(key).is_some() {
+                // Demonyms and nationalities are MISC (CoNLL).
+                *ty = EntityType::Misc;
+            } else if whole == cat::ORG_B && matches!(*ty, EntityType::Misc | EntityType::Per) {
+                // The whole mention is a listed organisation ("Boeing"), not a product or person.
+                *ty = EntityType::Org;
+            } else if r.len() == 2 && hyphenated_given(doc, r.start + 1) {
+                // "Kwok Ka-ki", "Kang Kyung-wha": family name and hyphenated given name.
+                *ty = EntityType::Per;
+            } else if r.len() >= 2
+                && ((*ty == EntityType::Misc
+                    && first & (cat::FAMILY_FIRST | cat::FIRST_M | cat::FIRST_F) != 0)
+                    || (first & cat::FAMILY_FIRST != 0 && korean_given(doc, &t.toks, r)))
+            {
+                // "Kang Kyung-wha": a given or family name opens a person's name.
+                *ty = EntityType::Per;
+            }
+        }
+        let mut e = referents::resolve(doc, &self.gaz, &t.toks, &spans);
+        // "Acme Corp." and "Salomon Bros.": the abbreviation's dot belongs to the name.
+        for m in e.mentions.iter_mut() {
+            let Some(last) = doc.text.get(..m.span.end) else {
+                continue;
+            };
+            let word = last
+                .rsplit(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or("");
+            if matches!(
+                word,
+                "Corp" | "Co" | "Inc" | "Ltd" | "Bros" | "Cos" | "Jr" | "Sr" | "Bhd" | "Pty"
+            ) && doc.text.as_bytes().get(m.span.end) == Some(&b'.')
+            {
+                m.span.end += 1;
+            }
+        }
+        e
+    }
+
+    fn run(&self, doc: &Doc<'_>) -> Tagged {
+        let n = doc.tokens.len();
+        let mut t = Tagged {
+            toks: Vec::new(),
+            tags: vec![0; n],
+            margins: vec![0.0; n],
+        };
+        features::prepare(doc, &self.gaz, &self.case, &mut t.toks);
+        if self.model.is_empty() {
+            return t;
+        }
+        let mut hist = History::default();
+        let mut feats = Vec::with_capacity(96);
+        let mut scorer = Frozen(&self.model);
+        for s in doc.sentences {
+            let r = s.tokens.start.min(n)..s.tokens.end.min(n);
+            tag_sentence(
+                &mut scorer,
+                &t.toks,
+                r,
+                &mut t.tags,
+                &mut t.margins,
+                &mut hist,
+                &mut feats,
+                None,
+            );
+        }
+        headings(doc, &t.toks, &mut t.tags);
+        after_honorifics(doc, &t.toks, &mut t.tags);
+        bylines(doc, &t.toks, &mut t.tags);
+        consistency(doc, &t.toks, &mut t.tags, &t.margins);
+        extend_family_names(doc, &t.toks, &mut t.tags);
+        t
+    }
+}
+
+/// Entity token ranges with their types, from BILOU tags.
+fn decode(doc: &Doc<'_>, tags: &[u8]) -> Vec<(Range<usize>, EntityType)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, &tag) in tags.iter().enumerate() {
+        let Some(ty) = tag_type(tag) else {
+            start = None;
+            continue;
+        };
+        match tag_pos(tag) {
+            0 => start = Some(i),
+            1 => {}
+            2 => {
+                if let Some(s) = start.take() {
+                    out.push((s..i + 1, TYPES[ty as usize]));
+                }
+            }
+            _ => {
+                start = None;
+                out.push((i..i + 1, TYPES[ty as usize]));
+            }
+        }
+    }
+    let _ = doc;
+    out
+}
+
+const TYPES: [EntityType; 4] = [
+    EntityType::Per,
+    EntityType::Org,
+    EntityType::Loc,
+    EntityType::Misc,
+];
+
+fn type_index(t: EntityType) -> u8 {
+    match t {
+        EntityType::Per => 0,
+        EntityType::Org => 1,
+        EntityType::Loc => 2,
+        EntityType::Misc => 3,
+    }
+}
+
+fn set_tags(tags: &mut [u8], r: Range<usize>, ty: u8) {
+    let len = r.len();
+    for (k, i) in r.enumerate() {
+        let pos = if len == 1 {
+            3
+        } else if k == 0 {
+            0
+        } else if k + 1 == len {
+            2
+        } else {
+            1
+        };
+        if let Some(t) = tags.get_mut(i) {
+            *t = make_tag(ty, pos);
+        }
+    }
+}
+
+fn seq_key(toks: &[TokInfo], r: Range<usize>) -> u64 {
+    toks.get(r)
+        .unwrap_or(&[])
+        .iter()
+        .fold(0, |h, t| hash_seq(h, t.lower))
+}
+
+/// Document-level consistency: identical names get the type with the most confident votes, and
+/// capitalised words that repeat a name found elsewhere (or the first or last word of a person's
+/// name) are tagged like it.
+fn consistency(doc: &Doc<'_>, toks: &[TokInfo], tags: &mut [u8], margins: &[f32]) {
+    let spans = decode(doc, tags);
+    if spans.is_empty() {
+        return;
+    }
+    let mut votes: HashMapId<[f32; 4]> = HashMapId::default();
+    let mut parts: HashMapId<u8> = HashMapId::default();
+    let mut max_len = 1;
+    for (r, ty) in &spans {
+        let conf = r
+            .clone()
+            .map(|i| margins.get(i).copied().unwrap_or(0.0).min(1e6))
+            .fold(f32::INFINITY, f32::min)
+            .max(1.0);
+        // Evidence from a heading or a sentence start is weak.
+        let weak = r
+            .clone()
+            .all(|i| toks[i].flags & (features::flag::CAPS_LINE | features::flag::SENT_START) != 0);
+        let w = if weak { conf * 0.25 } else { conf };
+        votes.entry(seq_key(toks, r.clone())).or_default()[type_index(*ty) as usize] += w;
+        max_len = max_len.max(r.len().min(6));
+        if *ty == EntityType::Per && r.len() >= 2 {
+            for i in [r.start, r.end - 1] {
+                parts.insert(toks[i].lower, 0);
+            }
+        }
+    }
+    // Relabel disagreeing copies.
+    for (r, ty) in &spans {
+        if let Some(v) = votes.get(&seq_key(toks, r.clone())) {
+            let best = (0..4u8)
+                .max_by(|&a, &b| v[a as usize].total_cmp(&v[b as usize]))
+                .unwrap_or(0);
+            if best != type_index(*ty) && v[best as usize] > v[type_index(*ty) as usize] {
+                set_tags(tags, r.clone(), best);
+            }
+        }
+    }
+    // Fill untagged repeats.
+    let n = toks.len();
+    for s in doc.sentences {
+        let end = s.tokens.end.min(n);
+        let mut i = s.tokens.start;
+        while i < end {
+            let f = toks[i].flags;
+            // A word also written in lower case in the article ("The") is no name to spread.
+            if tags[i] != 0
+                || f & (features::flag::CAP | features::flag::ALLCAPS) == 0
+                || toks[i].docc & 1 != 0
+            {
+                i += 1;
+                continue;
+            }
+            let mut found = None;
+            let mut h = 0;
+            for j in i..end.min(i + max_len) {
+                if tags[j] != 0 {
+                    break;
+                }
+                h = hash_seq(h, toks[j].lower);
+                if let Some(v) = votes.get(&h) {
+                    let best = (0..4u8)
+                        .max_by(|&a, &b| v[a as usize].total_cmp(&v[b as usize]))
+                        .unwrap_or(0);
+                    if v[best as usize] >= 2.0 {
+                        found = Some((j + 1, best));
+                    }
+                }
+            }
+            if found.is_none()
+                && parts.contains_key(&toks[i].lower)
+                && f & features::flag::POSS == 0
+            {
+                found = Some((i + 1, 0));
+            }
+            match found {
+                Some((j, ty)) => {
+                    set_tags(tags, i..j, ty);
+                    i = j;
+                }
+                None => i += 1,
+            }
+        }
+    }
+}
+
+/// In all-caps headings the tagger cannot see case: a word stays in a name only with evidence
+/// (a gazetteer or training-data name, or the word written capitalised inside a sentence
+/// elsewhere in the article). Runs of such words are retyped from the gazetteers.
+fn headings(doc: &Doc<'_>, toks: &[TokInfo], tags: &mut [u8]) {
+    let evidence = |t: &TokInfo| {
+        t.gaz & (cat::NAMES | cat::LOC_I | cat::ORG_I | cat::DEM_I) != 0
+            || t.gaz >> 16 & 0xff != 0
+            || t.docc & 2 != 0
+    };
+    for (r, ty) in decode(doc, tags) {
+        if toks[r.start].flags & features::flag::CAPS_LINE == 0 {
+            continue;
+        }
+        if r.clone().all(|i| evidence(&toks[i])) {
+            continue;
+        }
+        for i in r.clone() {
+            tags[i] = 0;
+        }
+        let mut i = r.start;
+        while i < r.end {
+            if !evidence(&toks[i]) {
+                i += 1;
+                continue;
+            }
+            let mut j = i;
+            while j < r.end && evidence(&toks[j]) {
+                j += 1;
+            }
+            let g = toks[i].gaz;
+            let learned = (0..4u8).find(|k| g & (cat::TR_B << (2 * k)) != 0);
+            let ty = if let Some(k) = learned {
+                k
+            } else if g & cat::DEM_B != 0 {
+                3
+            } else if g & cat::LOC_B != 0 {
+                2
+            } else if g & cat::ORG_B != 0 {
+                1
+            } else {
+                type_index(ty)
+            };
+            set_tags(tags, i..j, ty);
+            i = j;
+        }
+    }
+}
+
+/// True when token `i` looks like a hyphenated East Asian given name: "Kyung-wha", "Ka-ki"
+/// (capital, lower-case letters, hyphen, lower-case letters).
+fn hyphenated_given(doc: &Doc<'_>, i: usize) -> bool {
+    let Some(w) = doc
+        .tokens
+        .get(i)
+        .and_then(|t| doc.text.get(t.span.start..t.span.end))
+    else {
+        return false;
+    };
+    let Some((a, b)) = w.split_once('-') else {
+        return false;
+    };
+    let mut ac = a.chars();
+    ac.next().is_some_and(|c| c.is_ascii_uppercase())
+        && a.len() >= 2
+        && ac.all(|c| c.is_ascii_lowercase())
+        && b.len() >= 2
+        && b.chars().all(|c| c.is_ascii_lowercase())
+}
+
+/// True when the words after an East Asian family name look like a given name: a hyphenated
+/// name ("Kyung-wha") or one or two short capitalised syllables ("Jong Un", "Jinping").
+fn korean_given(doc: &Doc<'_>, toks: &[TokInfo], r: &Range<usize>) -> bool {
+    let rest = r.start + 1..r.end;
+    if rest.is_empty() || rest.len() > 2 {
+        return false;
+    }
+    rest.clone().all(|i| {
+        let f = toks[i].flags;
+        let len = doc.tokens.get(i).map_or(0, |t| t.span.len());
+        f & features::flag::CAP != 0
+            && toks[i].gaz & cat::NAMES == 0
+            && (f & features::flag::HYPHEN != 0 || len <= 8)
+    })
+}
+
+/// Titles are not part of names (CoNLL): "South Korean President Lee Jae Myung" is split into
+/// "South Korean" and the person "Lee Jae Myung"; adjacent single words of a Korean-style name
+/// ("Kang" "Kyung-wha") are joined.
+fn split_titles(
+    toks: &[TokInfo],
+    spans: Vec<(Range<usize>, EntityType)>,
+) -> Vec<(Range<usize>, EntityType)> {
+    let mut out: Vec<(Range<usize>, EntityType)> = Vec::with_capacity(spans.len());
+    for (r, ty) in spans {
+        let title =
+            |i: usize| toks[i].gaz & cat::TITLE != 0 && toks[i].flags & features::flag::CAP != 0;
+        let first_title = (r.start + 1..r.end.saturating_sub(1)).find(|&i| title(i));
+        let (r, ty) = match first_title {
+            Some(k) => {
+                let mut after = k;
+                while after < r.end && title(after) {
+                    after += 1;
+                }
+                if after < r.end {
+                    out.push((r.start..k, ty));
+                    (after..r.end, EntityType::Per)
+                } else {
+                    (r, ty)
+                }
+            }
+            None if r.len() >= 2 && title(r.start) => {
+                let mut after = r.start;
+                while after < r.end && title(after) {
+                    after += 1;
+                }
+                if after < r.end {
+                    (after..r.end, EntityType::Per)
+                } else {
+                    (r, ty)
+                }
+            }
+            None => (r, ty),
+        };
+        // Join "Kang" + "Kyung-wha".
+        if let Some(prev) = out.last_mut() {
+            if prev.0.end == r.start
+                && prev.0.len() == 1
+                && toks[prev.0.start].gaz & cat::FAMILY_FIRST != 0
+                && toks[r.start].flags & features::flag::HYPHEN != 0
+            {
+                prev.0.end = r.end;
+                prev.1 = EntityType::Per;
+                continue;
+            }
+        }
+        out.push((r, ty));
+    }
+    out
+}
+
+/// Words that end only organisation names.
+const ORG_ENDINGS: &[&str] = &[
+    "Corporation",
+    "Corp",
+    "Inc",
+    "Ltd",
+    "LLC",
+    "Plc",
+    "PLC",
+    "Agency",
+    "Foundation",
+    "Institute",
+    "University",
+    "Ministry",
+    "Department",
+    "Party",
+    "Council",
+    "Committee",
+    "Commission",
+    "Association",
+    "Federation",
+    "Holdings",
+    "Airlines",
+    "Airways",
+    "Company",
+    "Authority",
+    "Bureau",
+    "Organization",
+    "Organisation",
+    "Exchange",
+    "Services",
+    "Inc.",
+];
+
+/// A name that ends with an organisation word ("Australian Broadcasting Corporation") is an
+/// organisation, and takes in a name right before it that the tagger split off.
+fn org_suffixes(doc: &Doc<'_>, spans: &mut Vec<(Range<usize>, EntityType)>) {
+    let word = |i: usize| doc.tokens.get(i).map_or("", |t| t.span.slice(doc.text));
+    let mut k = 0;
+    while k < spans.len() {
+        let (r, _) = &spans[k];
+        if r.len() >= 2 && ORG_ENDINGS.contains(&word(r.end - 1)) {
+            spans[k].1 = EntityType::Org;
+            if k > 0 && spans[k - 1].0.end == spans[k].0.start {
+                let start = spans[k - 1].0.start;
+                spans[k].0 = start..spans[k].0.end;
+                spans.remove(k - 1);
+                continue;
+            }
+        }
+        k += 1;
+    }
+}
+
+/// A byline ("By Jane Doe" alone on its line) names a person.
+fn bylines(doc: &Doc<'_>, toks: &[TokInfo], tags: &mut [u8]) {
+    let n = toks.len().min(doc.tokens.len());
+    for s in doc.sentences {
+        let r = s.tokens.start.min(n)..s.tokens.end.min(n);
+        if r.len() < 3
+            || r.len() > 5
+            || !doc.tokens[r.start]
+                .span
+                .slice(doc.text)
+                .eq_ignore_ascii_case("by")
+        {
+            continue;
+        }
+        let names = r.start + 1..r.end;
+        // The whole paragraph is the byline.
+        let para_end = doc
+            .sentences
+            .iter()
+            .filter(|x| x.paragraph == s.paragraph)
+            .map(|x| x.tokens.end)
+            .max()
+            .unwrap_or(0);
+        if para_end != s.tokens.end
+            || !names
+                .clone()
+                .all(|i| toks[i].flags & features::flag::CAP != 0 && toks[i].gaz & cat::NAMES == 0)
+        {
+            continue;
+        }
+        set_tags(tags, names, 0);
+    }
+}
+
+/// The capitalised words after "Mr.", "Mrs.", "Ms." or "Dr." are a person's name.
+fn after_honorifics(doc: &Doc<'_>, toks: &[TokInfo], tags: &mut [u8]) {
+    let n = toks.len().min(doc.tokens.len());
+    for s in doc.sentences {
+        let end = s.tokens.end.min(n);
+        for i in s.tokens.start..end {
+            let w = doc.tokens[i].span.slice(doc.text);
+            if !matches!(
+                w,
+                "Mr" | "Mrs" | "Ms" | "Dr" | "Mr." | "Mrs." | "Ms." | "Dr."
+            ) {
+                continue;
+            }
+            let mut j = i + 1;
+            if j < end && doc.tokens[j].span.slice(doc.text) == "." {
+                j += 1;
+            }
+            let start = j;
+            while j < end
+                && j < start + 3
+                && toks[j].flags & features::flag::CAP != 0
+                && toks[j].flags & features::flag::CAPS_LINE == 0
+                && toks[j].gaz & cat::TEMPORAL == 0
+            {
+                j += 1;
+            }
+            if j == start {
+                continue;
+            }
+            // Keep a longer person name the tagger found; otherwise tag the words as one.
+            if tags[start] != 0 && tag_type(tags[start]) == Some(0) {
+                continue;
+            }
+            // Do not cut an entity that goes on after the name.
+            if j < end && tags[j] != 0 && tag_pos(tags[j]) >= 1 && tag_pos(tags[j]) <= 2 {
+                continue;
+            }
+            if start > 0
+                && tags[start] != 0
+                && tag_pos(tags[start]) >= 1
+                && tag_pos(tags[start]) <= 2
+            {
+                continue;
+            }
+            set_tags(tags, start..j, 0);
+        }
+    }
+}
+
+/// Extends a person's name that opens with an East Asian family name over the capitalised
+/// words after it ("Kim Jong Un"), up to three words.
+fn extend_family_names(doc: &Doc<'_>, toks: &[TokInfo], tags: &mut [u8]) {
+    for (r, ty) in decode(doc, tags) {
+        if ty != EntityType::Per || r.len() >= 3 {
+            continue;
+        }
+        let Some(first) = toks.get(r.start) else {
+            continue;
+        };
+        if first.gaz & cat::FAMILY_FIRST == 0 || first.flags & features::flag::CAPS_LINE != 0 {
+            continue;
+        }
+        let mut end = r.end;
+        while end < toks.len()
+            && end < r.start + 3
+            && tags[end] == 0
+            && toks[end].flags & features::flag::CAP != 0
+            && toks[end].flags & (features::flag::SENT_START | features::flag::ALLCAPS) == 0
+            && toks[end].gaz & cat::TEMPORAL == 0
+            && doc
+                .sentences
+                .iter()
+                .any(|s| s.tokens.contains(&end) && s.tokens.contains(&r.start))
+        {
+            end += 1;
+        }
+        if end > r.end {
+            set_tags(tags, r.start..end, 0);
+        }
+    }
+}
+
+/// A prepared training document: token features, sentence token ranges, gold tags.
+type TrainDoc = (Vec<TokInfo>, Vec<Range<usize>>, Vec<u8>);
+
+/// Trains the entity model from gold documents (used by `examples/train_entities.rs`).
+#[derive(Debug, Default)]
+pub struct Trainer {
+    gaz: Gazetteer,
+    raw: Vec<(crate::Article, Vec<(Span, EntityType)>)>,
+    docs: Vec<TrainDoc>,
+    names: Vec<(String, u8)>,
+    case_counts: HashMapId<[u32; 2]>,
+    case: Vec<u8>,
+    weights: Weights,
+}
+
+impl Trainer {
+    /// An empty trainer.
+    pub fn new() -> Self {
+        Trainer {
+            gaz: Gazetteer::load_hand(),
+            ..Trainer::default()
+        }
+    }
+
+    /// Adds an article with its gold entities (byte spans). Entities that do not cover whole
+    /// tokens are trimmed to the tokens inside them.
+    pub fn add(&mut self, article: crate::Article, gold: Vec<(Span, EntityType)>) {
+        self.raw.push((article, gold));
+    }
+
+    /// Counts how often the words of an unlabeled article are capitalised inside sentences
+    /// (for the corpus case table).
+    pub fn add_unlabeled(&mut self, article: &crate::Article) {
+        let seg = crate::segment::segment(article);
+        let doc = Doc {
+            article,
+            text: &article.text,
+            tokens: &seg.tokens,
+            sentences: &seg.sentences,
+        };
+        CaseTable::count(&doc, &mut self.case_counts);
+    }
+
+    /// The corpus case table (file `models/entities-case.bin`), built by [`Trainer::prepare`]
+    /// from the unlabeled and the training articles.
+    pub fn case_table(&self) -> &[u8] {
+        &self.case
+    }
+
+    /// Prepares the features of every document. Names seen in the training data become a
+    /// gazetteer; each document sees only the names of the other half of the documents
+    /// (two-fold jackknife) so the model does not learn to trust the list blindly.
+    pub fn prepare(&mut self) {
+        for (article, _) in &self.raw {
+            let seg = crate::segment::segment(article);
+            let doc = Doc {
+                article,
+                text: &article.text,
+                tokens: &seg.tokens,
+                sentences: &seg.sentences,
+            };
+            CaseTable::count(&doc, &mut self.case_counts);
+        }
+        self.case = CaseTable::build(&self.case_counts, 3);
+        let case = CaseTable::parse(&self.case);
+        let mut folds: [HashMapId<[u32; 4]>; 2] = Default::default();
+        let mut all: std::collections::HashMap<String, [u32; 4]> = Default::default();
+        for (d, (a, gold)) in self.raw.iter().enumerate() {
+            for (span, ty) in gold {
+                let Some(name) = a.text.get(span.start..span.end) else {
+                    continue;
+                };
+                let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+                if let Some((h, _)) = gazetteer::key_of(&name) {
+                    folds[d % 2].entry(h).or_default()[type_index(*ty) as usize] += 1;
+                    all.entry(name).or_default()[type_index(*ty) as usize] += 1;
+                }
+            }
+        }
+        let majority = |v: &[u32; 4]| (0..4u8).max_by_key(|&t| v[t as usize]).unwrap_or(0);
+        let fold_gaz: Vec<Gazetteer> = folds
+            .iter()
+            .map(|f| {
+                self.gaz
+                    .with_learned(f.iter().map(|(&h, v)| (h, majority(v))).collect())
+            })
+            .collect();
+        self.names = all.iter().map(|(n, v)| (n.clone(), majority(v))).collect();
+        self.names.sort();
+        for (d, (article, gold)) in self.raw.iter().enumerate() {
+            let seg = crate::segment::segment(article);
+            let doc = Doc {
+                article,
+                text: &article.text,
+                tokens: &seg.tokens,
+                sentences: &seg.sentences,
+            };
+            let mut toks = Vec::new();
+            features::prepare(&doc, &fold_gaz[1 - d % 2], &case, &mut toks);
+            let n = toks.len();
+            let mut tags = vec![0u8; n];
+            for (span, ty) in gold {
+                let a = doc.tokens.partition_point(|t| t.span.start < span.start);
+                let b = doc.tokens.partition_point(|t| t.span.end <= span.end);
+                if a < b && b <= n {
+                    set_tags(&mut tags, a..b, type_index(*ty));
+                }
+            }
+            let sents = doc
+                .sentences
+                .iter()
+                .map(|s| s.tokens.start.min(n)..s.tokens.end.min(n))
+                .collect();
+            self.docs.push((toks, sents, tags));
+        }
+    }
+
+    /// The names learned from the training data, in the format of `models/entities-names.txt`.
+    pub fn names(&self) -> String {
+        let mut out = String::new();
+        for (n, t) in &self.names {
+            out.push(['P', 'O', 'L', 'M'][*t as usize & 3]);
+            out.push('\t');
+            out.push_str(n);
+            out.push('\n');
+        }
+        out
+    }
+
+    /// Number of documents added.
+    pub fn len(&self) -> usize {
+        self.docs.len()
+    }
+
+    /// True when no document was added.
+    pub fn is_empty(&self) -> bool {
+        self.docs.is_empty()
+    }
+
+    /// One pass over the documents in an order shuffled by `seed`; returns the number of token
+    /// mistakes.
+    pub fn epoch(&mut self, seed: u64) -> usize {
+        let mut order: Vec<usize> = (0..self.docs.len()).collect();
+        let mut x = seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1;
+        for i in (1..order.len()).rev() {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            order.swap(i, (x % (i as u64 + 1)) as usize);
+        }
+        let mut feats = Vec::with_capacity(96);
+        let mut mistakes = 0;
+        for d in order {
+            let (toks, sents, gold) = &self.docs[d];
+            let mut tags = vec![0u8; toks.len()];
+            let mut margins = vec![0f32; toks.len()];
+            let mut hist = History::default();
+            for r in sents {
+                tag_sentence(
+                    &mut self.weights,
+                    toks,
+                    r.clone(),
+                    &mut tags,
+                    &mut margins,
+                    &mut hist,
+                    &mut feats,
+                    Some(gold),
+                );
+            }
+            mistakes += tags.iter().zip(gold).filter(|(a, b)| a != b).count();
+        }
+        mistakes
+    }
+
+    /// The averaged model in the file format [`EntityTagger::with_model`] reads, keeping the
+    /// features with a weight of at least `min` in absolute value.
+    pub fn export(&self, min: f32) -> Vec<u8> {
+        self.weights.export(min)
+    }
+}
+
+/// Number of BILOU tags of the model.
+pub const TAGS: usize = NT;

@@ -1,0 +1,306 @@
+//! The averaged-perceptron model: a table from feature hashes to quantised weight rows, the
+//! greedy BILOU decoder, and the trainer used by `examples/train_entities.rs`.
+//!
+//! File format (little endian): magic `CSNER1\0\0`, `u32` feature count `n`, `f32` scale,
+//! then `n` `u64` keys, then `n` rows of 17 `i16` weights.
+
+use std::ops::Range;
+
+use super::features::{allowed, dynamic_features, static_features, tag_type, TokInfo, NT};
+use super::gazetteer::HashMapId;
+
+const MAGIC: &[u8; 8] = b"CSNER1\0\0";
+
+/// One slot of the open-addressing table: a feature key (0 = empty) and its weights, together
+/// so that a lookup touches one place in memory.
+#[derive(Clone, Copy, Debug, Default)]
+struct Slot {
+    key: u64,
+    w: [i16; NT],
+}
+
+/// A loaded model: open-addressing table of feature keys and their weight rows.
+#[derive(Debug, Default)]
+pub(crate) struct Model {
+    slots: Vec<Slot>,
+    mask: usize,
+    len: usize,
+}
+
+fn read_u32(b: &[u8], at: usize) -> Option<u32> {
+    Some(u32::from_le_bytes(b.get(at..at + 4)?.try_into().ok()?))
+}
+
+impl Model {
+    /// Parses a model file; an empty or malformed file gives an empty model (tags nothing).
+    pub(crate) fn parse(bytes: &[u8]) -> Model {
+        Self::try_parse(bytes).unwrap_or_default()
+    }
+
+    fn try_parse(b: &[u8]) -> Option<Model> {
+        if b.get(..8)? != MAGIC {
+            return None;
+        }
+        let n = read_u32(b, 8)? as usize;
+        let keys_at = 16;
+        let rows_at = keys_at + 8 * n;
+        if b.len() < rows_at + n * NT * 2 {
+            return None;
+        }
+        // Load factor at most 2/3.
+        let cap = (n + n / 2 + 1).next_power_of_two().max(16);
+        let mut m = Model {
+            slots: vec![Slot::default(); cap],
+            mask: cap - 1,
+            len: n,
+        };
+        let keys = b[keys_at..rows_at].chunks_exact(8);
+        let rows = b[rows_at..rows_at + n * NT * 2].chunks_exact(NT * 2);
+        for (kb, row) in keys.zip(rows) {
+            let key = u64::from_le_bytes(kb.try_into().ok()?);
+            if key == 0 {
+                continue;
+            }
+            let mut w = [0i16; NT];
+            for (x, c) in w.iter_mut().zip(row.chunks_exact(2)) {
+                *x = i16::from_le_bytes([c[0], c[1]]);
+            }
+            let mut slot = key as usize & m.mask;
+            while m.slots[slot].key != 0 {
+                slot = (slot + 1) & m.mask;
+            }
+            m.slots[slot] = Slot { key, w };
+        }
+        Some(m)
+    }
+
+    /// True when the model has no features.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    #[inline]
+    fn row(&self, key: u64) -> Option<&[i16; NT]> {
+        let mut slot = key as usize & self.mask;
+        loop {
+            let s = self.slots.get(slot)?;
+            if s.key == key {
+                return Some(&s.w);
+            }
+            if s.key == 0 {
+                return None;
+            }
+            slot = (slot + 1) & self.mask;
+        }
+    }
+
+    /// Adds the weights of `feats` to `scores`.
+    #[inline]
+    pub(crate) fn add(&self, feats: &[u64], scores: &mut [i32; NT]) {
+        for &f in feats {
+            if f == 0 {
+                continue;
+            }
+            if let Some(w) = self.row(f) {
+                for (s, &x) in scores.iter_mut().zip(w.iter()) {
+                    *s += x as i32;
+                }
+            }
+        }
+    }
+}
+
+/// Something that scores feature lists: the loaded model or the trainer's weights.
+pub(crate) trait Scorer {
+    /// Scores of every tag for `feats`.
+    fn scores(&self, feats: &[u64]) -> [f32; NT];
+    /// Learns from a mistake (training only).
+    fn learn(&mut self, _feats: &[u64], _gold: u8, _pred: u8) {}
+    /// Counts one scored token (training only).
+    fn tick(&mut self) {}
+}
+
+/// The loaded model as a [`Scorer`].
+pub(crate) struct Frozen<'a>(pub &'a Model);
+
+impl Scorer for Frozen<'_> {
+    #[inline]
+    fn scores(&self, feats: &[u64]) -> [f32; NT] {
+        let mut s = [0i32; NT];
+        self.0.add(feats, &mut s);
+        s.map(|x| x as f32)
+    }
+}
+
+/// Per-document tagging history: the type last given to each word.
+pub(crate) type History = HashMapId<u8>;
+
+/// Greedy left-to-right BILOU tagging of one sentence; writes tags into `tags[r]` and returns
+/// nothing. `feats` is a scratch buffer. `margins[i]` gets the winning margin. With `gold`
+/// tags, the scorer learns from each mistake.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn tag_sentence<S: Scorer>(
+    model: &mut S,
+    toks: &[TokInfo],
+    r: Range<usize>,
+    tags: &mut [u8],
+    margins: &mut [f32],
+    hist: &mut History,
+    feats: &mut Vec<u64>,
+    gold: Option<&[u8]>,
+) {
+    let (mut p1, mut p2) = (0u8, 0u8);
+    for i in r.clone() {
+        let me = &toks[i];
+        let last = i + 1 == r.end;
+        let open = p1 != 0 && super::features::tag_pos(p1) <= 1;
+        if !open && me.never_starts() {
+            tags[i] = 0;
+            margins[i] = f32::INFINITY;
+            p2 = p1;
+            p1 = 0;
+            continue;
+        }
+        feats.clear();
+        static_features(toks, &r, i, feats);
+        let h = hist.get(&me.lower).copied().unwrap_or(0);
+        dynamic_features(me, p1, p2, h, feats);
+        let scores = model.scores(feats);
+        if open && i > r.start {
+            // Greedy repair: when the model prefers to end the open entity before this token
+            // rather than continue it, close it (B -> U, I -> L).
+            let closed = if super::features::tag_pos(p1) == 0 {
+                p1 + 3
+            } else {
+                p1 + 1
+            };
+            let top = |prev: u8| {
+                scores
+                    .iter()
+                    .enumerate()
+                    .filter(|(t, _)| allowed(prev, *t as u8, last))
+                    .fold(f32::NEG_INFINITY, |m, (_, &s)| m.max(s))
+            };
+            if top(closed) > top(p1) {
+                tags[i - 1] = closed;
+                p1 = closed;
+            }
+        }
+        let mut best = 0u8;
+        let mut best_s = f32::NEG_INFINITY;
+        let mut second = f32::NEG_INFINITY;
+        for (t, &s) in scores.iter().enumerate() {
+            if !allowed(p1, t as u8, last) {
+                continue;
+            }
+            if s > best_s {
+                second = best_s;
+                best_s = s;
+                best = t as u8;
+            } else if s > second {
+                second = s;
+            }
+        }
+        if let Some(g) = gold {
+            let gt = g.get(i).copied().unwrap_or(0);
+            if gt != best {
+                model.learn(feats, gt, best);
+            }
+            model.tick();
+        }
+        tags[i] = best;
+        margins[i] = best_s - second;
+        if let Some(ty) = tag_type(best) {
+            hist.insert(me.lower, ty + 1);
+        }
+        p2 = p1;
+        p1 = best;
+    }
+}
+
+/// Averaged-perceptron weights being trained.
+#[derive(Debug, Default)]
+pub(crate) struct Weights {
+    index: HashMapId<u32>,
+    w: Vec<[f32; NT]>,
+    u: Vec<[f32; NT]>,
+    /// Update counter.
+    pub c: f32,
+}
+
+impl Scorer for Weights {
+    fn learn(&mut self, feats: &[u64], gold: u8, pred: u8) {
+        self.update(feats, gold, pred);
+    }
+    fn tick(&mut self) {
+        self.c += 1.0;
+    }
+    fn scores(&self, feats: &[u64]) -> [f32; NT] {
+        let mut s = [0f32; NT];
+        for f in feats {
+            if let Some(&k) = self.index.get(f) {
+                for (a, b) in s.iter_mut().zip(self.w[k as usize].iter()) {
+                    *a += b;
+                }
+            }
+        }
+        s
+    }
+}
+
+impl Weights {
+    /// Perceptron update: reward `gold`, penalise `pred`.
+    fn update(&mut self, feats: &[u64], gold: u8, pred: u8) {
+        let c = self.c;
+        for &f in feats {
+            let n = self.w.len() as u32;
+            let k = *self.index.entry(f).or_insert(n) as usize;
+            if k == self.w.len() {
+                self.w.push([0.0; NT]);
+                self.u.push([0.0; NT]);
+            }
+            self.w[k][gold as usize] += 1.0;
+            self.w[k][pred as usize] -= 1.0;
+            self.u[k][gold as usize] += c;
+            self.u[k][pred as usize] -= c;
+        }
+    }
+
+    /// The averaged weights, pruned (rows whose largest weight is below `min` dropped) and
+    /// quantised into the model file format.
+    pub(crate) fn export(&self, min: f32) -> Vec<u8> {
+        let c = self.c.max(1.0);
+        let mut rows: Vec<(u64, [f32; NT])> = Vec::new();
+        for (&key, &k) in &self.index {
+            let mut avg = [0f32; NT];
+            for (t, a) in avg.iter_mut().enumerate() {
+                *a = self.w[k as usize][t] - self.u[k as usize][t] / c;
+            }
+            let max = avg.iter().fold(0f32, |m, x| m.max(x.abs()));
+            if max >= min {
+                rows.push((key, avg));
+            }
+        }
+        rows.sort_by_key(|r| r.0);
+        let top = rows
+            .iter()
+            .flat_map(|r| r.1.iter())
+            .fold(0f32, |m, x| m.max(x.abs()))
+            .max(1e-6);
+        let scale = top / 32000.0;
+        let mut out = Vec::with_capacity(16 + rows.len() * (8 + NT * 2));
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&(rows.len() as u32).to_le_bytes());
+        out.extend_from_slice(&scale.to_le_bytes());
+        for r in &rows {
+            out.extend_from_slice(&r.0.to_le_bytes());
+        }
+        for r in &rows {
+            for x in r.1 {
+                let q = (x / scale).round().clamp(-32767.0, 32767.0) as i16;
+                out.extend_from_slice(&q.to_le_bytes());
+            }
+        }
+        out
+    }
+}

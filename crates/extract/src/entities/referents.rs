@@ -1,0 +1,645 @@
+//! Referents: mentions clustered into one canonical name each, with the role the text gives,
+//! a subtype (media outlet, government body) and a gender.
+//!
+//! People: a mention joins the longest person name of the article that starts or ends with it
+//! ("Trump" and "Trump's" -> "Donald Trump"; "Kim" -> "Kim Jong Un", whose family name comes
+//! first; "Kang" -> "Kang Kyung-wha"). Other names cluster by their exact (case-insensitive)
+//! text. Roles come from the words before a name ("North Korean leader Kim Jong Un", "South
+//! Korea's ambassador to Washington, Kang Kyung-wha", "President Donald Trump") or an
+//! apposition after it ("Kang Kyung-wha, South Korea's foreign minister,").
+
+use std::ops::Range;
+
+use claimsheet_ingest::Span;
+
+use super::features::{hash_lower, hash_seq, TokInfo};
+use super::gazetteer::{cat, Gazetteer};
+use super::{Entities, EntityType, Gender, Mention, Referent, Subtype};
+use crate::segment::TokenKind;
+use crate::Doc;
+
+/// Words that may modify a role noun ("former", "foreign" in "former foreign minister").
+const MODIFIERS: &[&str] = &[
+    "former",
+    "vice",
+    "deputy",
+    "foreign",
+    "prime",
+    "defense",
+    "defence",
+    "finance",
+    "chief",
+    "top",
+    "senior",
+    "acting",
+    "interim",
+    "first",
+    "state",
+    "general",
+    "supreme",
+    "executive",
+    "national",
+    "security",
+    "trade",
+    "economic",
+    "nuclear",
+    "special",
+    "then",
+    "new",
+    "current",
+    "incoming",
+    "outgoing",
+    "assistant",
+    "associate",
+    "principal",
+    "lead",
+    "unification",
+    "interior",
+    "justice",
+    "health",
+    "education",
+    "energy",
+    "commerce",
+    "agriculture",
+    "labor",
+    "labour",
+    "transport",
+    "environment",
+    "culture",
+    "press",
+    "communications",
+    "opposition",
+    "party",
+    "team",
+    "club",
+    "company",
+    "army",
+    "military",
+    "intelligence",
+    "police",
+    "regional",
+    "local",
+    "provincial",
+    "federal",
+    "central",
+    "bank",
+    "deputy",
+    "joint",
+    "staff",
+    "house",
+    "majority",
+    "minority",
+    "senate",
+    "white",
+];
+
+/// Prepositions after which a name is not the subject of what follows.
+const PREPOSITIONS: &[&str] = &[
+    "in", "to", "from", "at", "with", "of", "on", "for", "by", "into", "between", "about",
+    "against", "over", "toward", "towards", "than", "via", "without", "within", "outside",
+];
+
+fn word<'a>(doc: &Doc<'a>, i: usize) -> &'a str {
+    doc.tokens
+        .get(i)
+        .and_then(|t| doc.text.get(t.span.start..t.span.end))
+        .unwrap_or("")
+}
+
+fn lower_in(list: &[&str], w: &str) -> bool {
+    w.len() <= 16 && list.iter().any(|x| x.eq_ignore_ascii_case(w))
+}
+
+fn is_possessive(w: &str) -> bool {
+    matches!(w, "'s" | "\u{2019}s" | "'" | "\u{2019}")
+}
+
+/// True when the token before `start` is a preposition (but not "according to").
+pub(crate) fn after_preposition(doc: &Doc<'_>, start: usize) -> bool {
+    let i = doc.tokens.partition_point(|t| t.span.start < start);
+    if i == 0 {
+        return false;
+    }
+    let prev = word(doc, i - 1);
+    if !lower_in(PREPOSITIONS, prev) {
+        return false;
+    }
+    !(prev.eq_ignore_ascii_case("to")
+        && i >= 2
+        && word(doc, i - 2).eq_ignore_ascii_case("according"))
+}
+
+struct Name {
+    range: Range<usize>,
+    kind: EntityType,
+    /// Lowercased words.
+    words: Vec<u64>,
+}
+
+/// Builds mentions and referents from entity token ranges.
+pub(crate) fn resolve(
+    doc: &Doc<'_>,
+    gaz: &Gazetteer,
+    toks: &[TokInfo],
+    spans: &[(Range<usize>, EntityType)],
+) -> Entities {
+    let mut e = Entities::default();
+    let names: Vec<Name> = spans
+        .iter()
+        .filter(|(r, _)| r.start < r.end && r.end <= toks.len())
+        .map(|(r, k)| Name {
+            range: r.clone(),
+            kind: *k,
+            words: toks[r.clone()].iter().map(|t| t.lower).collect(),
+        })
+        .collect();
+    // A single word that starts or ends a person's name of the article is that person
+    // ("Kang" after "Kang Kyung-wha"), unless the gazetteers know it as a place or body.
+    let person_parts: Vec<u64> = names
+        .iter()
+        .filter(|n| n.kind == EntityType::Per && n.words.len() >= 2)
+        .flat_map(|n| [n.words[0], n.words[n.words.len() - 1]])
+        .collect();
+    let mut names = names;
+    for n in names.iter_mut() {
+        if n.kind != EntityType::Per
+            && n.words.len() == 1
+            && person_parts.contains(&n.words[0])
+            && toks[n.range.start].gaz & cat::NAMES == 0
+        {
+            n.kind = EntityType::Per;
+        }
+    }
+    // Mention index of every token.
+    let mut owner = vec![usize::MAX; toks.len()];
+    for (k, n) in names.iter().enumerate() {
+        for i in n.range.clone() {
+            owner[i] = k;
+        }
+    }
+    let mut keys: Vec<(u64, EntityType)> = Vec::new();
+    for (k, n) in names.iter().enumerate() {
+        let target = if n.kind == EntityType::Per {
+            person_target(&names, k)
+        } else {
+            acronym_target(doc, &names, k).unwrap_or(k)
+        };
+        let t = &names[target];
+        let key = t.words.iter().fold(0, |h, &w| hash_seq(h, w));
+        let idx = match keys
+            .iter()
+            .position(|&(h, kind)| h == key && kind == t.kind)
+        {
+            Some(i) => i,
+            None => {
+                keys.push((key, t.kind));
+                e.referents.push(new_referent(doc, gaz, toks, t));
+                keys.len() - 1
+            }
+        };
+        let (Some(a), Some(b)) = (
+            doc.tokens.get(n.range.start),
+            doc.tokens.get(n.range.end - 1),
+        ) else {
+            continue;
+        };
+        let r = &mut e.referents[idx];
+        r.mentions += 1;
+        if r.kind == EntityType::Per {
+            if r.role.is_none() {
+                r.role = role_before(doc, &names, &owner, n.range.start)
+                    .or_else(|| role_after(doc, &names, &owner, n.range.end));
+            }
+            if r.gender.is_none() && n.range.start > 0 {
+                let mut prev = word(doc, n.range.start - 1);
+                if prev == "." && n.range.start >= 2 {
+                    prev = word(doc, n.range.start - 2);
+                }
+                let prev = prev.trim_end_matches('.');
+                r.gender = match prev.to_ascii_lowercase().as_str() {
+                    "mr" | "sir" | "lord" | "king" | "prince" => Some(Gender::Male),
+                    "ms" | "mrs" | "miss" | "lady" | "queen" | "princess" | "madam" => {
+                        Some(Gender::Female)
+                    }
+                    _ => None,
+                };
+            }
+        }
+        e.mentions.push(Mention {
+            span: Span::new(a.span.start, b.span.end),
+            kind: n.kind,
+            referent: idx,
+        });
+    }
+    // An acronym and its expansion ("APEC", "Asia-Pacific Economic Cooperation") may have been
+    // typed differently: every mention of a referent takes the type most of them have.
+    let mut votes = vec![[0u32; 4]; e.referents.len()];
+    for m in &e.mentions {
+        votes[m.referent][m.kind as usize] += 1;
+    }
+    for (r, v) in e.referents.iter_mut().zip(&votes) {
+        if v.iter().filter(|&&x| x > 0).count() > 1 {
+            let best = (0..4)
+                .max_by_key(|&t| (v[t], t == r.kind as usize))
+                .unwrap_or(0);
+            r.kind = TYPES[best];
+        }
+    }
+    for m in e.mentions.iter_mut() {
+        if let Some(r) = e.referents.get(m.referent) {
+            m.kind = r.kind;
+        }
+    }
+    e
+}
+
+const TYPES: [EntityType; 4] = [
+    EntityType::Per,
+    EntityType::Org,
+    EntityType::Loc,
+    EntityType::Misc,
+];
+
+/// For an all-caps acronym ("APEC"), the name of the article it abbreviates ("Asia-Pacific
+/// Economic Cooperation": initials of its capitalised words and hyphenated parts).
+fn acronym_target(doc: &Doc<'_>, names: &[Name], k: usize) -> Option<usize> {
+    let me = &names[k];
+    if me.range.len() != 1 {
+        return None;
+    }
+    let w = word(doc, me.range.start);
+    let letters = w.len();
+    if !(2..=8).contains(&letters) || !w.bytes().all(|b| b.is_ascii_uppercase()) {
+        return None;
+    }
+    names.iter().position(|n| {
+        if n.range.len() < 2 || n.kind == EntityType::Per {
+            return false;
+        }
+        let mut initials = w.bytes();
+        for i in n.range.clone() {
+            for part in word(doc, i).split('-') {
+                let Some(c) = part.bytes().next() else {
+                    continue;
+                };
+                if c.is_ascii_lowercase() {
+                    continue; // "of", "the"
+                }
+                if initials.next() != Some(c.to_ascii_uppercase()) {
+                    return false;
+                }
+            }
+        }
+        initials.next().is_none()
+    })
+}
+
+/// The longest person name of the article that `names[k]` is the start or the end of, nearest
+/// before it if several.
+fn person_target(names: &[Name], k: usize) -> usize {
+    let me = &names[k].words;
+    let mut best = k;
+    let mut best_len = me.len();
+    let mut best_dist = 0usize;
+    for (j, n) in names.iter().enumerate() {
+        if n.kind != EntityType::Per || n.words.len() <= me.len() {
+            continue;
+        }
+        let fits = n.words.starts_with(me) || n.words.ends_with(me);
+        if !fits {
+            continue;
+        }
+        let dist = if j < k { k - j } else { (j - k) + names.len() };
+        if n.words.len() > best_len || (n.words.len() == best_len && dist < best_dist) {
+            best = j;
+            best_len = n.words.len();
+            best_dist = dist;
+        }
+    }
+    best
+}
+
+fn new_referent(doc: &Doc<'_>, gaz: &Gazetteer, toks: &[TokInfo], n: &Name) -> Referent {
+    let r = n.range.clone();
+    let text = match (doc.tokens.get(r.start), doc.tokens.get(r.end - 1)) {
+        (Some(a), Some(b)) => doc.text.get(a.span.start..b.span.end).unwrap_or(""),
+        _ => "",
+    };
+    let mut canonical = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let heading = toks[r.start].flags & super::features::flag::CAPS_LINE != 0;
+    if heading && !canonical.chars().any(char::is_lowercase) {
+        // "SEOUL" in a heading: write it "Seoul" (short words such as "US" stay).
+        canonical = canonical
+            .split(' ')
+            .map(|w| {
+                if w.chars().count() <= 3 {
+                    return w.to_string();
+                }
+                let mut out = String::with_capacity(w.len());
+                for (k, c) in w.chars().enumerate() {
+                    if k == 0 {
+                        out.push(c);
+                    } else {
+                        out.extend(c.to_lowercase());
+                    }
+                }
+                out
+            })
+            .collect::<Vec<_>>()
+            .join(" ");
+    }
+    let bits_all = toks[r.clone()].iter().fold(u32::MAX, |m, t| m & t.gaz);
+    let last = word(doc, r.end - 1);
+    let first = word(doc, r.start);
+    let subtype = if bits_all & cat::MEDIA != 0
+        || matches!(
+            last,
+            "News"
+                | "Times"
+                | "Post"
+                | "Journal"
+                | "Herald"
+                | "Tribune"
+                | "Gazette"
+                | "Daily"
+                | "Telegraph"
+                | "Ilbo"
+                | "Shimbun"
+                | "TV"
+                | "Radio"
+                | "Television"
+                | "Press"
+        )
+        || (last == "Agency" && r.len() >= 3 && word(doc, r.end - 2) == "News")
+    {
+        Some(Subtype::Media)
+    } else if bits_all & cat::GOV != 0
+        || (n.kind == EntityType::Org
+            && (matches!(
+                last,
+                "Ministry" | "Department" | "Office" | "Parliament" | "Cabinet"
+            ) || matches!(first, "Ministry" | "Department")))
+    {
+        Some(Subtype::Government)
+    } else {
+        None
+    };
+    let gender = if n.kind == EntityType::Per && r.len() >= 2 {
+        let g = gaz.get(hash_seq(0, hash_lower(first.as_bytes())));
+        if g & cat::FIRST_F != 0 && g & cat::FIRST_M == 0 {
+            Some(Gender::Female)
+        } else if g & cat::FIRST_M != 0 && g & cat::FIRST_F == 0 {
+            Some(Gender::Male)
+        } else {
+            None
+        }
+    } else {
+        None
+    };
+    let place = if n.kind == EntityType::Misc {
+        gaz.place_of(n.words.iter().fold(0, |h, &w| hash_seq(h, w)))
+            .map(str::to_string)
+    } else {
+        None
+    };
+    Referent {
+        canonical,
+        kind: n.kind,
+        role: None,
+        mentions: 0,
+        subtype,
+        gender,
+        place,
+    }
+}
+
+fn is_role_word(doc: &Doc<'_>, i: usize) -> bool {
+    let w = word(doc, i);
+    let w = w.trim_end_matches('.');
+    if w.is_empty() || w.len() > 16 {
+        return false;
+    }
+    // Titles and role nouns; a lowercase title like "president" counts too.
+    const HEADS: &[&str] = &[
+        "president",
+        "leader",
+        "minister",
+        "ambassador",
+        "envoy",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "secretary",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "chief",
+        "ceo",
+        "director",
+        "governor",
+        "senator",
+        "sen",
+        "rep",
+        "gov",
+        "gen",
+        "lawmaker",
+        "congressman",
+        "congresswoman",
+        "representative",
+        "mayor",
+        "chancellor",
+        "premier",
+        "king",
+        "queen",
+        "prince",
+        "princess",
+        "general",
+        "commander",
+        "official",
+        "adviser",
+        "advisor",
+        "negotiator",
+        "diplomat",
+        "head",
+        "founder",
+        "executive",
+        "analyst",
+        "professor",
+        "prof",
+        "judge",
+        "justice",
+        "prosecutor",
+        "attorney",
+        "lawyer",
+        "coach",
+        "captain",
+        "dictator",
+        "counterpart",
+        "delegate",
+        "commissioner",
+        "officer",
+        "economist",
+        "researcher",
+        "reporter",
+        "correspondent",
+        "editor",
+        "manager",
+        "owner",
+        "pope",
+        "sheikh",
+        "ayatollah",
+        "emperor",
+        "president-elect",
+        "speaker",
+        "striker",
+        "midfielder",
+        "defender",
+        "goalkeeper",
+        "player",
+        "champion",
+        "actor",
+        "actress",
+        "singer",
+        "author",
+        "writer",
+    ];
+    lower_in(HEADS, w)
+}
+
+fn span_text(doc: &Doc<'_>, a: usize, b: usize) -> Option<String> {
+    let s = doc.tokens.get(a)?.span.start;
+    let e = doc.tokens.get(b)?.span.end;
+    Some(
+        doc.text
+            .get(s..e)?
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" "),
+    )
+}
+
+/// Extends a role start backwards over modifiers, demonyms and possessive names.
+fn modifiers_back(doc: &Doc<'_>, names: &[Name], owner: &[usize], mut start: usize) -> usize {
+    while start > 0 {
+        let p = start - 1;
+        let w = word(doc, p);
+        if lower_in(MODIFIERS, w) || (is_role_word(doc, p) && w.starts_with(char::is_uppercase)) {
+            start = p;
+            continue;
+        }
+        if let Some(n) = owner.get(p).and_then(|&k| names.get(k)) {
+            if n.kind != EntityType::Per {
+                start = n.range.start;
+                continue;
+            }
+            break;
+        }
+        if is_possessive(w) && p > 0 {
+            if let Some(n) = owner.get(p - 1).and_then(|&k| names.get(k)) {
+                if n.kind != EntityType::Per {
+                    start = n.range.start;
+                }
+            }
+            break;
+        }
+        break;
+    }
+    start
+}
+
+/// A role right before the name at token `m`: "North Korean leader", "President", "South
+/// Korea's ambassador to Washington,".
+fn role_before(doc: &Doc<'_>, names: &[Name], owner: &[usize], m: usize) -> Option<String> {
+    let mut j = m;
+    let mut comma = false;
+    if j > 0 && word(doc, j - 1) == "," {
+        j -= 1;
+        comma = true;
+    }
+    if j == 0 {
+        return None;
+    }
+    // Optional "to/of/for <name>" tail.
+    let mut head = j - 1;
+    if let Some(n) = owner.get(head).and_then(|&k| names.get(k)) {
+        if n.kind != EntityType::Per
+            && n.range.start >= 2
+            && lower_in(&["to", "of", "for", "at"], word(doc, n.range.start - 1))
+            && is_role_word(doc, n.range.start - 2)
+        {
+            head = n.range.start - 2;
+        }
+    }
+    if !is_role_word(doc, head) {
+        return None;
+    }
+    let start = modifiers_back(doc, names, owner, head);
+    let lower_head = word(doc, head).starts_with(char::is_lowercase);
+    if lower_head && start == head {
+        // A bare lowercase role noun ("leader Kim", "the president, Kim") needs a determiner.
+        if start == 0
+            || !lower_in(
+                &["the", "a", "an", "its", "his", "her", "their"],
+                word(doc, start - 1),
+            )
+        {
+            return None;
+        }
+    }
+    let _ = comma;
+    if doc
+        .tokens
+        .get(start)
+        .is_some_and(|t| t.kind == TokenKind::Punct)
+    {
+        return None;
+    }
+    span_text(doc, start, j - 1)
+}
+
+/// A role in an apposition right after the name ending at token `e`: ", South Korea's foreign
+/// minister,".
+fn role_after(doc: &Doc<'_>, names: &[Name], owner: &[usize], e: usize) -> Option<String> {
+    if word(doc, e) != "," {
+        return None;
+    }
+    let mut i = e + 1;
+    if lower_in(&["the", "a", "an"], word(doc, i)) {
+        i += 1;
+    }
+    let first = i;
+    let mut head = None;
+    while i < doc.tokens.len() && i < first + 8 {
+        let w = word(doc, i);
+        if is_role_word(doc, i) {
+            head = Some(i);
+            i += 1;
+            continue;
+        }
+        if lower_in(MODIFIERS, w) || is_possessive(w) {
+            i += 1;
+            continue;
+        }
+        if let Some(n) = owner.get(i).and_then(|&k| names.get(k)) {
+            if n.kind == EntityType::Per {
+                return None;
+            }
+            i = n.range.end;
+            continue;
+        }
+        if head.is_some() && lower_in(&["of", "to", "for", "at"], w) {
+            if let Some(n) = owner.get(i + 1).and_then(|&k| names.get(k)) {
+                i = n.range.end;
+                break;
+            }
+        }
+        break;
+    }
+    let h = head?;
+    let end = i.max(h + 1);
+    let next = word(doc, end);
+    if !matches!(next, "," | "." | "said" | "says" | "told" | ")" | "") {
+        return None;
+    }
+    span_text(doc, first, end - 1)
+}

@@ -1,0 +1,266 @@
+//! Entity layer tests: the seed article, cases from `data/entities/cases.txt`, and a property
+//! test.
+
+use claimsheet_extract::entities::{Entities, EntityTagger, EntityType, Gender, Subtype};
+use claimsheet_extract::{segment, Article, Doc, Span};
+use claimsheet_ingest::Origin;
+use proptest::prelude::*;
+
+fn article(text: &str) -> Article {
+    Article::new(
+        "t",
+        Origin::file("t"),
+        text.to_string(),
+        None,
+        Some(String::new()),
+    )
+}
+
+fn run(tagger: &EntityTagger, a: &Article) -> (Entities, segment::Segmentation) {
+    let seg = segment::segment(a);
+    let doc = Doc {
+        article: a,
+        text: &a.text,
+        tokens: &seg.tokens,
+        sentences: &seg.sentences,
+    };
+    (tagger.tag(&doc), seg)
+}
+
+fn mentions<'a>(e: &Entities, text: &'a str) -> Vec<(&'a str, EntityType)> {
+    e.mentions
+        .iter()
+        .map(|m| (&text[m.span.start..m.span.end], m.kind))
+        .collect()
+}
+
+fn parse_type(s: &str) -> EntityType {
+    match s {
+        "PER" => EntityType::Per,
+        "ORG" => EntityType::Org,
+        "LOC" => EntityType::Loc,
+        "MISC" => EntityType::Misc,
+        other => panic!("bad type {other}"),
+    }
+}
+
+#[test]
+fn cases_from_data_file() {
+    let tagger = EntityTagger::new();
+    let data = include_str!("data/entities/cases.txt");
+    let mut failures = Vec::new();
+    let mut checked = 0;
+    let mut current: Option<(Article, Entities)> = None;
+    for line in data.lines() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let (key, value) = line.split_once(": ").expect("key: value");
+        if key == "text" {
+            let a = article(&value.replace("\\n", "\n"));
+            let (e, _) = run(&tagger, &a);
+            current = Some((a, e));
+            continue;
+        }
+        let (a, e) = current.as_ref().expect("text first");
+        let text = a.text.as_str();
+        let found = mentions(e, text);
+        checked += 1;
+        let ok = match key {
+            "has" => {
+                let (name, ty) = value.rsplit_once(' ').expect("has: NAME TYPE");
+                found.contains(&(name, parse_type(ty)))
+            }
+            "not" => !found.iter().any(|(m, _)| m.contains(value)),
+            "ref" => {
+                let (m, canon) = value.split_once(" => ").expect("ref: A => B");
+                e.mentions.iter().any(|x| {
+                    &text[x.span.start..x.span.end] == m
+                        && e.referents[x.referent].canonical == canon
+                })
+            }
+            "role" => {
+                let (canon, role) = value.split_once(" => ").expect("role: A => B");
+                e.referents
+                    .iter()
+                    .any(|r| r.canonical == canon && r.role.as_deref() == Some(role))
+            }
+            "gender" => {
+                let (canon, g) = value.split_once(" => ").expect("gender: A => male|female");
+                let want = match g {
+                    "male" => Gender::Male,
+                    "female" => Gender::Female,
+                    other => panic!("bad gender {other}"),
+                };
+                e.referents
+                    .iter()
+                    .any(|r| r.canonical == canon && r.gender == Some(want))
+            }
+            "subtype" => {
+                let (canon, st) = value.split_once(" => ").expect("subtype: A => media");
+                e.referents
+                    .iter()
+                    .any(|r| r.canonical == canon && r.subtype.map(Subtype::as_str) == Some(st))
+            }
+            "pronoun" => {
+                let (pron, canon) = value.split_once(" => ").expect("pronoun: She => A");
+                let seg = segment::segment(a);
+                let doc = Doc {
+                    article: a,
+                    text,
+                    tokens: &seg.tokens,
+                    sentences: &seg.sentences,
+                };
+                let start = text
+                    .find(&format!(" {pron} "))
+                    .map(|i| i + 1)
+                    .expect("pronoun");
+                e.pronoun_referent(&doc, Span::new(start, start + pron.len()))
+                    .is_some_and(|r| e.referents[r].canonical == canon)
+            }
+            other => panic!("unknown key {other}"),
+        };
+        if !ok {
+            failures.push(format!("{text}\n    {key}: {value}\n    got {found:?}"));
+        }
+    }
+    assert!(checked > 20);
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+const SEED: &str = include_str!("../../../corpus/seed-korea-trump-kim.txt");
+
+#[test]
+fn seed_article_referents() {
+    let tagger = EntityTagger::new();
+    let a = article(SEED);
+    let (e, _) = run(&tagger, &a);
+    let find = |name: &str| {
+        e.referents
+            .iter()
+            .find(|r| r.canonical == name)
+            .unwrap_or_else(|| panic!("no referent {name}: {:#?}", e.referents))
+    };
+    let trump = find("Donald Trump");
+    assert_eq!(trump.kind, EntityType::Per);
+    assert_eq!(trump.gender, Some(Gender::Male));
+    assert!(trump.mentions >= 10, "{trump:?}");
+    let kim = find("Kim Jong Un");
+    assert_eq!(kim.kind, EntityType::Per);
+    assert_eq!(kim.role.as_deref(), Some("North Korean leader"));
+    assert!(kim.mentions >= 3);
+    let kang = find("Kang Kyung-wha");
+    assert_eq!(kang.kind, EntityType::Per);
+    assert_eq!(
+        kang.role.as_deref(),
+        Some("South Korea\u{2019}s ambassador to Washington")
+    );
+    assert_eq!(
+        find("Lee Jae Myung").role.as_deref(),
+        Some("South Korean President")
+    );
+    assert_eq!(
+        find("Xi Jinping").role.as_deref(),
+        Some("Chinese President")
+    );
+    let cnn = find("CNN");
+    assert_eq!(
+        (cnn.kind, cnn.subtype),
+        (EntityType::Org, Some(Subtype::Media))
+    );
+    assert_eq!(find("White House").subtype, Some(Subtype::Government));
+    // The acronym joins its expansion, and both are an organisation.
+    let apec = find("Asia-Pacific Economic Cooperation");
+    assert_eq!(apec.kind, EntityType::Org);
+    assert!(apec.mentions >= 4, "{apec:?}");
+    assert!(e
+        .mentions
+        .iter()
+        .all(|m| &SEED[m.span.start..m.span.end] != "APEC"
+            || e.referents[m.referent].canonical == "Asia-Pacific Economic Cooperation"));
+    for place in [
+        "North Korea",
+        "South Korea",
+        "Pyongyang",
+        "Gyeongju",
+        "Washington",
+        "Asia",
+        "Seoul",
+    ] {
+        assert_eq!(find(place).kind, EntityType::Loc, "{place}");
+    }
+    let nk = find("North Korean");
+    assert_eq!(nk.kind, EntityType::Misc);
+    assert_eq!(nk.place.as_deref(), Some("North Korea"));
+    // Every "Trump" mention, possessives included, is the name alone.
+    for m in &e.mentions {
+        let t = &SEED[m.span.start..m.span.end];
+        assert!(
+            !t.ends_with("\u{2019}s") && !t.starts_with("President"),
+            "{t}"
+        );
+    }
+}
+
+fn span_of(text: &str, needle: &str) -> Span {
+    let s = text.find(needle).expect("needle");
+    Span::new(s, s + needle.len())
+}
+
+#[test]
+fn pronouns_resolve_to_the_seed_speakers() {
+    let tagger = EntityTagger::new();
+    let a = article(SEED);
+    let (e, seg) = run(&tagger, &a);
+    let doc = Doc {
+        article: &a,
+        text: &a.text,
+        tokens: &seg.tokens,
+        sentences: &seg.sentences,
+    };
+    let she = span_of(SEED, "She added");
+    let she = Span::new(she.start, she.start + 3);
+    let r = e.pronoun_referent(&doc, she).expect("she");
+    assert_eq!(e.referents[r].canonical, "Kang Kyung-wha");
+    let it = span_of(SEED, "It added");
+    let it = Span::new(it.start, it.start + 2);
+    let r = e.pronoun_referent(&doc, it).expect("it");
+    assert_eq!(e.referents[r].canonical, "CNN");
+    // Not a pronoun.
+    let word = span_of(SEED, "officials");
+    assert_eq!(e.pronoun_referent(&doc, word), None);
+}
+
+#[test]
+fn model_loads_fast() {
+    let t = std::time::Instant::now();
+    let tagger = EntityTagger::new();
+    assert!(tagger.has_model());
+    // Generous bound for debug builds on a shared machine; release loads in a few ms.
+    assert!(t.elapsed().as_millis() < 2000, "{:?}", t.elapsed());
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+    #[test]
+    fn arbitrary_text_never_panics(s in "[A-Za-z0-9 .,'’\"“”()\\-\nÄéßКим김정은北京]{0,200}") {
+        let tagger = EntityTagger::new();
+        let a = article(&s);
+        let (e, seg) = run(&tagger, &a);
+        let mut last = 0;
+        for m in &e.mentions {
+            prop_assert!(m.span.start < m.span.end && m.span.end <= s.len());
+            prop_assert!(s.is_char_boundary(m.span.start) && s.is_char_boundary(m.span.end));
+            prop_assert!(m.span.start >= last);
+            last = m.span.end;
+            prop_assert!(m.referent < e.referents.len());
+        }
+        let doc = Doc { article: &a, text: &a.text, tokens: &seg.tokens, sentences: &seg.sentences };
+        for t in &seg.tokens {
+            if let Some(r) = e.pronoun_referent(&doc, t.span) {
+                prop_assert!(r < e.referents.len());
+            }
+        }
+    }
+}
