@@ -384,10 +384,38 @@ fn speaker_name(a: &claimsheet_extract::attribution::Attribution, text: &str) ->
         .unwrap_or_else(|| join(a.source.iter().map(|s| s.slice(text).to_string()), " "))
 }
 
+/// The items of a list whose spans lie inside `outer`, given the list's spans sorted by start
+/// (`sorted` holds (span, index) pairs): a binary search, so a row costs what it holds, not what
+/// the article holds.
+fn within(sorted: &[(Span, usize)], outer: Span) -> impl Iterator<Item = usize> + '_ {
+    let first = sorted.partition_point(|(s, _)| s.start < outer.start);
+    sorted[first..]
+        .iter()
+        .take_while(move |(s, _)| s.start < outer.end)
+        .filter(move |(s, _)| outer.contains(*s))
+        .map(|(_, i)| *i)
+}
+
+/// (span, index) pairs sorted by span start.
+fn sorted_spans(spans: impl Iterator<Item = Span>) -> Vec<(Span, usize)> {
+    let mut v: Vec<(Span, usize)> = spans.enumerate().map(|(i, s)| (s, i)).collect();
+    v.sort_by_key(|(s, i)| (s.start, s.end, *i));
+    v
+}
+
 /// The rows of one article's claims.
 pub fn claim_rows(article: &Article, ann: &Annotation) -> Vec<ClaimRow> {
     let idx = CharIndex::new(&article.text);
     let text = article.text.as_str();
+    let mentions = sorted_spans(ann.entities.mentions.iter().map(|m| m.span));
+    let timexes = sorted_spans(ann.timexes.iter().map(|t| t.span));
+    let cues = sorted_spans(ann.hedges.cues.iter().map(|c| c.span));
+    let roles: std::collections::HashMap<&str, &str> = ann
+        .entities
+        .referents
+        .iter()
+        .filter_map(|r| Some((r.canonical.as_str(), r.role.as_deref()?)))
+        .collect();
     ann.claims
         .iter()
         .map(|c| {
@@ -431,17 +459,16 @@ pub fn claim_rows(article: &Article, ann: &Annotation) -> Vec<ClaimRow> {
                 chain.reverse();
                 row.speaker = speaker_name(a, text);
                 row.speaker_type = a.speaker_type.as_str().to_string();
-                row.speaker_role = ann
-                    .entities
-                    .referents
-                    .iter()
-                    .find(|r| a.speaker.as_deref() == Some(r.canonical.as_str()))
-                    .and_then(|r| r.role.clone())
+                row.speaker_role = a
+                    .speaker
+                    .as_deref()
+                    .and_then(|name| roles.get(name))
+                    .map(|r| r.to_string())
                     .unwrap_or_default();
                 row.cue = join(a.cue.iter().map(|s| s.slice(text).to_string()), "; ");
                 row.source_chain = join(chain, " > ");
                 row.anonymous = anonymous;
-                row.said_on = said_on(ann, a, c.sentence).unwrap_or_default();
+                row.said_on = said_on(ann, &timexes, a, c.sentence).unwrap_or_default();
             }
             if matches!(c.kind, ClaimKind::Quote | ClaimKind::Mixed) {
                 row.quote = join(
@@ -461,27 +488,24 @@ pub fn claim_rows(article: &Article, ann: &Annotation) -> Vec<ClaimRow> {
                 }
             }
             row.hedges = join(
-                ann.hedges
-                    .cues
-                    .iter()
-                    .filter(|q| c.span.contains(q.span))
-                    .map(|q| q.span.slice(text).to_string()),
+                within(&cues, c.span).map(|i| ann.hedges.cues[i].span.slice(text).to_string()),
                 "; ",
             );
             row.entities = join(
-                ann.entities
-                    .mentions
-                    .iter()
-                    .filter(|m| c.span.contains(m.span))
-                    .filter_map(|m| ann.entities.referents.get(m.referent))
+                within(&mentions, c.span)
+                    .filter_map(|i| {
+                        ann.entities
+                            .referents
+                            .get(ann.entities.mentions[i].referent)
+                    })
                     .map(|r| format!("{} ({})", r.canonical, r.kind.as_str())),
                 "; ",
             );
             row.dates = join(
-                ann.timexes
-                    .iter()
-                    .filter(|t| c.span.contains(t.span))
-                    .map(|t| format!("{}={}", t.span.slice(text), t.value)),
+                within(&timexes, c.span).map(|i| {
+                    let t = &ann.timexes[i];
+                    format!("{}={}", t.span.slice(text), t.value)
+                }),
                 "; ",
             );
             row
@@ -494,6 +518,7 @@ pub fn claim_rows(article: &Article, ann: &Annotation) -> Vec<ClaimRow> {
 /// Friday", "CNN reported Saturday", "The White House said last month that ...").
 fn said_on(
     ann: &Annotation,
+    timexes: &[(Span, usize)],
     a: &claimsheet_extract::attribution::Attribution,
     sentence: usize,
 ) -> Option<String> {
@@ -506,8 +531,8 @@ fn said_on(
         .fold(ann.segmentation.sentences.get(sentence)?.span, |acc, s| {
             Span::new(acc.start.min(s.start), acc.end.max(s.end))
         });
-    ann.timexes
-        .iter()
+    within(timexes, bounds)
+        .map(|i| &ann.timexes[i])
         .filter(|t| matches!(t.kind, TimexType::Date | TimexType::Time))
         .filter(|t| bounds.contains(t.span) && !a.content.iter().any(|c| c.overlaps(t.span)))
         .min_by_key(|t| t.span.start.abs_diff(cue.start))

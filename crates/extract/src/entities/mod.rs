@@ -691,14 +691,14 @@ fn bylines(doc: &Doc<'_>, toks: &[TokInfo], tags: &mut [u8]) {
             continue;
         }
         let names = r.start + 1..r.end;
-        // The whole paragraph is the byline.
-        let para_end = doc
+        // The whole paragraph is the byline (sentences are in paragraph order).
+        let next = doc
             .sentences
-            .iter()
-            .filter(|x| x.paragraph == s.paragraph)
-            .map(|x| x.tokens.end)
-            .max()
-            .unwrap_or(0);
+            .partition_point(|x| x.paragraph <= s.paragraph);
+        let para_end = next
+            .checked_sub(1)
+            .and_then(|last| doc.sentences.get(last))
+            .map_or(0, |x| x.tokens.end);
         if para_end != s.tokens.end
             || !names
                 .clone()
@@ -772,6 +772,11 @@ fn extend_family_names(doc: &Doc<'_>, toks: &[TokInfo], tags: &mut [u8]) {
         if first.gaz & cat::FAMILY_FIRST == 0 || first.flags & features::flag::CAPS_LINE != 0 {
             continue;
         }
+        // The sentence the name is in (sentences are in token order).
+        let sentence_end = doc
+            .sentences
+            .get(doc.sentences.partition_point(|s| s.tokens.end <= r.start))
+            .map_or(r.end, |s| s.tokens.end);
         let mut end = r.end;
         while end < toks.len()
             && end < r.start + 3
@@ -779,10 +784,7 @@ fn extend_family_names(doc: &Doc<'_>, toks: &[TokInfo], tags: &mut [u8]) {
             && toks[end].flags & features::flag::CAP != 0
             && toks[end].flags & (features::flag::SENT_START | features::flag::ALLCAPS) == 0
             && toks[end].gaz & cat::TEMPORAL == 0
-            && doc
-                .sentences
-                .iter()
-                .any(|s| s.tokens.contains(&end) && s.tokens.contains(&r.start))
+            && end < sentence_end
         {
             end += 1;
         }

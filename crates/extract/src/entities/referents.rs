@@ -8,6 +8,7 @@
 //! Korea's ambassador to Washington, Kang Kyung-wha", "President Donald Trump") or an
 //! apposition after it ("Kang Kyung-wha, South Korea's foreign minister,").
 
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::Range;
 
 use claimsheet_ingest::Span;
@@ -155,7 +156,7 @@ pub(crate) fn resolve(
         .collect();
     // A single word that starts or ends a person's name of the article is that person
     // ("Kang" after "Kang Kyung-wha"), unless the gazetteers know it as a place or body.
-    let person_parts: Vec<u64> = names
+    let person_parts: HashSet<u64> = names
         .iter()
         .filter(|n| n.kind == EntityType::Per && n.words.len() >= 2)
         .flat_map(|n| [n.words[0], n.words[n.words.len() - 1]])
@@ -177,24 +178,23 @@ pub(crate) fn resolve(
             owner[i] = k;
         }
     }
-    let mut keys: Vec<(u64, EntityType)> = Vec::new();
+    let mut keys: HashMap<(u64, EntityType), usize> = HashMap::new();
+    let people = PersonIndex::new(&names);
+    let acronyms = acronym_index(doc, &names);
     for (k, n) in names.iter().enumerate() {
         let target = if n.kind == EntityType::Per {
-            person_target(&names, k)
+            people.target(&names, k)
         } else {
-            acronym_target(doc, &names, k).unwrap_or(k)
+            acronym_target(doc, &names, &acronyms, k).unwrap_or(k)
         };
         let t = &names[target];
         let key = t.words.iter().fold(0, |h, &w| hash_seq(h, w));
-        let idx = match keys
-            .iter()
-            .position(|&(h, kind)| h == key && kind == t.kind)
-        {
-            Some(i) => i,
+        let idx = match keys.get(&(key, t.kind)) {
+            Some(&i) => i,
             None => {
-                keys.push((key, t.kind));
+                keys.insert((key, t.kind), e.referents.len());
                 e.referents.push(new_referent(doc, gaz, toks, t));
-                keys.len() - 1
+                e.referents.len() - 1
             }
         };
         let (Some(a), Some(b)) = (
@@ -262,61 +262,114 @@ const TYPES: [EntityType; 4] = [
 
 /// For an all-caps acronym ("APEC"), the name of the article it abbreviates ("Asia-Pacific
 /// Economic Cooperation": initials of its capitalised words and hyphenated parts).
-fn acronym_target(doc: &Doc<'_>, names: &[Name], k: usize) -> Option<usize> {
+/// The initials of a name of two or more words that is not a person's: the first letter of each
+/// capitalised word or hyphen part ("Asia-Pacific Economic Cooperation" → "APEC").
+fn initials(doc: &Doc<'_>, n: &Name) -> Option<Vec<u8>> {
+    if n.range.len() < 2 || n.kind == EntityType::Per {
+        return None;
+    }
+    let mut out = Vec::new();
+    for i in n.range.clone() {
+        for part in word(doc, i).split('-') {
+            let Some(c) = part.bytes().next() else {
+                continue;
+            };
+            if c.is_ascii_lowercase() {
+                continue; // "of", "the"
+            }
+            out.push(c.to_ascii_uppercase());
+        }
+    }
+    Some(out)
+}
+
+/// The first name of the article for each string of initials.
+fn acronym_index(doc: &Doc<'_>, names: &[Name]) -> HashMap<Vec<u8>, usize> {
+    let mut index = HashMap::new();
+    for (j, n) in names.iter().enumerate() {
+        if let Some(key) = initials(doc, n) {
+            index.entry(key).or_insert(j);
+        }
+    }
+    index
+}
+
+/// The expansion of an acronym mention ("APEC"): the first name of the article whose initials
+/// spell it.
+fn acronym_target(
+    doc: &Doc<'_>,
+    names: &[Name],
+    index: &HashMap<Vec<u8>, usize>,
+    k: usize,
+) -> Option<usize> {
     let me = &names[k];
     if me.range.len() != 1 {
         return None;
     }
     let w = word(doc, me.range.start);
-    let letters = w.len();
-    if !(2..=8).contains(&letters) || !w.bytes().all(|b| b.is_ascii_uppercase()) {
+    if !(2..=8).contains(&w.len()) || !w.bytes().all(|b| b.is_ascii_uppercase()) {
         return None;
     }
-    names.iter().position(|n| {
-        if n.range.len() < 2 || n.kind == EntityType::Per {
-            return false;
-        }
-        let mut initials = w.bytes();
-        for i in n.range.clone() {
-            for part in word(doc, i).split('-') {
-                let Some(c) = part.bytes().next() else {
-                    continue;
-                };
-                if c.is_ascii_lowercase() {
-                    continue; // "of", "the"
-                }
-                if initials.next() != Some(c.to_ascii_uppercase()) {
-                    return false;
+    index.get(w.as_bytes()).copied()
+}
+
+/// Person names of two or more words, by the hash of each of their proper word prefixes and
+/// suffixes, then by length: for each, the indexes of the names, ascending.
+struct PersonIndex {
+    by_part: HashMap<u64, BTreeMap<usize, Vec<usize>>>,
+}
+
+impl PersonIndex {
+    fn new(names: &[Name]) -> Self {
+        let mut by_part: HashMap<u64, BTreeMap<usize, Vec<usize>>> = HashMap::new();
+        for (j, n) in names.iter().enumerate() {
+            let len = n.words.len();
+            if n.kind != EntityType::Per || len < 2 {
+                continue;
+            }
+            let mut seen: Vec<u64> = Vec::with_capacity(2 * len);
+            for cut in 1..len {
+                for part in [&n.words[..cut], &n.words[cut..]] {
+                    let key = part.iter().fold(0, |h, &w| hash_seq(h, w));
+                    if !seen.contains(&key) {
+                        seen.push(key);
+                        by_part
+                            .entry(key)
+                            .or_default()
+                            .entry(len)
+                            .or_default()
+                            .push(j);
+                    }
                 }
             }
         }
-        initials.next().is_none()
-    })
-}
-
-/// The longest person name of the article that `names[k]` is the start or the end of, nearest
-/// before it if several.
-fn person_target(names: &[Name], k: usize) -> usize {
-    let me = &names[k].words;
-    let mut best = k;
-    let mut best_len = me.len();
-    let mut best_dist = 0usize;
-    for (j, n) in names.iter().enumerate() {
-        if n.kind != EntityType::Per || n.words.len() <= me.len() {
-            continue;
-        }
-        let fits = n.words.starts_with(me) || n.words.ends_with(me);
-        if !fits {
-            continue;
-        }
-        let dist = if j < k { k - j } else { (j - k) + names.len() };
-        if n.words.len() > best_len || (n.words.len() == best_len && dist < best_dist) {
-            best = j;
-            best_len = n.words.len();
-            best_dist = dist;
-        }
+        PersonIndex { by_part }
     }
-    best
+
+    /// The longest person name of the article that `names[k]` is the start or the end of,
+    /// nearest before it if several (else the first after it).
+    fn target(&self, names: &[Name], k: usize) -> usize {
+        let me = &names[k].words;
+        let key = me.iter().fold(0, |h, &w| hash_seq(h, w));
+        let Some(by_len) = self.by_part.get(&key) else {
+            return k;
+        };
+        // Longest first; a hash collision is ruled out by checking the words.
+        for (_, list) in by_len.range(me.len() + 1..).rev() {
+            let fits = |&j: &usize| {
+                let n = &names[j];
+                n.words.starts_with(me) || n.words.ends_with(me)
+            };
+            let before = list.partition_point(|&j| j < k);
+            if let Some(&j) = list[..before].iter().rev().find(|j| fits(j)) {
+                return j;
+            }
+            if let Some(&j) = list[before..].iter().find(|j| fits(j)) {
+                return j;
+            }
+        }
+        k
+    }
 }
 
 fn new_referent(doc: &Doc<'_>, gaz: &Gazetteer, toks: &[TokInfo], n: &Name) -> Referent {
