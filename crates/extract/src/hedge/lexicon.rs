@@ -1,0 +1,364 @@
+//! The cue lexicon: phrases with their class, expanded over inflections, `be`/`have` forms,
+//! hyphen and apostrophe variants.
+//!
+//! Pattern syntax: words separated by single spaces; a word ending in `*` is inflected (verb and
+//! noun endings: `-s`, `-es`, `-ed`, `-d`, `-ing`, `-ies`, `-ied`, with a dropped final `e` and a
+//! doubled final consonant), the variants kept only when the Snowball English stemmer
+//! (rust-stemmers) gives them the stem of the base word; `BE` stands for every form of "be",
+//! `HAVE` for every form of "have".
+
+use rust_stemmers::{Algorithm, Stemmer};
+
+use super::CueClass;
+
+/// How a lexicon entry is decided in context.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Decide {
+    /// By the learned disambiguator (the word is a Szeged / CoNLL-2010 cue in the dev gold).
+    Learned,
+    /// By rules only (claimsheet's news cues, which the gold does not mark).
+    Rule,
+}
+
+use CueClass::{
+    Condition as Cnd, Denial as Den, Doxastic as Dox, Investigation as Inv, Plan as Pln,
+    Possible as Pos, Probable as Prb, Unverified as Unv, Weasel as Wsl,
+};
+use Decide::{Learned as L, Rule as R};
+
+/// The lexicon: pattern, class, how it is decided.
+pub const ENTRIES: &[(&str, CueClass, Decide)] = &[
+    // Epistemic possibility.
+    ("may", Pos, L),
+    ("might", Pos, L),
+    ("could", Pos, L),
+    ("can", Pos, L),
+    ("may or may not", Pos, L),
+    ("might or might not", Pos, L),
+    ("possible", Pos, L),
+    ("possibly", Pos, L),
+    ("possibility", Pos, L),
+    ("possibilities", Pos, L),
+    ("possibility open", Pos, R),
+    ("perhaps", Pos, L),
+    ("maybe", Pos, L),
+    ("conceivably", Pos, L),
+    ("potential", Pos, L),
+    ("potentially", Pos, L),
+    ("unclear", Pos, L),
+    ("uncertain", Pos, L),
+    ("uncertainty", Pos, L),
+    ("unknown", Pos, L),
+    ("not clear", Pos, L),
+    ("no evidence", Pos, L),
+    ("little evidence", Pos, L),
+    ("cast* doubt", Pos, L),
+    ("doubt*", Pos, L),
+    ("doubtful", Pos, L),
+    ("little doubt", Pos, L),
+    ("raise* question*", Pos, L),
+    ("call* into question", Pos, L),
+    ("question*", Pos, L),
+    ("not fully understood", Pos, L),
+    ("not well understood", Pos, L),
+    ("no one can say for sure", Pos, L),
+    ("rumor*", Pos, L),
+    ("rumour*", Pos, L),
+    ("touted", Pos, L),
+    ("fear*", Pos, L),
+    ("worry", Pos, L),
+    ("worries", Pos, L),
+    ("worried", Pos, L),
+    ("concern*", Pos, L),
+    ("risk", Pos, L),
+    ("suspicion", Pos, L),
+    ("imply", Pos, L),
+    ("implies", Pos, L),
+    ("implied", Pos, L),
+    ("implying", Pos, L),
+    ("implication", Pos, L),
+    ("eventually", Pos, L),
+    ("tentative", Pos, L),
+    ("tentatively", Pos, L),
+    ("no assurance", Pos, L),
+    ("speculat*", Dox, L),
+    ("speculation", Dox, L),
+    ("suggest*", Pos, L),
+    ("suggestion", Pos, L),
+    ("indicat*", Pos, L),
+    ("indication", Pos, L),
+    ("signs", Pos, L),
+    ("signal*", Pos, L),
+    ("apparent", Pos, L),
+    ("apparently", Pos, L),
+    ("appear*", Pos, L),
+    ("seem*", Pos, L),
+    ("seemingly", Pos, L),
+    ("presumably", Pos, L),
+    ("skeptical", Pos, L),
+    ("sceptical", Pos, L),
+    // Epistemic probability.
+    ("likely", Prb, L),
+    ("unlikely", Prb, L),
+    ("likelihood", Prb, L),
+    ("in all likelihood", Prb, L),
+    ("probably", Prb, L),
+    ("probable", Prb, L),
+    ("probability", Prb, L),
+    ("should", Prb, L),
+    ("ought to", Prb, L),
+    ("almost certainly", Prb, L),
+    ("most likely", Prb, L),
+    ("warning", Prb, L),
+    // Doxastic.
+    ("believe*", Dox, L),
+    ("belief", Dox, L),
+    ("beliefs", Dox, L),
+    ("think*", Dox, L),
+    ("thought", Dox, L),
+    ("expect*", Dox, L),
+    ("expectation*", Dox, L),
+    ("unexpected", Dox, L),
+    ("estimat*", Dox, L),
+    ("accus*", Dox, L),
+    ("accusation*", Dox, L),
+    ("charge*", Dox, L),
+    ("see", Dox, L),
+    ("sees", Dox, L),
+    ("seen", Dox, L),
+    ("view*", Dox, L),
+    ("regard*", Dox, L),
+    ("consider*", Dox, L),
+    ("suspect*", Dox, L),
+    ("presum*", Dox, L),
+    ("presumption", Dox, L),
+    ("assum*", Dox, L),
+    ("assumption", Dox, L),
+    ("suppos*", Dox, L),
+    ("supposedly", Wsl, L),
+    ("reputedly", Wsl, L),
+    ("reportedly", Wsl, L),
+    ("predict*", Dox, L),
+    ("prediction*", Dox, L),
+    ("forecast*", Dox, L),
+    ("project*", Dox, L),
+    ("anticipat*", Dox, L),
+    ("anticipation", Dox, L),
+    ("foresee*", Dox, L),
+    ("feel*", Dox, L),
+    ("felt", Dox, L),
+    ("confident", Dox, L),
+    ("confidence", Dox, L),
+    ("wonder*", Dox, L),
+    ("hypothes*", Dox, L),
+    ("hypothesis", Dox, L),
+    ("postulat*", Dox, L),
+    ("idea", Dox, L),
+    ("look*", Dox, L),
+    ("betting", Dox, L),
+    ("hope*", Dox, L),
+    ("unthinkable", Dox, L),
+    ("alleg*", Unv, L),
+    ("allegation*", Unv, L),
+    // Condition.
+    ("if", Cnd, L),
+    ("unless", Cnd, L),
+    ("until", Cnd, L),
+    ("once", Cnd, L),
+    ("provided", Cnd, L),
+    ("provided that", Cnd, L),
+    ("providing that", Cnd, L),
+    ("as long as", Cnd, L),
+    ("in case", Cnd, L),
+    ("would", Cnd, L),
+    ("will", Cnd, L),
+    ("won't", Cnd, L),
+    ("wouldn't", Cnd, L),
+    // Investigation.
+    ("whether", Inv, L),
+    ("wether", Inv, L),
+    ("whether or not", Inv, L),
+    ("remains to be seen", Inv, L),
+    ("remain to be seen", Inv, L),
+    ("yet to be seen", Inv, L),
+    ("investigat*", Inv, L),
+    ("examin*", Inv, L),
+    ("explor*", Inv, L),
+    ("weigh*", Inv, L),
+    ("mull*", Inv, L),
+    ("studying", Inv, L),
+    ("talking about", Inv, L),
+    // Weasel and vague attribution (news).
+    ("some say", Wsl, R),
+    ("some have said", Wsl, R),
+    ("some argue", Wsl, R),
+    ("some believe", Wsl, R),
+    ("many believe", Wsl, R),
+    ("many say", Wsl, R),
+    ("critics say", Wsl, R),
+    ("critics said", Wsl, R),
+    ("critics have said", Wsl, R),
+    ("observers say", Wsl, R),
+    ("experts say", Wsl, R),
+    ("sources say", Wsl, R),
+    ("sources said", Wsl, R),
+    ("it BE believed", Wsl, R),
+    ("it BE said", Wsl, R),
+    ("it BE thought", Wsl, R),
+    ("it BE rumored", Wsl, R),
+    ("it HAVE been suggested", Wsl, R),
+    ("it HAVE been said", Wsl, R),
+    ("BE said to", Wsl, R),
+    ("widely believed", Wsl, R),
+    ("people familiar with the matter", Wsl, R),
+    ("people familiar with the discussions", Wsl, R),
+    ("people familiar with the plans", Wsl, R),
+    ("according to sources", Wsl, R),
+    // Unverified (news).
+    ("not independently confirm*", Unv, R),
+    ("not independently verif*", Unv, R),
+    ("HAVE not been independently confirm*", Unv, R),
+    ("HAVE not been independently verif*", Unv, R),
+    ("HAVE not been confirm*", Unv, R),
+    ("HAVE not been verif*", Unv, R),
+    ("HAVE yet to be confirm*", Unv, R),
+    ("HAVE yet to be verif*", Unv, R),
+    ("could not be verif*", Unv, R),
+    ("could not be independently verif*", Unv, R),
+    ("could not be confirm*", Unv, R),
+    ("could not be independently confirm*", Unv, R),
+    ("could not independently verify", Unv, R),
+    ("could not independently confirm", Unv, R),
+    ("cannot independently verify", Unv, R),
+    ("cannot independently confirm", Unv, R),
+    ("can't independently verify", Unv, R),
+    ("no independent confirmation", Unv, R),
+    ("without independent confirmation", Unv, R),
+    ("unconfirmed", Unv, L),
+    ("unverified", Unv, R),
+    ("unsubstantiated", Unv, R),
+    // Denial and dismissal (news).
+    ("deny", Den, R),
+    ("denies", Den, R),
+    ("denied", Den, R),
+    ("denying", Den, R),
+    ("denial*", Den, R),
+    ("dismiss*", Den, R),
+    ("downplay*", Den, R),
+    ("played down", Den, R),
+    ("play* down", Den, R),
+    ("reject*", Den, R),
+    ("refut*", Den, R),
+    ("rebuff*", Den, R),
+    ("disput*", Den, R),
+    ("rul* out", Den, R),
+    ("no sign yet", Den, R),
+    ("no sign* of", Den, R),
+    ("no indication", Den, R),
+    ("pushed back on", Den, R),
+    // Plans and schedules (news).
+    ("BE set to", Pln, R),
+    ("BE scheduled for", Pln, R),
+    ("BE scheduled to", Pln, R),
+    ("BE slated to", Pln, R),
+    ("BE slated for", Pln, R),
+    ("BE poised to", Pln, R),
+    ("plan* to", Pln, R),
+    ("BE planning", Pln, R),
+    ("intend* to", Pln, R),
+    ("upcoming", Pln, R),
+    ("plans", Pln, L),
+];
+
+const BE: &[&str] = &[
+    "be", "is", "are", "was", "were", "been", "being", "'s", "’s", "am",
+];
+const HAVE: &[&str] = &["have", "has", "had", "having", "'ve", "’ve"];
+/// Irregular or unwanted forms left out of `*` expansion.
+const DENY: &[&str] = &["lookes", "feeled", "thinked", "seeed"];
+
+fn is_vowel(b: u8) -> bool {
+    matches!(b, b'a' | b'e' | b'i' | b'o' | b'u')
+}
+
+/// The inflected forms of `base` whose stem is the stem of `base` (and `base` itself).
+fn inflect(stemmer: &Stemmer, base: &str) -> Vec<String> {
+    let mut forms = vec![base.to_string()];
+    let b = base.as_bytes();
+    let mut cands = vec![
+        format!("{base}s"),
+        format!("{base}es"),
+        format!("{base}ed"),
+        format!("{base}d"),
+        format!("{base}ing"),
+    ];
+    if let Some(stem) = base.strip_suffix('e') {
+        cands.push(format!("{stem}ing"));
+        cands.push(format!("{stem}ed"));
+    }
+    if let Some(stem) = base.strip_suffix('y') {
+        cands.push(format!("{stem}ies"));
+        cands.push(format!("{stem}ied"));
+    }
+    if b.len() >= 3 {
+        let (x, y, z) = (b[b.len() - 3], b[b.len() - 2], b[b.len() - 1]);
+        if !is_vowel(x) && is_vowel(y) && !is_vowel(z) && !matches!(z, b'w' | b'x' | b'y') {
+            let c = z as char;
+            cands.push(format!("{base}{c}ed"));
+            cands.push(format!("{base}{c}ing"));
+        }
+    }
+    let want = stemmer.stem(base).into_owned();
+    for c in cands {
+        if stemmer.stem(&c) == want && !forms.contains(&c) {
+            forms.push(c);
+        }
+    }
+    forms
+}
+
+/// Every surface form of one pattern, lowercase.
+pub fn expand(stemmer: &Stemmer, pattern: &str) -> Vec<String> {
+    let mut out: Vec<String> = vec![String::new()];
+    for word in pattern.split(' ') {
+        let forms: Vec<String> = match word {
+            "BE" => BE.iter().map(|s| s.to_string()).collect(),
+            "HAVE" => HAVE.iter().map(|s| s.to_string()).collect(),
+            w if w.ends_with('*') => {
+                let mut f = inflect(stemmer, w.trim_end_matches('*'));
+                f.retain(|x| !DENY.contains(&x.as_str()));
+                f
+            }
+            w => vec![w.to_string()],
+        };
+        let mut next = Vec::with_capacity(out.len() * forms.len());
+        for prefix in &out {
+            for f in &forms {
+                let sep = if prefix.is_empty() || f.starts_with(['\'', '’']) {
+                    ""
+                } else {
+                    " "
+                };
+                next.push(format!("{prefix}{sep}{f}"));
+            }
+        }
+        out = next;
+    }
+    // Hyphen and apostrophe variants.
+    let mut variants = Vec::new();
+    for s in &out {
+        if s.contains(' ') {
+            variants.push(s.replace(' ', "-"));
+        }
+        if s.contains('\'') {
+            variants.push(s.replace('\'', "’"));
+        }
+    }
+    out.extend(variants);
+    out
+}
+
+/// The English Snowball stemmer.
+pub fn stemmer() -> Stemmer {
+    Stemmer::create(Algorithm::English)
+}

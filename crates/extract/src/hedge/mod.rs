@@ -1,0 +1,850 @@
+//! Hedging and uncertainty cues, and the certainty, polarity and verification of sentences.
+//!
+//! 1. **Candidates**: one Aho-Corasick automaton (ASCII case-insensitive, DFA) over the article
+//!    text holds every surface form of the [`lexicon`] (inflections checked with the Snowball
+//!    stemmer, `be`/`have` forms, hyphen and apostrophe variants, multi-word cues). Matches must
+//!    sit on word boundaries; overlapping matches keep the leftmost longest.
+//! 2. **Context**: rules drop the classic traps ("May 5", "you may", "could not be reached",
+//!    "the expected profits", "if necessary", "the will"), then an averaged perceptron
+//!    ([`model`]) over the words around each Szeged-type candidate decides whether it is a cue
+//!    (trained by `examples/train_hedge.rs` on the dev gold; weights in `models/hedge.weights`).
+//!    claimsheet's news cues (weasel, unverified, denial, plan) are decided by the lexicon alone.
+//! 3. **Sentences**: certainty is the weakest commitment among the sentence's cues; polarity is
+//!    negative with a negation word or a denial; verification comes from unverified, denial and
+//!    confirmation statements, and a statement that refers back ("the reported discussions",
+//!    "the claims") also marks the earlier sentence it points to, found by the overlap of
+//!    content words, a reporting source and the kind of cue the referring noun names.
+
+use std::collections::HashMap;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use claimsheet_ingest::Span;
+
+use crate::segment::TokenKind;
+use crate::Doc;
+
+pub mod lexicon;
+pub mod model;
+
+use lexicon::Decide;
+
+/// Class of an uncertainty cue: the Szeged / CoNLL-2010 classes, then claimsheet's news classes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum CueClass {
+    /// Epistemic modality, probable: "likely", "probably", "should".
+    Probable,
+    /// Epistemic modality, possible: "may", "might", "could", "possible".
+    Possible,
+    /// Doxastic: "believe", "think", "expect", "speculation", "suspect".
+    Doxastic,
+    /// Condition: "if", "unless", "provided that".
+    Condition,
+    /// Investigation: "consider", "examine", "whether", "study".
+    Investigation,
+    /// Weasel and vague attribution: "reportedly", "some say", "critics say".
+    Weasel,
+    /// Unverified: "have not been independently confirmed", "alleged", "unconfirmed".
+    Unverified,
+    /// Denial and dismissal: "denied", "dismissed", "downplayed", "no sign yet".
+    Denial,
+    /// Plans and schedules: "is set to", "is scheduled for", "plans to", "upcoming".
+    Plan,
+}
+
+impl CueClass {
+    /// The class name in annotation output: the Szeged names for the first five (verbatim, with
+    /// the corpus's spaces), `news_*` names for the rest.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            CueClass::Probable => "speculation_modal_probable_",
+            CueClass::Possible => "speculation_modal_possible_",
+            CueClass::Doxastic => "speculation_hypo_doxastic _",
+            CueClass::Condition => "speculation_hypo_condition _",
+            CueClass::Investigation => "speculation_hypo_investigation _",
+            CueClass::Weasel => "news_weasel",
+            CueClass::Unverified => "news_unverified",
+            CueClass::Denial => "news_denial",
+            CueClass::Plan => "news_plan",
+        }
+    }
+}
+
+/// One hedging or uncertainty cue.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Cue {
+    /// Byte span of the cue (may span several words: "no sign yet").
+    pub span: Span,
+    /// Its class.
+    pub class: CueClass,
+}
+
+/// How firmly a sentence states what it states (FactBank's scale).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Certainty {
+    /// Stated as fact.
+    #[default]
+    Certain,
+    /// Stated as probable.
+    Probable,
+    /// Stated as possible.
+    Possible,
+    /// The writer does not commit to it (reported, conditional, under consideration).
+    Uncommitted,
+}
+
+impl Certainty {
+    /// Lowercase name for output.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Certainty::Certain => "certain",
+            Certainty::Probable => "probable",
+            Certainty::Possible => "possible",
+            Certainty::Uncommitted => "uncommitted",
+        }
+    }
+}
+
+/// Whether a sentence asserts or denies.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Polarity {
+    /// Asserts.
+    #[default]
+    Positive,
+    /// Denies ("no logistical preparations ... have begun").
+    Negative,
+}
+
+impl Polarity {
+    /// Lowercase name for output.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Polarity::Positive => "positive",
+            Polarity::Negative => "negative",
+        }
+    }
+}
+
+/// Verification status of a claim.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Verification {
+    /// Not confirmed ("have not been independently confirmed").
+    Unconfirmed,
+    /// Denied or contested.
+    Disputed,
+    /// Confirmed.
+    Confirmed,
+}
+
+impl Verification {
+    /// Lowercase name for output.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Verification::Unconfirmed => "unconfirmed",
+            Verification::Disputed => "disputed",
+            Verification::Confirmed => "confirmed",
+        }
+    }
+}
+
+/// The hedging verdict on one sentence.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SentenceHedge {
+    /// Certainty of the sentence.
+    pub certainty: Certainty,
+    /// Polarity of the sentence.
+    pub polarity: Polarity,
+    /// Indexes of its cues in [`Hedges::cues`].
+    pub cues: Vec<usize>,
+    /// Verification status, and the index of the sentence that gave the verdict.
+    pub verification: Option<(Verification, usize)>,
+}
+
+/// The hedge layer of an article.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Hedges {
+    /// Cues in text order.
+    pub cues: Vec<Cue>,
+    /// One verdict per sentence of the segmentation, same order.
+    pub sentences: Vec<SentenceHedge>,
+}
+
+/// One lexicon match in an article, before the decision in context.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Candidate {
+    /// Byte span of the match.
+    pub span: Span,
+    /// Index of the lexicon entry in [`lexicon::ENTRIES`].
+    pub entry: usize,
+    /// Index of the sentence that holds it.
+    pub sentence: usize,
+    /// Index of its first token.
+    pub first: usize,
+    /// Index of its last token.
+    pub last: usize,
+}
+
+impl Candidate {
+    /// True when the learned disambiguator decides this candidate.
+    pub fn learned(&self) -> bool {
+        lexicon::ENTRIES
+            .get(self.entry)
+            .is_some_and(|e| e.2 == Decide::Learned)
+    }
+}
+
+/// Finds uncertainty cues and judges sentence certainty.
+#[derive(Debug)]
+pub struct HedgeTagger {
+    /// Every surface form of the lexicon (`None` only if the automaton could not be built).
+    automaton: Option<AhoCorasick>,
+    /// Lexicon entry of each automaton pattern.
+    pattern_entry: Vec<u32>,
+    /// Hash of each lexicon entry's pattern (the disambiguator's key for it).
+    entry_key: Vec<u64>,
+    weights: HashMap<u64, f32>,
+}
+
+impl Default for HedgeTagger {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl HedgeTagger {
+    /// A tagger with its lexicons built and the committed disambiguator loaded.
+    pub fn new() -> Self {
+        Self::with_weights(model::WEIGHTS)
+    }
+
+    /// A tagger whose disambiguator reads `weights` (the `models/hedge.weights` format: one
+    /// `hexhash weight` pair a line). Empty weights accept every learned candidate.
+    pub fn with_weights(weights: &str) -> Self {
+        let stemmer = lexicon::stemmer();
+        let mut patterns: Vec<String> = Vec::new();
+        let mut pattern_entry = Vec::new();
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        for (i, (pattern, _, _)) in lexicon::ENTRIES.iter().enumerate() {
+            for form in lexicon::expand(&stemmer, pattern) {
+                if seen.contains_key(&form) {
+                    // The first entry that lists a form keeps it.
+                    continue;
+                }
+                seen.insert(form.clone(), patterns.len());
+                patterns.push(form);
+                pattern_entry.push(i as u32);
+            }
+        }
+        let automaton = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(&patterns)
+            .or_else(|_| {
+                AhoCorasickBuilder::new()
+                    .ascii_case_insensitive(true)
+                    .build(&patterns)
+            })
+            .ok();
+        let entry_key = lexicon::ENTRIES
+            .iter()
+            .map(|(p, _, _)| model::hash_str(model::SEED, p))
+            .collect();
+        HedgeTagger {
+            automaton,
+            pattern_entry,
+            entry_key,
+            weights: model::parse_weights(weights),
+        }
+    }
+
+    /// The lexicon matches of `doc` that survive the context rules, in text order, without
+    /// overlaps.
+    pub fn candidates(&self, doc: &Doc<'_>) -> Vec<Candidate> {
+        let text = doc.text;
+        let mut raw: Vec<(usize, usize, u32)> = Vec::new();
+        let Some(automaton) = &self.automaton else {
+            return Vec::new();
+        };
+        for m in automaton.find_overlapping_iter(text) {
+            let (s, e) = (m.start(), m.end());
+            if !text.is_char_boundary(s) || !text.is_char_boundary(e) {
+                continue;
+            }
+            if word_char_before(text, s) || word_char_after(text, e) {
+                continue;
+            }
+            let entry = self
+                .pattern_entry
+                .get(m.pattern().as_usize())
+                .copied()
+                .unwrap_or(0);
+            raw.push((s, e, entry));
+        }
+        raw.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+        let mut out: Vec<Candidate> = Vec::with_capacity(raw.len());
+        let mut last_end = 0;
+        for (s, e, entry) in raw {
+            if s < last_end {
+                continue;
+            }
+            let tokens = doc.tokens;
+            let first = tokens.partition_point(|t| t.span.end <= s);
+            let after = tokens.partition_point(|t| t.span.start < e);
+            if first >= tokens.len() || after == 0 || after <= first {
+                continue;
+            }
+            let last = after - 1;
+            let sentence = doc.sentences.partition_point(|x| x.span.end <= s);
+            if sentence >= doc.sentences.len() {
+                continue;
+            }
+            let cand = Candidate {
+                span: Span::new(s, e),
+                entry: entry as usize,
+                sentence,
+                first,
+                last,
+            };
+            if blocked(doc, &cand) {
+                continue;
+            }
+            last_end = e;
+            out.push(cand);
+        }
+        out
+    }
+
+    /// The disambiguator's features of `cand`, appended to `out` (hashes).
+    pub fn features(&self, doc: &Doc<'_>, cand: &Candidate, out: &mut Vec<u64>) {
+        let key = self.entry_key.get(cand.entry).copied().unwrap_or(0);
+        model::features(doc, cand, key, out);
+    }
+
+    /// The disambiguator's score of `cand` (a cue when `>= 0`).
+    pub fn score(&self, doc: &Doc<'_>, cand: &Candidate) -> f32 {
+        let key = self.entry_key.get(cand.entry).copied().unwrap_or(0);
+        let mut buf = [0u64; model::MAX_FEATURES];
+        let n = model::features_into(doc, cand, key, &mut buf);
+        buf[..n]
+            .iter()
+            .map(|f| self.weights.get(f).copied().unwrap_or(0.0))
+            .sum()
+    }
+
+    /// The hedge layer of `doc`.
+    pub fn tag(&self, doc: &Doc<'_>) -> Hedges {
+        let mut hedges = Hedges {
+            cues: Vec::new(),
+            sentences: vec![SentenceHedge::default(); doc.sentences.len()],
+        };
+        let cands = self.candidates(doc);
+        for cand in &cands {
+            if cand.learned() && self.score(doc, cand) < 0.0 {
+                continue;
+            }
+            let class = refine_class(doc, cand);
+            if let Some(s) = hedges.sentences.get_mut(cand.sentence) {
+                s.cues.push(hedges.cues.len());
+            }
+            hedges.cues.push(Cue {
+                span: cand.span,
+                class,
+            });
+        }
+        sentence_verdicts(doc, &mut hedges);
+        hedges
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Word helpers (no allocation).
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+fn word_char_before(text: &str, i: usize) -> bool {
+    text.get(..i)
+        .and_then(|s| s.chars().next_back())
+        .is_some_and(is_word_char)
+}
+
+fn word_char_after(text: &str, i: usize) -> bool {
+    text.get(i..)
+        .and_then(|s| s.chars().next())
+        .is_some_and(is_word_char)
+}
+
+/// The text of token `i` of `doc`, or "" outside the article.
+pub(crate) fn tok<'a>(doc: &Doc<'a>, i: usize) -> &'a str {
+    doc.tokens
+        .get(i)
+        .and_then(|t| doc.text.get(t.span.start..t.span.end))
+        .unwrap_or("")
+}
+
+/// Token `i` if it lies inside sentence `s`.
+pub(crate) fn tok_in<'a>(doc: &Doc<'a>, s: usize, i: Option<usize>) -> Option<&'a str> {
+    let i = i?;
+    let range = &doc.sentences.get(s)?.tokens;
+    range.contains(&i).then(|| tok(doc, i))
+}
+
+fn is(word: &str, list: &[&str]) -> bool {
+    list.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
+fn prev(i: usize, k: usize) -> Option<usize> {
+    i.checked_sub(k)
+}
+
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "its", "their", "his", "her", "our", "your", "my", "this", "these", "those",
+    "that", "free", "own",
+];
+const MONTH_CONTEXT: &[&str] = &[
+    "in", "last", "next", "this", "early", "late", "mid", "since", "until", "by", "of", "from",
+    "through", "during", "between", "and", "to", "on", "before", "after",
+];
+const CONDITION_WORDS: &[&str] = &["if", "unless", "provided", "providing", "otherwise"];
+
+/// True when token `i`..`j` of sentence `s` equal `words` (case-insensitive).
+fn phrase_at(doc: &Doc<'_>, s: usize, i: usize, words: &[&str]) -> bool {
+    words
+        .iter()
+        .enumerate()
+        .all(|(k, w)| tok_in(doc, s, Some(i + k)).is_some_and(|t| t.eq_ignore_ascii_case(w)))
+}
+
+/// True when sentence `s` holds the word sequence `words`.
+fn sentence_has(doc: &Doc<'_>, s: usize, words: &[&str]) -> bool {
+    let Some(sent) = doc.sentences.get(s) else {
+        return false;
+    };
+    sent.tokens.clone().any(|i| phrase_at(doc, s, i, words))
+}
+
+/// Phrases that put a "could" in the past (ability, not possibility).
+const PAST_ABILITY: &[&[&str]] = &[
+    &["as", "a", "child"],
+    &["as", "a", "boy"],
+    &["as", "a", "girl"],
+    &["as", "a", "teenager"],
+    &["when", "he", "was"],
+    &["when", "she", "was"],
+    &["when", "i", "was"],
+    &["when", "they", "were"],
+    &["when", "we", "were"],
+    &["years", "ago"],
+    &["back", "then"],
+    &["in", "those", "days"],
+    &["in", "his", "youth"],
+    &["in", "her", "youth"],
+    &["used", "to"],
+];
+
+/// The context rules: true when the candidate is not a cue here.
+fn blocked(doc: &Doc<'_>, c: &Candidate) -> bool {
+    let Some((pattern, _, decide)) = lexicon::ENTRIES.get(c.entry) else {
+        return true;
+    };
+    let s = c.sentence;
+    let Some(first_tok) = doc.tokens.get(c.first) else {
+        return true;
+    };
+    let surface = tok(doc, c.first);
+    if *decide == Decide::Learned && !pattern.contains(' ') {
+        // A piece of a hyphenated compound ("lower-than-expected", "if-it-bleeds").
+        let last_end = doc.tokens.get(c.last).map_or(0, |t| t.span.end);
+        if first_tok.span.start != c.span.start || last_end != c.span.end {
+            return true;
+        }
+    }
+    let p1 = tok_in(doc, s, prev(c.first, 1)).unwrap_or("");
+    let p2 = tok_in(doc, s, prev(c.first, 2)).unwrap_or("");
+    let n1 = tok_in(doc, s, Some(c.last + 1)).unwrap_or("");
+    let n2 = tok_in(doc, s, Some(c.last + 2)).unwrap_or("");
+    let n1_number = doc
+        .tokens
+        .get(c.last + 1)
+        .is_some_and(|t| t.kind == TokenKind::Number)
+        && !n1.is_empty();
+    let initial = doc
+        .sentences
+        .get(s)
+        .is_some_and(|x| x.tokens.start == c.first);
+    match *pattern {
+        "may" => {
+            // The month: "May 5", "in May", "1 May", "Derrick May"; permission: "you may".
+            let capital = surface.starts_with('M');
+            let p1_number = c.first > 0
+                && doc
+                    .tokens
+                    .get(c.first - 1)
+                    .is_some_and(|t| t.kind == TokenKind::Number)
+                && !p1.is_empty();
+            (capital && (!initial || n1_number || is(n1, &["i", "we"])))
+                || n1_number
+                || p1_number
+                || (capital && is(p1, MONTH_CONTEXT))
+                || is(p1, &["you"])
+                || (n1.is_empty() && !p1.is_empty())
+        }
+        "might" | "will" | "can" => {
+            is(p1, DETERMINERS) || (surface.starts_with(['W', 'C']) && !initial)
+        }
+        "could" => {
+            phrase_at(doc, s, c.last + 1, &["be", "reached"])
+                || phrase_at(doc, s, c.last + 1, &["not", "be", "reached"])
+                || phrase_at(doc, s, c.last + 1, &["n't", "be", "reached"])
+                || PAST_ABILITY.iter().any(|ph| sentence_has(doc, s, ph))
+        }
+        "expect*" => {
+            // "the expected profits", "as expected", "than expected".
+            let lower = surface.to_ascii_lowercase();
+            (lower == "expected" || lower == "expecting")
+                && (is(p1, &["as", "than"])
+                    || (is(p1, DETERMINERS)
+                        && doc
+                            .tokens
+                            .get(c.last + 1)
+                            .is_some_and(|t| t.kind == TokenKind::Word)
+                        && !is(n1, &["to", "that", "by", "of"])))
+        }
+        "if" => {
+            is(
+                n1,
+                &[
+                    "necessary",
+                    "needed",
+                    "any",
+                    "not",
+                    "applicable",
+                    "appropriate",
+                    "required",
+                    "possible",
+                ],
+            ) || is(p1, &["even"])
+                || phrase_at(doc, s, c.last + 1, &["and", "only", "if"])
+                || (is(p1, &["only"]) && is(p2, &["and"]))
+        }
+        "look*" => !(is(n1, &["like", "set", "forward", "likely", "as"]) || is(n2, &["like"])),
+        _ => false,
+    }
+}
+
+/// The class of a candidate in its sentence.
+fn refine_class(doc: &Doc<'_>, c: &Candidate) -> CueClass {
+    let Some((pattern, class, _)) = lexicon::ENTRIES.get(c.entry) else {
+        return CueClass::Possible;
+    };
+    let s = c.sentence;
+    let n1 = tok_in(doc, s, Some(c.last + 1)).unwrap_or("");
+    let conditional = CONDITION_WORDS.iter().any(|w| sentence_has(doc, s, &[w]));
+    match *pattern {
+        "could" | "might" | "may" | "should" if conditional => CueClass::Condition,
+        "would" | "will" | "won't" | "wouldn't" if !conditional => CueClass::Probable,
+        "consider*" => {
+            let ing = n1.len() > 4 && n1.to_ascii_lowercase().ends_with("ing");
+            if ing
+                || is(
+                    n1,
+                    &["whether", "how", "what", "a", "an", "options", "plans"],
+                )
+            {
+                CueClass::Investigation
+            } else {
+                CueClass::Doxastic
+            }
+        }
+        _ => *class,
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sentence verdicts.
+
+/// Rank of a certainty: lower is weaker.
+fn rank(c: Certainty) -> u8 {
+    match c {
+        Certainty::Certain => 3,
+        Certainty::Probable => 2,
+        Certainty::Possible => 1,
+        Certainty::Uncommitted => 0,
+    }
+}
+
+fn class_certainty(class: CueClass) -> Certainty {
+    match class {
+        CueClass::Probable => Certainty::Probable,
+        CueClass::Possible => Certainty::Possible,
+        CueClass::Denial => Certainty::Certain,
+        CueClass::Doxastic
+        | CueClass::Condition
+        | CueClass::Investigation
+        | CueClass::Weasel
+        | CueClass::Unverified
+        | CueClass::Plan => Certainty::Uncommitted,
+    }
+}
+
+const NEGATIONS: &[&str] = &[
+    "not", "n't", "never", "no", "none", "nobody", "nothing", "neither", "nor", "cannot",
+];
+
+fn negative(doc: &Doc<'_>, s: usize) -> bool {
+    let Some(sent) = doc.sentences.get(s) else {
+        return false;
+    };
+    sent.tokens.clone().any(|i| {
+        let t = tok(doc, i);
+        if !is(t, NEGATIONS) {
+            return false;
+        }
+        let n1 = tok_in(doc, s, Some(i + 1)).unwrap_or("");
+        // "No. 5", "not only".
+        !((t.eq_ignore_ascii_case("no") && n1 == ".")
+            || (t.eq_ignore_ascii_case("not") && is(n1, &["only"])))
+    })
+}
+
+/// Whether sentence `s` states a confirmation ("officials confirmed the talks").
+fn confirms(doc: &Doc<'_>, s: usize) -> bool {
+    let Some(sent) = doc.sentences.get(s) else {
+        return false;
+    };
+    sent.tokens.clone().any(|i| {
+        is(
+            tok(doc, i),
+            &[
+                "confirmed",
+                "confirms",
+                "verified",
+                "corroborated",
+                "confirm",
+            ],
+        )
+    }) && !negative(doc, s)
+}
+
+/// Nouns that refer back to reported content, and the kind of cue they name.
+const REFERRING: &[(&str, Option<CueClass>)] = &[
+    ("reported", None),
+    ("report", None),
+    ("reports", None),
+    ("claim", None),
+    ("claims", None),
+    ("allegation", Some(CueClass::Unverified)),
+    ("allegations", Some(CueClass::Unverified)),
+    ("account", None),
+    ("accounts", None),
+    ("discussions", Some(CueClass::Investigation)),
+    ("deliberations", Some(CueClass::Investigation)),
+    ("talks", Some(CueClass::Investigation)),
+    ("considerations", Some(CueClass::Investigation)),
+    ("plans", Some(CueClass::Plan)),
+    ("plan", Some(CueClass::Plan)),
+    ("speculation", Some(CueClass::Doxastic)),
+    ("rumors", Some(CueClass::Possible)),
+    ("rumours", Some(CueClass::Possible)),
+    ("information", None),
+    ("details", None),
+];
+const REFERRING_DETS: &[&str] = &["the", "these", "those", "such", "this", "that"];
+const REPORTING: &[&str] = &[
+    "reported",
+    "reports",
+    "according",
+    "citing",
+    "said",
+    "says",
+    "told",
+    "announced",
+];
+const STOP: &[&str] = &[
+    "the",
+    "and",
+    "that",
+    "this",
+    "with",
+    "from",
+    "have",
+    "has",
+    "had",
+    "been",
+    "were",
+    "was",
+    "are",
+    "for",
+    "not",
+    "will",
+    "would",
+    "about",
+    "their",
+    "there",
+    "they",
+    "them",
+    "which",
+    "within",
+    "into",
+    "than",
+    "then",
+    "also",
+    "after",
+    "before",
+    "during",
+    "independently",
+    "confirmed",
+    "verified",
+    "denied",
+    "report",
+    "reported",
+    "reports",
+    "according",
+    "said",
+    "says",
+    "internal",
+];
+
+/// The referring expression of sentence `s`: (found, the cue class its noun names).
+fn referring(doc: &Doc<'_>, s: usize) -> Option<Option<CueClass>> {
+    let sent = doc.sentences.get(s)?;
+    let mut found: Option<Option<CueClass>> = None;
+    let mut after_det = false;
+    for i in sent.tokens.clone() {
+        let t = tok(doc, i);
+        if is(t, REFERRING_DETS) {
+            after_det = true;
+            continue;
+        }
+        if after_det {
+            if let Some((_, class)) = REFERRING.iter().find(|(w, _)| w.eq_ignore_ascii_case(t)) {
+                let prev_class = found.flatten();
+                found = Some(class.or(prev_class));
+                continue;
+            }
+            // Adjectives may sit between the determiner and the noun.
+            if doc.tokens.get(i).is_some_and(|x| x.kind == TokenKind::Word)
+                && t.chars().next().is_some_and(char::is_lowercase)
+                && found.is_none()
+            {
+                continue;
+            }
+        }
+        after_det = false;
+        if found.is_some() {
+            // Later nouns can still name the class ("the reported internal discussions").
+            if let Some((_, Some(class))) =
+                REFERRING.iter().find(|(w, _)| w.eq_ignore_ascii_case(t))
+            {
+                found = Some(Some(*class));
+            }
+        }
+    }
+    found
+}
+
+fn content_stems(doc: &Doc<'_>, s: usize, stemmer: &rust_stemmers::Stemmer) -> Vec<String> {
+    let Some(sent) = doc.sentences.get(s) else {
+        return Vec::new();
+    };
+    let mut out: Vec<String> = Vec::new();
+    for i in sent.tokens.clone() {
+        let t = tok(doc, i);
+        if t.len() < 4
+            || doc.tokens.get(i).is_some_and(|x| x.kind != TokenKind::Word)
+            || is(t, STOP)
+        {
+            continue;
+        }
+        let stem = stemmer.stem(&t.to_lowercase()).into_owned();
+        if !out.contains(&stem) {
+            out.push(stem);
+        }
+    }
+    out
+}
+
+/// The earlier sentence that verification statement `v` refers back to.
+fn antecedent(doc: &Doc<'_>, hedges: &Hedges, v: usize) -> Option<usize> {
+    let named = referring(doc, v)?;
+    let stemmer = lexicon::stemmer();
+    let own = content_stems(doc, v, &stemmer);
+    let mut best: Option<(i32, usize)> = None;
+    for s in 0..v {
+        let stems = content_stems(doc, s, &stemmer);
+        let overlap = own.iter().filter(|x| stems.contains(x)).count() as i32;
+        let Some(sent) = doc.sentences.get(s) else {
+            continue;
+        };
+        let reporting = sent.tokens.clone().any(|i| is(tok(doc, i), REPORTING));
+        let class_match = named.is_some_and(|class| {
+            hedges.sentences.get(s).is_some_and(|h| {
+                h.cues
+                    .iter()
+                    .any(|&ci| hedges.cues.get(ci).is_some_and(|c| c.class == class))
+            })
+        });
+        let score = overlap + 2 * i32::from(reporting) + 2 * i32::from(class_match);
+        if score >= 3 && best.is_none_or(|(b, _)| score > b) {
+            best = Some((score, s));
+        }
+    }
+    best.map(|(_, s)| s)
+}
+
+fn sentence_verdicts(doc: &Doc<'_>, hedges: &mut Hedges) {
+    let n = hedges.sentences.len();
+    let mut verdicts: Vec<Option<Verification>> = vec![None; n];
+    for (s, slot) in verdicts.iter_mut().enumerate() {
+        let mut certainty = Certainty::Certain;
+        let mut unverified = false;
+        let mut denial = false;
+        if let Some(h) = hedges.sentences.get(s) {
+            for &ci in &h.cues {
+                let Some(cue) = hedges.cues.get(ci) else {
+                    continue;
+                };
+                let c = class_certainty(cue.class);
+                if rank(c) < rank(certainty) {
+                    certainty = c;
+                }
+                unverified |= cue.class == CueClass::Unverified
+                    && !is(
+                        cue.span.slice(doc.text),
+                        &["alleged", "allegedly", "allegation", "allegations"],
+                    );
+                denial |= cue.class == CueClass::Denial;
+            }
+        }
+        let neg = negative(doc, s) || denial;
+        *slot = if unverified {
+            Some(Verification::Unconfirmed)
+        } else if denial {
+            Some(Verification::Disputed)
+        } else if confirms(doc, s) {
+            Some(Verification::Confirmed)
+        } else {
+            None
+        };
+        if let Some(h) = hedges.sentences.get_mut(s) {
+            h.certainty = certainty;
+            h.polarity = if neg {
+                Polarity::Negative
+            } else {
+                Polarity::Positive
+            };
+            h.verification = slot.map(|v| (v, s));
+        }
+    }
+    for (v, verdict) in verdicts.iter().enumerate() {
+        let Some(verdict) = *verdict else { continue };
+        if let Some(a) = antecedent(doc, hedges, v) {
+            if let Some(h) = hedges.sentences.get_mut(a) {
+                if h.verification.is_none() {
+                    h.verification = Some((verdict, v));
+                }
+            }
+        }
+    }
+}
