@@ -52,6 +52,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let tagger = HedgeTagger::with_weights("");
     let mut examples: Vec<Example> = Vec::new();
     let mut held = Vec::new();
+    let mut held_ids: HashSet<String> = HashSet::new();
     for spec in &files {
         let (path, half) = match spec.rsplit_once(':') {
             Some((p, "even")) => (p.to_string(), Some(0)),
@@ -68,7 +69,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             let id = rec["id"].as_str().unwrap_or_default().to_string();
             let text = rec["text"].as_str().unwrap_or_default();
             if half.is_some_and(|h| id_half(&id) != h) {
-                held.push(line.clone());
+                if held_ids.insert(id) {
+                    held.push(line.clone());
+                }
                 continue;
             }
             let map = char_to_byte(text);

@@ -81,8 +81,8 @@ pub const ENTRIES: &[(&str, CueClass, Decide)] = &[
     ("tentative", Pos, L),
     ("tentatively", Pos, L),
     ("no assurance", Pos, L),
+    ("speculation", Dox, R),
     ("speculat*", Dox, L),
-    ("speculation", Dox, L),
     ("suggest*", Pos, L),
     ("suggestion", Pos, L),
     ("indicat*", Pos, L),
@@ -128,6 +128,7 @@ pub const ENTRIES: &[(&str, CueClass, Decide)] = &[
     ("seen", Dox, L),
     ("view*", Dox, L),
     ("regard*", Dox, L),
+    ("considering", Inv, R),
     ("consider*", Dox, L),
     ("suspect*", Dox, L),
     ("presum*", Dox, L),
@@ -216,15 +217,21 @@ pub const ENTRIES: &[(&str, CueClass, Decide)] = &[
     ("according to sources", Wsl, R),
     // Unverified (news).
     ("not independently confirm*", Unv, R),
-    ("not independently verif*", Unv, R),
+    ("not independently verified", Unv, R),
     ("HAVE not been independently confirm*", Unv, R),
-    ("HAVE not been independently verif*", Unv, R),
+    ("HAVE N'T been independently confirm*", Unv, R),
+    ("HAVE N'T been independently verified", Unv, R),
+    ("HAVE N'T been confirm*", Unv, R),
+    ("HAVE N'T been verified", Unv, R),
+    ("could N'T be verified", Unv, R),
+    ("could N'T be confirm*", Unv, R),
+    ("HAVE not been independently verified", Unv, R),
     ("HAVE not been confirm*", Unv, R),
-    ("HAVE not been verif*", Unv, R),
+    ("HAVE not been verified", Unv, R),
     ("HAVE yet to be confirm*", Unv, R),
-    ("HAVE yet to be verif*", Unv, R),
-    ("could not be verif*", Unv, R),
-    ("could not be independently verif*", Unv, R),
+    ("HAVE yet to be verified", Unv, R),
+    ("could not be verified", Unv, R),
+    ("could not be independently verified", Unv, R),
     ("could not be confirm*", Unv, R),
     ("could not be independently confirm*", Unv, R),
     ("could not independently verify", Unv, R),
@@ -324,6 +331,7 @@ pub fn expand(stemmer: &Stemmer, pattern: &str) -> Vec<String> {
         let forms: Vec<String> = match word {
             "BE" => BE.iter().map(|s| s.to_string()).collect(),
             "HAVE" => HAVE.iter().map(|s| s.to_string()).collect(),
+            "N'T" => vec!["n't".to_string()],
             w if w.ends_with('*') => {
                 let mut f = inflect(stemmer, w.trim_end_matches('*'));
                 f.retain(|x| !DENY.contains(&x.as_str()));
@@ -334,7 +342,7 @@ pub fn expand(stemmer: &Stemmer, pattern: &str) -> Vec<String> {
         let mut next = Vec::with_capacity(out.len() * forms.len());
         for prefix in &out {
             for f in &forms {
-                let sep = if prefix.is_empty() || f.starts_with(['\'', '’']) {
+                let sep = if prefix.is_empty() || f.starts_with(['\'', '’']) || f == "n't" {
                     ""
                 } else {
                     " "

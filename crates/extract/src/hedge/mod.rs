@@ -528,6 +528,13 @@ fn blocked(doc: &Doc<'_>, c: &Candidate) -> bool {
                 || phrase_at(doc, s, c.last + 1, &["and", "only", "if"])
                 || (is(p1, &["only"]) && is(p2, &["and"]))
         }
+        // "are considering arranging": under consideration; "considering that": given that.
+        "considering" => {
+            let be = [
+                "is", "are", "was", "were", "be", "been", "being", "'s", "’s", "'re", "’re", "am",
+            ];
+            !(is(p1, &be) || is(p2, &be))
+        }
         "look*" => !(is(n1, &["like", "set", "forward", "likely", "as"]) || is(n2, &["like"])),
         _ => false,
     }

@@ -19,7 +19,7 @@ pub const SEED: u64 = 0xcbf2_9ce4_8422_2325;
 const PRIME: u64 = 0x0000_0100_0000_01b3;
 
 /// The largest number of features of one candidate.
-pub const MAX_FEATURES: usize = 48;
+pub const MAX_FEATURES: usize = 64;
 
 /// FNV-1a of `s` (ASCII-lowercased) continuing from `h`.
 pub fn hash_str(mut h: u64, s: &str) -> u64 {
@@ -66,6 +66,113 @@ fn shape(doc: &Doc<'_>, s: usize, i: Option<usize>) -> u8 {
                 0
             }
         }
+    }
+}
+
+/// A coarse word class: determiners, pronouns, numbers, months, auxiliaries, suffix shapes.
+fn word_class(doc: &Doc<'_>, s: usize, i: Option<usize>) -> u8 {
+    let Some(t) = tok_in(doc, s, i) else { return 0 };
+    let kind = i.and_then(|i| doc.tokens.get(i)).map(|t| t.kind);
+    if kind == Some(TokenKind::Number) {
+        return 1;
+    }
+    if kind == Some(TokenKind::Punct) {
+        return 2;
+    }
+    const CLASSES: &[&[&str]] = &[
+        &[
+            "the", "a", "an", "this", "these", "those", "its", "their", "his", "her", "our", "my",
+            "your", "some", "any", "no", "every", "each", "all",
+        ],
+        &[
+            "it", "he", "she", "they", "we", "i", "you", "there", "that", "which", "who",
+        ],
+        &[
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+            "jan",
+            "feb",
+            "mar",
+            "apr",
+            "jun",
+            "jul",
+            "aug",
+            "sept",
+            "oct",
+            "nov",
+            "dec",
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+            "today",
+            "tomorrow",
+            "yesterday",
+            "next",
+            "last",
+            "then",
+            "now",
+        ],
+        &["be", "is", "are", "was", "were", "been", "being", "'s"],
+        &["have", "has", "had", "having"],
+        &["not", "n't", "never"],
+        &[
+            "will", "would", "could", "can", "may", "might", "should", "must", "shall",
+        ],
+        &["to"],
+        &[
+            "in", "on", "at", "by", "for", "with", "from", "of", "about", "into", "over", "after",
+            "before", "under", "through", "against",
+        ],
+        &[
+            "and", "or", "but", "if", "when", "while", "because", "although", "unless",
+        ],
+        &[
+            "said",
+            "says",
+            "say",
+            "told",
+            "according",
+            "reported",
+            "added",
+        ],
+    ];
+    for (k, list) in CLASSES.iter().enumerate() {
+        if list.iter().any(|w| w.eq_ignore_ascii_case(t)) {
+            return 3 + k as u8;
+        }
+    }
+    if t.chars().next().is_some_and(char::is_uppercase) {
+        return 20;
+    }
+    let lower_end = |suffix: &str| {
+        t.len() > suffix.len() + 2
+            && t.get(t.len() - suffix.len()..)
+                .is_some_and(|e| e.eq_ignore_ascii_case(suffix))
+    };
+    if lower_end("ing") {
+        21
+    } else if lower_end("ed") {
+        22
+    } else if lower_end("ly") {
+        23
+    } else if lower_end("s") {
+        24
+    } else {
+        25
     }
 }
 
@@ -144,6 +251,34 @@ pub fn features_into(
     push!(hash_str(t(15), suffix));
     push!(hash_str(hash_str(hash_u8(t(16), 0), n1), n2));
     push!(hash_str(hash_str(hash_u8(t(17), 0), p2), p1));
+    push!(hash_u8(t(18), word_class(doc, s, Some(cand.last + 1))));
+    push!(hash_u8(
+        t(19),
+        word_class(doc, s, cand.first.checked_sub(1))
+    ));
+    push!(hash_u8(t(20), word_class(doc, s, Some(cand.last + 2))));
+    push!(hash_u8(
+        hash_u8(t(21), word_class(doc, s, cand.first.checked_sub(1))),
+        word_class(doc, s, Some(cand.last + 1))
+    ));
+    let reported = (1..=4).any(|k| {
+        cand.first.checked_sub(k).is_some_and(|i| {
+            tok_in(doc, s, Some(i)).is_some_and(|w| {
+                [
+                    "said",
+                    "says",
+                    "say",
+                    "told",
+                    "added",
+                    "announced",
+                    "reported",
+                ]
+                .iter()
+                .any(|c| c.eq_ignore_ascii_case(w))
+            })
+        })
+    });
+    push!(hash_u8(t(22), u8::from(reported)));
     // Generic context, shared across entries.
     push!(hash_str(hash_u8(SEED, 100), p1));
     push!(hash_str(hash_u8(SEED, 101), n1));
