@@ -366,6 +366,141 @@ pub fn expand(stemmer: &Stemmer, pattern: &str) -> Vec<String> {
     out
 }
 
+/// Hash of a word, ASCII-lowercased, with curly apostrophes (U+2018, U+2019) read as `'`.
+pub fn word_hash(word: &str) -> u64 {
+    word_hash_bytes(word.as_bytes())
+}
+
+/// [`word_hash`] of UTF-8 bytes: eight bytes at a time, one multiply per eight bytes.
+#[inline]
+pub fn word_hash_bytes(b: &[u8]) -> u64 {
+    let (h, high, _) = hash_scan(b);
+    if high {
+        slow_hash(b)
+    } else {
+        h
+    }
+}
+
+/// The ASCII hash of `b`, whether it holds a non-ASCII byte, whether it holds a hyphen.
+#[inline]
+pub fn hash_scan(b: &[u8]) -> (u64, bool, bool) {
+    let mut h = 0x9e37_79b9_7f4a_7c15u64 ^ b.len() as u64;
+    let mut or = 0u8;
+    let mut hyphen = false;
+    for chunk in b.chunks(8) {
+        let mut v = 0u64;
+        for (i, &c) in chunk.iter().enumerate() {
+            or |= c;
+            hyphen |= c == b'-';
+            v |= u64::from(c.to_ascii_lowercase()) << (8 * i);
+        }
+        h = (h ^ v).wrapping_mul(0xff51_afd7_ed55_8ccd);
+        h ^= h >> 29;
+    }
+    (h, or >= 0x80, hyphen)
+}
+
+/// Hash of a word with non-ASCII bytes: curly apostrophes rewritten first.
+fn slow_hash(b: &[u8]) -> u64 {
+    let mut buf = [0u8; 64];
+    let mut n = 0;
+    let mut i = 0;
+    while i < b.len() && n < buf.len() {
+        let curly = b[i] == 0xE2
+            && b.get(i + 1) == Some(&0x80)
+            && matches!(b.get(i + 2), Some(0x98 | 0x99));
+        if curly {
+            buf[n] = b'\'';
+            i += 3;
+        } else {
+            buf[n] = b[i];
+            i += 1;
+        }
+        n += 1;
+    }
+    let slice = if i >= b.len() { &buf[..n] } else { b };
+    hash_scan(slice).0
+}
+
+/// One surface form of a lexicon entry as word hashes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Sequence {
+    /// Hashes of its words ([`word_hash`]), split as the tokenizer splits them.
+    pub words: Vec<u64>,
+    /// Its entry in [`ENTRIES`].
+    pub entry: u32,
+}
+
+const CLITICS: &[&str] = &["s", "re", "ve", "ll", "d", "m"];
+
+/// Splits a surface form into words as the tokenizer would: at spaces and hyphens, "n't" and
+/// "'s"-type clitics apart.
+fn form_words(form: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for w in form.replace('’', "'").split([' ', '-']) {
+        if w.is_empty() {
+            continue;
+        }
+        if let Some(stem) = w.strip_suffix("n't").filter(|s| !s.is_empty()) {
+            out.push(stem.to_string());
+            out.push("n't".to_string());
+        } else if let Some((stem, clitic)) = w
+            .split_once('\'')
+            .filter(|(s, c)| !s.is_empty() && CLITICS.contains(c))
+        {
+            out.push(stem.to_string());
+            out.push(format!("'{clitic}"));
+        } else {
+            out.push(w.to_string());
+        }
+    }
+    out
+}
+
+/// Range of the sequences that start with each first word hash.
+pub type FirstWords = std::collections::HashMap<
+    u64,
+    (u32, u32),
+    std::hash::BuildHasherDefault<super::model::PassThrough>,
+>;
+
+/// Every surface form of the lexicon as word-hash sequences grouped by first word (longest
+/// first within a group), and the range of each group by first word hash.
+pub fn sequences() -> (Vec<Sequence>, FirstWords) {
+    let stemmer = stemmer();
+    let mut seqs: Vec<Sequence> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for (i, (pattern, _, _)) in ENTRIES.iter().enumerate() {
+        for form in expand(&stemmer, pattern) {
+            let words: Vec<u64> = form_words(&form).iter().map(|w| word_hash(w)).collect();
+            if words.is_empty() || !seen.insert(words.clone()) {
+                // The first entry that lists a form keeps it.
+                continue;
+            }
+            seqs.push(Sequence {
+                words,
+                entry: i as u32,
+            });
+        }
+    }
+    seqs.sort_by(|a, b| {
+        a.words[0]
+            .cmp(&b.words[0])
+            .then(b.words.len().cmp(&a.words.len()))
+            .then(a.entry.cmp(&b.entry))
+    });
+    let mut index = std::collections::HashMap::default();
+    let mut start = 0;
+    for k in 1..=seqs.len() {
+        if k == seqs.len() || seqs[k].words[0] != seqs[start].words[0] {
+            index.insert(seqs[start].words[0], (start as u32, k as u32));
+            start = k;
+        }
+    }
+    (seqs, index)
+}
+
 /// The English Snowball stemmer.
 pub fn stemmer() -> Stemmer {
     Stemmer::create(Algorithm::English)

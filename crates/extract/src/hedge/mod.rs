@@ -1,9 +1,11 @@
 //! Hedging and uncertainty cues, and the certainty, polarity and verification of sentences.
 //!
-//! 1. **Candidates**: one Aho-Corasick automaton (ASCII case-insensitive, DFA) over the article
-//!    text holds every surface form of the [`lexicon`] (inflections checked with the Snowball
-//!    stemmer, `be`/`have` forms, hyphen and apostrophe variants, multi-word cues). Matches must
-//!    sit on word boundaries; overlapping matches keep the leftmost longest.
+//! 1. **Candidates**: every surface form of the [`lexicon`] (inflections checked with the
+//!    Snowball stemmer, `be`/`have` forms, multi-word cues) becomes a sequence of word hashes
+//!    (ASCII-lowercased, curly apostrophes read as straight ones, clitics split as the tokenizer
+//!    splits them); the tokens of each sentence (hyphenated words part by part) are matched
+//!    against them by hash lookup, leftmost longest. One hash and one lookup per token: no
+//!    allocation, no regex.
 //! 2. **Context**: rules drop the classic traps ("May 5", "you may", "could not be reached",
 //!    "the expected profits", "if necessary", "the will"), then an averaged perceptron
 //!    ([`model`]) over the words around each Szeged-type candidate decides whether it is a cue
@@ -17,7 +19,6 @@
 
 use std::collections::HashMap;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use claimsheet_ingest::Span;
 
 use crate::segment::TokenKind;
@@ -192,16 +193,61 @@ impl Candidate {
     }
 }
 
+const WEIGHT_BITS_MASK: usize = (1 << 18) - 1;
+
+/// Per-sentence facts gathered while matching.
+#[derive(Clone, Copy, Debug)]
+struct SentenceFlags {
+    info: model::SentenceInfo,
+    negative: bool,
+}
+
+/// Word hashes of the function words behind [`SentenceFlags`].
+#[derive(Clone, Debug)]
+struct FlagWords {
+    cond: Vec<u64>,
+    said: Vec<u64>,
+    negation: Vec<u64>,
+    no: u64,
+    not: u64,
+    only: u64,
+}
+
+impl FlagWords {
+    fn new() -> Self {
+        let h = |list: &[&str]| {
+            list.iter()
+                .map(|w| lexicon::word_hash(w))
+                .collect::<Vec<_>>()
+        };
+        FlagWords {
+            cond: h(&["if", "unless", "provided", "otherwise"]),
+            said: h(&["said", "says", "say", "told", "according"]),
+            negation: h(NEGATIONS),
+            no: lexicon::word_hash("no"),
+            not: lexicon::word_hash("not"),
+            only: lexicon::word_hash("only"),
+        }
+    }
+}
+
 /// Finds uncertainty cues and judges sentence certainty.
 #[derive(Debug)]
 pub struct HedgeTagger {
-    /// Every surface form of the lexicon (`None` only if the automaton could not be built).
-    automaton: Option<AhoCorasick>,
-    /// Lexicon entry of each automaton pattern.
-    pattern_entry: Vec<u32>,
+    /// Every surface form of the lexicon as a sequence of word hashes, grouped by first word,
+    /// longest first.
+    sequences: Vec<lexicon::Sequence>,
+    /// Range of [`HedgeTagger::sequences`] that starts with each first word hash.
+    first_word: HashMap<u64, (u32, u32), std::hash::BuildHasherDefault<model::PassThrough>>,
+    /// Hashes of the function words the sentence flags look for.
+    words: FlagWords,
+    /// A 65,536-bit filter of the first word hashes, tried before [`HedgeTagger::first_word`].
+    first_bits: Vec<u64>,
     /// Hash of each lexicon entry's pattern (the disambiguator's key for it).
     entry_key: Vec<u64>,
-    weights: HashMap<u64, f32>,
+    weights: model::Weights,
+    /// A 262,144-bit filter of the weight keys (32 KB, stays in L1), tried before the table.
+    weight_bits: Vec<u64>,
 }
 
 impl Default for HedgeTagger {
@@ -219,99 +265,162 @@ impl HedgeTagger {
     /// A tagger whose disambiguator reads `weights` (the `models/hedge.weights` format: one
     /// `hexhash weight` pair a line). Empty weights accept every learned candidate.
     pub fn with_weights(weights: &str) -> Self {
-        let stemmer = lexicon::stemmer();
-        let mut patterns: Vec<String> = Vec::new();
-        let mut pattern_entry = Vec::new();
-        let mut seen: HashMap<String, usize> = HashMap::new();
-        for (i, (pattern, _, _)) in lexicon::ENTRIES.iter().enumerate() {
-            for form in lexicon::expand(&stemmer, pattern) {
-                if seen.contains_key(&form) {
-                    // The first entry that lists a form keeps it.
-                    continue;
-                }
-                seen.insert(form.clone(), patterns.len());
-                patterns.push(form);
-                pattern_entry.push(i as u32);
-            }
+        let (sequences, first_word) = lexicon::sequences();
+        let mut first_bits = vec![0u64; 1024];
+        for h in first_word.keys() {
+            let bit = (h >> 20) as usize & 0xFFFF;
+            first_bits[bit >> 6] |= 1 << (bit & 63);
         }
-        let automaton = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::Standard)
-            .kind(Some(AhoCorasickKind::DFA))
-            .build(&patterns)
-            .or_else(|_| {
-                AhoCorasickBuilder::new()
-                    .ascii_case_insensitive(true)
-                    .build(&patterns)
-            })
-            .ok();
         let entry_key = lexicon::ENTRIES
             .iter()
             .map(|(p, _, _)| model::hash_str(model::SEED, p))
             .collect();
+        let weights = model::parse_weights(weights);
+        let mut weight_bits = vec![0u64; (WEIGHT_BITS_MASK + 1) / 64];
+        for f in weights.keys() {
+            let bit = (f >> 40) as usize & WEIGHT_BITS_MASK;
+            weight_bits[bit >> 6] |= 1 << (bit & 63);
+        }
         HedgeTagger {
-            automaton,
-            pattern_entry,
+            weight_bits,
+            words: FlagWords::new(),
+            sequences,
+            first_word,
+            first_bits,
             entry_key,
-            weights: model::parse_weights(weights),
+            weights,
         }
     }
 
     /// The lexicon matches of `doc` that survive the context rules, in text order, without
     /// overlaps.
     pub fn candidates(&self, doc: &Doc<'_>) -> Vec<Candidate> {
-        let text = doc.text;
-        let mut raw: Vec<(usize, usize, u32)> = Vec::new();
-        let Some(automaton) = &self.automaton else {
-            return Vec::new();
-        };
-        for m in automaton.find_overlapping_iter(text) {
-            let (s, e) = (m.start(), m.end());
-            if !text.is_char_boundary(s) || !text.is_char_boundary(e) {
-                continue;
+        self.scan(doc, &mut Vec::new())
+    }
+
+    /// [`HedgeTagger::candidates`], and the flags of every sentence into `flags`, in one pass.
+    fn scan(&self, doc: &Doc<'_>, flags: &mut Vec<SentenceFlags>) -> Vec<Candidate> {
+        let mut out: Vec<Candidate> = Vec::new();
+        flags.clear();
+        let mut stream: Vec<(u64, Span, usize)> = Vec::new();
+        let bytes = doc.text.as_bytes();
+        for (si, sent) in doc.sentences.iter().enumerate() {
+            stream.clear();
+            for ti in sent.tokens.clone() {
+                let Some(t) = doc.tokens.get(ti) else {
+                    continue;
+                };
+                if t.kind != TokenKind::Word {
+                    stream.push((0, t.span, ti));
+                    continue;
+                }
+                let Some(word) = bytes.get(t.span.start..t.span.end) else {
+                    continue;
+                };
+                let (hash, high, hyphen) = lexicon::hash_scan(word);
+                if hyphen && word.len() > 2 {
+                    // Hyphenated words match part by part ("no-sign-yet").
+                    let mut at = t.span.start;
+                    for part in word.split(|&b| b == b'-') {
+                        if !part.is_empty() {
+                            let span = Span::new(at, at + part.len());
+                            stream.push((lexicon::word_hash_bytes(part), span, ti));
+                        }
+                        at += part.len() + 1;
+                    }
+                } else {
+                    let hash = if high {
+                        lexicon::word_hash_bytes(word)
+                    } else {
+                        hash
+                    };
+                    stream.push((hash, t.span, ti));
+                }
             }
-            if word_char_before(text, s) || word_char_after(text, e) {
-                continue;
+            flags.push(self.flags(doc, &stream));
+            let mut k = 0;
+            while k < stream.len() {
+                let mut advanced = false;
+                let h = stream[k].0;
+                let bit = (h >> 20) as usize & 0xFFFF;
+                let maybe = self
+                    .first_bits
+                    .get(bit >> 6)
+                    .is_some_and(|w| w & (1 << (bit & 63)) != 0);
+                if let Some(&(from, to)) = maybe.then(|| self.first_word.get(&h)).flatten() {
+                    for seq in self
+                        .sequences
+                        .get(from as usize..to as usize)
+                        .unwrap_or(&[])
+                    {
+                        let n = seq.words.len();
+                        let Some(window) = stream.get(k..k + n) else {
+                            continue;
+                        };
+                        if !window.iter().zip(&seq.words).all(|(a, b)| a.0 == *b) {
+                            continue;
+                        }
+                        let (first, last) = (window[0], window[n - 1]);
+                        let cand = Candidate {
+                            span: Span::new(first.1.start, last.1.end),
+                            entry: seq.entry as usize,
+                            sentence: si,
+                            first: first.2,
+                            last: last.2,
+                        };
+                        if blocked(doc, &cand) {
+                            continue;
+                        }
+                        out.push(cand);
+                        k += n;
+                        advanced = true;
+                        break;
+                    }
+                }
+                if !advanced {
+                    k += 1;
+                }
             }
-            let entry = self
-                .pattern_entry
-                .get(m.pattern().as_usize())
-                .copied()
-                .unwrap_or(0);
-            raw.push((s, e, entry));
-        }
-        raw.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
-        let mut out: Vec<Candidate> = Vec::with_capacity(raw.len());
-        let mut last_end = 0;
-        for (s, e, entry) in raw {
-            if s < last_end {
-                continue;
-            }
-            let tokens = doc.tokens;
-            let first = tokens.partition_point(|t| t.span.end <= s);
-            let after = tokens.partition_point(|t| t.span.start < e);
-            if first >= tokens.len() || after == 0 || after <= first {
-                continue;
-            }
-            let last = after - 1;
-            let sentence = doc.sentences.partition_point(|x| x.span.end <= s);
-            if sentence >= doc.sentences.len() {
-                continue;
-            }
-            let cand = Candidate {
-                span: Span::new(s, e),
-                entry: entry as usize,
-                sentence,
-                first,
-                last,
-            };
-            if blocked(doc, &cand) {
-                continue;
-            }
-            last_end = e;
-            out.push(cand);
         }
         out
+    }
+
+    /// Conditional, reporting and negation words of one sentence's word stream.
+    fn flags(&self, doc: &Doc<'_>, stream: &[(u64, Span, usize)]) -> SentenceFlags {
+        let w = &self.words;
+        let mut f = SentenceFlags {
+            info: model::SentenceInfo {
+                first_cond: usize::MAX,
+                last_cond: usize::MAX,
+                said: false,
+                question: false,
+            },
+            negative: false,
+        };
+        for (k, &(h, span, ti)) in stream.iter().enumerate() {
+            if h == 0 {
+                f.info.question |= doc.text.as_bytes().get(span.start) == Some(&b'?');
+                continue;
+            }
+            if w.cond.contains(&h) {
+                if f.info.first_cond == usize::MAX {
+                    f.info.first_cond = ti;
+                }
+                f.info.last_cond = ti;
+            } else if w.said.contains(&h) {
+                f.info.said = true;
+            } else if w.negation.contains(&h) {
+                // "No. 5", "not only".
+                let next = stream.get(k + 1);
+                let no_dot = h == w.no
+                    && next.is_some_and(|n| {
+                        n.0 == 0 && doc.text.as_bytes().get(n.1.start) == Some(&b'.')
+                    });
+                let not_only = h == w.not && next.is_some_and(|n| n.0 == w.only);
+                f.negative |= !(no_dot || not_only);
+            }
+        }
+        f
     }
 
     /// The disambiguator's features of `cand`, appended to `out` (hashes).
@@ -322,11 +431,21 @@ impl HedgeTagger {
 
     /// The disambiguator's score of `cand` (a cue when `>= 0`).
     pub fn score(&self, doc: &Doc<'_>, cand: &Candidate) -> f32 {
+        self.score_in(doc, cand, &model::sentence_info(doc, cand.sentence))
+    }
+
+    fn score_in(&self, doc: &Doc<'_>, cand: &Candidate, info: &model::SentenceInfo) -> f32 {
         let key = self.entry_key.get(cand.entry).copied().unwrap_or(0);
         let mut buf = [0u64; model::MAX_FEATURES];
-        let n = model::features_into(doc, cand, key, &mut buf);
+        let n = model::features_into(doc, cand, key, info, &mut buf);
         buf[..n]
             .iter()
+            .filter(|&&f| {
+                let bit = (f >> 40) as usize & WEIGHT_BITS_MASK;
+                self.weight_bits
+                    .get(bit >> 6)
+                    .is_some_and(|w| w & (1 << (bit & 63)) != 0)
+            })
             .map(|f| self.weights.get(f).copied().unwrap_or(0.0))
             .sum()
     }
@@ -337,12 +456,16 @@ impl HedgeTagger {
             cues: Vec::new(),
             sentences: vec![SentenceHedge::default(); doc.sentences.len()],
         };
-        let cands = self.candidates(doc);
+        let mut flags = Vec::with_capacity(doc.sentences.len());
+        let cands = self.scan(doc, &mut flags);
         for cand in &cands {
-            if cand.learned() && self.score(doc, cand) < 0.0 {
+            let Some(f) = flags.get(cand.sentence) else {
+                continue;
+            };
+            if cand.learned() && self.score_in(doc, cand, &f.info) < 0.0 {
                 continue;
             }
-            let class = refine_class(doc, cand);
+            let class = refine_class(doc, cand, &f.info);
             if let Some(s) = hedges.sentences.get_mut(cand.sentence) {
                 s.cues.push(hedges.cues.len());
             }
@@ -351,29 +474,13 @@ impl HedgeTagger {
                 class,
             });
         }
-        sentence_verdicts(doc, &mut hedges);
+        sentence_verdicts(doc, &flags, &mut hedges);
         hedges
     }
 }
 
 // ---------------------------------------------------------------------------------------------
 // Word helpers (no allocation).
-
-fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
-}
-
-fn word_char_before(text: &str, i: usize) -> bool {
-    text.get(..i)
-        .and_then(|s| s.chars().next_back())
-        .is_some_and(is_word_char)
-}
-
-fn word_char_after(text: &str, i: usize) -> bool {
-    text.get(i..)
-        .and_then(|s| s.chars().next())
-        .is_some_and(is_word_char)
-}
 
 /// The text of token `i` of `doc`, or "" outside the article.
 pub(crate) fn tok<'a>(doc: &Doc<'a>, i: usize) -> &'a str {
@@ -406,7 +513,6 @@ const MONTH_CONTEXT: &[&str] = &[
     "in", "last", "next", "this", "early", "late", "mid", "since", "until", "by", "of", "from",
     "through", "during", "between", "and", "to", "on", "before", "after",
 ];
-const CONDITION_WORDS: &[&str] = &["if", "unless", "provided", "providing", "otherwise"];
 
 /// True when token `i`..`j` of sentence `s` equal `words` (case-insensitive).
 fn phrase_at(doc: &Doc<'_>, s: usize, i: usize, words: &[&str]) -> bool {
@@ -541,13 +647,13 @@ fn blocked(doc: &Doc<'_>, c: &Candidate) -> bool {
 }
 
 /// The class of a candidate in its sentence.
-fn refine_class(doc: &Doc<'_>, c: &Candidate) -> CueClass {
+fn refine_class(doc: &Doc<'_>, c: &Candidate, info: &model::SentenceInfo) -> CueClass {
     let Some((pattern, class, _)) = lexicon::ENTRIES.get(c.entry) else {
         return CueClass::Possible;
     };
     let s = c.sentence;
     let n1 = tok_in(doc, s, Some(c.last + 1)).unwrap_or("");
-    let conditional = CONDITION_WORDS.iter().any(|w| sentence_has(doc, s, &[w]));
+    let conditional = info.first_cond != usize::MAX;
     match *pattern {
         "could" | "might" | "may" | "should" if conditional => CueClass::Condition,
         "would" | "will" | "won't" | "wouldn't" if !conditional => CueClass::Probable,
@@ -605,7 +711,7 @@ fn negative(doc: &Doc<'_>, s: usize) -> bool {
     };
     sent.tokens.clone().any(|i| {
         let t = tok(doc, i);
-        if !is(t, NEGATIONS) {
+        if !matches!(t.as_bytes().first(), Some(b'n' | b'N' | b'c' | b'C')) || !is(t, NEGATIONS) {
             return false;
         }
         let n1 = tok_in(doc, s, Some(i + 1)).unwrap_or("");
@@ -800,7 +906,7 @@ fn antecedent(doc: &Doc<'_>, hedges: &Hedges, v: usize) -> Option<usize> {
     best.map(|(_, s)| s)
 }
 
-fn sentence_verdicts(doc: &Doc<'_>, hedges: &mut Hedges) {
+fn sentence_verdicts(doc: &Doc<'_>, flags: &[SentenceFlags], hedges: &mut Hedges) {
     let n = hedges.sentences.len();
     let mut verdicts: Vec<Option<Verification>> = vec![None; n];
     for (s, slot) in verdicts.iter_mut().enumerate() {
@@ -824,7 +930,7 @@ fn sentence_verdicts(doc: &Doc<'_>, hedges: &mut Hedges) {
                 denial |= cue.class == CueClass::Denial;
             }
         }
-        let neg = negative(doc, s) || denial;
+        let neg = flags.get(s).is_some_and(|f| f.negative) || denial;
         *slot = if unverified {
             Some(Verification::Unconfirmed)
         } else if denial {

@@ -35,9 +35,30 @@ fn hash_u8(mut h: u64, b: u8) -> u64 {
     h.wrapping_mul(PRIME)
 }
 
+/// A hasher for keys that are already hashes: it passes the `u64` through.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct PassThrough(u64);
+
+impl std::hash::Hasher for PassThrough {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(PRIME);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+/// Feature weights keyed by feature hash.
+pub type Weights = HashMap<u64, f32, std::hash::BuildHasherDefault<PassThrough>>;
+
 /// Parses `hexhash weight` lines; bad lines are skipped.
-pub fn parse_weights(text: &str) -> HashMap<u64, f32> {
-    let mut out = HashMap::new();
+pub fn parse_weights(text: &str) -> Weights {
+    let mut out = Weights::default();
     for line in text.lines() {
         let mut it = line.split_ascii_whitespace();
         let (Some(h), Some(w)) = (it.next(), it.next()) else {
@@ -79,80 +100,37 @@ fn word_class(doc: &Doc<'_>, s: usize, i: Option<usize>) -> u8 {
     if kind == Some(TokenKind::Punct) {
         return 2;
     }
-    const CLASSES: &[&[&str]] = &[
-        &[
-            "the", "a", "an", "this", "these", "those", "its", "their", "his", "her", "our", "my",
-            "your", "some", "any", "no", "every", "each", "all",
-        ],
-        &[
-            "it", "he", "she", "they", "we", "i", "you", "there", "that", "which", "who",
-        ],
-        &[
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-            "jan",
-            "feb",
-            "mar",
-            "apr",
-            "jun",
-            "jul",
-            "aug",
-            "sept",
-            "oct",
-            "nov",
-            "dec",
-            "monday",
-            "tuesday",
-            "wednesday",
-            "thursday",
-            "friday",
-            "saturday",
-            "sunday",
-            "today",
-            "tomorrow",
-            "yesterday",
-            "next",
-            "last",
-            "then",
-            "now",
-        ],
-        &["be", "is", "are", "was", "were", "been", "being", "'s"],
-        &["have", "has", "had", "having"],
-        &["not", "n't", "never"],
-        &[
-            "will", "would", "could", "can", "may", "might", "should", "must", "shall",
-        ],
-        &["to"],
-        &[
-            "in", "on", "at", "by", "for", "with", "from", "of", "about", "into", "over", "after",
-            "before", "under", "through", "against",
-        ],
-        &[
-            "and", "or", "but", "if", "when", "while", "because", "although", "unless",
-        ],
-        &[
-            "said",
-            "says",
-            "say",
-            "told",
-            "according",
-            "reported",
-            "added",
-        ],
-    ];
-    for (k, list) in CLASSES.iter().enumerate() {
-        if list.iter().any(|w| w.eq_ignore_ascii_case(t)) {
-            return 3 + k as u8;
+    let mut buf = [0u8; 12];
+    if t.len() <= buf.len() {
+        for (d, c) in buf.iter_mut().zip(t.bytes()) {
+            *d = c.to_ascii_lowercase();
+        }
+        let class = match &buf[..t.len()] {
+            b"the" | b"a" | b"an" | b"this" | b"these" | b"those" | b"its" | b"their" | b"his"
+            | b"her" | b"our" | b"my" | b"your" | b"some" | b"any" | b"no" | b"every" | b"each"
+            | b"all" => 3,
+            b"it" | b"he" | b"she" | b"they" | b"we" | b"i" | b"you" | b"there" | b"that"
+            | b"which" | b"who" => 4,
+            b"january" | b"february" | b"march" | b"april" | b"may" | b"june" | b"july"
+            | b"august" | b"september" | b"october" | b"november" | b"december" | b"jan"
+            | b"feb" | b"mar" | b"apr" | b"jun" | b"jul" | b"aug" | b"sept" | b"oct" | b"nov"
+            | b"dec" | b"monday" | b"tuesday" | b"wednesday" | b"thursday" | b"friday"
+            | b"saturday" | b"sunday" | b"today" | b"tomorrow" | b"yesterday" | b"next"
+            | b"last" | b"then" | b"now" => 5,
+            b"be" | b"is" | b"are" | b"was" | b"were" | b"been" | b"being" | b"'s" => 6,
+            b"have" | b"has" | b"had" | b"having" => 7,
+            b"not" | b"n't" | b"never" => 8,
+            b"will" | b"would" | b"could" | b"can" | b"might" | b"should" | b"must" | b"shall" => 9,
+            b"to" => 10,
+            b"in" | b"on" | b"at" | b"by" | b"for" | b"with" | b"from" | b"of" | b"about"
+            | b"into" | b"over" | b"after" | b"before" | b"under" | b"through" | b"against" => 11,
+            b"and" | b"or" | b"but" | b"if" | b"when" | b"while" | b"because" | b"although"
+            | b"unless" => 12,
+            b"said" | b"says" | b"say" | b"told" | b"according" | b"reported" | b"added" => 13,
+            _ => 0,
+        };
+        if class != 0 {
+            return class;
         }
     }
     if t.chars().next().is_some_and(char::is_uppercase) {
@@ -181,6 +159,7 @@ pub fn features_into(
     doc: &Doc<'_>,
     cand: &Candidate,
     key: u64,
+    info: &SentenceInfo,
     out: &mut [u64; MAX_FEATURES],
 ) -> usize {
     let s = cand.sentence;
@@ -217,31 +196,19 @@ pub fn features_into(
     push!(hash_u8(t(8), shape(doc, s, Some(cand.last + 1))));
     push!(hash_u8(t(9), shape(doc, s, cand.first.checked_sub(1))));
     // Conditional and reporting words before and after in the sentence.
-    let (mut cond_before, mut cond_after, mut said, mut question, mut neg) =
-        (false, false, false, false, false);
-    if let Some(sent) = doc.sentences.get(s) {
-        for i in sent.tokens.clone() {
-            let w = tok(doc, i);
-            let cond = ["if", "unless", "provided", "otherwise"]
-                .iter()
-                .any(|c| c.eq_ignore_ascii_case(w));
-            if cond && i < cand.first {
-                cond_before = true;
-            }
-            if cond && i > cand.last {
-                cond_after = true;
-            }
-            said |= ["said", "says", "say", "told", "according"]
-                .iter()
-                .any(|c| c.eq_ignore_ascii_case(w));
-            question |= w == "?";
-            neg |= i + 3 >= cand.first
-                && i < cand.first
-                && ["not", "n't", "no", "never"]
+    let cond_before = info.first_cond < cand.first;
+    let cond_after = info.last_cond != usize::MAX && info.last_cond > cand.last;
+    let (said, question) = (info.said, info.question);
+    let neg = (1..=3).any(|k| {
+        cand.first
+            .checked_sub(k)
+            .and_then(|i| tok_in(doc, s, Some(i)))
+            .is_some_and(|w| {
+                ["not", "n't", "no", "never"]
                     .iter()
-                    .any(|c| c.eq_ignore_ascii_case(w));
-        }
-    }
+                    .any(|c| c.eq_ignore_ascii_case(w))
+            })
+    });
     push!(hash_u8(t(10), u8::from(cond_before)));
     push!(hash_u8(t(11), u8::from(cond_after)));
     push!(hash_u8(t(12), u8::from(said)));
@@ -300,9 +267,60 @@ pub fn features_into(
     n
 }
 
+/// What the features need to know about a whole sentence, computed once per sentence.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SentenceInfo {
+    /// Index of the first conditional word ("if", "unless", "provided", "otherwise"), or
+    /// `usize::MAX`.
+    pub first_cond: usize,
+    /// Index of the last conditional word, or `usize::MAX`.
+    pub last_cond: usize,
+    /// A reporting word ("said", "told", "according") in the sentence.
+    pub said: bool,
+    /// A question mark in the sentence.
+    pub question: bool,
+}
+
+/// The [`SentenceInfo`] of sentence `s`.
+pub fn sentence_info(doc: &Doc<'_>, s: usize) -> SentenceInfo {
+    let mut info = SentenceInfo {
+        first_cond: usize::MAX,
+        last_cond: usize::MAX,
+        said: false,
+        question: false,
+    };
+    let Some(sent) = doc.sentences.get(s) else {
+        return info;
+    };
+    for i in sent.tokens.clone() {
+        let w = tok(doc, i);
+        match w.as_bytes().first().map(u8::to_ascii_lowercase) {
+            Some(b'i' | b'u' | b'p' | b'o')
+                if ["if", "unless", "provided", "otherwise"]
+                    .iter()
+                    .any(|c| c.eq_ignore_ascii_case(w)) =>
+            {
+                if info.first_cond == usize::MAX {
+                    info.first_cond = i;
+                }
+                info.last_cond = i;
+            }
+            Some(b's' | b't' | b'a') => {
+                info.said |= ["said", "says", "say", "told", "according"]
+                    .iter()
+                    .any(|c| c.eq_ignore_ascii_case(w));
+            }
+            Some(b'?') => info.question = true,
+            _ => {}
+        }
+    }
+    info
+}
+
 /// The features of `cand`, appended to `out`.
 pub fn features(doc: &Doc<'_>, cand: &Candidate, key: u64, out: &mut Vec<u64>) {
     let mut buf = [0u64; MAX_FEATURES];
-    let n = features_into(doc, cand, key, &mut buf);
+    let info = sentence_info(doc, cand.sentence);
+    let n = features_into(doc, cand, key, &info, &mut buf);
     out.extend_from_slice(&buf[..n]);
 }
