@@ -9,7 +9,7 @@
 //!
 //! A file argument may end in `:even` or `:odd` to train on half of its records only (split by
 //! the FNV-1a hash of the record id); `--heldout PATH` then writes the other half's gold lines
-//! to PATH, for scoring with `tools/score.py`. `--epochs N` (default 10).
+//! to PATH, for scoring with `tools/score.py`. `--epochs N` (default 5).
 
 use std::collections::{HashMap, HashSet};
 use std::io::{BufRead, Write};
@@ -37,7 +37,7 @@ struct Example {
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut out_path = String::from("crates/extract/models/hedge.weights");
     let mut heldout: Option<String> = None;
-    let mut epochs = 10usize;
+    let mut epochs = 5usize;
     let mut files: Vec<String> = Vec::new();
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {

@@ -721,6 +721,57 @@ fn negative(doc: &Doc<'_>, s: usize) -> bool {
     })
 }
 
+/// Nouns that name a claim: rejecting or dismissing one disputes it ("dismissed the report"),
+/// rejecting anything else does not ("rejected outreach").
+const CLAIM_NOUNS: &[&str] = &[
+    "report",
+    "reports",
+    "claim",
+    "claims",
+    "allegation",
+    "allegations",
+    "accusation",
+    "accusations",
+    "speculation",
+    "rumor",
+    "rumors",
+    "rumour",
+    "rumours",
+    "suggestion",
+    "suggestions",
+    "account",
+    "accounts",
+    "story",
+    "stories",
+    "idea",
+    "prospect",
+    "prospects",
+    "assertion",
+    "assertions",
+    "charge",
+    "charges",
+    "notion",
+    "possibility",
+    "talk",
+];
+
+/// Whether the denial cue at `span` disputes a claim: "deny" and multi-word denials ("no sign
+/// yet", "ruled out") always do; "rejected", "dismissed", "downplayed" when a claim noun follows
+/// within four words.
+fn denial_disputes(doc: &Doc<'_>, span: Span) -> bool {
+    let text = span.slice(doc.text);
+    if text.contains(' ') || text.get(..3).is_some_and(|p| p.eq_ignore_ascii_case("den")) {
+        return true;
+    }
+    let next = doc.tokens.partition_point(|t| t.span.start < span.end);
+    (next..next + 4).any(|i| {
+        doc.tokens
+            .get(i)
+            .and_then(|t| doc.text.get(t.span.start..t.span.end))
+            .is_some_and(|w| is(w, CLAIM_NOUNS))
+    })
+}
+
 /// Whether sentence `s` states a confirmation ("officials confirmed the talks").
 fn confirms(doc: &Doc<'_>, s: usize) -> bool {
     let Some(sent) = doc.sentences.get(s) else {
@@ -913,6 +964,7 @@ fn sentence_verdicts(doc: &Doc<'_>, flags: &[SentenceFlags], hedges: &mut Hedges
         let mut certainty = Certainty::Certain;
         let mut unverified = false;
         let mut denial = false;
+        let mut disputes = false;
         if let Some(h) = hedges.sentences.get(s) {
             for &ci in &h.cues {
                 let Some(cue) = hedges.cues.get(ci) else {
@@ -927,13 +979,16 @@ fn sentence_verdicts(doc: &Doc<'_>, flags: &[SentenceFlags], hedges: &mut Hedges
                         cue.span.slice(doc.text),
                         &["alleged", "allegedly", "allegation", "allegations"],
                     );
-                denial |= cue.class == CueClass::Denial;
+                if cue.class == CueClass::Denial {
+                    denial = true;
+                    disputes |= denial_disputes(doc, cue.span);
+                }
             }
         }
         let neg = flags.get(s).is_some_and(|f| f.negative) || denial;
         *slot = if unverified {
             Some(Verification::Unconfirmed)
-        } else if denial {
+        } else if disputes {
             Some(Verification::Disputed)
         } else if confirms(doc, s) {
             Some(Verification::Confirmed)
