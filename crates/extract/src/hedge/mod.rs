@@ -641,6 +641,59 @@ fn blocked(doc: &Doc<'_>, c: &Candidate) -> bool {
             ];
             !(is(p1, &be) || is(p2, &be))
         }
+        // "until Dec. 31", "until 5 p.m.": a time bound, not a condition.
+        "until" => {
+            n1_number
+                || is(
+                    n1,
+                    &[
+                        "january",
+                        "february",
+                        "march",
+                        "april",
+                        "may",
+                        "june",
+                        "july",
+                        "august",
+                        "september",
+                        "october",
+                        "november",
+                        "december",
+                        "jan",
+                        "feb",
+                        "mar",
+                        "apr",
+                        "jun",
+                        "jul",
+                        "aug",
+                        "sept",
+                        "oct",
+                        "nov",
+                        "dec",
+                        "monday",
+                        "tuesday",
+                        "wednesday",
+                        "thursday",
+                        "friday",
+                        "saturday",
+                        "sunday",
+                        "today",
+                        "tomorrow",
+                        "tonight",
+                        "now",
+                        "then",
+                        "recently",
+                        "late",
+                        "early",
+                        "mid",
+                        "next",
+                        "last",
+                        "this",
+                        "noon",
+                        "midnight",
+                    ],
+                )
+        }
         "look*" => !(is(n1, &["like", "set", "forward", "likely", "as"]) || is(n2, &["like"])),
         _ => false,
     }
