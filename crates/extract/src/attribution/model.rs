@@ -1,0 +1,586 @@
+//! The learned part of attribution: hashed-feature averaged perceptrons over tokens.
+//!
+//! Two greedy left-to-right taggers share one token view ([`TokView`]):
+//!
+//! - the **cue tagger** marks cue tokens (`O`, `B`, `I`) in each sentence;
+//! - the **role tagger** runs once per cue over the cue's sentence and marks the source and the
+//!   content relative to that cue (`O`, `S-B`, `S-I`, `C-B`, `C-I`).
+//!
+//! Features are hashed (FNV-1a over a template id and lowercased bytes) into a fixed table, so
+//! feature extraction allocates nothing per token. The cue lexicon (word form -> lemma id, lemmas
+//! found with the Snowball English stemmer over the training cues) gives a lemma feature that
+//! generalises over inflections. The training code lives here too, so that
+//! `examples/train_attribution.rs` reproduces the committed model exactly.
+
+use std::collections::HashMap;
+
+use claimsheet_ingest::Span;
+
+use crate::segment::TokenKind;
+use crate::Doc;
+
+/// Bits of the hashed feature table.
+pub const BITS: u32 = 20;
+const MASK: u64 = (1 << BITS) - 1;
+
+/// Number of cue tags: `O`, `B`, `I`.
+pub const CUE_TAGS: usize = 3;
+/// Number of role tags: `O`, `S-B`, `S-I`, `C-B`, `C-I`.
+pub const ROLE_TAGS: usize = 5;
+
+/// Role tag: outside.
+pub const R_O: usize = 0;
+/// Role tag: first token of a source fragment.
+pub const R_SB: usize = 1;
+/// Role tag: inside a source fragment.
+pub const R_SI: usize = 2;
+/// Role tag: first token of a content fragment.
+pub const R_CB: usize = 3;
+/// Role tag: inside a content fragment.
+pub const R_CI: usize = 4;
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0100_0000_01b3;
+
+fn fnv_bytes(mut h: u64, bytes: &[u8]) -> u64 {
+    for &b in bytes {
+        h ^= u64::from(b.to_ascii_lowercase());
+        h = h.wrapping_mul(FNV_PRIME);
+    }
+    h
+}
+
+fn mix(template: u64, a: u64, b: u64) -> u64 {
+    let mut h = FNV_OFFSET ^ template.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    h = (h ^ a).wrapping_mul(FNV_PRIME);
+    h = h.rotate_left(23);
+    h = (h ^ b).wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h ^= h >> 29;
+    h & MASK
+}
+
+/// Quote mark role of a token.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum QuoteMark {
+    /// Not a quotation mark.
+    #[default]
+    None,
+    /// An opening mark (“).
+    Open,
+    /// A closing mark (”).
+    Close,
+    /// A mark that opens or closes (" or '').
+    Either,
+}
+
+/// What the taggers know about one token.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct TokView {
+    /// Hash of the lowercased token text (quote marks normalised).
+    pub word: u64,
+    /// Hash of the last three bytes of the lowercased word.
+    pub suffix: u64,
+    /// Cue lemma id from the lexicon (0: none).
+    pub lemma: u32,
+    /// Shape class: 0 lower, 1 capitalised, 2 all caps, 3 number, 4 punctuation, 5 other.
+    pub shape: u8,
+    /// Quote mark role.
+    pub quote: QuoteMark,
+    /// Whether the token lies inside a quotation (marks excluded).
+    pub in_quote: bool,
+}
+
+const QUOTE_HASH: u64 = 0x51;
+
+fn shape_of(s: &str, kind: TokenKind) -> u8 {
+    match kind {
+        TokenKind::Number => 3,
+        TokenKind::Punct => 4,
+        TokenKind::Word => {
+            let mut chars = s.chars();
+            match chars.next() {
+                Some(c) if c.is_uppercase() => {
+                    if s.len() > 1 && s.chars().all(|c| !c.is_lowercase()) {
+                        2
+                    } else {
+                        1
+                    }
+                }
+                Some(c) if c.is_lowercase() => 0,
+                _ => 5,
+            }
+        }
+    }
+}
+
+/// Quote mark role of a token's text, with the next token (for `''` pairs).
+fn quote_mark(s: &str) -> QuoteMark {
+    match s {
+        "\u{201C}" | "\u{201E}" | "\u{AB}" | "``" => QuoteMark::Open,
+        "\u{201D}" | "\u{BB}" => QuoteMark::Close,
+        "\"" => QuoteMark::Either,
+        _ => QuoteMark::None,
+    }
+}
+
+/// Word form -> lemma id lexicon of cue words.
+#[derive(Debug, Default, Clone)]
+pub struct Lexicon {
+    forms: HashMap<Box<[u8]>, u32>,
+}
+
+impl Lexicon {
+    /// Parses `form<TAB>lemma_id` lines; bad lines are skipped.
+    pub fn parse(text: &str) -> Self {
+        let mut forms = HashMap::new();
+        for line in text.lines() {
+            let mut parts = line.split('\t');
+            let (Some(form), Some(id)) = (parts.next(), parts.next()) else {
+                continue;
+            };
+            if let Ok(id) = id.trim().parse::<u32>() {
+                forms.insert(form.as_bytes().to_vec().into_boxed_slice(), id);
+            }
+        }
+        Lexicon { forms }
+    }
+
+    /// The lemma id of a word (case-insensitive), 0 when unknown.
+    pub fn lemma(&self, word: &str) -> u32 {
+        let mut buf = [0u8; 32];
+        let bytes = word.as_bytes();
+        let Some(dst) = buf.get_mut(..bytes.len()) else {
+            return 0;
+        };
+        for (d, b) in dst.iter_mut().zip(bytes) {
+            *d = b.to_ascii_lowercase();
+        }
+        self.forms.get(&*dst).copied().unwrap_or(0)
+    }
+
+    /// Number of forms.
+    pub fn len(&self) -> usize {
+        self.forms.len()
+    }
+
+    /// True when empty.
+    pub fn is_empty(&self) -> bool {
+        self.forms.is_empty()
+    }
+}
+
+/// Builds the token view of a document, quote state included.
+///
+/// Quotation state is tracked per paragraph: an unclosed quote ends at the end of its
+/// paragraph, so a stray mark never spreads further.
+pub fn token_view(doc: &Doc<'_>, lexicon: &Lexicon, out: &mut Vec<TokView>) {
+    out.clear();
+    out.reserve(doc.tokens.len());
+    for t in doc.tokens {
+        let s = t.span.slice(doc.text);
+        let mut quote = quote_mark(s);
+        let word = if quote != QuoteMark::None {
+            QUOTE_HASH
+        } else {
+            fnv_bytes(FNV_OFFSET, s.as_bytes())
+        };
+        if s == "'" {
+            quote = QuoteMark::None;
+        }
+        let b = s.as_bytes();
+        let suffix = fnv_bytes(FNV_OFFSET, b.get(b.len().saturating_sub(3)..).unwrap_or(b));
+        let lemma = if t.kind == TokenKind::Word {
+            lexicon.lemma(s)
+        } else {
+            0
+        };
+        out.push(TokView {
+            word,
+            suffix,
+            lemma,
+            shape: shape_of(s, t.kind),
+            quote,
+            in_quote: false,
+        });
+    }
+    // '' pairs (PTB style, two adjacent apostrophes) act as either-marks on their first token.
+    for i in 0..doc.tokens.len().saturating_sub(1) {
+        let (a, b) = (doc.tokens[i], doc.tokens[i + 1]);
+        if a.span.slice(doc.text) == "'"
+            && b.span.slice(doc.text) == "'"
+            && a.span.end == b.span.start
+        {
+            out[i].quote = QuoteMark::Either;
+            out[i].word = QUOTE_HASH;
+            out[i + 1].word = QUOTE_HASH;
+        }
+    }
+    // Quote state per sentence run of one paragraph.
+    let mut para = usize::MAX;
+    let mut open = false;
+    for s in doc.sentences {
+        if s.paragraph != para {
+            para = s.paragraph;
+            open = false;
+        }
+        for i in s.tokens.clone() {
+            let Some(v) = out.get_mut(i) else { break };
+            match v.quote {
+                QuoteMark::Open => open = true,
+                QuoteMark::Close => open = false,
+                QuoteMark::Either => open = !open,
+                QuoteMark::None => v.in_quote = open,
+            }
+        }
+    }
+}
+
+/// Hashed features of one token for the cue tagger (previous tag excluded).
+pub fn cue_features(v: &[TokView], i: usize, sent: std::ops::Range<usize>, out: &mut Vec<u64>) {
+    out.clear();
+    let get = |j: isize| -> Option<&TokView> {
+        let j = usize::try_from(j).ok()?;
+        if j < sent.start || j >= sent.end {
+            None
+        } else {
+            v.get(j)
+        }
+    };
+    let ii = i as isize;
+    let Some(t) = get(ii) else { return };
+    let w = |j: isize| get(j).map_or(7, |x| x.word);
+    let l = |j: isize| get(j).map_or(u64::MAX, |x| u64::from(x.lemma));
+    out.push(mix(1, 0, 0));
+    out.push(mix(2, t.word, 0));
+    out.push(mix(3, u64::from(t.lemma), 0));
+    out.push(mix(4, t.suffix, u64::from(t.shape)));
+    out.push(mix(5, w(ii - 1), 0));
+    out.push(mix(6, w(ii + 1), 0));
+    out.push(mix(7, w(ii - 2), 0));
+    out.push(mix(8, w(ii + 2), 0));
+    out.push(mix(9, w(ii - 1), t.word));
+    out.push(mix(10, t.word, w(ii + 1)));
+    out.push(mix(11, l(ii - 1), u64::from(t.lemma)));
+    out.push(mix(12, u64::from(t.lemma), w(ii + 1)));
+    out.push(mix(13, u64::from(t.in_quote), u64::from(t.lemma)));
+    out.push(mix(14, u64::from(t.shape), u64::from(i == sent.start)));
+    out.push(mix(15, l(ii + 1), u64::from(t.lemma)));
+    out.push(mix(16, w(ii - 1), w(ii + 1)));
+    out.push(mix(17, t.word, u64::from(t.in_quote)));
+    out.push(mix(18, u64::from(t.lemma), w(ii + 2)));
+}
+
+fn bucket(d: isize) -> u64 {
+    let a = d.unsigned_abs();
+    let b: u64 = match a {
+        0..=4 => a as u64,
+        5..=7 => 5,
+        8..=12 => 6,
+        13..=20 => 7,
+        _ => 8,
+    };
+    if d < 0 {
+        b + 16
+    } else {
+        b
+    }
+}
+
+/// Context of one cue for the role tagger.
+#[derive(Clone, Copy, Debug)]
+pub struct CueCtx {
+    /// First cue token.
+    pub start: usize,
+    /// One past the last cue token.
+    pub end: usize,
+    /// Lemma id of the cue's head (last lemma in the cue, else its last word).
+    pub head: u64,
+}
+
+impl CueCtx {
+    /// The cue context of tokens `start..end`.
+    pub fn new(v: &[TokView], start: usize, end: usize) -> Self {
+        let mut head = 0;
+        for t in v.get(start..end).unwrap_or(&[]) {
+            head = if t.lemma != 0 {
+                u64::from(t.lemma) | 1 << 40
+            } else if head >> 40 == 0 && t.shape != 4 {
+                t.word
+            } else {
+                head
+            };
+        }
+        CueCtx { start, end, head }
+    }
+}
+
+/// Per-sentence counts used by role features: commas and other cues before each token.
+pub fn prefix_counts(
+    v: &[TokView],
+    sent: std::ops::Range<usize>,
+    is_cue: &[bool],
+    commas: &mut Vec<u16>,
+    cues: &mut Vec<u16>,
+) {
+    commas.clear();
+    cues.clear();
+    let (mut c, mut q) = (0u16, 0u16);
+    for i in sent {
+        commas.push(c);
+        cues.push(q);
+        if v.get(i)
+            .is_some_and(|t| t.shape == 4 && t.word != QUOTE_HASH)
+        {
+            c = c.saturating_add(1);
+        }
+        if is_cue.get(i).copied().unwrap_or(false) {
+            q = q.saturating_add(1);
+        }
+    }
+    commas.push(c);
+    cues.push(q);
+}
+
+/// Hashed features of token `i` for the role tagger, relative to `cue`.
+#[allow(clippy::too_many_arguments)]
+pub fn role_features(
+    v: &[TokView],
+    i: usize,
+    sent: std::ops::Range<usize>,
+    cue: CueCtx,
+    commas: &[u16],
+    cues: &[u16],
+    out: &mut Vec<u64>,
+) {
+    out.clear();
+    let Some(t) = v.get(i) else { return };
+    let get = |j: isize| -> Option<&TokView> {
+        let j = usize::try_from(j).ok()?;
+        if j < sent.start || j >= sent.end {
+            None
+        } else {
+            v.get(j)
+        }
+    };
+    let ii = i as isize;
+    let w = |j: isize| get(j).map_or(7, |x| x.word);
+    let rel: isize = if i < cue.start {
+        i as isize - cue.start as isize
+    } else if i >= cue.end {
+        (i - cue.end) as isize + 1
+    } else {
+        0
+    };
+    let side: u64 = if rel < 0 {
+        1
+    } else if rel > 0 {
+        2
+    } else {
+        3
+    };
+    let b = bucket(rel);
+    let off = |j: usize| j.saturating_sub(sent.start);
+    let at = |a: &[u16], j: usize| a.get(off(j)).copied().unwrap_or(0);
+    let (lo, hi) = if i < cue.start {
+        (i, cue.start)
+    } else {
+        (cue.end, i)
+    };
+    let comma_between = u64::from(at(commas, hi).saturating_sub(at(commas, lo)).min(3));
+    let cue_between = if i < cue.start {
+        at(cues, cue.start).saturating_sub(at(cues, i + 1))
+    } else {
+        at(cues, i).saturating_sub(at(cues, cue.end))
+    };
+    let cue_between = u64::from(cue_between.min(2));
+    let cq = v.get(cue.start).map_or(0, |x| u64::from(x.in_quote));
+    let tq = u64::from(t.in_quote) | u64::from(t.quote != QuoteMark::None) << 1;
+    let before = w(cue.start as isize - 1);
+    let after = w(cue.end as isize);
+    out.push(mix(31, 0, side));
+    out.push(mix(32, b, 0));
+    out.push(mix(33, t.word, side));
+    out.push(mix(34, u64::from(t.shape), b));
+    out.push(mix(35, cue.head, b));
+    out.push(mix(36, cue.head, side | comma_between << 4));
+    out.push(mix(37, comma_between, side | cue_between << 4));
+    out.push(mix(38, tq | cq << 2, side));
+    out.push(mix(39, w(ii - 1), side));
+    out.push(mix(40, w(ii + 1), side));
+    out.push(mix(41, before, side | tq << 4));
+    out.push(mix(42, after, side | tq << 4));
+    out.push(mix(43, t.word, b));
+    out.push(mix(44, cue.head, t.word));
+    out.push(mix(45, u64::from(t.shape), side | comma_between << 4));
+    out.push(mix(46, t.suffix, side));
+    out.push(mix(47, u64::from(i == sent.start), side));
+    out.push(mix(48, u64::from(i + 1 == sent.end), side | tq << 4));
+    out.push(mix(49, before, after));
+    out.push(mix(50, cue.head, tq | side << 4 | cue_between << 8));
+    out.push(mix(51, w(ii - 1), t.word));
+}
+
+/// Hashed feature of the previous tag, combined with the token word.
+pub fn prev_features(prev: usize, v: &TokView, extra: u64, out: &mut Vec<u64>) {
+    out.push(mix(60, prev as u64, 0));
+    out.push(mix(61, prev as u64, v.word));
+    out.push(mix(62, prev as u64, extra));
+}
+
+/// A linear model over hashed features: a dense table of `2^BITS` rows of one weight per tag.
+#[derive(Clone, Debug, Default)]
+pub struct Perceptron {
+    ntags: usize,
+    weights: Vec<f32>,
+}
+
+impl Perceptron {
+    /// Number of tags.
+    pub fn ntags(&self) -> usize {
+        self.ntags
+    }
+
+    /// True when the model has no weights (untrained).
+    pub fn is_empty(&self) -> bool {
+        self.weights.is_empty()
+    }
+
+    /// Writes the scores of `feats` to `scores` (one per tag).
+    pub fn score(&self, feats: &[u64], scores: &mut [f32]) {
+        scores.iter_mut().for_each(|s| *s = 0.0);
+        let nt = self.ntags;
+        for &f in feats {
+            let base = (f as usize) * nt;
+            if let Some(row) = self.weights.get(base..base + nt) {
+                for (s, w) in scores.iter_mut().zip(row) {
+                    *s += *w;
+                }
+            }
+        }
+    }
+
+    /// Reads a model written by [`Perceptron::write`]; `None` when malformed.
+    pub fn read(bytes: &[u8], pos: &mut usize) -> Option<Self> {
+        let u32_at = |p: &mut usize| -> Option<u32> {
+            let b = bytes.get(*p..*p + 4)?;
+            *p += 4;
+            Some(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+        };
+        let ntags = u32_at(pos)? as usize;
+        let rows = u32_at(pos)? as usize;
+        if ntags == 0 || ntags > 16 {
+            return None;
+        }
+        let mut weights = vec![0.0f32; (1usize << BITS) * ntags];
+        for _ in 0..rows {
+            let key = u32_at(pos)? as usize;
+            for t in 0..ntags {
+                let w = f32::from_bits(u32_at(pos)?);
+                if let Some(slot) = weights.get_mut(key * ntags + t) {
+                    *slot = w;
+                }
+            }
+        }
+        Some(Perceptron { ntags, weights })
+    }
+
+    /// Appends the model (its non-zero rows) to `out`.
+    pub fn write(&self, out: &mut Vec<u8>) {
+        let nt = self.ntags.max(1);
+        let rows: Vec<usize> = (0..self.weights.len() / nt)
+            .filter(|&k| self.weights[k * nt..k * nt + nt].iter().any(|w| *w != 0.0))
+            .collect();
+        out.extend_from_slice(&(self.ntags as u32).to_le_bytes());
+        out.extend_from_slice(&(rows.len() as u32).to_le_bytes());
+        for k in rows {
+            out.extend_from_slice(&(k as u32).to_le_bytes());
+            for w in &self.weights[k * nt..k * nt + nt] {
+                out.extend_from_slice(&w.to_bits().to_le_bytes());
+            }
+        }
+    }
+}
+
+/// Index of the best score (first on ties).
+pub fn argmax(scores: &[f32]) -> usize {
+    let mut best = 0;
+    for (i, s) in scores.iter().enumerate() {
+        if *s > scores[best] {
+            best = i;
+        }
+    }
+    best
+}
+
+/// An averaged perceptron being trained.
+#[derive(Debug)]
+pub struct Trainer {
+    ntags: usize,
+    w: Vec<f32>,
+    total: Vec<f64>,
+    stamp: Vec<u32>,
+    clock: u32,
+}
+
+impl Trainer {
+    /// A zero model with `ntags` tags.
+    pub fn new(ntags: usize) -> Self {
+        let n = (1usize << BITS) * ntags;
+        Trainer {
+            ntags,
+            w: vec![0.0; n],
+            total: vec![0.0; n],
+            stamp: vec![0; n],
+            clock: 0,
+        }
+    }
+
+    /// Scores of `feats` under the current weights.
+    pub fn score(&self, feats: &[u64], scores: &mut [f32]) {
+        scores.iter_mut().for_each(|s| *s = 0.0);
+        for &f in feats {
+            let base = (f as usize) * self.ntags;
+            for (t, s) in scores.iter_mut().enumerate() {
+                *s += self.w[base + t];
+            }
+        }
+    }
+
+    /// One example: predicted `guess`, gold `truth`.
+    pub fn update(&mut self, feats: &[u64], guess: usize, truth: usize) {
+        self.clock += 1;
+        if guess == truth {
+            return;
+        }
+        for &f in feats {
+            for (t, d) in [(truth, 1.0f32), (guess, -1.0)] {
+                let k = (f as usize) * self.ntags + t;
+                self.total[k] += f64::from(self.w[k]) * f64::from(self.clock - self.stamp[k]);
+                self.stamp[k] = self.clock;
+                self.w[k] += d;
+            }
+        }
+    }
+
+    /// The averaged model, weights below `min` dropped.
+    pub fn finish(mut self, min: f32) -> Perceptron {
+        let clock = f64::from(self.clock.max(1));
+        let mut weights = vec![0.0f32; self.w.len()];
+        for (k, slot) in weights.iter_mut().enumerate() {
+            self.total[k] += f64::from(self.w[k]) * f64::from(self.clock - self.stamp[k]);
+            let avg = (self.total[k] / clock) as f32;
+            *slot = if avg.abs() < min { 0.0 } else { avg };
+        }
+        Perceptron {
+            ntags: self.ntags,
+            weights,
+        }
+    }
+}
+
+/// Token index range `[a, b)` of the tokens that overlap byte span `s`.
+pub fn token_range(doc: &Doc<'_>, s: Span) -> Option<(usize, usize)> {
+    let a = doc.tokens.partition_point(|t| t.span.end <= s.start);
+    let b = doc.tokens.partition_point(|t| t.span.start < s.end);
+    (a < b).then_some((a, b))
+}

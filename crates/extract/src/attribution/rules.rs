@@ -1,0 +1,816 @@
+//! The attribution pipeline: learned cue and role tagging, then quote, speaker, anonymity, kind
+//! and chain rules.
+
+use claimsheet_ingest::Span;
+
+use super::model::{
+    self, argmax, CueCtx, QuoteMark, TokView, CUE_TAGS, ROLE_TAGS, R_CB, R_CI, R_O, R_SB, R_SI,
+};
+use super::{AnonymousClass, Attribution, AttributionTagger, QuoteKind, SpeakerType};
+use crate::entities::{Entities, EntityType, Subtype};
+use crate::Doc;
+
+/// Cue token runs `[start, end)` found by the cue tagger, with their sentence index.
+pub(super) fn find_cues(
+    tagger: &AttributionTagger,
+    doc: &Doc<'_>,
+    v: &[TokView],
+    out: &mut Vec<(usize, usize, usize)>,
+) {
+    let mut feats = Vec::with_capacity(32);
+    let mut scores = [0f32; CUE_TAGS];
+    for (si, s) in doc.sentences.iter().enumerate() {
+        let mut prev = 0usize;
+        let mut open: Option<usize> = None;
+        for i in s.tokens.clone() {
+            let Some(t) = v.get(i) else { break };
+            model::cue_features(v, i, s.tokens.clone(), &mut feats);
+            model::prev_features(prev, t, u64::from(t.lemma), &mut feats);
+            tagger.cue_model.score(&feats, &mut scores);
+            let mut tag = argmax(&scores);
+            if tag == 2 && prev == 0 {
+                tag = 1;
+            }
+            if tag != 2 {
+                if let Some(a) = open.take() {
+                    out.push((a, i, si));
+                }
+            }
+            if tag == 1 {
+                open = Some(i);
+            }
+            prev = tag;
+        }
+        if let Some(a) = open.take() {
+            out.push((a, s.tokens.end, si));
+        }
+    }
+}
+
+/// Role tags of the tokens of `sent` for the cue `cue`, written to `tags`.
+#[allow(clippy::too_many_arguments)]
+pub(super) fn role_tags(
+    tagger: &AttributionTagger,
+    v: &[TokView],
+    sent: std::ops::Range<usize>,
+    cue: CueCtx,
+    commas: &[u16],
+    cues: &[u16],
+    feats: &mut Vec<u64>,
+    tags: &mut Vec<usize>,
+) {
+    tags.clear();
+    let mut scores = [0f32; ROLE_TAGS];
+    let mut prev = R_O;
+    for i in sent.clone() {
+        let Some(t) = v.get(i) else { break };
+        if i >= cue.start && i < cue.end {
+            tags.push(R_O);
+            prev = R_O;
+            continue;
+        }
+        model::role_features(v, i, sent.clone(), cue, commas, cues, feats);
+        let side = u64::from(i < cue.start);
+        model::prev_features(prev, t, side, feats);
+        tagger.role_model.score(feats, &mut scores);
+        let mut tag = argmax(&scores);
+        if tag == R_SI && !matches!(prev, R_SB | R_SI) {
+            tag = R_SB;
+        }
+        if tag == R_CI && !matches!(prev, R_CB | R_CI) {
+            tag = R_CB;
+        }
+        tags.push(tag);
+        prev = tag;
+    }
+}
+
+fn span_of(doc: &Doc<'_>, a: usize, b: usize) -> Option<Span> {
+    let s = doc.tokens.get(a)?.span.start;
+    let e = doc.tokens.get(b.checked_sub(1)?)?.span.end;
+    (s < e).then(|| Span::new(s, e))
+}
+
+/// Runs of `role` (begin tag `b`, inside tag `i`) in `tags`, as token ranges.
+fn runs(tags: &[usize], base: usize, b: usize, i: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    for (k, &t) in tags.iter().enumerate() {
+        if t == b {
+            if let Some(s) = start.take() {
+                out.push((base + s, base + k));
+            }
+            start = Some(k);
+        } else if t != i {
+            if let Some(s) = start.take() {
+                out.push((base + s, base + k));
+            }
+        }
+    }
+    if let Some(s) = start {
+        out.push((base + s, base + tags.len()));
+    }
+    out
+}
+
+/// One attribution in token ranges, before conversion to byte spans.
+#[derive(Clone, Debug, Default)]
+struct Draft {
+    cue: (usize, usize),
+    sentence: usize,
+    source: Vec<(usize, usize)>,
+    content: Vec<(usize, usize)>,
+}
+
+/// Quotation regions: token ranges `[open, close]` (marks included) per paragraph, with
+/// a flag telling whether the region was left open at the paragraph end.
+fn quote_regions(doc: &Doc<'_>, v: &[TokView]) -> Vec<(usize, usize, bool)> {
+    let mut out = Vec::new();
+    let mut para = usize::MAX;
+    let mut open: Option<usize> = None;
+    let mut last = 0usize;
+    for s in doc.sentences {
+        if s.paragraph != para {
+            if let Some(o) = open.take() {
+                out.push((o, last, true));
+            }
+            para = s.paragraph;
+        }
+        for i in s.tokens.clone() {
+            let Some(t) = v.get(i) else { break };
+            last = i;
+            match (t.quote, open) {
+                (QuoteMark::Open, None) | (QuoteMark::Either, None) => open = Some(i),
+                (QuoteMark::Close, Some(o)) | (QuoteMark::Either, Some(o)) => {
+                    out.push((o, i, false));
+                    open = None;
+                }
+                (QuoteMark::Open, Some(_)) => open = Some(i),
+                _ => {}
+            }
+        }
+    }
+    if let Some(o) = open {
+        out.push((o, last, true));
+    }
+    out
+}
+
+/// The full tagging of one document.
+pub(super) fn tag(
+    tagger: &AttributionTagger,
+    doc: &Doc<'_>,
+    entities: &Entities,
+) -> Vec<Attribution> {
+    if tagger.cue_model.is_empty() || tagger.role_model.is_empty() || doc.tokens.is_empty() {
+        return Vec::new();
+    }
+    let mut v = Vec::new();
+    model::token_view(doc, &tagger.lexicon, &mut v);
+    let mut cue_runs = Vec::new();
+    find_cues(tagger, doc, &v, &mut cue_runs);
+    if cue_runs.is_empty() {
+        return Vec::new();
+    }
+    let mut is_cue = vec![false; doc.tokens.len()];
+    for &(a, b, _) in &cue_runs {
+        for k in is_cue.get_mut(a..b).into_iter().flatten() {
+            *k = true;
+        }
+    }
+    let regions = quote_regions(doc, &v);
+    let mut drafts = Vec::with_capacity(cue_runs.len());
+    let (mut commas, mut cues, mut feats, mut tags) =
+        (Vec::new(), Vec::new(), Vec::with_capacity(40), Vec::new());
+    let mut counted = usize::MAX;
+    for &(a, b, si) in &cue_runs {
+        let Some(sent) = doc.sentences.get(si) else {
+            continue;
+        };
+        let range = sent.tokens.clone();
+        if counted != si {
+            model::prefix_counts(&v, range.clone(), &is_cue, &mut commas, &mut cues);
+            counted = si;
+        }
+        let ctx = CueCtx::new(&v, a, b);
+        role_tags(
+            tagger,
+            &v,
+            range.clone(),
+            ctx,
+            &commas,
+            &cues,
+            &mut feats,
+            &mut tags,
+        );
+        let mut d = Draft {
+            cue: (a, b),
+            sentence: si,
+            source: runs(&tags, range.start, R_SB, R_SI),
+            content: runs(&tags, range.start, R_CB, R_CI),
+        };
+        extend_quotes(doc, &v, &regions, &is_cue, &mut d);
+        drafts.push(d);
+    }
+    let mut out: Vec<Attribution> = drafts
+        .iter()
+        .map(|d| finish(doc, &v, entities, d))
+        .collect();
+    link_parents(&drafts, &mut out, doc, &v);
+    out
+}
+
+/// Whether the sentence `si` holds a cue.
+fn sentence_has_cue(doc: &Doc<'_>, is_cue: &[bool], si: usize) -> bool {
+    doc.sentences.get(si).is_some_and(|s| {
+        is_cue
+            .get(s.tokens.clone())
+            .is_some_and(|c| c.contains(&true))
+    })
+}
+
+/// Extends a content that reaches into a quotation to the end of that quotation (over the
+/// sentences, and paragraphs that continue it), and attaches the quoted sentences that follow
+/// an attribution with no cue of their own.
+fn extend_quotes(
+    doc: &Doc<'_>,
+    v: &[TokView],
+    regions: &[(usize, usize, bool)],
+    is_cue: &[bool],
+    d: &mut Draft,
+) {
+    let Some(sent) = doc.sentences.get(d.sentence) else {
+        return;
+    };
+    let sent_end = sent.tokens.end;
+    let last_end = d.content.iter().map(|c| c.1).max();
+    // A content that reaches a quotation running beyond the sentence.
+    if let Some(end) = last_end {
+        let last = end.saturating_sub(1);
+        let k = regions.partition_point(|r| r.1 < last);
+        if let Some(&(o, c, open_end)) = regions.get(k) {
+            let holds = o <= last && last <= c;
+            let cue_outside = d.cue.1 <= o || d.cue.0 > c;
+            if holds && cue_outside && c >= sent_end {
+                let mut close = c;
+                let mut idx = k;
+                let mut continued = open_end;
+                // A paragraph left open continues when the next paragraph opens a quote.
+                while continued {
+                    let Some(&(o2, c2, open2)) = regions.get(idx + 1) else {
+                        break;
+                    };
+                    let starts_para = doc
+                        .sentences
+                        .iter()
+                        .any(|s| s.tokens.start == o2 && is_first_in_para(doc, s));
+                    if !starts_para || o2 != close + 1 {
+                        break;
+                    }
+                    close = c2;
+                    idx += 1;
+                    continued = open2;
+                }
+                if let Some(l) = d.content.iter_mut().max_by_key(|c| c.1) {
+                    l.1 = (close + 1).max(l.1);
+                }
+            }
+        }
+    }
+    // "X said:" with nothing after it: the next paragraph's quote or sentence.
+    let content_empty = d.content.is_empty();
+    let ends_sentence = d.cue.1 + 1 >= sent_end;
+    if content_empty && ends_sentence {
+        if let Some(next) = doc.sentences.get(d.sentence + 1) {
+            let r = next.tokens.clone();
+            let k = regions.partition_point(|q| q.0 < r.start);
+            match regions.get(k) {
+                Some(&(o, c, _)) if o == r.start => d.content.push((o, c + 1)),
+                _ => d.content.push((r.start, r.end)),
+            }
+        }
+        return;
+    }
+    // `"...," X said. "..."`: quoted sentences right after, without a cue of their own.
+    let quoted = d.content.iter().any(|c| {
+        v.get(c.0)
+            .is_some_and(|t| t.in_quote || t.quote != QuoteMark::None)
+    });
+    if !quoted {
+        return;
+    }
+    let max_end = d.content.iter().map(|c| c.1).max().unwrap_or(0);
+    if max_end > sent_end {
+        return;
+    }
+    let para = sent.paragraph;
+    let mut si = d.sentence + 1;
+    while let Some(next) = doc.sentences.get(si) {
+        if next.paragraph != para || sentence_has_cue(doc, is_cue, si) {
+            break;
+        }
+        let start = next.tokens.start;
+        let k = regions.partition_point(|q| q.0 < start);
+        let Some(&(o, c, _)) = regions.get(k) else {
+            break;
+        };
+        if o != start || c + 1 < next.tokens.end.saturating_sub(1) {
+            break;
+        }
+        d.content.push((o, c + 1));
+        // The quote may run over several sentences: skip them.
+        while doc.sentences.get(si).is_some_and(|s| s.tokens.end <= c + 1) {
+            si += 1;
+        }
+        if doc.sentences.get(si).is_some_and(|s| s.tokens.start <= c) {
+            si += 1;
+        }
+    }
+}
+
+fn is_first_in_para(doc: &Doc<'_>, s: &crate::segment::Sentence) -> bool {
+    doc.article
+        .paragraphs
+        .get(s.paragraph)
+        .and_then(|p| {
+            doc.tokens
+                .get(s.tokens.start)
+                .map(|t| t.span.start <= p.body().start + 3)
+        })
+        .unwrap_or(false)
+}
+
+const DETERMINERS: &[&str] = &["the", "a", "an", "this", "that", "these", "those"];
+const TITLES: &[&str] = &[
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "sen",
+    "rep",
+    "gov",
+    "gen",
+    "president",
+    "senator",
+    "sen.",
+    "mr.",
+    "mrs.",
+    "ms.",
+    "dr.",
+    "rep.",
+    "gov.",
+    "gen.",
+    "prof",
+    "prof.",
+    "secretary",
+    "minister",
+    "chairman",
+    "chairwoman",
+    "judge",
+    "justice",
+    "speaker",
+    "governor",
+    "mayor",
+    "representative",
+    "congressman",
+    "congresswoman",
+    "ambassador",
+];
+const PRONOUNS: &[&str] = &[
+    "he", "she", "it", "they", "him", "her", "them", "i", "we", "you", "who", "which",
+];
+const MEDIA: &[&str] = &[
+    "cnn",
+    "reuters",
+    "ap",
+    "associated press",
+    "afp",
+    "bbc",
+    "nbc",
+    "abc",
+    "cbs",
+    "fox news",
+    "new york times",
+    "washington post",
+    "wall street journal",
+    "politico",
+    "bloomberg",
+    "yonhap",
+    "axios",
+    "the hill",
+    "usa today",
+    "breitbart",
+    "huffington post",
+    "npr",
+    "msnbc",
+    "guardian",
+    "financial times",
+    "times",
+    "post",
+    "journal",
+    "news",
+    "newspaper",
+    "magazine",
+    "daily",
+];
+const GOVERNMENT: &[&str] = &[
+    "white house",
+    "pentagon",
+    "kremlin",
+    "state department",
+    "ministry",
+    "department",
+    "government",
+    "administration",
+    "congress",
+    "senate",
+    "parliament",
+    "police",
+    "fbi",
+    "cia",
+    "court",
+    "agency",
+    "embassy",
+    "military",
+    "army",
+    "navy",
+    "office",
+];
+const DOCUMENTS: &[&str] = &[
+    "report",
+    "study",
+    "poll",
+    "survey",
+    "statement",
+    "memo",
+    "document",
+    "documents",
+    "data",
+    "letter",
+    "filing",
+    "analysis",
+    "records",
+    "research",
+    "book",
+    "article",
+    "email",
+    "emails",
+    "review",
+    "audit",
+    "figures",
+    "numbers",
+    "polls",
+    "results",
+];
+
+fn lower(s: &str) -> String {
+    s.to_lowercase()
+}
+
+/// Anonymous class of a source text (lowercased), if it is an unnamed source.
+pub(super) fn anonymous_class(src: &str, has_name: bool) -> Option<AnonymousClass> {
+    let has = |w: &str| src.contains(w);
+    if has("familiar with")
+        || has("briefed on")
+        || has("knowledge of")
+        || has("close to")
+        || has("with direct knowledge")
+        || has("aware of")
+        || has("involved in")
+    {
+        return Some(AnonymousClass::PersonWithKnowledge);
+    }
+    if has_name {
+        return None;
+    }
+    let words: Vec<&str> = src
+        .split(|c: char| !c.is_alphanumeric() && c != '.')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let head_in = |set: &[&str]| words.iter().any(|w| set.contains(w));
+    let first = words.first().copied().unwrap_or("");
+    let indefinite = matches!(
+        first,
+        "a" | "an"
+            | "one"
+            | "two"
+            | "three"
+            | "several"
+            | "some"
+            | "many"
+            | "senior"
+            | "officials"
+            | "sources"
+            | "source"
+            | "people"
+            | "u.s."
+            | "administration"
+            | "other"
+            | "aides"
+            | "diplomats"
+            | "government"
+            | "military"
+            | "western"
+            | "security"
+    ) || words.len() <= 2;
+    if head_in(&[
+        "official",
+        "officials",
+        "aide",
+        "aides",
+        "diplomat",
+        "diplomats",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "adviser",
+        "advisers",
+        "advisors",
+        "staffer",
+        "staffers",
+        "lawmaker",
+        "lawmakers",
+        "investigators",
+        "authorities",
+    ]) && indefinite
+    {
+        return Some(AnonymousClass::UnnamedOfficial);
+    }
+    if head_in(&["memo", "documents", "document", "cable", "email", "emails"])
+        && matches!(
+            first,
+            "a" | "an" | "documents" | "internal" | "emails" | "leaked"
+        )
+    {
+        return Some(AnonymousClass::Document);
+    }
+    if head_in(&[
+        "source",
+        "sources",
+        "insiders",
+        "insider",
+        "someone",
+        "person",
+        "people",
+        "witnesses",
+        "observers",
+    ]) && indefinite
+    {
+        return Some(AnonymousClass::Other);
+    }
+    None
+}
+
+/// Converts a draft to an attribution: byte spans, speaker, speaker type, anonymity, kind.
+fn finish(doc: &Doc<'_>, v: &[TokView], entities: &Entities, d: &Draft) -> Attribution {
+    let cue: Vec<Span> = span_of(doc, d.cue.0, d.cue.1).into_iter().collect();
+    let mut source: Vec<Span> = d
+        .source
+        .iter()
+        .filter_map(|&(a, b)| span_of(doc, a, b))
+        .collect();
+    source.sort_by_key(|s| s.start);
+    let mut content: Vec<Span> = d
+        .content
+        .iter()
+        .filter_map(|&(a, b)| span_of(doc, a, b))
+        .collect();
+    content.sort_by_key(|s| s.start);
+    content.dedup();
+    // Overlapping fragments merge.
+    let mut merged: Vec<Span> = Vec::with_capacity(content.len());
+    for s in content {
+        match merged.last_mut() {
+            Some(l) if s.start <= l.end => l.end = l.end.max(s.end),
+            _ => merged.push(s),
+        }
+    }
+    let content = merged;
+    let cue_text = cue.first().map_or("", |s| s.slice(doc.text));
+    let kind = if cue_text.len() >= 9 && cue_text[..9].eq_ignore_ascii_case("according") {
+        QuoteKind::AccordingTo
+    } else {
+        quote_kind(v, &d.content)
+    };
+    let mut a = Attribution {
+        source,
+        cue,
+        content,
+        kind,
+        ..Attribution::default()
+    };
+    speaker(doc, entities, &mut a, d);
+    a
+}
+
+fn quote_kind(v: &[TokView], content: &[(usize, usize)]) -> QuoteKind {
+    let mut quoted = 0usize;
+    let mut plain = 0usize;
+    let mut starts_quoted = true;
+    for &(a, b) in content {
+        for (k, t) in v.get(a..b).unwrap_or(&[]).iter().enumerate() {
+            if t.quote != QuoteMark::None {
+                continue;
+            }
+            if t.in_quote {
+                quoted += 1;
+            } else {
+                if t.shape != 4 {
+                    plain += 1;
+                }
+                if k <= 1 {
+                    starts_quoted = false;
+                }
+            }
+        }
+    }
+    if quoted == 0 {
+        QuoteKind::Paraphrase
+    } else if plain == 0 || starts_quoted && plain <= 2 {
+        QuoteKind::Quote
+    } else {
+        QuoteKind::Mixed
+    }
+}
+
+/// Fills speaker, speaker type and anonymous class from the source.
+fn speaker(doc: &Doc<'_>, entities: &Entities, a: &mut Attribution, d: &Draft) {
+    let Some(first) = a.source.first().copied() else {
+        return;
+    };
+    let whole = Span::new(
+        first.start,
+        a.source.last().map_or(first.end, |s| s.end).max(first.end),
+    );
+    let text = whole.slice(doc.text);
+    let ltext = lower(text);
+    // Named entity inside the source: a person first, else any.
+    let inside: Vec<_> = entities
+        .mentions
+        .iter()
+        .filter(|m| m.span.start >= whole.start && m.span.end <= whole.end)
+        .collect();
+    let pick = inside
+        .iter()
+        .find(|m| m.kind == EntityType::Per)
+        .or_else(|| {
+            inside
+                .iter()
+                .find(|m| matches!(m.kind, EntityType::Org | EntityType::Loc))
+        })
+        .map(|m| m.referent);
+    let single = d.source.len() == 1 && d.source[0].1 == d.source[0].0 + 1;
+    let pronoun = single && PRONOUNS.contains(&ltext.as_str());
+    let referent = if pronoun {
+        entities.pronoun_referent(doc, first)
+    } else {
+        pick
+    };
+    if let Some(r) = referent.and_then(|r| entities.referents.get(r)) {
+        a.speaker = Some(r.canonical.clone());
+        a.speaker_type = match (r.kind, r.subtype) {
+            (_, Some(Subtype::Media)) => SpeakerType::Media,
+            (_, Some(Subtype::Government)) => SpeakerType::Government,
+            (EntityType::Per, _) => SpeakerType::Person,
+            (EntityType::Org, _) => SpeakerType::Organisation,
+            (EntityType::Loc, _) => SpeakerType::Government,
+            (EntityType::Misc, _) => SpeakerType::Unknown,
+        };
+    }
+    let has_name = inside.iter().any(|m| m.kind == EntityType::Per) || looks_named(text);
+    if let Some(class) = anonymous_class(&ltext, has_name) {
+        a.anonymous = Some(class);
+        a.speaker_type = SpeakerType::Anonymous;
+        if a.speaker.is_none() {
+            a.speaker = Some(strip_determiners(text).to_string());
+        }
+        return;
+    }
+    if pronoun && a.speaker.is_none() {
+        a.speaker_type = match ltext.as_str() {
+            "he" | "she" | "i" | "him" | "her" => SpeakerType::Person,
+            _ => SpeakerType::Unknown,
+        };
+        return;
+    }
+    if a.speaker.is_none() {
+        let name = fallback_name(text);
+        let lname = lower(name);
+        a.speaker_type = if MEDIA.iter().any(|m| lname == *m || lname.ends_with(m)) {
+            SpeakerType::Media
+        } else if GOVERNMENT.iter().any(|g| lname.contains(g)) {
+            SpeakerType::Government
+        } else if DOCUMENTS
+            .iter()
+            .any(|g| lname.split(' ').next_back() == Some(g))
+        {
+            SpeakerType::Document
+        } else if looks_named(name) {
+            SpeakerType::Person
+        } else {
+            SpeakerType::Unknown
+        };
+        if !name.is_empty() {
+            a.speaker = Some(name.to_string());
+        }
+    }
+}
+
+/// Whether a text holds two capitalised words in a row (a name).
+fn looks_named(text: &str) -> bool {
+    let mut prev = false;
+    for w in text.split_whitespace() {
+        let cap = w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars().skip(1).any(char::is_lowercase);
+        if cap && prev {
+            return true;
+        }
+        prev = cap;
+    }
+    false
+}
+
+/// A source's text minus leading determiners and titles.
+fn strip_determiners(text: &str) -> &str {
+    let mut rest = text.trim();
+    loop {
+        let word_end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+        let word = lower(rest.get(..word_end).unwrap_or(""));
+        if word_end < rest.len()
+            && (DETERMINERS.contains(&word.as_str()) || TITLES.contains(&word.as_str()))
+        {
+            rest = rest.get(word_end..).unwrap_or("").trim_start();
+        } else {
+            return rest;
+        }
+    }
+}
+
+/// The speaker name from a source text when no entity names it: the appositive part that looks
+/// like a name ("South Korea's ambassador to Washington, Kang Kyung-wha" -> "Kang Kyung-wha"),
+/// else the text without determiners and titles.
+fn fallback_name(text: &str) -> &str {
+    let parts: Vec<&str> = text
+        .split(',')
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    if parts.len() > 1 {
+        if let Some(p) = parts.iter().find(|p| {
+            p.split_whitespace().count() <= 4
+                && p.split_whitespace()
+                    .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        }) {
+            return strip_determiners(p);
+        }
+    }
+    let first = parts.first().copied().unwrap_or(text);
+    strip_determiners(first)
+        .trim_end_matches(['.', ',', ';', ':', '"', '\u{201D}'])
+        .trim()
+}
+
+/// Sets `parent`: the attribution whose content holds this cue (innermost), else, for a
+/// "citing" or "according to" attribution, an earlier attribution in the same sentence.
+#[allow(clippy::needless_range_loop)]
+fn link_parents(drafts: &[Draft], out: &mut [Attribution], doc: &Doc<'_>, v: &[TokView]) {
+    let _ = v;
+    let n = out.len();
+    for i in 0..n {
+        let Some(cue) = out[i].cue.first().copied() else {
+            continue;
+        };
+        let mut best: Option<(usize, usize)> = None;
+        for j in 0..n {
+            if i == j {
+                continue;
+            }
+            for c in &out[j].content {
+                if c.start <= cue.start && cue.end <= c.end {
+                    let len = c.end - c.start;
+                    if best.is_none_or(|(_, l)| len < l) {
+                        best = Some((j, len));
+                    }
+                }
+            }
+        }
+        if let Some((j, _)) = best {
+            // No two-way links: keep the outer one only.
+            if out[j].parent != Some(i) {
+                out[i].parent = Some(j);
+            }
+            continue;
+        }
+        let head = lower(cue.slice(doc.text));
+        if head.starts_with("cit") || head.starts_with("according") {
+            let si = drafts[i].sentence;
+            if let Some(j) = (0..i).rev().find(|&j| {
+                drafts[j].sentence == si
+                    && drafts[j].cue.1 <= drafts[i].cue.0
+                    && out[j].parent != Some(i)
+            }) {
+                out[i].parent = Some(j);
+            }
+        }
+    }
+}
