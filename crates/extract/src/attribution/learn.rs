@@ -140,6 +140,11 @@ pub fn train(
             for s in doc.sentences {
                 let mut prev = 0;
                 for i in s.tokens.clone() {
+                    if !model::cue_candidate(v, i, s.tokens.end, prev) {
+                        errors += usize::from(g[i] != 0);
+                        prev = 0;
+                        continue;
+                    }
                     model::cue_features(v, i, s.tokens.clone(), &mut feats);
                     model::prev_features(prev, &v[i], u64::from(v[i].lemma), &mut feats);
                     cue_trainer.score(&feats, &mut scores[..CUE_TAGS]);

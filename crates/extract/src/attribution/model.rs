@@ -20,7 +20,7 @@ use crate::segment::TokenKind;
 use crate::Doc;
 
 /// Bits of the hashed feature table.
-pub const BITS: u32 = 20;
+pub const BITS: u32 = 19;
 const MASK: u64 = (1 << BITS) - 1;
 
 /// Number of cue tags: `O`, `B`, `I`.
@@ -88,6 +88,24 @@ pub struct TokView {
     pub quote: QuoteMark,
     /// Whether the token lies inside a quotation (marks excluded).
     pub in_quote: bool,
+    /// A colon or dash: punctuation that can introduce or close a quote.
+    pub punct_cue: bool,
+}
+
+/// Whether the cue tagger looks at token `i` at all: a lexicon word within the next three
+/// tokens, a colon or dash, or the continuation of a cue. Every other token is outside any cue,
+/// which keeps the tagger fast.
+pub fn cue_candidate(v: &[TokView], i: usize, sent_end: usize, prev: usize) -> bool {
+    if prev != 0 {
+        return true;
+    }
+    let end = (i + 4).min(sent_end);
+    match v.get(i..end) {
+        Some(w) => {
+            w.first().is_some_and(|t| t.punct_cue) || w.iter().any(|t| t.lemma != 0)
+        }
+        None => false,
+    }
 }
 
 const QUOTE_HASH: u64 = 0x51;
@@ -201,6 +219,7 @@ pub fn token_view(doc: &Doc<'_>, lexicon: &Lexicon, out: &mut Vec<TokView>) {
             shape: shape_of(s, t.kind),
             quote,
             in_quote: false,
+            punct_cue: matches!(s, ":" | "-" | "--" | "\u{2013}" | "\u{2014}" | "\u{2015}"),
         });
     }
     // '' pairs (PTB style, two adjacent apostrophes) act as either-marks on their first token.
@@ -268,6 +287,25 @@ pub fn cue_features(v: &[TokView], i: usize, sent: std::ops::Range<usize>, out: 
     out.push(mix(16, w(ii - 1), w(ii + 1)));
     out.push(mix(17, t.word, u64::from(t.in_quote)));
     out.push(mix(18, u64::from(t.lemma), w(ii + 2)));
+    // A quotation mark or "that" shortly after, a quote just before.
+    let mut quote_near = 0u64;
+    for k in 1..=3 {
+        if let Some(x) = get(ii + k) {
+            if x.quote != QuoteMark::None {
+                quote_near |= 1;
+            }
+        }
+        if let Some(x) = get(ii - k) {
+            if x.quote != QuoteMark::None {
+                quote_near |= 2;
+            }
+        }
+    }
+    out.push(mix(19, quote_near, u64::from(t.lemma)));
+    out.push(mix(20, quote_near, t.word));
+    out.push(mix(21, w(ii - 2), w(ii - 1) ^ t.word.rotate_left(7)));
+    let pos = bucket(i.saturating_sub(sent.start) as isize);
+    out.push(mix(22, pos, u64::from(t.lemma)));
 }
 
 fn bucket(d: isize) -> u64 {
@@ -418,6 +456,13 @@ pub fn role_features(
     out.push(mix(49, before, after));
     out.push(mix(50, cue.head, tq | side << 4 | cue_between << 8));
     out.push(mix(51, w(ii - 1), t.word));
+    let to_end = bucket(sent.end.saturating_sub(i + 1) as isize);
+    out.push(mix(52, to_end, side));
+    out.push(mix(53, to_end, side | b << 4));
+    let cues_after = at(cues, sent.end).saturating_sub(at(cues, i + 1)).min(2);
+    out.push(mix(54, u64::from(cues_after), side | cue_between << 4));
+    out.push(mix(55, w(ii + 1), t.word | side));
+    out.push(mix(56, u64::from(v.get(i.wrapping_sub(1)).is_some_and(|p| p.quote != QuoteMark::None)), side | tq << 4));
 }
 
 /// Hashed feature of the previous tag, combined with the token word.
