@@ -70,11 +70,9 @@ pub fn build_lexicon(
         let t = total.get(stem).copied().unwrap_or(1);
         if c >= min_count && c as f64 / t as f64 >= min_ratio {
             id += 1;
+            let permille = c * 1000 / t.max(1);
             for f in fs {
-                out.push_str(f);
-                out.push('\t');
-                out.push_str(&id.to_string());
-                out.push('\n');
+                out.push_str(&format!("{f}\t{id}\t{permille}\n"));
             }
         }
     }
@@ -244,8 +242,9 @@ pub fn train(
             );
             let ctx = CueCtx::new(v, inst.cue.0, inst.cue.1);
             let mut prev = R_O;
+            let window = model::role_window(s.tokens.clone(), &ctx);
             for (k, i) in s.tokens.clone().enumerate() {
-                if i >= ctx.start && i < ctx.end {
+                if i >= ctx.start && i < ctx.end || !window.contains(&i) {
                     prev = R_O;
                     continue;
                 }

@@ -102,7 +102,7 @@ pub fn cue_candidate(v: &[TokView], i: usize, sent_end: usize, prev: usize) -> b
     let end = (i + 4).min(sent_end);
     match v.get(i..end) {
         Some(w) => {
-            w.first().is_some_and(|t| t.punct_cue) || w.iter().any(|t| t.lemma != 0)
+            w.first().is_some_and(|t| t.punct_cue) || w.iter().any(|t| t.lemma & STRONG != 0)
         }
         None => false,
     }
@@ -141,14 +141,20 @@ fn quote_mark(s: &str) -> QuoteMark {
     }
 }
 
-/// Word form -> lemma id lexicon of cue words.
+/// Word form -> lemma id lexicon of cue words. Lemma ids with the top bit set are *strong*:
+/// lemmas that are cue words in at least [`STRONG_PERMILLE`] of their training occurrences.
 #[derive(Debug, Default, Clone)]
 pub struct Lexicon {
     forms: HashMap<Box<[u8]>, u32>,
 }
 
+/// Cue ratio (per mille) from which a lemma makes its neighbours cue candidates.
+pub const STRONG_PERMILLE: u32 = 150;
+/// Bit marking a strong lemma id.
+pub const STRONG: u32 = 1 << 31;
+
 impl Lexicon {
-    /// Parses `form<TAB>lemma_id` lines; bad lines are skipped.
+    /// Parses `form<TAB>lemma_id<TAB>cue ratio per mille` lines; bad lines are skipped.
     pub fn parse(text: &str) -> Self {
         let mut forms = HashMap::new();
         for line in text.lines() {
@@ -156,7 +162,12 @@ impl Lexicon {
             let (Some(form), Some(id)) = (parts.next(), parts.next()) else {
                 continue;
             };
+            let ratio: u32 = parts
+                .next()
+                .and_then(|r| r.trim().parse().ok())
+                .unwrap_or(0);
             if let Ok(id) = id.trim().parse::<u32>() {
+                let id = id & !STRONG | if ratio >= STRONG_PERMILLE { STRONG } else { 0 };
                 forms.insert(form.as_bytes().to_vec().into_boxed_slice(), id);
             }
         }
@@ -352,6 +363,12 @@ impl CueCtx {
     }
 }
 
+/// The tokens the role tagger looks at for `cue`: its sentence, at most 30 tokens before the
+/// cue and 50 after it. Tokens outside are in no role (quotes are extended by rules later).
+pub fn role_window(sent: std::ops::Range<usize>, cue: &CueCtx) -> std::ops::Range<usize> {
+    sent.start.max(cue.start.saturating_sub(30))..sent.end.min(cue.end + 50)
+}
+
 /// Per-sentence counts used by role features: commas and other cues before each token.
 pub fn prefix_counts(
     v: &[TokView],
@@ -462,7 +479,14 @@ pub fn role_features(
     let cues_after = at(cues, sent.end).saturating_sub(at(cues, i + 1)).min(2);
     out.push(mix(54, u64::from(cues_after), side | cue_between << 4));
     out.push(mix(55, w(ii + 1), t.word | side));
-    out.push(mix(56, u64::from(v.get(i.wrapping_sub(1)).is_some_and(|p| p.quote != QuoteMark::None)), side | tq << 4));
+    out.push(mix(
+        56,
+        u64::from(
+            v.get(i.wrapping_sub(1))
+                .is_some_and(|p| p.quote != QuoteMark::None),
+        ),
+        side | tq << 4,
+    ));
 }
 
 /// Hashed feature of the previous tag, combined with the token word.
@@ -472,11 +496,13 @@ pub fn prev_features(prev: usize, v: &TokView, extra: u64, out: &mut Vec<u64>) {
     out.push(mix(62, prev as u64, extra));
 }
 
-/// A linear model over hashed features: a dense table of `2^BITS` rows of one weight per tag.
+/// A linear model over hashed features: a dense table of `2^BITS` rows of one weight per tag,
+/// quantised to 16 bits (the table stays small enough for the caches and the TLB).
 #[derive(Clone, Debug, Default)]
 pub struct Perceptron {
     ntags: usize,
-    weights: Vec<f32>,
+    scale: f32,
+    weights: Vec<i16>,
 }
 
 impl Perceptron {
@@ -490,17 +516,35 @@ impl Perceptron {
         self.weights.is_empty()
     }
 
-    /// Writes the scores of `feats` to `scores` (one per tag).
+    /// Writes the scores of `feats` to `scores` (one per tag, at most 8).
     pub fn score(&self, feats: &[u64], scores: &mut [f32]) {
-        scores.iter_mut().for_each(|s| *s = 0.0);
-        let nt = self.ntags;
+        let nt = self.ntags.min(8);
+        let mut acc = [0i32; 8];
         for &f in feats {
             let base = (f as usize) * nt;
             if let Some(row) = self.weights.get(base..base + nt) {
-                for (s, w) in scores.iter_mut().zip(row) {
-                    *s += *w;
+                for (a, w) in acc.iter_mut().zip(row) {
+                    *a += i32::from(*w);
                 }
             }
+        }
+        for (s, a) in scores.iter_mut().zip(acc) {
+            *s = a as f32 * self.scale;
+        }
+    }
+
+    /// Quantises float weights (`ntags` per row).
+    pub fn from_floats(ntags: usize, w: &[f32]) -> Self {
+        let max = w.iter().fold(0f32, |m, x| m.max(x.abs()));
+        let scale = if max > 0.0 { max / 32767.0 } else { 1.0 };
+        let weights = w
+            .iter()
+            .map(|x| (x / scale).round().clamp(-32767.0, 32767.0) as i16)
+            .collect();
+        Perceptron {
+            ntags,
+            scale,
+            weights,
         }
     }
 
@@ -512,35 +556,42 @@ impl Perceptron {
             Some(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
         };
         let ntags = u32_at(pos)? as usize;
+        let scale = f32::from_bits(u32_at(pos)?);
         let rows = u32_at(pos)? as usize;
-        if ntags == 0 || ntags > 16 {
+        if ntags == 0 || ntags > 8 || !scale.is_finite() {
             return None;
         }
-        let mut weights = vec![0.0f32; (1usize << BITS) * ntags];
+        let mut weights = vec![0i16; (1usize << BITS) * ntags];
         for _ in 0..rows {
             let key = u32_at(pos)? as usize;
             for t in 0..ntags {
-                let w = f32::from_bits(u32_at(pos)?);
+                let b = bytes.get(*pos..*pos + 2)?;
+                *pos += 2;
                 if let Some(slot) = weights.get_mut(key * ntags + t) {
-                    *slot = w;
+                    *slot = i16::from_le_bytes([b[0], b[1]]);
                 }
             }
         }
-        Some(Perceptron { ntags, weights })
+        Some(Perceptron {
+            ntags,
+            scale,
+            weights,
+        })
     }
 
     /// Appends the model (its non-zero rows) to `out`.
     pub fn write(&self, out: &mut Vec<u8>) {
         let nt = self.ntags.max(1);
         let rows: Vec<usize> = (0..self.weights.len() / nt)
-            .filter(|&k| self.weights[k * nt..k * nt + nt].iter().any(|w| *w != 0.0))
+            .filter(|&k| self.weights[k * nt..k * nt + nt].iter().any(|w| *w != 0))
             .collect();
         out.extend_from_slice(&(self.ntags as u32).to_le_bytes());
+        out.extend_from_slice(&self.scale.to_bits().to_le_bytes());
         out.extend_from_slice(&(rows.len() as u32).to_le_bytes());
         for k in rows {
             out.extend_from_slice(&(k as u32).to_le_bytes());
             for w in &self.weights[k * nt..k * nt + nt] {
-                out.extend_from_slice(&w.to_bits().to_le_bytes());
+                out.extend_from_slice(&w.to_le_bytes());
             }
         }
     }
@@ -607,7 +658,7 @@ impl Trainer {
         }
     }
 
-    /// The averaged model, weights below `min` dropped.
+    /// The averaged model, weights below `min` dropped, quantised.
     pub fn finish(mut self, min: f32) -> Perceptron {
         let clock = f64::from(self.clock.max(1));
         let mut weights = vec![0.0f32; self.w.len()];
@@ -616,10 +667,7 @@ impl Trainer {
             let avg = (self.total[k] / clock) as f32;
             *slot = if avg.abs() < min { 0.0 } else { avg };
         }
-        Perceptron {
-            ntags: self.ntags,
-            weights,
-        }
+        Perceptron::from_floats(self.ntags, &weights)
     }
 }
 

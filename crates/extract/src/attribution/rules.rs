@@ -56,8 +56,19 @@ pub(super) fn find_cues(
 
 /// Speech verbs that are cues nearly always (over 80 % of their uses in the training data).
 const CORE_CUES: &[&str] = &[
-    "said", "says", "told", "noted", "wrote", "argued", "warned", "insisted", "tweeted",
-    "stated", "acknowledged", "claimed", "added",
+    "said",
+    "says",
+    "told",
+    "noted",
+    "wrote",
+    "argued",
+    "warned",
+    "insisted",
+    "tweeted",
+    "stated",
+    "acknowledged",
+    "claimed",
+    "added",
 ];
 
 /// Adds the core speech verbs ("said", "told", "according to", ...) the tagger missed inside
@@ -111,9 +122,10 @@ pub(super) fn role_tags(
     tags.clear();
     let mut scores = [0f32; ROLE_TAGS];
     let mut prev = R_O;
+    let window = model::role_window(sent.clone(), &cue);
     for i in sent.clone() {
         let Some(t) = v.get(i) else { break };
-        if i >= cue.start && i < cue.end {
+        if i >= cue.start && i < cue.end || !window.contains(&i) {
             tags.push(R_O);
             prev = R_O;
             continue;
@@ -207,11 +219,61 @@ fn tidy_content(
 
 /// Words that are never the edge of a source: adverbs and auxiliaries next to the cue.
 const NOT_SOURCE_EDGE: &[&str] = &[
-    "also", "has", "have", "had", "was", "is", "are", "were", "would", "will", "not", "still",
-    "already", "never", "ever", "then", "now", "later", "often", "previously", "recently",
-    "repeatedly", "again", "once", "first", "last", "and", "but", "so", "as", "who", "which",
-    "that", "had", "could", "should", "may", "might", "must", "can", "did", "does", "do",
-    "be", "been", "being", "on", "in", "at", "by", "to", "of", "for", "with", "from",
+    "also",
+    "has",
+    "have",
+    "had",
+    "was",
+    "is",
+    "are",
+    "were",
+    "would",
+    "will",
+    "not",
+    "still",
+    "already",
+    "never",
+    "ever",
+    "then",
+    "now",
+    "later",
+    "often",
+    "previously",
+    "recently",
+    "repeatedly",
+    "again",
+    "once",
+    "first",
+    "last",
+    "and",
+    "but",
+    "so",
+    "as",
+    "who",
+    "which",
+    "that",
+    "had",
+    "could",
+    "should",
+    "may",
+    "might",
+    "must",
+    "can",
+    "did",
+    "does",
+    "do",
+    "be",
+    "been",
+    "being",
+    "on",
+    "in",
+    "at",
+    "by",
+    "to",
+    "of",
+    "for",
+    "with",
+    "from",
 ];
 
 /// Trims adverbs, auxiliaries and punctuation off the edges of the source run; drops it when
@@ -228,7 +290,11 @@ fn trim_source(doc: &Doc<'_>, runs: Vec<(usize, usize)>) -> Vec<(usize, usize)> 
     let capitalised = |i: usize| {
         doc.tokens.get(i).is_some_and(|t| {
             t.kind == crate::segment::TokenKind::Word
-                && t.span.slice(doc.text).chars().next().is_some_and(char::is_uppercase)
+                && t.span
+                    .slice(doc.text)
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
         })
     };
     runs.into_iter()
@@ -255,7 +321,11 @@ fn fallback_content(doc: &Doc<'_>, v: &[TokView], d: &mut Draft) {
         return;
     };
     let r = sent.tokens.clone();
-    let is_comma = |i: usize| doc.tokens.get(i).is_some_and(|t| t.span.slice(doc.text) == ",");
+    let is_comma = |i: usize| {
+        doc.tokens
+            .get(i)
+            .is_some_and(|t| t.span.slice(doc.text) == ",")
+    };
     let src_start = d.source.first().map_or(d.cue.0, |s| s.0.min(d.cue.0));
     let mut end_after = d.cue.1;
     while end_after < r.end && v.get(end_after).is_some_and(|t| t.shape == 4) {
@@ -265,7 +335,10 @@ fn fallback_content(doc: &Doc<'_>, v: &[TokView], d: &mut Draft) {
         d.content.push((r.start, src_start - 1));
     } else if end_after + 1 < r.end {
         let mut e = r.end;
-        while e > end_after && v.get(e - 1).is_some_and(|t| t.shape == 4 && t.quote == QuoteMark::None) {
+        while e > end_after
+            && v.get(e - 1)
+                .is_some_and(|t| t.shape == 4 && t.quote == QuoteMark::None)
+        {
             e -= 1;
         }
         if e > end_after {
@@ -368,7 +441,10 @@ pub(super) fn tag(
         let mut d = Draft {
             cue: (a, b),
             sentence: si,
-            source: trim_source(doc, tidy_source(runs(&tags, range.start, R_SB, R_SI), (a, b))),
+            source: trim_source(
+                doc,
+                tidy_source(runs(&tags, range.start, R_SB, R_SI), (a, b)),
+            ),
             content: tidy_content(&v, runs(&tags, range.start, R_CB, R_CI), &is_cue),
         };
         if d.content.is_empty() {
@@ -1061,7 +1137,11 @@ fn rewrite_citing(doc: &Doc<'_>, entities: &Entities, drafts: &[Draft], out: &mu
             continue;
         };
         // The cited source is what the tagger took as content right after the cue.
-        let Some(&(a, b)) = d.content.iter().find(|c| c.0 >= d.cue.1 && c.0 <= d.cue.1 + 1) else {
+        let Some(&(a, b)) = d
+            .content
+            .iter()
+            .find(|c| c.0 >= d.cue.1 && c.0 <= d.cue.1 + 1)
+        else {
             continue;
         };
         let parent_content = p.content.clone();
