@@ -69,11 +69,13 @@ const CORE_CUES: &[&str] = &[
     "acknowledged",
     "claimed",
     "added",
+    "reported",
+    "announced",
 ];
 
-/// Adds the core speech verbs ("said", "told", "according to", ...) the tagger missed inside
-/// quotations (attributions nested in a quote), as single-token cues, keeping the runs in text
-/// order.
+/// Adds the core speech verbs ("said", "told", "according to", ...) the tagger missed, inside
+/// quotations (attributions nested in a quote) or right after a name or pronoun, and layout
+/// cues, as single-token cues, keeping the runs in text order.
 fn add_core_cues(doc: &Doc<'_>, v: &[TokView], runs: &mut Vec<(usize, usize, usize)>) {
     let mut covered = vec![false; doc.tokens.len()];
     for &(a, b, _) in runs.iter() {
@@ -84,11 +86,26 @@ fn add_core_cues(doc: &Doc<'_>, v: &[TokView], runs: &mut Vec<(usize, usize, usi
     let before = runs.len();
     for (si, s) in doc.sentences.iter().enumerate() {
         for i in s.tokens.clone() {
-            if covered.get(i).copied().unwrap_or(true) || !v.get(i).is_some_and(|t| t.in_quote) {
+            if covered.get(i).copied().unwrap_or(true) {
                 continue;
             }
             let Some(t) = doc.tokens.get(i) else { break };
             let w = t.span.slice(doc.text);
+            if layout_cue(doc, v, i).is_some() {
+                runs.push((i, i + 1, si));
+                continue;
+            }
+            // Outside quotations, only after a name or a pronoun ("the Ledger reported").
+            let subject_before = i > s.tokens.start
+                && doc.tokens.get(i - 1).is_some_and(|p| {
+                    let w = p.span.slice(doc.text);
+                    w.chars().next().is_some_and(char::is_uppercase)
+                        && p.kind == crate::segment::TokenKind::Word
+                        || matches!(w, "he" | "she" | "they" | "it")
+                });
+            if !v.get(i).is_some_and(|t| t.in_quote) && !subject_before {
+                continue;
+            }
             if CORE_CUES.iter().any(|c| c.eq_ignore_ascii_case(w)) {
                 runs.push((i, i + 1, si));
             } else if w.eq_ignore_ascii_case("according")
@@ -104,6 +121,105 @@ fn add_core_cues(doc: &Doc<'_>, v: &[TokView], runs: &mut Vec<(usize, usize, usi
     }
     if runs.len() > before {
         runs.sort_unstable();
+    }
+}
+
+/// Layout cues: a colon that ends a paragraph before a paragraph opening with a quote ("And
+/// from Chairwoman X:"), and a dash right after a closing quote before a name (`"..." - Senator
+/// X`). Returns the kind.
+fn layout_cue(doc: &Doc<'_>, v: &[TokView], i: usize) -> Option<Layout> {
+    let t = v.get(i)?;
+    if !t.punct_cue {
+        return None;
+    }
+    let tok = doc.tokens.get(i)?;
+    let colon = tok.span.slice(doc.text) == ":";
+    let si = doc.sentences.partition_point(|s| s.tokens.end <= i);
+    let sent = doc.sentences.get(si)?;
+    if colon {
+        let next = doc.sentences.get(si + 1)?;
+        let ends_para = i + 1 == sent.tokens.end && next.paragraph != sent.paragraph;
+        let opens = v
+            .get(next.tokens.start)
+            .is_some_and(|n| n.quote != QuoteMark::None);
+        return (ends_para && opens).then_some(Layout::Colon);
+    }
+    let para_start = doc
+        .sentences
+        .iter()
+        .take(si + 1)
+        .rev()
+        .take_while(|s| s.paragraph == sent.paragraph)
+        .last()
+        .map_or(sent.tokens.start, |s| s.tokens.start);
+    let after_quote = i > para_start
+        && v.get(i - 1)
+            .is_some_and(|p| matches!(p.quote, QuoteMark::Close | QuoteMark::Either));
+    let name_after = i + 1 < sent.tokens.end
+        && doc.tokens.get(i + 1).is_some_and(|n| {
+            n.span
+                .slice(doc.text)
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+        });
+    (after_quote && name_after).then_some(Layout::Dash)
+}
+
+/// A layout attribution.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Layout {
+    /// Paragraph-final colon before a quoted paragraph.
+    Colon,
+    /// `"..." - Name`.
+    Dash,
+}
+
+/// Sets source and content of a layout attribution by rule.
+fn apply_layout(doc: &Doc<'_>, v: &[TokView], regions: &[(usize, usize, bool)], d: &mut Draft) {
+    let Some(kind) = layout_cue(doc, v, d.cue.0) else {
+        return;
+    };
+    let Some(sent) = doc.sentences.get(d.sentence) else {
+        return;
+    };
+    match kind {
+        Layout::Dash => {
+            let mut e = sent.tokens.end;
+            while e > d.cue.1 && v.get(e - 1).is_some_and(|t| t.shape == 4) {
+                e -= 1;
+            }
+            d.source = if e > d.cue.1 {
+                vec![(d.cue.1, e)]
+            } else {
+                Vec::new()
+            };
+            // The quote that closes right before the dash.
+            let close = d.cue.0.saturating_sub(1);
+            let k = regions.partition_point(|r| r.1 < close);
+            d.content = match regions.get(k) {
+                Some(&(o, c, _)) if c == close => vec![(o, c + 1)],
+                _ => Vec::new(),
+            };
+        }
+        Layout::Colon => {
+            let Some(next) = doc.sentences.get(d.sentence + 1) else {
+                return;
+            };
+            let k = regions.partition_point(|r| r.0 < next.tokens.start);
+            if let Some(&(o, _, _)) = regions.get(k).filter(|r| r.0 == next.tokens.start) {
+                d.content = vec![(o, follow(doc, regions, k) + 1)];
+            }
+            // "And from Chairwoman X:": the name after "from".
+            let from = (sent.tokens.start..d.cue.0).find(|&j| {
+                doc.tokens
+                    .get(j)
+                    .is_some_and(|t| t.span.slice(doc.text).eq_ignore_ascii_case("from"))
+            });
+            if let Some(f) = from.filter(|f| f + 1 < d.cue.0 && *f <= sent.tokens.start + 1) {
+                d.source = vec![(f + 1, d.cue.0)];
+            }
+        }
     }
 }
 
@@ -347,6 +463,85 @@ fn fallback_content(doc: &Doc<'_>, v: &[TokView], d: &mut Draft) {
     }
 }
 
+/// Boundary repairs of the tagger's content: a one-word gap right after the cue ("told
+/// reporters the ..." keeps "the"), a left content that starts a few words into its sentence
+/// (it starts the sentence), and a right content cut at a nested cue (it runs on to the end of
+/// the sentence).
+fn fix_content_edges(
+    doc: &Doc<'_>,
+    v: &[TokView],
+    is_cue: &[bool],
+    sent: std::ops::Range<usize>,
+    d: &mut Draft,
+) {
+    let word = |i: usize| {
+        v.get(i)
+            .is_some_and(|t| t.shape != 4 && t.quote == QuoteMark::None)
+    };
+    let cue = d.cue;
+    for c in d.content.iter_mut() {
+        if c.0 >= cue.1 {
+            if c.0 == cue.1 + 1 && word(cue.1) && !is_cue.get(cue.1).copied().unwrap_or(true) {
+                // Only when the skipped word is not part of the source.
+                if !d.source.iter().any(|s| s.0 <= cue.1 && cue.1 < s.1) {
+                    c.0 = cue.1;
+                }
+            }
+        } else if c.1 <= cue.0 && c.0 > sent.start && c.0 <= sent.start + 3 {
+            if (sent.start..c.0).all(word) {
+                c.0 = sent.start;
+            }
+        }
+    }
+    // A determiner left out before the content ("told reporters | the water ...").
+    for c in d.content.iter_mut() {
+        while c.0 > sent.start
+            && !is_cue.get(c.0 - 1).copied().unwrap_or(true)
+            && doc.tokens.get(c.0 - 1).is_some_and(|t| {
+                let w = t.span.slice(doc.text);
+                DETERMINERS.iter().any(|d| d.eq_ignore_ascii_case(w))
+                    || ["his", "her", "its", "their", "our", "some"]
+                        .iter()
+                        .any(|d| d.eq_ignore_ascii_case(w))
+            })
+        {
+            c.0 -= 1;
+        }
+    }
+    let nested = |i: usize| is_cue.get(i).copied().unwrap_or(false);
+    if let Some(last) = d.content.iter_mut().max_by_key(|c| c.1) {
+        if last.0 >= cue.1 && last.1 < sent.end && (nested(last.1) || nested(last.1 - 1)) {
+            // On to the sentence end, or to an appositive (", a statement that ...").
+            let mut e = sent.end;
+            for j in last.1..sent.end {
+                let is_comma = doc
+                    .tokens
+                    .get(j)
+                    .is_some_and(|t| t.span.slice(doc.text) == ",");
+                let after = if v.get(j + 1).is_some_and(|t| t.quote != QuoteMark::None) {
+                    j + 2
+                } else {
+                    j + 1
+                };
+                let appositive = doc.tokens.get(after).is_some_and(|t| {
+                    matches!(t.span.slice(doc.text), "a" | "an" | "which" | "who")
+                });
+                if is_comma && appositive {
+                    e = j;
+                    break;
+                }
+            }
+            while e > last.1
+                && v.get(e - 1)
+                    .is_some_and(|t| t.shape == 4 && t.quote == QuoteMark::None)
+            {
+                e -= 1;
+            }
+            last.1 = e.max(last.1);
+        }
+    }
+}
+
 /// One attribution in token ranges, before conversion to byte spans.
 #[derive(Clone, Debug, Default)]
 struct Draft {
@@ -450,6 +645,8 @@ pub(super) fn tag(
         if d.content.is_empty() {
             fallback_content(doc, &v, &mut d);
         }
+        fix_content_edges(doc, &v, &is_cue, range.clone(), &mut d);
+        apply_layout(doc, &v, &regions, &mut d);
         extend_quotes(doc, &v, &regions, &is_cue, &mut d);
         drafts.push(d);
     }
@@ -500,29 +697,11 @@ fn extend_quotes(
     if let Some(end) = last_end {
         let last = end.saturating_sub(1);
         let k = regions.partition_point(|r| r.1 < last);
-        if let Some(&(o, c, open_end)) = regions.get(k) {
+        if let Some(&(o, c, _)) = regions.get(k) {
             let holds = o <= last && last <= c;
             let cue_outside = d.cue.1 <= o || d.cue.0 > c;
             if holds && cue_outside && c >= sent_end {
-                let mut close = c;
-                let mut idx = k;
-                let mut continued = open_end;
-                // A paragraph left open continues when the next paragraph opens a quote.
-                while continued {
-                    let Some(&(o2, c2, open2)) = regions.get(idx + 1) else {
-                        break;
-                    };
-                    let starts_para = doc
-                        .sentences
-                        .iter()
-                        .any(|s| s.tokens.start == o2 && is_first_in_para(doc, s));
-                    if !starts_para || o2 != close + 1 {
-                        break;
-                    }
-                    close = c2;
-                    idx += 1;
-                    continued = open2;
-                }
+                let close = follow(doc, regions, k);
                 if let Some(l) = d.content.iter_mut().max_by_key(|c| c.1) {
                     l.1 = (close + 1).max(l.1);
                 }
@@ -569,7 +748,15 @@ fn extend_quotes(
         if o != start || c + 1 < next.tokens.end.saturating_sub(1) {
             break;
         }
+        let c = if regions.get(k).is_some_and(|r| r.2) {
+            follow(doc, regions, k)
+        } else {
+            c
+        };
         d.content.push((o, c + 1));
+        if c >= doc.sentences.get(si).map_or(0, |s| s.tokens.end) && next_para_start(doc, si) <= c {
+            break;
+        }
         // The quote may run over several sentences: skip them.
         while doc.sentences.get(si).is_some_and(|s| s.tokens.end <= c + 1) {
             si += 1;
@@ -578,6 +765,42 @@ fn extend_quotes(
             si += 1;
         }
     }
+}
+
+/// First token of the paragraph after the one of sentence `si` (or past the end).
+fn next_para_start(doc: &Doc<'_>, si: usize) -> usize {
+    let para = doc.sentences.get(si).map_or(usize::MAX, |s| s.paragraph);
+    doc.sentences
+        .iter()
+        .skip(si)
+        .find(|s| s.paragraph != para)
+        .map_or(usize::MAX, |s| s.tokens.start)
+}
+
+/// The closing token of quote region `k`, following a quote left open at a paragraph end into
+/// the next paragraph when that paragraph opens with a quotation mark (news convention).
+fn follow(doc: &Doc<'_>, regions: &[(usize, usize, bool)], k: usize) -> usize {
+    let Some(&(_, mut close, mut open)) = regions.get(k) else {
+        return 0;
+    };
+    let mut idx = k;
+    while open {
+        let Some(&(o2, c2, open2)) = regions.get(idx + 1) else {
+            break;
+        };
+        let si = doc.sentences.partition_point(|s| s.tokens.end <= o2);
+        let starts_para = doc
+            .sentences
+            .get(si)
+            .is_some_and(|s| s.tokens.start == o2 && is_first_in_para(doc, s));
+        if !starts_para || o2 != close + 1 {
+            break;
+        }
+        close = c2;
+        idx += 1;
+        open = open2;
+    }
+    close
 }
 
 fn is_first_in_para(doc: &Doc<'_>, s: &crate::segment::Sentence) -> bool {
@@ -1079,6 +1302,19 @@ fn link_parents(drafts: &[Draft], out: &mut [Attribution], doc: &Doc<'_>, v: &[T
 /// or organisation).
 fn resolve_without_entities(doc: &Doc<'_>, entities: &Entities, out: &mut [Attribution]) {
     for i in 0..out.len() {
+        // A surname alone ("Kang") takes the full name of an earlier speaker ("Kang Kyung-wha").
+        if entities.mentions.is_empty() {
+            if let Some(name) = out[i].speaker.clone().filter(|n| !n.contains(' ')) {
+                let full = out[..i].iter().rev().find_map(|a| {
+                    let s = a.speaker.as_ref()?;
+                    (s.contains(' ') && s.split([' ', '-']).any(|w| w == name)).then(|| s.clone())
+                });
+                if let Some(full) = full {
+                    out[i].speaker = Some(full);
+                    out[i].speaker_type = SpeakerType::Person;
+                }
+            }
+        }
         if out[i].speaker.is_some() || out[i].anonymous.is_some() {
             continue;
         }
