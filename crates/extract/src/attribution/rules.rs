@@ -487,10 +487,12 @@ fn fix_content_edges(
                     c.0 = cue.1;
                 }
             }
-        } else if c.1 <= cue.0 && c.0 > sent.start && c.0 <= sent.start + 3 {
-            if (sent.start..c.0).all(word) {
-                c.0 = sent.start;
-            }
+        } else if c.1 <= cue.0
+            && c.0 > sent.start
+            && c.0 <= sent.start + 3
+            && (sent.start..c.0).all(word)
+        {
+            c.0 = sent.start;
         }
     }
     // A determiner left out before the content ("told reporters | the water ...").
