@@ -148,8 +148,8 @@ pub struct Lexicon {
     forms: HashMap<Box<[u8]>, u32, FnvBuild>,
 }
 
-/// FNV-1a hasher for the lexicon's short byte keys (faster than SipHash; the keys are not
-/// attacker-chosen in a way that matters for a read-only table built at start-up).
+/// FNV-1a hasher for the lexicon's short byte keys (faster than SipHash; the table is
+/// read-only and built at start-up from the committed lexicon).
 #[derive(Clone, Copy, Debug, Default)]
 pub struct FnvBuild;
 
@@ -321,7 +321,10 @@ pub fn cue_features(v: &[TokView], i: usize, sent: std::ops::Range<usize>, out: 
     out.push(mix(11, l(ii - 1), u64::from(t.lemma)));
     out.push(mix(12, u64::from(t.lemma), w(ii + 1)));
     out.push(mix(13, u64::from(t.in_quote), u64::from(t.lemma)));
+    out.push(mix(14, u64::from(t.shape), u64::from(i == sent.start)));
     out.push(mix(15, l(ii + 1), u64::from(t.lemma)));
+    out.push(mix(16, w(ii - 1), w(ii + 1)));
+    out.push(mix(17, t.word, u64::from(t.in_quote)));
     out.push(mix(18, u64::from(t.lemma), w(ii + 2)));
     // A quotation mark or "that" shortly after, a quote just before.
     let mut quote_near = 0u64;
@@ -339,6 +342,9 @@ pub fn cue_features(v: &[TokView], i: usize, sent: std::ops::Range<usize>, out: 
     }
     out.push(mix(19, quote_near, u64::from(t.lemma)));
     out.push(mix(20, quote_near, t.word));
+    out.push(mix(21, w(ii - 2), w(ii - 1) ^ t.word.rotate_left(7)));
+    let pos = bucket(i.saturating_sub(sent.start) as isize);
+    out.push(mix(22, pos, u64::from(t.lemma)));
 }
 
 fn bucket(d: isize) -> u64 {
@@ -477,6 +483,7 @@ pub fn role_features(
     out.push(mix(31, 0, side));
     out.push(mix(32, b, 0));
     out.push(mix(33, t.word, side));
+    out.push(mix(34, u64::from(t.shape), b));
     out.push(mix(35, cue.head, b));
     out.push(mix(36, cue.head, side | comma_between << 4));
     out.push(mix(37, comma_between, side | cue_between << 4));
@@ -487,14 +494,27 @@ pub fn role_features(
     out.push(mix(42, after, side | tq << 4));
     out.push(mix(43, t.word, b));
     out.push(mix(44, cue.head, t.word));
+    out.push(mix(45, u64::from(t.shape), side | comma_between << 4));
     out.push(mix(46, t.suffix, side));
+    out.push(mix(47, u64::from(i == sent.start), side));
+    out.push(mix(48, u64::from(i + 1 == sent.end), side | tq << 4));
+    out.push(mix(49, before, after));
     out.push(mix(50, cue.head, tq | side << 4 | cue_between << 8));
     out.push(mix(51, w(ii - 1), t.word));
     let to_end = bucket(sent.end.saturating_sub(i + 1) as isize);
     out.push(mix(52, to_end, side));
+    out.push(mix(53, to_end, side | b << 4));
     let cues_after = at(cues, sent.end).saturating_sub(at(cues, i + 1)).min(2);
     out.push(mix(54, u64::from(cues_after), side | cue_between << 4));
     out.push(mix(55, w(ii + 1), t.word | side));
+    out.push(mix(
+        56,
+        u64::from(
+            v.get(i.wrapping_sub(1))
+                .is_some_and(|p| p.quote != QuoteMark::None),
+        ),
+        side | tq << 4,
+    ));
 }
 
 /// Hashed feature of the previous tag, combined with the token word.

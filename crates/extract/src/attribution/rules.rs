@@ -713,7 +713,18 @@ fn extend_quotes(
     // "X said:" with nothing after it: the next paragraph's quote or sentence.
     let content_empty = d.content.is_empty();
     let ends_sentence = d.cue.1 + 1 >= sent_end;
-    if content_empty && ends_sentence {
+    let colon = |i: usize| {
+        doc.tokens
+            .get(i)
+            .is_some_and(|t| t.span.slice(doc.text) == ":")
+    };
+    let next_quoted = doc
+        .sentences
+        .get(d.sentence + 1)
+        .and_then(|n| v.get(n.tokens.start))
+        .is_some_and(|t| t.quote != QuoteMark::None);
+    let introduces = colon(d.cue.1) || colon(d.cue.1.saturating_sub(1)) || next_quoted;
+    if content_empty && ends_sentence && introduces {
         if let Some(next) = doc.sentences.get(d.sentence + 1) {
             let r = next.tokens.clone();
             let k = regions.partition_point(|q| q.0 < r.start);
