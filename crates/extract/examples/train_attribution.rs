@@ -39,7 +39,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .get(1)
         .cloned()
         .unwrap_or_else(|| "/work/shared/gold/dev/polnear-train.jsonl".to_string());
-    let epochs: usize = args.get(2).and_then(|s| s.parse().ok()).unwrap_or(6);
+    let epochs: usize = args.get(2).and_then(|s| s.parse().ok()).unwrap_or(16);
     let out_dir = args
         .get(3)
         .cloned()

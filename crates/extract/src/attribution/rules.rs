@@ -124,6 +124,57 @@ fn add_core_cues(doc: &Doc<'_>, v: &[TokView], runs: &mut Vec<(usize, usize, usi
     }
 }
 
+const AUXILIARIES: &[&str] = &[
+    "is", "was", "are", "were", "be", "been", "has", "have", "had", "did", "does", "do", "will",
+    "would", "could", "also",
+];
+const TIME_WORDS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "yesterday",
+    "tonight",
+    "earlier",
+    "later",
+];
+
+fn is_in(list: &[&str], w: &str) -> bool {
+    list.iter().any(|x| x.eq_ignore_ascii_case(w))
+}
+
+/// Cue boundary repairs: a weekday or time word at the end of a cue goes ("said Friday" ->
+/// "said"); a cue that is only an auxiliary reaches on to the next lexicon word within three
+/// tokens ("is" + "drawing criticism"), or is dropped.
+fn tidy_cues(doc: &Doc<'_>, v: &[TokView], runs: &mut Vec<(usize, usize, usize)>) {
+    let word = |i: usize| doc.tokens.get(i).map_or("", |t| t.span.slice(doc.text));
+    let mut covered_next = usize::MAX;
+    for k in (0..runs.len()).rev() {
+        let (a, mut b, si) = runs[k];
+        while b > a + 1 && is_in(TIME_WORDS, word(b - 1)) {
+            b -= 1;
+        }
+        if b == a + 1 && is_in(AUXILIARIES, word(a)) {
+            let end = doc.sentences.get(si).map_or(b, |s| s.tokens.end);
+            let limit = (a + 4).min(end).min(covered_next);
+            match (a + 1..limit).find(|&j| v.get(j).is_some_and(|t| t.lemma != 0)) {
+                Some(j) => b = j + 1,
+                None => {
+                    runs.remove(k);
+                    covered_next = usize::MAX;
+                    continue;
+                }
+            }
+        }
+        runs[k] = (a, b, si);
+        covered_next = a;
+    }
+}
+
 /// Layout cues: a colon that ends a paragraph before a paragraph opening with a quote ("And
 /// from Chairwoman X:"), and a dash right after a closing quote before a name (`"..." - Senator
 /// X`). Returns the kind.
@@ -601,6 +652,7 @@ pub(super) fn tag(
     let mut cue_runs = Vec::new();
     find_cues(tagger, doc, &v, &mut cue_runs);
     add_core_cues(doc, &v, &mut cue_runs);
+    tidy_cues(doc, &v, &mut cue_runs);
     if cue_runs.is_empty() {
         return Vec::new();
     }
