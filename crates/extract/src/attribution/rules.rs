@@ -175,6 +175,22 @@ fn tidy_cues(doc: &Doc<'_>, v: &[TokView], runs: &mut Vec<(usize, usize, usize)>
     }
 }
 
+/// `CONTENT, said X` where the tagger took the source from inside the content and the speaker
+/// after the verb as content: the fragment right after the cue becomes the source.
+fn fix_swapped(d: &mut Draft) {
+    let overlaps = d
+        .source
+        .iter()
+        .any(|s| d.content.iter().any(|c| s.0 < c.1 && c.0 < s.1));
+    if !overlaps {
+        return;
+    }
+    if let Some(k) = d.content.iter().position(|c| c.0 == d.cue.1) {
+        let after = d.content.remove(k);
+        d.source = vec![after];
+    }
+}
+
 /// Layout cues: a colon that ends a paragraph before a paragraph opening with a quote ("And
 /// from Chairwoman X:"), and a dash right after a closing quote before a name (`"..." - Senator
 /// X`). Returns the kind.
@@ -466,9 +482,34 @@ fn trim_source(doc: &Doc<'_>, runs: Vec<(usize, usize)>) -> Vec<(usize, usize)> 
     };
     runs.into_iter()
         .filter_map(|(mut a, mut b)| {
-            // "North" + "Korea": a name's first words left out by the tagger.
-            while a > 0 && capitalised(a) && capitalised(a - 1) && b - a < 12 {
-                a -= 1;
+            // "North" + "Korea": a name's first words left out by the tagger; "Mr." and
+            // initials before a name; a determiner before the noun phrase.
+            loop {
+                if a > 0 && capitalised(a) && capitalised(a - 1) && b - a < 12 {
+                    a -= 1;
+                } else if a > 1
+                    && capitalised(a)
+                    && doc
+                        .tokens
+                        .get(a - 1)
+                        .is_some_and(|t| t.span.slice(doc.text) == ".")
+                    && doc.tokens.get(a - 2).is_some_and(|t| {
+                        let w = t.span.slice(doc.text);
+                        is_in(TITLES, w) || w.len() == 1 && w.chars().all(char::is_uppercase)
+                    })
+                {
+                    a -= 2;
+                } else if a > 0
+                    && doc.tokens.get(a - 1).is_some_and(|t| {
+                        let w = t.span.slice(doc.text);
+                        is_in(DETERMINERS, w) && w != "that"
+                            || is_in(&["his", "her", "its", "their"], w)
+                    })
+                {
+                    a -= 1;
+                } else {
+                    break;
+                }
             }
             while a < b && bad(b - 1) {
                 b -= 1;
@@ -701,6 +742,7 @@ pub(super) fn tag(
         }
         fix_content_edges(doc, &v, &is_cue, range.clone(), &mut d);
         apply_layout(doc, &v, &regions, &mut d);
+        fix_swapped(&mut d);
         extend_quotes(doc, &v, &regions, &is_cue, &mut d);
         drafts.push(d);
     }
