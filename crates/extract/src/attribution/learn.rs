@@ -124,7 +124,7 @@ pub fn train(
         .collect();
     let gold_cues: Vec<Vec<usize>> = docs.iter().map(|(d, g)| cue_tags(d, g)).collect();
     // Cue tagger.
-    let mut cue_trainer = Trainer::new(CUE_TAGS);
+    let mut cue_trainer = Trainer::new(CUE_TAGS, model::BITS);
     let mut order: Vec<usize> = (0..docs.len()).collect();
     let mut feats = Vec::with_capacity(40);
     let mut scores = [0f32; ROLE_TAGS];
@@ -218,7 +218,7 @@ pub fn train(
         "role instances {}: {tok_total} tokens, {non_o} in roles",
         insts.len()
     );
-    let mut role_trainer = Trainer::new(ROLE_TAGS);
+    let mut role_trainer = Trainer::new(ROLE_TAGS, model::ROLE_BITS);
     let mut order: Vec<usize> = (0..insts.len()).collect();
     let mut is_cue: Vec<Vec<bool>> = gold_cues
         .iter()

@@ -23,6 +23,10 @@ use crate::Doc;
 pub const BITS: u32 = 19;
 const MASK: u64 = (1 << BITS) - 1;
 
+/// Bits of the role model's table (may be set below [`BITS`] to trade accuracy for a table that
+/// stays in cache).
+pub const ROLE_BITS: u32 = 19;
+
 /// Number of cue tags: `O`, `B`, `I`.
 pub const CUE_TAGS: usize = 3;
 /// Number of role tags: `O`, `S-B`, `S-I`, `C-B`, `C-I`.
@@ -529,6 +533,7 @@ pub fn prev_features(prev: usize, v: &TokView, extra: u64, out: &mut Vec<u64>) {
 #[derive(Clone, Debug, Default)]
 pub struct Perceptron {
     ntags: usize,
+    bits: u32,
     scale: f32,
     weights: Vec<i16>,
 }
@@ -547,9 +552,10 @@ impl Perceptron {
     /// Writes the scores of `feats` to `scores` (one per tag, at most 8).
     pub fn score(&self, feats: &[u64], scores: &mut [f32]) {
         let nt = self.ntags.min(8);
+        let mask = (1u64 << self.bits) - 1;
         let mut acc = [0i32; 8];
         for &f in feats {
-            let base = (f as usize) * nt;
+            let base = ((f & mask) as usize) * nt;
             if let Some(row) = self.weights.get(base..base + nt) {
                 for (a, w) in acc.iter_mut().zip(row) {
                     *a += i32::from(*w);
@@ -561,8 +567,8 @@ impl Perceptron {
         }
     }
 
-    /// Quantises float weights (`ntags` per row).
-    pub fn from_floats(ntags: usize, w: &[f32]) -> Self {
+    /// Quantises float weights (`ntags` per row, `2^bits` rows).
+    pub fn from_floats(ntags: usize, bits: u32, w: &[f32]) -> Self {
         let max = w.iter().fold(0f32, |m, x| m.max(x.abs()));
         let scale = if max > 0.0 { max / 32767.0 } else { 1.0 };
         let weights = w
@@ -571,6 +577,7 @@ impl Perceptron {
             .collect();
         Perceptron {
             ntags,
+            bits,
             scale,
             weights,
         }
@@ -584,12 +591,13 @@ impl Perceptron {
             Some(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
         };
         let ntags = u32_at(pos)? as usize;
+        let bits = u32_at(pos)?;
         let scale = f32::from_bits(u32_at(pos)?);
         let rows = u32_at(pos)? as usize;
-        if ntags == 0 || ntags > 8 || !scale.is_finite() {
+        if ntags == 0 || ntags > 8 || !scale.is_finite() || bits == 0 || bits > BITS {
             return None;
         }
-        let mut weights = vec![0i16; (1usize << BITS) * ntags];
+        let mut weights = vec![0i16; (1usize << bits) * ntags];
         for _ in 0..rows {
             let key = u32_at(pos)? as usize;
             for t in 0..ntags {
@@ -602,6 +610,7 @@ impl Perceptron {
         }
         Some(Perceptron {
             ntags,
+            bits,
             scale,
             weights,
         })
@@ -614,6 +623,7 @@ impl Perceptron {
             .filter(|&k| self.weights[k * nt..k * nt + nt].iter().any(|w| *w != 0))
             .collect();
         out.extend_from_slice(&(self.ntags as u32).to_le_bytes());
+        out.extend_from_slice(&self.bits.to_le_bytes());
         out.extend_from_slice(&self.scale.to_bits().to_le_bytes());
         out.extend_from_slice(&(rows.len() as u32).to_le_bytes());
         for k in rows {
@@ -640,6 +650,7 @@ pub fn argmax(scores: &[f32]) -> usize {
 #[derive(Debug)]
 pub struct Trainer {
     ntags: usize,
+    bits: u32,
     w: Vec<f32>,
     total: Vec<f64>,
     stamp: Vec<u32>,
@@ -647,11 +658,13 @@ pub struct Trainer {
 }
 
 impl Trainer {
-    /// A zero model with `ntags` tags.
-    pub fn new(ntags: usize) -> Self {
-        let n = (1usize << BITS) * ntags;
+    /// A zero model with `ntags` tags and `2^bits` rows (`bits` at most [`BITS`]).
+    pub fn new(ntags: usize, bits: u32) -> Self {
+        let bits = bits.min(BITS);
+        let n = (1usize << bits) * ntags;
         Trainer {
             ntags,
+            bits,
             w: vec![0.0; n],
             total: vec![0.0; n],
             stamp: vec![0; n],
@@ -662,8 +675,9 @@ impl Trainer {
     /// Scores of `feats` under the current weights.
     pub fn score(&self, feats: &[u64], scores: &mut [f32]) {
         scores.iter_mut().for_each(|s| *s = 0.0);
+        let mask = (1u64 << self.bits) - 1;
         for &f in feats {
-            let base = (f as usize) * self.ntags;
+            let base = ((f & mask) as usize) * self.ntags;
             for (t, s) in scores.iter_mut().enumerate() {
                 *s += self.w[base + t];
             }
@@ -676,9 +690,10 @@ impl Trainer {
         if guess == truth {
             return;
         }
+        let mask = (1u64 << self.bits) - 1;
         for &f in feats {
             for (t, d) in [(truth, 1.0f32), (guess, -1.0)] {
-                let k = (f as usize) * self.ntags + t;
+                let k = ((f & mask) as usize) * self.ntags + t;
                 self.total[k] += f64::from(self.w[k]) * f64::from(self.clock - self.stamp[k]);
                 self.stamp[k] = self.clock;
                 self.w[k] += d;
@@ -695,7 +710,7 @@ impl Trainer {
             let avg = (self.total[k] / clock) as f32;
             *slot = if avg.abs() < min { 0.0 } else { avg };
         }
-        Perceptron::from_floats(self.ntags, &weights)
+        Perceptron::from_floats(self.ntags, self.bits, &weights)
     }
 }
 
