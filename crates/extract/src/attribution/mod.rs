@@ -1,9 +1,33 @@
 //! Attribution: who said what (source, cue, content), quotes, anonymous sources and chains.
+//!
+//! PARC / PolNeAR style: every attribution has a **cue** ("said", "according to", ":"), a
+//! **source** (who; may be unstated) and a **content** (what; may be several fragments).
+//!
+//! The layer runs in three steps:
+//!
+//! 1. a learned cue tagger (averaged perceptron, [`model`]) marks cue tokens sentence by
+//!    sentence, with a lemma lexicon built with the Snowball stemmer from the training cues;
+//! 2. a learned role tagger, run once per cue over the cue's sentence, marks the source and the
+//!    content fragments relative to that cue;
+//! 3. rules ([`rules`]) extend direct quotes over the sentences and paragraphs they run on,
+//!    attach the quote that follows "X said:" or `"...," X said. "..."`, resolve speakers through
+//!    the entity layer (pronouns included), classify anonymous sources, set the kind (quote,
+//!    paraphrase, mixed, according-to) and link nested attributions and "citing" chains.
+//!
+//! Quotation state is tracked per paragraph only, so an unbalanced quotation mark never reaches
+//! beyond its paragraph, except for the newspaper convention of a paragraph that opens a quote
+//! without closing it and a next paragraph that opens again.
 
 use claimsheet_ingest::Span;
 
 use crate::entities::Entities;
 use crate::Doc;
+
+pub mod learn;
+pub mod model;
+mod rules;
+
+use model::{Lexicon, Perceptron};
 
 /// What kind of source a speaker is.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -114,17 +138,39 @@ pub struct Attribution {
 
 /// Finds attributions.
 #[derive(Debug, Default)]
-pub struct AttributionTagger {}
+pub struct AttributionTagger {
+    lexicon: Lexicon,
+    cue_model: Perceptron,
+    role_model: Perceptron,
+}
+
+/// The committed cue lexicon (`form<TAB>lemma id`).
+const LEXICON: &str = include_str!("../../models/attribution_lexicon.tsv");
+/// The committed perceptron weights (cue model, then role model).
+const MODEL: &[u8] = include_bytes!("../../models/attribution.bin");
 
 impl AttributionTagger {
-    /// A tagger with its lexicons built.
+    /// A tagger with its lexicon and models loaded.
     pub fn new() -> Self {
-        AttributionTagger {}
+        Self::from_parts(LEXICON, MODEL)
+    }
+
+    /// A tagger from a lexicon text and model bytes (as written by the training program).
+    /// A malformed model gives a tagger that finds nothing.
+    pub fn from_parts(lexicon: &str, model: &[u8]) -> Self {
+        let lexicon = Lexicon::parse(lexicon);
+        let mut pos = 0;
+        let cue_model = Perceptron::read(model, &mut pos).unwrap_or_default();
+        let role_model = Perceptron::read(model, &mut pos).unwrap_or_default();
+        AttributionTagger {
+            lexicon,
+            cue_model,
+            role_model,
+        }
     }
 
     /// The attributions of `doc`, using its entities for speakers.
     pub fn tag(&self, doc: &Doc<'_>, entities: &Entities) -> Vec<Attribution> {
-        let _ = (doc, entities);
-        Vec::new()
+        rules::tag(self, doc, entities)
     }
 }

@@ -1,0 +1,722 @@
+//! The learned part of attribution: hashed-feature averaged perceptrons over tokens.
+//!
+//! Two greedy left-to-right taggers share one token view ([`TokView`]):
+//!
+//! - the **cue tagger** marks cue tokens (`O`, `B`, `I`) in each sentence;
+//! - the **role tagger** runs once per cue over the cue's sentence and marks the source and the
+//!   content relative to that cue (`O`, `S-B`, `S-I`, `C-B`, `C-I`).
+//!
+//! Features are hashed (FNV-1a over a template id and lowercased bytes) into a fixed table, so
+//! feature extraction allocates nothing per token. The cue lexicon (word form -> lemma id, lemmas
+//! found with the Snowball English stemmer over the training cues) gives a lemma feature that
+//! generalises over inflections. The training code lives here too, so that
+//! `examples/train_attribution.rs` reproduces the committed model exactly.
+
+use std::collections::HashMap;
+
+use claimsheet_ingest::Span;
+
+use crate::segment::TokenKind;
+use crate::Doc;
+
+/// Bits of the hashed feature table.
+pub const BITS: u32 = 19;
+const MASK: u64 = (1 << BITS) - 1;
+
+/// Bits of the role model's table (may be set below [`BITS`] to trade accuracy for a table that
+/// stays in cache).
+pub const ROLE_BITS: u32 = 19;
+
+/// Number of cue tags: `O`, `B`, `I`.
+pub const CUE_TAGS: usize = 3;
+/// Number of role tags: `O`, `S-B`, `S-I`, `C-B`, `C-I`.
+pub const ROLE_TAGS: usize = 5;
+
+/// Role tag: outside.
+pub const R_O: usize = 0;
+/// Role tag: first token of a source fragment.
+pub const R_SB: usize = 1;
+/// Role tag: inside a source fragment.
+pub const R_SI: usize = 2;
+/// Role tag: first token of a content fragment.
+pub const R_CB: usize = 3;
+/// Role tag: inside a content fragment.
+pub const R_CI: usize = 4;
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0100_0000_01b3;
+
+fn fnv_bytes(mut h: u64, bytes: &[u8]) -> u64 {
+    for &b in bytes {
+        h ^= u64::from(b.to_ascii_lowercase());
+        h = h.wrapping_mul(FNV_PRIME);
+    }
+    h
+}
+
+fn mix(template: u64, a: u64, b: u64) -> u64 {
+    let mut h = FNV_OFFSET ^ template.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    h = (h ^ a).wrapping_mul(FNV_PRIME);
+    h = h.rotate_left(23);
+    h = (h ^ b).wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h ^= h >> 29;
+    h & MASK
+}
+
+/// Quote mark role of a token.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum QuoteMark {
+    /// Not a quotation mark.
+    #[default]
+    None,
+    /// An opening mark (“).
+    Open,
+    /// A closing mark (”).
+    Close,
+    /// A mark that opens or closes (" or '').
+    Either,
+}
+
+/// What the taggers know about one token.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct TokView {
+    /// Hash of the lowercased token text (quote marks normalised).
+    pub word: u64,
+    /// Hash of the last three bytes of the lowercased word.
+    pub suffix: u64,
+    /// Cue lemma id from the lexicon (0: none).
+    pub lemma: u32,
+    /// Shape class: 0 lower, 1 capitalised, 2 all caps, 3 number, 4 punctuation, 5 other.
+    pub shape: u8,
+    /// Quote mark role.
+    pub quote: QuoteMark,
+    /// Whether the token lies inside a quotation (marks excluded).
+    pub in_quote: bool,
+    /// A colon or dash: punctuation that can introduce or close a quote.
+    pub punct_cue: bool,
+}
+
+/// Whether the cue tagger looks at token `i` at all: a lexicon word within the next three
+/// tokens, a colon or dash, or the continuation of a cue. Every other token is outside any cue,
+/// which keeps the tagger fast.
+pub fn cue_candidate(v: &[TokView], i: usize, sent_end: usize, prev: usize) -> bool {
+    if prev != 0 {
+        return true;
+    }
+    let end = (i + 4).min(sent_end);
+    match v.get(i..end) {
+        Some(w) => {
+            w.first().is_some_and(|t| t.punct_cue) || w.iter().any(|t| t.lemma & STRONG != 0)
+        }
+        None => false,
+    }
+}
+
+const QUOTE_HASH: u64 = 0x51;
+
+fn shape_of(s: &str, kind: TokenKind) -> u8 {
+    match kind {
+        TokenKind::Number => 3,
+        TokenKind::Punct => 4,
+        TokenKind::Word => {
+            let mut chars = s.chars();
+            match chars.next() {
+                Some(c) if c.is_uppercase() => {
+                    if s.len() > 1 && s.chars().all(|c| !c.is_lowercase()) {
+                        2
+                    } else {
+                        1
+                    }
+                }
+                Some(c) if c.is_lowercase() => 0,
+                _ => 5,
+            }
+        }
+    }
+}
+
+/// Quote mark role of a token's text, with the next token (for `''` pairs).
+fn quote_mark(s: &str) -> QuoteMark {
+    match s {
+        "\u{201C}" | "\u{201E}" | "\u{AB}" | "``" => QuoteMark::Open,
+        "\u{201D}" | "\u{BB}" => QuoteMark::Close,
+        "\"" => QuoteMark::Either,
+        _ => QuoteMark::None,
+    }
+}
+
+/// Word form -> lemma id lexicon of cue words. Lemma ids with the top bit set are *strong*:
+/// lemmas that are cue words in at least [`STRONG_PERMILLE`] of their training occurrences.
+#[derive(Debug, Default, Clone)]
+pub struct Lexicon {
+    forms: HashMap<Box<[u8]>, u32, FnvBuild>,
+}
+
+/// FNV-1a hasher for the lexicon's short byte keys (faster than SipHash; the table is
+/// read-only and built at start-up from the committed lexicon).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct FnvBuild;
+
+/// The FNV-1a hasher state.
+#[derive(Clone, Copy, Debug)]
+pub struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 ^= u64::from(b);
+            self.0 = self.0.wrapping_mul(FNV_PRIME);
+        }
+    }
+}
+
+impl std::hash::BuildHasher for FnvBuild {
+    type Hasher = Fnv;
+    fn build_hasher(&self) -> Fnv {
+        Fnv(FNV_OFFSET)
+    }
+}
+
+/// Cue ratio (per mille) from which a lemma makes its neighbours cue candidates.
+pub const STRONG_PERMILLE: u32 = 150;
+/// Bit marking a strong lemma id.
+pub const STRONG: u32 = 1 << 31;
+
+impl Lexicon {
+    /// Parses `form<TAB>lemma_id<TAB>cue ratio per mille` lines; bad lines are skipped.
+    pub fn parse(text: &str) -> Self {
+        let mut forms = HashMap::with_hasher(FnvBuild);
+        for line in text.lines() {
+            let mut parts = line.split('\t');
+            let (Some(form), Some(id)) = (parts.next(), parts.next()) else {
+                continue;
+            };
+            let ratio: u32 = parts
+                .next()
+                .and_then(|r| r.trim().parse().ok())
+                .unwrap_or(0);
+            if let Ok(id) = id.trim().parse::<u32>() {
+                let id = id & !STRONG | if ratio >= STRONG_PERMILLE { STRONG } else { 0 };
+                forms.insert(form.as_bytes().to_vec().into_boxed_slice(), id);
+            }
+        }
+        Lexicon { forms }
+    }
+
+    /// The lemma id of a word (case-insensitive), 0 when unknown.
+    pub fn lemma(&self, word: &str) -> u32 {
+        let mut buf = [0u8; 32];
+        let bytes = word.as_bytes();
+        let Some(dst) = buf.get_mut(..bytes.len()) else {
+            return 0;
+        };
+        for (d, b) in dst.iter_mut().zip(bytes) {
+            *d = b.to_ascii_lowercase();
+        }
+        self.forms.get(&*dst).copied().unwrap_or(0)
+    }
+
+    /// Number of forms.
+    pub fn len(&self) -> usize {
+        self.forms.len()
+    }
+
+    /// True when empty.
+    pub fn is_empty(&self) -> bool {
+        self.forms.is_empty()
+    }
+}
+
+/// Builds the token view of a document, quote state included.
+///
+/// Quotation state is tracked per paragraph: an unclosed quote ends at the end of its
+/// paragraph, so a stray mark never spreads further.
+pub fn token_view(doc: &Doc<'_>, lexicon: &Lexicon, out: &mut Vec<TokView>) {
+    out.clear();
+    out.reserve(doc.tokens.len());
+    for t in doc.tokens {
+        let s = t.span.slice(doc.text);
+        let mut quote = quote_mark(s);
+        let word = if quote != QuoteMark::None {
+            QUOTE_HASH
+        } else {
+            fnv_bytes(FNV_OFFSET, s.as_bytes())
+        };
+        if s == "'" {
+            quote = QuoteMark::None;
+        }
+        let b = s.as_bytes();
+        let suffix = fnv_bytes(FNV_OFFSET, b.get(b.len().saturating_sub(3)..).unwrap_or(b));
+        let lemma = if t.kind == TokenKind::Word {
+            lexicon.lemma(s)
+        } else {
+            0
+        };
+        out.push(TokView {
+            word,
+            suffix,
+            lemma,
+            shape: shape_of(s, t.kind),
+            quote,
+            in_quote: false,
+            punct_cue: matches!(s, ":" | "-" | "--" | "\u{2013}" | "\u{2014}" | "\u{2015}"),
+        });
+    }
+    // '' pairs (PTB style, two adjacent apostrophes) act as either-marks on their first token.
+    for i in 0..doc.tokens.len().saturating_sub(1) {
+        let (a, b) = (doc.tokens[i], doc.tokens[i + 1]);
+        if a.span.slice(doc.text) == "'"
+            && b.span.slice(doc.text) == "'"
+            && a.span.end == b.span.start
+        {
+            out[i].quote = QuoteMark::Either;
+            out[i].word = QUOTE_HASH;
+            out[i + 1].word = QUOTE_HASH;
+        }
+    }
+    // Quote state per sentence run of one paragraph.
+    let mut para = usize::MAX;
+    let mut open = false;
+    for s in doc.sentences {
+        if s.paragraph != para {
+            para = s.paragraph;
+            open = false;
+        }
+        for i in s.tokens.clone() {
+            let Some(v) = out.get_mut(i) else { break };
+            match v.quote {
+                QuoteMark::Open => open = true,
+                QuoteMark::Close => open = false,
+                QuoteMark::Either => open = !open,
+                QuoteMark::None => v.in_quote = open,
+            }
+        }
+    }
+}
+
+/// Hashed features of one token for the cue tagger (previous tag excluded).
+pub fn cue_features(v: &[TokView], i: usize, sent: std::ops::Range<usize>, out: &mut Vec<u64>) {
+    out.clear();
+    let get = |j: isize| -> Option<&TokView> {
+        let j = usize::try_from(j).ok()?;
+        if j < sent.start || j >= sent.end {
+            None
+        } else {
+            v.get(j)
+        }
+    };
+    let ii = i as isize;
+    let Some(t) = get(ii) else { return };
+    let w = |j: isize| get(j).map_or(7, |x| x.word);
+    let l = |j: isize| get(j).map_or(u64::MAX, |x| u64::from(x.lemma));
+    out.push(mix(1, 0, 0));
+    out.push(mix(2, t.word, 0));
+    out.push(mix(3, u64::from(t.lemma), 0));
+    out.push(mix(4, t.suffix, u64::from(t.shape)));
+    out.push(mix(5, w(ii - 1), 0));
+    out.push(mix(6, w(ii + 1), 0));
+    out.push(mix(7, w(ii - 2), 0));
+    out.push(mix(8, w(ii + 2), 0));
+    out.push(mix(9, w(ii - 1), t.word));
+    out.push(mix(10, t.word, w(ii + 1)));
+    out.push(mix(11, l(ii - 1), u64::from(t.lemma)));
+    out.push(mix(12, u64::from(t.lemma), w(ii + 1)));
+    out.push(mix(13, u64::from(t.in_quote), u64::from(t.lemma)));
+    out.push(mix(14, u64::from(t.shape), u64::from(i == sent.start)));
+    out.push(mix(15, l(ii + 1), u64::from(t.lemma)));
+    out.push(mix(16, w(ii - 1), w(ii + 1)));
+    out.push(mix(17, t.word, u64::from(t.in_quote)));
+    out.push(mix(18, u64::from(t.lemma), w(ii + 2)));
+    // A quotation mark or "that" shortly after, a quote just before.
+    let mut quote_near = 0u64;
+    for k in 1..=3 {
+        if let Some(x) = get(ii + k) {
+            if x.quote != QuoteMark::None {
+                quote_near |= 1;
+            }
+        }
+        if let Some(x) = get(ii - k) {
+            if x.quote != QuoteMark::None {
+                quote_near |= 2;
+            }
+        }
+    }
+    out.push(mix(19, quote_near, u64::from(t.lemma)));
+    out.push(mix(20, quote_near, t.word));
+    out.push(mix(21, w(ii - 2), w(ii - 1) ^ t.word.rotate_left(7)));
+    let pos = bucket(i.saturating_sub(sent.start) as isize);
+    out.push(mix(22, pos, u64::from(t.lemma)));
+}
+
+fn bucket(d: isize) -> u64 {
+    let a = d.unsigned_abs();
+    let b: u64 = match a {
+        0..=4 => a as u64,
+        5..=7 => 5,
+        8..=12 => 6,
+        13..=20 => 7,
+        _ => 8,
+    };
+    if d < 0 {
+        b + 16
+    } else {
+        b
+    }
+}
+
+/// Context of one cue for the role tagger.
+#[derive(Clone, Copy, Debug)]
+pub struct CueCtx {
+    /// First cue token.
+    pub start: usize,
+    /// One past the last cue token.
+    pub end: usize,
+    /// Lemma id of the cue's head (last lemma in the cue, else its last word).
+    pub head: u64,
+}
+
+impl CueCtx {
+    /// The cue context of tokens `start..end`.
+    pub fn new(v: &[TokView], start: usize, end: usize) -> Self {
+        let mut head = 0;
+        for t in v.get(start..end).unwrap_or(&[]) {
+            head = if t.lemma != 0 {
+                u64::from(t.lemma) | 1 << 40
+            } else if head >> 40 == 0 && t.shape != 4 {
+                t.word
+            } else {
+                head
+            };
+        }
+        CueCtx { start, end, head }
+    }
+}
+
+/// The tokens the role tagger looks at for `cue`: its sentence, at most 30 tokens before the
+/// cue and 50 after it. Tokens outside are in no role (quotes are extended by rules later).
+pub fn role_window(sent: std::ops::Range<usize>, cue: &CueCtx) -> std::ops::Range<usize> {
+    sent.start.max(cue.start.saturating_sub(30))..sent.end.min(cue.end + 50)
+}
+
+/// Per-sentence counts used by role features: commas and other cues before each token.
+pub fn prefix_counts(
+    v: &[TokView],
+    sent: std::ops::Range<usize>,
+    is_cue: &[bool],
+    commas: &mut Vec<u16>,
+    cues: &mut Vec<u16>,
+) {
+    commas.clear();
+    cues.clear();
+    let (mut c, mut q) = (0u16, 0u16);
+    for i in sent {
+        commas.push(c);
+        cues.push(q);
+        if v.get(i)
+            .is_some_and(|t| t.shape == 4 && t.word != QUOTE_HASH)
+        {
+            c = c.saturating_add(1);
+        }
+        if is_cue.get(i).copied().unwrap_or(false) {
+            q = q.saturating_add(1);
+        }
+    }
+    commas.push(c);
+    cues.push(q);
+}
+
+/// Hashed features of token `i` for the role tagger, relative to `cue`.
+#[allow(clippy::too_many_arguments)]
+pub fn role_features(
+    v: &[TokView],
+    i: usize,
+    sent: std::ops::Range<usize>,
+    cue: CueCtx,
+    commas: &[u16],
+    cues: &[u16],
+    out: &mut Vec<u64>,
+) {
+    out.clear();
+    let Some(t) = v.get(i) else { return };
+    let get = |j: isize| -> Option<&TokView> {
+        let j = usize::try_from(j).ok()?;
+        if j < sent.start || j >= sent.end {
+            None
+        } else {
+            v.get(j)
+        }
+    };
+    let ii = i as isize;
+    let w = |j: isize| get(j).map_or(7, |x| x.word);
+    let rel: isize = if i < cue.start {
+        i as isize - cue.start as isize
+    } else if i >= cue.end {
+        (i - cue.end) as isize + 1
+    } else {
+        0
+    };
+    let side: u64 = if rel < 0 {
+        1
+    } else if rel > 0 {
+        2
+    } else {
+        3
+    };
+    let b = bucket(rel);
+    let off = |j: usize| j.saturating_sub(sent.start);
+    let at = |a: &[u16], j: usize| a.get(off(j)).copied().unwrap_or(0);
+    let (lo, hi) = if i < cue.start {
+        (i, cue.start)
+    } else {
+        (cue.end, i)
+    };
+    let comma_between = u64::from(at(commas, hi).saturating_sub(at(commas, lo)).min(3));
+    let cue_between = if i < cue.start {
+        at(cues, cue.start).saturating_sub(at(cues, i + 1))
+    } else {
+        at(cues, i).saturating_sub(at(cues, cue.end))
+    };
+    let cue_between = u64::from(cue_between.min(2));
+    let cq = v.get(cue.start).map_or(0, |x| u64::from(x.in_quote));
+    let tq = u64::from(t.in_quote) | u64::from(t.quote != QuoteMark::None) << 1;
+    let before = w(cue.start as isize - 1);
+    let after = w(cue.end as isize);
+    out.push(mix(31, 0, side));
+    out.push(mix(32, b, 0));
+    out.push(mix(33, t.word, side));
+    out.push(mix(34, u64::from(t.shape), b));
+    out.push(mix(35, cue.head, b));
+    out.push(mix(36, cue.head, side | comma_between << 4));
+    out.push(mix(37, comma_between, side | cue_between << 4));
+    out.push(mix(38, tq | cq << 2, side));
+    out.push(mix(39, w(ii - 1), side));
+    out.push(mix(40, w(ii + 1), side));
+    out.push(mix(41, before, side | tq << 4));
+    out.push(mix(42, after, side | tq << 4));
+    out.push(mix(43, t.word, b));
+    out.push(mix(44, cue.head, t.word));
+    out.push(mix(45, u64::from(t.shape), side | comma_between << 4));
+    out.push(mix(46, t.suffix, side));
+    out.push(mix(47, u64::from(i == sent.start), side));
+    out.push(mix(48, u64::from(i + 1 == sent.end), side | tq << 4));
+    out.push(mix(49, before, after));
+    out.push(mix(50, cue.head, tq | side << 4 | cue_between << 8));
+    out.push(mix(51, w(ii - 1), t.word));
+    let to_end = bucket(sent.end.saturating_sub(i + 1) as isize);
+    out.push(mix(52, to_end, side));
+    out.push(mix(53, to_end, side | b << 4));
+    let cues_after = at(cues, sent.end).saturating_sub(at(cues, i + 1)).min(2);
+    out.push(mix(54, u64::from(cues_after), side | cue_between << 4));
+    out.push(mix(55, w(ii + 1), t.word | side));
+    out.push(mix(
+        56,
+        u64::from(
+            v.get(i.wrapping_sub(1))
+                .is_some_and(|p| p.quote != QuoteMark::None),
+        ),
+        side | tq << 4,
+    ));
+}
+
+/// Hashed feature of the previous tag, combined with the token word.
+pub fn prev_features(prev: usize, v: &TokView, extra: u64, out: &mut Vec<u64>) {
+    out.push(mix(60, prev as u64, 0));
+    out.push(mix(61, prev as u64, v.word));
+    out.push(mix(62, prev as u64, extra));
+}
+
+/// A linear model over hashed features: a dense table of `2^BITS` rows of one weight per tag,
+/// quantised to 16 bits (the table stays small enough for the caches and the TLB).
+#[derive(Clone, Debug, Default)]
+pub struct Perceptron {
+    ntags: usize,
+    bits: u32,
+    scale: f32,
+    weights: Vec<i16>,
+}
+
+impl Perceptron {
+    /// Number of tags.
+    pub fn ntags(&self) -> usize {
+        self.ntags
+    }
+
+    /// True when the model has no weights (untrained).
+    pub fn is_empty(&self) -> bool {
+        self.weights.is_empty()
+    }
+
+    /// Writes the scores of `feats` to `scores` (one per tag, at most 8).
+    pub fn score(&self, feats: &[u64], scores: &mut [f32]) {
+        let nt = self.ntags.min(8);
+        let mask = (1u64 << self.bits) - 1;
+        let mut acc = [0i32; 8];
+        for &f in feats {
+            let base = ((f & mask) as usize) * nt;
+            if let Some(row) = self.weights.get(base..base + nt) {
+                for (a, w) in acc.iter_mut().zip(row) {
+                    *a += i32::from(*w);
+                }
+            }
+        }
+        for (s, a) in scores.iter_mut().zip(acc) {
+            *s = a as f32 * self.scale;
+        }
+    }
+
+    /// Quantises float weights (`ntags` per row, `2^bits` rows).
+    pub fn from_floats(ntags: usize, bits: u32, w: &[f32]) -> Self {
+        let max = w.iter().fold(0f32, |m, x| m.max(x.abs()));
+        let scale = if max > 0.0 { max / 32767.0 } else { 1.0 };
+        let weights = w
+            .iter()
+            .map(|x| (x / scale).round().clamp(-32767.0, 32767.0) as i16)
+            .collect();
+        Perceptron {
+            ntags,
+            bits,
+            scale,
+            weights,
+        }
+    }
+
+    /// Reads a model written by [`Perceptron::write`]; `None` when malformed.
+    pub fn read(bytes: &[u8], pos: &mut usize) -> Option<Self> {
+        let u32_at = |p: &mut usize| -> Option<u32> {
+            let b = bytes.get(*p..*p + 4)?;
+            *p += 4;
+            Some(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+        };
+        let ntags = u32_at(pos)? as usize;
+        let bits = u32_at(pos)?;
+        let scale = f32::from_bits(u32_at(pos)?);
+        let rows = u32_at(pos)? as usize;
+        if ntags == 0 || ntags > 8 || !scale.is_finite() || bits == 0 || bits > BITS {
+            return None;
+        }
+        let mut weights = vec![0i16; (1usize << bits) * ntags];
+        for _ in 0..rows {
+            let key = u32_at(pos)? as usize;
+            for t in 0..ntags {
+                let b = bytes.get(*pos..*pos + 2)?;
+                *pos += 2;
+                if let Some(slot) = weights.get_mut(key * ntags + t) {
+                    *slot = i16::from_le_bytes([b[0], b[1]]);
+                }
+            }
+        }
+        Some(Perceptron {
+            ntags,
+            bits,
+            scale,
+            weights,
+        })
+    }
+
+    /// Appends the model (its non-zero rows) to `out`.
+    pub fn write(&self, out: &mut Vec<u8>) {
+        let nt = self.ntags.max(1);
+        let rows: Vec<usize> = (0..self.weights.len() / nt)
+            .filter(|&k| self.weights[k * nt..k * nt + nt].iter().any(|w| *w != 0))
+            .collect();
+        out.extend_from_slice(&(self.ntags as u32).to_le_bytes());
+        out.extend_from_slice(&self.bits.to_le_bytes());
+        out.extend_from_slice(&self.scale.to_bits().to_le_bytes());
+        out.extend_from_slice(&(rows.len() as u32).to_le_bytes());
+        for k in rows {
+            out.extend_from_slice(&(k as u32).to_le_bytes());
+            for w in &self.weights[k * nt..k * nt + nt] {
+                out.extend_from_slice(&w.to_le_bytes());
+            }
+        }
+    }
+}
+
+/// Index of the best score (first on ties).
+pub fn argmax(scores: &[f32]) -> usize {
+    let mut best = 0;
+    for (i, s) in scores.iter().enumerate() {
+        if *s > scores[best] {
+            best = i;
+        }
+    }
+    best
+}
+
+/// An averaged perceptron being trained.
+#[derive(Debug)]
+pub struct Trainer {
+    ntags: usize,
+    bits: u32,
+    w: Vec<f32>,
+    total: Vec<f64>,
+    stamp: Vec<u32>,
+    clock: u32,
+}
+
+impl Trainer {
+    /// A zero model with `ntags` tags and `2^bits` rows (`bits` at most [`BITS`]).
+    pub fn new(ntags: usize, bits: u32) -> Self {
+        let bits = bits.min(BITS);
+        let n = (1usize << bits) * ntags;
+        Trainer {
+            ntags,
+            bits,
+            w: vec![0.0; n],
+            total: vec![0.0; n],
+            stamp: vec![0; n],
+            clock: 0,
+        }
+    }
+
+    /// Scores of `feats` under the current weights.
+    pub fn score(&self, feats: &[u64], scores: &mut [f32]) {
+        scores.iter_mut().for_each(|s| *s = 0.0);
+        let mask = (1u64 << self.bits) - 1;
+        for &f in feats {
+            let base = ((f & mask) as usize) * self.ntags;
+            for (t, s) in scores.iter_mut().enumerate() {
+                *s += self.w[base + t];
+            }
+        }
+    }
+
+    /// One example: predicted `guess`, gold `truth`.
+    pub fn update(&mut self, feats: &[u64], guess: usize, truth: usize) {
+        self.clock += 1;
+        if guess == truth {
+            return;
+        }
+        let mask = (1u64 << self.bits) - 1;
+        for &f in feats {
+            for (t, d) in [(truth, 1.0f32), (guess, -1.0)] {
+                let k = ((f & mask) as usize) * self.ntags + t;
+                self.total[k] += f64::from(self.w[k]) * f64::from(self.clock - self.stamp[k]);
+                self.stamp[k] = self.clock;
+                self.w[k] += d;
+            }
+        }
+    }
+
+    /// The averaged model, weights below `min` dropped, quantised.
+    pub fn finish(mut self, min: f32) -> Perceptron {
+        let clock = f64::from(self.clock.max(1));
+        let mut weights = vec![0.0f32; self.w.len()];
+        for (k, slot) in weights.iter_mut().enumerate() {
+            self.total[k] += f64::from(self.w[k]) * f64::from(self.clock - self.stamp[k]);
+            let avg = (self.total[k] / clock) as f32;
+            *slot = if avg.abs() < min { 0.0 } else { avg };
+        }
+        Perceptron::from_floats(self.ntags, self.bits, &weights)
+    }
+}
+
+/// Token index range `[a, b)` of the tokens that overlap byte span `s`.
+pub fn token_range(doc: &Doc<'_>, s: Span) -> Option<(usize, usize)> {
+    let a = doc.tokens.partition_point(|t| t.span.end <= s.start);
+    let b = doc.tokens.partition_point(|t| t.span.start < s.end);
+    (a < b).then_some((a, b))
+}

@@ -1,0 +1,1499 @@
+//! The attribution pipeline: learned cue and role tagging, then quote, speaker, anonymity, kind
+//! and chain rules.
+
+use claimsheet_ingest::Span;
+
+use super::model::{
+    self, argmax, CueCtx, QuoteMark, TokView, CUE_TAGS, ROLE_TAGS, R_CB, R_CI, R_O, R_SB, R_SI,
+};
+use super::{AnonymousClass, Attribution, AttributionTagger, QuoteKind, SpeakerType};
+use crate::entities::{Entities, EntityType, Subtype};
+use crate::Doc;
+
+/// Cue token runs `[start, end)` found by the cue tagger, with their sentence index.
+pub(super) fn find_cues(
+    tagger: &AttributionTagger,
+    doc: &Doc<'_>,
+    v: &[TokView],
+    out: &mut Vec<(usize, usize, usize)>,
+) {
+    let mut feats = Vec::with_capacity(32);
+    let mut scores = [0f32; CUE_TAGS];
+    for (si, s) in doc.sentences.iter().enumerate() {
+        let mut prev = 0usize;
+        let mut open: Option<usize> = None;
+        for i in s.tokens.clone() {
+            let Some(t) = v.get(i) else { break };
+            if !model::cue_candidate(v, i, s.tokens.end, prev) {
+                if let Some(a) = open.take() {
+                    out.push((a, i, si));
+                }
+                prev = 0;
+                continue;
+            }
+            model::cue_features(v, i, s.tokens.clone(), &mut feats);
+            model::prev_features(prev, t, u64::from(t.lemma), &mut feats);
+            tagger.cue_model.score(&feats, &mut scores);
+            let mut tag = argmax(&scores);
+            if tag == 2 && prev == 0 {
+                tag = 1;
+            }
+            if tag != 2 {
+                if let Some(a) = open.take() {
+                    out.push((a, i, si));
+                }
+            }
+            if tag == 1 {
+                open = Some(i);
+            }
+            prev = tag;
+        }
+        if let Some(a) = open.take() {
+            out.push((a, s.tokens.end, si));
+        }
+    }
+}
+
+/// Speech verbs that are cues nearly always (over 80 % of their uses in the training data).
+const CORE_CUES: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "noted",
+    "wrote",
+    "argued",
+    "warned",
+    "insisted",
+    "tweeted",
+    "stated",
+    "acknowledged",
+    "claimed",
+    "added",
+    "reported",
+    "announced",
+];
+
+/// Adds the core speech verbs ("said", "told", "according to", ...) the tagger missed, inside
+/// quotations (attributions nested in a quote) or right after a name or pronoun, and layout
+/// cues, as single-token cues, keeping the runs in text order.
+fn add_core_cues(doc: &Doc<'_>, v: &[TokView], runs: &mut Vec<(usize, usize, usize)>) {
+    let mut covered = vec![false; doc.tokens.len()];
+    for &(a, b, _) in runs.iter() {
+        for c in covered.get_mut(a..b).into_iter().flatten() {
+            *c = true;
+        }
+    }
+    let before = runs.len();
+    for (si, s) in doc.sentences.iter().enumerate() {
+        for i in s.tokens.clone() {
+            if covered.get(i).copied().unwrap_or(true) {
+                continue;
+            }
+            let Some(t) = doc.tokens.get(i) else { break };
+            let w = t.span.slice(doc.text);
+            if layout_cue(doc, v, i).is_some() {
+                runs.push((i, i + 1, si));
+                continue;
+            }
+            // Outside quotations, only after a name or a pronoun ("the Ledger reported").
+            let subject_before = i > s.tokens.start
+                && doc.tokens.get(i - 1).is_some_and(|p| {
+                    let w = p.span.slice(doc.text);
+                    w.chars().next().is_some_and(char::is_uppercase)
+                        && p.kind == crate::segment::TokenKind::Word
+                        || matches!(w, "he" | "she" | "they" | "it")
+                });
+            if !v.get(i).is_some_and(|t| t.in_quote) && !subject_before {
+                continue;
+            }
+            if CORE_CUES.iter().any(|c| c.eq_ignore_ascii_case(w)) {
+                runs.push((i, i + 1, si));
+            } else if w.eq_ignore_ascii_case("according")
+                && doc
+                    .tokens
+                    .get(i + 1)
+                    .is_some_and(|n| n.span.slice(doc.text).eq_ignore_ascii_case("to"))
+                && i + 2 <= s.tokens.end
+            {
+                runs.push((i, i + 2, si));
+            }
+        }
+    }
+    if runs.len() > before {
+        runs.sort_unstable();
+    }
+}
+
+const AUXILIARIES: &[&str] = &[
+    "is", "was", "are", "were", "be", "been", "has", "have", "had", "did", "does", "do", "will",
+    "would", "could", "also",
+];
+const TIME_WORDS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "yesterday",
+    "tonight",
+    "earlier",
+    "later",
+];
+
+fn is_in(list: &[&str], w: &str) -> bool {
+    list.iter().any(|x| x.eq_ignore_ascii_case(w))
+}
+
+/// Cue boundary repairs: a weekday or time word at the end of a cue goes ("said Friday" ->
+/// "said"); a cue that is only an auxiliary reaches on to the next lexicon word within three
+/// tokens ("is" + "drawing criticism"), or is dropped.
+fn tidy_cues(doc: &Doc<'_>, v: &[TokView], runs: &mut Vec<(usize, usize, usize)>) {
+    let word = |i: usize| doc.tokens.get(i).map_or("", |t| t.span.slice(doc.text));
+    let mut covered_next = usize::MAX;
+    for k in (0..runs.len()).rev() {
+        let (a, mut b, si) = runs[k];
+        while b > a + 1 && is_in(TIME_WORDS, word(b - 1)) {
+            b -= 1;
+        }
+        if b == a + 1 && is_in(AUXILIARIES, word(a)) {
+            let end = doc.sentences.get(si).map_or(b, |s| s.tokens.end);
+            let limit = (a + 4).min(end).min(covered_next);
+            match (a + 1..limit).find(|&j| v.get(j).is_some_and(|t| t.lemma != 0)) {
+                Some(j) => b = j + 1,
+                None => {
+                    runs.remove(k);
+                    covered_next = usize::MAX;
+                    continue;
+                }
+            }
+        }
+        runs[k] = (a, b, si);
+        covered_next = a;
+    }
+}
+
+/// `CONTENT, said X` where the tagger took the source from inside the content and the speaker
+/// after the verb as content: the fragment right after the cue becomes the source.
+fn fix_swapped(d: &mut Draft) {
+    let overlaps = d
+        .source
+        .iter()
+        .any(|s| d.content.iter().any(|c| s.0 < c.1 && c.0 < s.1));
+    if !overlaps {
+        return;
+    }
+    if let Some(k) = d.content.iter().position(|c| c.0 == d.cue.1) {
+        let after = d.content.remove(k);
+        d.source = vec![after];
+    }
+}
+
+/// Layout cues: a colon that ends a paragraph before a paragraph opening with a quote ("And
+/// from Chairwoman X:"), and a dash right after a closing quote before a name (`"..." - Senator
+/// X`). Returns the kind.
+fn layout_cue(doc: &Doc<'_>, v: &[TokView], i: usize) -> Option<Layout> {
+    let t = v.get(i)?;
+    if !t.punct_cue {
+        return None;
+    }
+    let tok = doc.tokens.get(i)?;
+    let colon = tok.span.slice(doc.text) == ":";
+    let si = doc.sentences.partition_point(|s| s.tokens.end <= i);
+    let sent = doc.sentences.get(si)?;
+    if colon {
+        let next = doc.sentences.get(si + 1)?;
+        let ends_para = i + 1 == sent.tokens.end && next.paragraph != sent.paragraph;
+        let opens = v
+            .get(next.tokens.start)
+            .is_some_and(|n| n.quote != QuoteMark::None);
+        return (ends_para && opens).then_some(Layout::Colon);
+    }
+    let para_start = doc
+        .sentences
+        .iter()
+        .take(si + 1)
+        .rev()
+        .take_while(|s| s.paragraph == sent.paragraph)
+        .last()
+        .map_or(sent.tokens.start, |s| s.tokens.start);
+    let after_quote = i > para_start
+        && v.get(i - 1)
+            .is_some_and(|p| matches!(p.quote, QuoteMark::Close | QuoteMark::Either));
+    let name_after = i + 1 < sent.tokens.end
+        && doc.tokens.get(i + 1).is_some_and(|n| {
+            n.span
+                .slice(doc.text)
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+        });
+    (after_quote && name_after).then_some(Layout::Dash)
+}
+
+/// A layout attribution.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Layout {
+    /// Paragraph-final colon before a quoted paragraph.
+    Colon,
+    /// `"..." - Name`.
+    Dash,
+}
+
+/// Sets source and content of a layout attribution by rule.
+fn apply_layout(doc: &Doc<'_>, v: &[TokView], regions: &[(usize, usize, bool)], d: &mut Draft) {
+    let Some(kind) = layout_cue(doc, v, d.cue.0) else {
+        return;
+    };
+    let Some(sent) = doc.sentences.get(d.sentence) else {
+        return;
+    };
+    match kind {
+        Layout::Dash => {
+            let mut e = sent.tokens.end;
+            while e > d.cue.1 && v.get(e - 1).is_some_and(|t| t.shape == 4) {
+                e -= 1;
+            }
+            d.source = if e > d.cue.1 {
+                vec![(d.cue.1, e)]
+            } else {
+                Vec::new()
+            };
+            // The quote that closes right before the dash.
+            let close = d.cue.0.saturating_sub(1);
+            let k = regions.partition_point(|r| r.1 < close);
+            d.content = match regions.get(k) {
+                Some(&(o, c, _)) if c == close => vec![(o, c + 1)],
+                _ => Vec::new(),
+            };
+        }
+        Layout::Colon => {
+            let Some(next) = doc.sentences.get(d.sentence + 1) else {
+                return;
+            };
+            let k = regions.partition_point(|r| r.0 < next.tokens.start);
+            if let Some(&(o, _, _)) = regions.get(k).filter(|r| r.0 == next.tokens.start) {
+                d.content = vec![(o, follow(doc, regions, k) + 1)];
+            }
+            // "And from Chairwoman X:": the name after "from".
+            let from = (sent.tokens.start..d.cue.0).find(|&j| {
+                doc.tokens
+                    .get(j)
+                    .is_some_and(|t| t.span.slice(doc.text).eq_ignore_ascii_case("from"))
+            });
+            if let Some(f) = from.filter(|f| f + 1 < d.cue.0 && *f <= sent.tokens.start + 1) {
+                d.source = vec![(f + 1, d.cue.0)];
+            }
+        }
+    }
+}
+
+/// Role tags of the tokens of `sent` for the cue `cue`, written to `tags`.
+#[allow(clippy::too_many_arguments)]
+pub(super) fn role_tags(
+    tagger: &AttributionTagger,
+    v: &[TokView],
+    sent: std::ops::Range<usize>,
+    cue: CueCtx,
+    commas: &[u16],
+    cues: &[u16],
+    feats: &mut Vec<u64>,
+    tags: &mut Vec<usize>,
+) {
+    tags.clear();
+    let mut scores = [0f32; ROLE_TAGS];
+    let mut prev = R_O;
+    let window = model::role_window(sent.clone(), &cue);
+    for i in sent.clone() {
+        let Some(t) = v.get(i) else { break };
+        if i >= cue.start && i < cue.end || !window.contains(&i) {
+            tags.push(R_O);
+            prev = R_O;
+            continue;
+        }
+        model::role_features(v, i, sent.clone(), cue, commas, cues, feats);
+        let side = u64::from(i < cue.start);
+        model::prev_features(prev, t, side, feats);
+        tagger.role_model.score(feats, &mut scores);
+        let mut tag = argmax(&scores);
+        if tag == R_SI && !matches!(prev, R_SB | R_SI) {
+            tag = R_SB;
+        }
+        if tag == R_CI && !matches!(prev, R_CB | R_CI) {
+            tag = R_CB;
+        }
+        tags.push(tag);
+        prev = tag;
+    }
+}
+
+fn span_of(doc: &Doc<'_>, a: usize, b: usize) -> Option<Span> {
+    let s = doc.tokens.get(a)?.span.start;
+    let e = doc.tokens.get(b.checked_sub(1)?)?.span.end;
+    (s < e).then(|| Span::new(s, e))
+}
+
+/// Runs of `role` (begin tag `b`, inside tag `i`) in `tags`, as token ranges.
+fn runs(tags: &[usize], base: usize, b: usize, i: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    for (k, &t) in tags.iter().enumerate() {
+        if t == b {
+            if let Some(s) = start.take() {
+                out.push((base + s, base + k));
+            }
+            start = Some(k);
+        } else if t != i {
+            if let Some(s) = start.take() {
+                out.push((base + s, base + k));
+            }
+        }
+    }
+    if let Some(s) = start {
+        out.push((base + s, base + tags.len()));
+    }
+    out
+}
+
+/// Merges source runs one token apart and keeps the run nearest the cue.
+fn tidy_source(mut runs: Vec<(usize, usize)>, cue: (usize, usize)) -> Vec<(usize, usize)> {
+    let mut merged: Vec<(usize, usize)> = Vec::with_capacity(runs.len());
+    for r in runs.drain(..) {
+        match merged.last_mut() {
+            Some(l) if r.0 <= l.1 + 1 && !(l.1 <= cue.0 && r.0 >= cue.1) => l.1 = r.1,
+            _ => merged.push(r),
+        }
+    }
+    let dist = |r: &(usize, usize)| {
+        if r.1 <= cue.0 {
+            cue.0 - r.1
+        } else {
+            r.0.saturating_sub(cue.1)
+        }
+    };
+    merged.into_iter().min_by_key(dist).into_iter().collect()
+}
+
+/// Merges content runs one non-cue token apart and drops stray runs of one or two words.
+fn tidy_content(
+    v: &[TokView],
+    mut runs: Vec<(usize, usize)>,
+    is_cue: &[bool],
+) -> Vec<(usize, usize)> {
+    let mut merged: Vec<(usize, usize)> = Vec::with_capacity(runs.len());
+    for r in runs.drain(..) {
+        match merged.last_mut() {
+            Some(l) if r.0 <= l.1 + 1 && !is_cue.get(l.1).copied().unwrap_or(true) => l.1 = r.1,
+            _ => merged.push(r),
+        }
+    }
+    let words = |r: &(usize, usize)| {
+        v.get(r.0..r.1)
+            .map_or(0, |t| t.iter().filter(|x| x.shape != 4).count())
+    };
+    let longest = merged.iter().map(words).max().unwrap_or(0);
+    if longest > 2 {
+        merged.retain(|r| words(r) > 2);
+    }
+    merged
+}
+
+/// Words that are never the edge of a source: adverbs and auxiliaries next to the cue.
+const NOT_SOURCE_EDGE: &[&str] = &[
+    "also",
+    "has",
+    "have",
+    "had",
+    "was",
+    "is",
+    "are",
+    "were",
+    "would",
+    "will",
+    "not",
+    "still",
+    "already",
+    "never",
+    "ever",
+    "then",
+    "now",
+    "later",
+    "often",
+    "previously",
+    "recently",
+    "repeatedly",
+    "again",
+    "once",
+    "first",
+    "last",
+    "and",
+    "but",
+    "so",
+    "as",
+    "who",
+    "which",
+    "that",
+    "had",
+    "could",
+    "should",
+    "may",
+    "might",
+    "must",
+    "can",
+    "did",
+    "does",
+    "do",
+    "be",
+    "been",
+    "being",
+    "on",
+    "in",
+    "at",
+    "by",
+    "to",
+    "of",
+    "for",
+    "with",
+    "from",
+];
+
+/// Trims adverbs, auxiliaries and punctuation off the edges of the source run; drops it when
+/// nothing is left.
+fn trim_source(doc: &Doc<'_>, runs: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
+    let bad = |i: usize| {
+        doc.tokens.get(i).is_none_or(|t| {
+            let w = t.span.slice(doc.text);
+            t.kind == crate::segment::TokenKind::Punct
+                || w.ends_with("ly") && w.chars().next().is_some_and(char::is_lowercase)
+                || NOT_SOURCE_EDGE.iter().any(|x| x.eq_ignore_ascii_case(w))
+        })
+    };
+    let capitalised = |i: usize| {
+        doc.tokens.get(i).is_some_and(|t| {
+            t.kind == crate::segment::TokenKind::Word
+                && t.span
+                    .slice(doc.text)
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
+        })
+    };
+    runs.into_iter()
+        .filter_map(|(mut a, mut b)| {
+            // "North" + "Korea": a name's first words left out by the tagger; "Mr." and
+            // initials before a name; a determiner before the noun phrase.
+            loop {
+                if a > 0 && capitalised(a) && capitalised(a - 1) && b - a < 12 {
+                    a -= 1;
+                } else if a > 1
+                    && capitalised(a)
+                    && doc
+                        .tokens
+                        .get(a - 1)
+                        .is_some_and(|t| t.span.slice(doc.text) == ".")
+                    && doc.tokens.get(a - 2).is_some_and(|t| {
+                        let w = t.span.slice(doc.text);
+                        is_in(TITLES, w) || w.len() == 1 && w.chars().all(char::is_uppercase)
+                    })
+                {
+                    a -= 2;
+                } else if a > 0
+                    && doc.tokens.get(a - 1).is_some_and(|t| {
+                        let w = t.span.slice(doc.text);
+                        is_in(DETERMINERS, w) && w != "that"
+                            || is_in(&["his", "her", "its", "their"], w)
+                    })
+                {
+                    a -= 1;
+                } else {
+                    break;
+                }
+            }
+            while a < b && bad(b - 1) {
+                b -= 1;
+            }
+            while a < b && bad(a) {
+                a += 1;
+            }
+            (a < b).then_some((a, b))
+        })
+        .collect()
+}
+
+/// Content when the role tagger found none: the clause before `, SOURCE cue` at the end of a
+/// sentence, else the rest of the sentence after the cue.
+fn fallback_content(doc: &Doc<'_>, v: &[TokView], d: &mut Draft) {
+    let Some(sent) = doc.sentences.get(d.sentence) else {
+        return;
+    };
+    let r = sent.tokens.clone();
+    let is_comma = |i: usize| {
+        doc.tokens
+            .get(i)
+            .is_some_and(|t| t.span.slice(doc.text) == ",")
+    };
+    let src_start = d.source.first().map_or(d.cue.0, |s| s.0.min(d.cue.0));
+    let mut end_after = d.cue.1;
+    while end_after < r.end && v.get(end_after).is_some_and(|t| t.shape == 4) {
+        end_after += 1;
+    }
+    if src_start > r.start + 2 && src_start >= 1 && is_comma(src_start - 1) {
+        d.content.push((r.start, src_start - 1));
+    } else if end_after + 1 < r.end {
+        let mut e = r.end;
+        while e > end_after
+            && v.get(e - 1)
+                .is_some_and(|t| t.shape == 4 && t.quote == QuoteMark::None)
+        {
+            e -= 1;
+        }
+        if e > end_after {
+            d.content.push((end_after, e));
+        }
+    }
+}
+
+/// Boundary repairs of the tagger's content: a one-word gap right after the cue ("told
+/// reporters the ..." keeps "the"), a left content that starts a few words into its sentence
+/// (it starts the sentence), and a right content cut at a nested cue (it runs on to the end of
+/// the sentence).
+fn fix_content_edges(
+    doc: &Doc<'_>,
+    v: &[TokView],
+    is_cue: &[bool],
+    sent: std::ops::Range<usize>,
+    d: &mut Draft,
+) {
+    let word = |i: usize| {
+        v.get(i)
+            .is_some_and(|t| t.shape != 4 && t.quote == QuoteMark::None)
+    };
+    let cue = d.cue;
+    for c in d.content.iter_mut() {
+        if c.0 >= cue.1 {
+            if c.0 == cue.1 + 1 && word(cue.1) && !is_cue.get(cue.1).copied().unwrap_or(true) {
+                // Only when the skipped word is not part of the source.
+                if !d.source.iter().any(|s| s.0 <= cue.1 && cue.1 < s.1) {
+                    c.0 = cue.1;
+                }
+            }
+        } else if c.1 <= cue.0
+            && c.0 > sent.start
+            && c.0 <= sent.start + 3
+            && (sent.start..c.0).all(word)
+        {
+            c.0 = sent.start;
+        }
+    }
+    // A determiner left out before the content ("told reporters | the water ...").
+    for c in d.content.iter_mut() {
+        while c.0 > sent.start
+            && !is_cue.get(c.0 - 1).copied().unwrap_or(true)
+            && doc.tokens.get(c.0 - 1).is_some_and(|t| {
+                let w = t.span.slice(doc.text);
+                DETERMINERS.iter().any(|d| d.eq_ignore_ascii_case(w))
+                    || ["his", "her", "its", "their", "our", "some"]
+                        .iter()
+                        .any(|d| d.eq_ignore_ascii_case(w))
+            })
+        {
+            c.0 -= 1;
+        }
+    }
+    let nested = |i: usize| is_cue.get(i).copied().unwrap_or(false);
+    if let Some(last) = d.content.iter_mut().max_by_key(|c| c.1) {
+        if last.0 >= cue.1 && last.1 < sent.end && (nested(last.1) || nested(last.1 - 1)) {
+            // On to the sentence end, or to an appositive (", a statement that ...").
+            let mut e = sent.end;
+            for j in last.1..sent.end {
+                let is_comma = doc
+                    .tokens
+                    .get(j)
+                    .is_some_and(|t| t.span.slice(doc.text) == ",");
+                let after = if v.get(j + 1).is_some_and(|t| t.quote != QuoteMark::None) {
+                    j + 2
+                } else {
+                    j + 1
+                };
+                let appositive = doc.tokens.get(after).is_some_and(|t| {
+                    matches!(t.span.slice(doc.text), "a" | "an" | "which" | "who")
+                });
+                if is_comma && appositive {
+                    e = j;
+                    break;
+                }
+            }
+            while e > last.1
+                && v.get(e - 1)
+                    .is_some_and(|t| t.shape == 4 && t.quote == QuoteMark::None)
+            {
+                e -= 1;
+            }
+            last.1 = e.max(last.1);
+        }
+    }
+}
+
+/// One attribution in token ranges, before conversion to byte spans.
+#[derive(Clone, Debug, Default)]
+struct Draft {
+    cue: (usize, usize),
+    sentence: usize,
+    source: Vec<(usize, usize)>,
+    content: Vec<(usize, usize)>,
+}
+
+/// Quotation regions: token ranges `[open, close]` (marks included) per paragraph, with
+/// a flag telling whether the region was left open at the paragraph end.
+fn quote_regions(doc: &Doc<'_>, v: &[TokView]) -> Vec<(usize, usize, bool)> {
+    let mut out = Vec::new();
+    let mut para = usize::MAX;
+    let mut open: Option<usize> = None;
+    let mut last = 0usize;
+    for s in doc.sentences {
+        if s.paragraph != para {
+            if let Some(o) = open.take() {
+                out.push((o, last, true));
+            }
+            para = s.paragraph;
+        }
+        for i in s.tokens.clone() {
+            let Some(t) = v.get(i) else { break };
+            last = i;
+            match (t.quote, open) {
+                (QuoteMark::Open, None) | (QuoteMark::Either, None) => open = Some(i),
+                (QuoteMark::Close, Some(o)) | (QuoteMark::Either, Some(o)) => {
+                    out.push((o, i, false));
+                    open = None;
+                }
+                (QuoteMark::Open, Some(_)) => open = Some(i),
+                _ => {}
+            }
+        }
+    }
+    if let Some(o) = open {
+        out.push((o, last, true));
+    }
+    out
+}
+
+/// The full tagging of one document.
+pub(super) fn tag(
+    tagger: &AttributionTagger,
+    doc: &Doc<'_>,
+    entities: &Entities,
+) -> Vec<Attribution> {
+    if tagger.cue_model.is_empty() || tagger.role_model.is_empty() || doc.tokens.is_empty() {
+        return Vec::new();
+    }
+    let mut v = Vec::new();
+    model::token_view(doc, &tagger.lexicon, &mut v);
+    let mut cue_runs = Vec::new();
+    find_cues(tagger, doc, &v, &mut cue_runs);
+    add_core_cues(doc, &v, &mut cue_runs);
+    tidy_cues(doc, &v, &mut cue_runs);
+    if cue_runs.is_empty() {
+        return Vec::new();
+    }
+    let mut is_cue = vec![false; doc.tokens.len()];
+    for &(a, b, _) in &cue_runs {
+        for k in is_cue.get_mut(a..b).into_iter().flatten() {
+            *k = true;
+        }
+    }
+    let regions = quote_regions(doc, &v);
+    let mut drafts = Vec::with_capacity(cue_runs.len());
+    let (mut commas, mut cues, mut feats, mut tags) =
+        (Vec::new(), Vec::new(), Vec::with_capacity(40), Vec::new());
+    let mut counted = usize::MAX;
+    for &(a, b, si) in &cue_runs {
+        let Some(sent) = doc.sentences.get(si) else {
+            continue;
+        };
+        let range = sent.tokens.clone();
+        if counted != si {
+            model::prefix_counts(&v, range.clone(), &is_cue, &mut commas, &mut cues);
+            counted = si;
+        }
+        let ctx = CueCtx::new(&v, a, b);
+        role_tags(
+            tagger,
+            &v,
+            range.clone(),
+            ctx,
+            &commas,
+            &cues,
+            &mut feats,
+            &mut tags,
+        );
+        let mut d = Draft {
+            cue: (a, b),
+            sentence: si,
+            source: trim_source(
+                doc,
+                tidy_source(runs(&tags, range.start, R_SB, R_SI), (a, b)),
+            ),
+            content: tidy_content(&v, runs(&tags, range.start, R_CB, R_CI), &is_cue),
+        };
+        if d.content.is_empty() {
+            fallback_content(doc, &v, &mut d);
+        }
+        fix_content_edges(doc, &v, &is_cue, range.clone(), &mut d);
+        apply_layout(doc, &v, &regions, &mut d);
+        fix_swapped(&mut d);
+        extend_quotes(doc, &v, &regions, &is_cue, &mut d);
+        drafts.push(d);
+    }
+    let mut out: Vec<Attribution> = drafts
+        .iter()
+        .map(|d| finish(doc, &v, entities, d))
+        .collect();
+    link_parents(&drafts, &mut out, doc, &v);
+    resolve_without_entities(doc, entities, &mut out);
+    rewrite_citing(doc, entities, &drafts, &mut out);
+    out
+}
+
+/// Whether the sentence `si` holds a cue.
+fn sentence_has_cue(doc: &Doc<'_>, is_cue: &[bool], si: usize) -> bool {
+    doc.sentences.get(si).is_some_and(|s| {
+        is_cue
+            .get(s.tokens.clone())
+            .is_some_and(|c| c.contains(&true))
+    })
+}
+
+/// Extends a content that reaches into a quotation to the end of that quotation (over the
+/// sentences, and paragraphs that continue it), and attaches the quoted sentences that follow
+/// an attribution with no cue of their own.
+fn extend_quotes(
+    doc: &Doc<'_>,
+    v: &[TokView],
+    regions: &[(usize, usize, bool)],
+    is_cue: &[bool],
+    d: &mut Draft,
+) {
+    let Some(sent) = doc.sentences.get(d.sentence) else {
+        return;
+    };
+    let sent_end = sent.tokens.end;
+    // A content that starts inside a quotation opened in an earlier sentence.
+    if let Some(first) = d.content.iter_mut().min_by_key(|c| c.0) {
+        let k = regions.partition_point(|r| r.1 < first.0);
+        if let Some(&(o, c, _)) = regions.get(k) {
+            if o < sent.tokens.start && first.0 <= c && (d.cue.0 > c || d.cue.1 <= o) {
+                first.0 = o;
+            }
+        }
+    }
+    let last_end = d.content.iter().map(|c| c.1).max();
+    // A content that reaches a quotation running beyond the sentence.
+    if let Some(end) = last_end {
+        let last = end.saturating_sub(1);
+        let k = regions.partition_point(|r| r.1 < last);
+        if let Some(&(o, c, _)) = regions.get(k) {
+            let holds = o <= last && last <= c;
+            let cue_outside = d.cue.1 <= o || d.cue.0 > c;
+            if holds && cue_outside && c >= sent_end {
+                let close = follow(doc, regions, k);
+                if let Some(l) = d.content.iter_mut().max_by_key(|c| c.1) {
+                    l.1 = (close + 1).max(l.1);
+                }
+            }
+        }
+    }
+    // "X said:" with nothing after it: the next paragraph's quote or sentence.
+    let content_empty = d.content.is_empty();
+    let ends_sentence = d.cue.1 + 1 >= sent_end;
+    let colon = |i: usize| {
+        doc.tokens
+            .get(i)
+            .is_some_and(|t| t.span.slice(doc.text) == ":")
+    };
+    let next_quoted = doc
+        .sentences
+        .get(d.sentence + 1)
+        .and_then(|n| v.get(n.tokens.start))
+        .is_some_and(|t| t.quote != QuoteMark::None);
+    let introduces = colon(d.cue.1) || colon(d.cue.1.saturating_sub(1)) || next_quoted;
+    if content_empty && ends_sentence && introduces {
+        if let Some(next) = doc.sentences.get(d.sentence + 1) {
+            let r = next.tokens.clone();
+            let k = regions.partition_point(|q| q.0 < r.start);
+            match regions.get(k) {
+                Some(&(o, c, _)) if o == r.start => d.content.push((o, c + 1)),
+                _ => d.content.push((r.start, r.end)),
+            }
+        }
+        return;
+    }
+    // `"...," X said. "..."`: quoted sentences right after, without a cue of their own.
+    let quoted = d.content.iter().any(|c| {
+        v.get(c.0)
+            .is_some_and(|t| t.in_quote || t.quote != QuoteMark::None)
+    });
+    if !quoted {
+        return;
+    }
+    let max_end = d.content.iter().map(|c| c.1).max().unwrap_or(0);
+    if max_end > sent_end {
+        return;
+    }
+    let para = sent.paragraph;
+    let mut si = d.sentence + 1;
+    while let Some(next) = doc.sentences.get(si) {
+        if next.paragraph != para || sentence_has_cue(doc, is_cue, si) {
+            break;
+        }
+        let start = next.tokens.start;
+        let k = regions.partition_point(|q| q.0 < start);
+        let Some(&(o, c, _)) = regions.get(k) else {
+            break;
+        };
+        if o != start || c + 1 < next.tokens.end.saturating_sub(1) {
+            break;
+        }
+        let c = if regions.get(k).is_some_and(|r| r.2) {
+            follow(doc, regions, k)
+        } else {
+            c
+        };
+        d.content.push((o, c + 1));
+        if c >= doc.sentences.get(si).map_or(0, |s| s.tokens.end) && next_para_start(doc, si) <= c {
+            break;
+        }
+        // The quote may run over several sentences: skip them.
+        while doc.sentences.get(si).is_some_and(|s| s.tokens.end <= c + 1) {
+            si += 1;
+        }
+        if doc.sentences.get(si).is_some_and(|s| s.tokens.start <= c) {
+            si += 1;
+        }
+    }
+}
+
+/// First token of the paragraph after the one of sentence `si` (or past the end).
+fn next_para_start(doc: &Doc<'_>, si: usize) -> usize {
+    let para = doc.sentences.get(si).map_or(usize::MAX, |s| s.paragraph);
+    doc.sentences
+        .iter()
+        .skip(si)
+        .find(|s| s.paragraph != para)
+        .map_or(usize::MAX, |s| s.tokens.start)
+}
+
+/// The closing token of quote region `k`, following a quote left open at a paragraph end into
+/// the next paragraph when that paragraph opens with a quotation mark (news convention).
+fn follow(doc: &Doc<'_>, regions: &[(usize, usize, bool)], k: usize) -> usize {
+    let Some(&(_, mut close, mut open)) = regions.get(k) else {
+        return 0;
+    };
+    let mut idx = k;
+    while open {
+        let Some(&(o2, c2, open2)) = regions.get(idx + 1) else {
+            break;
+        };
+        let si = doc.sentences.partition_point(|s| s.tokens.end <= o2);
+        let starts_para = doc
+            .sentences
+            .get(si)
+            .is_some_and(|s| s.tokens.start == o2 && is_first_in_para(doc, s));
+        if !starts_para || o2 != close + 1 {
+            break;
+        }
+        close = c2;
+        idx += 1;
+        open = open2;
+    }
+    close
+}
+
+fn is_first_in_para(doc: &Doc<'_>, s: &crate::segment::Sentence) -> bool {
+    doc.article
+        .paragraphs
+        .get(s.paragraph)
+        .and_then(|p| {
+            doc.tokens
+                .get(s.tokens.start)
+                .map(|t| t.span.start <= p.body().start + 3)
+        })
+        .unwrap_or(false)
+}
+
+const DETERMINERS: &[&str] = &["the", "a", "an", "this", "that", "these", "those"];
+const TITLES: &[&str] = &[
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "sen",
+    "rep",
+    "gov",
+    "gen",
+    "president",
+    "senator",
+    "sen.",
+    "mr.",
+    "mrs.",
+    "ms.",
+    "dr.",
+    "rep.",
+    "gov.",
+    "gen.",
+    "prof",
+    "prof.",
+    "secretary",
+    "minister",
+    "chairman",
+    "chairwoman",
+    "judge",
+    "justice",
+    "speaker",
+    "governor",
+    "mayor",
+    "representative",
+    "congressman",
+    "congresswoman",
+    "ambassador",
+];
+const PRONOUNS: &[&str] = &[
+    "he", "she", "it", "they", "him", "her", "them", "i", "we", "you", "who", "which",
+];
+const MEDIA: &[&str] = &[
+    "cnn",
+    "reuters",
+    "ap",
+    "associated press",
+    "afp",
+    "bbc",
+    "nbc",
+    "abc",
+    "cbs",
+    "fox news",
+    "new york times",
+    "washington post",
+    "wall street journal",
+    "politico",
+    "bloomberg",
+    "yonhap",
+    "axios",
+    "the hill",
+    "usa today",
+    "breitbart",
+    "huffington post",
+    "npr",
+    "msnbc",
+    "guardian",
+    "financial times",
+    "times",
+    "post",
+    "journal",
+    "news",
+    "newspaper",
+    "magazine",
+    "daily",
+];
+const GOVERNMENT: &[&str] = &[
+    "white house",
+    "pentagon",
+    "kremlin",
+    "state department",
+    "ministry",
+    "department",
+    "government",
+    "administration",
+    "congress",
+    "senate",
+    "parliament",
+    "police",
+    "fbi",
+    "cia",
+    "court",
+    "agency",
+    "embassy",
+    "military",
+    "army",
+    "navy",
+    "office",
+];
+const DOCUMENTS: &[&str] = &[
+    "report",
+    "study",
+    "poll",
+    "survey",
+    "statement",
+    "memo",
+    "document",
+    "documents",
+    "data",
+    "letter",
+    "filing",
+    "analysis",
+    "records",
+    "research",
+    "book",
+    "article",
+    "email",
+    "emails",
+    "review",
+    "audit",
+    "figures",
+    "numbers",
+    "polls",
+    "results",
+];
+
+fn lower(s: &str) -> String {
+    s.to_lowercase()
+}
+
+/// Anonymous class of a source text (lowercased), if it is an unnamed source.
+pub(super) fn anonymous_class(src: &str, has_name: bool) -> Option<AnonymousClass> {
+    let has = |w: &str| src.contains(w);
+    if has("familiar with")
+        || has("briefed on")
+        || has("knowledge of")
+        || has("close to")
+        || has("with direct knowledge")
+        || has("aware of")
+        || has("involved in")
+    {
+        return Some(AnonymousClass::PersonWithKnowledge);
+    }
+    if has_name {
+        return None;
+    }
+    let words: Vec<&str> = src
+        .split(|c: char| !c.is_alphanumeric() && c != '.')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let head_in = |set: &[&str]| words.iter().any(|w| set.contains(w));
+    let first = words.first().copied().unwrap_or("");
+    let indefinite = matches!(
+        first,
+        "a" | "an"
+            | "one"
+            | "two"
+            | "three"
+            | "several"
+            | "some"
+            | "many"
+            | "senior"
+            | "officials"
+            | "sources"
+            | "source"
+            | "people"
+            | "u.s."
+            | "administration"
+            | "other"
+            | "aides"
+            | "diplomats"
+            | "government"
+            | "military"
+            | "western"
+            | "security"
+    ) || words.len() <= 2;
+    if head_in(&[
+        "official",
+        "officials",
+        "aide",
+        "aides",
+        "diplomat",
+        "diplomats",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "adviser",
+        "advisers",
+        "advisors",
+        "staffer",
+        "staffers",
+        "lawmaker",
+        "lawmakers",
+        "investigators",
+        "authorities",
+    ]) && indefinite
+    {
+        return Some(AnonymousClass::UnnamedOfficial);
+    }
+    if head_in(&["memo", "documents", "document", "cable", "email", "emails"])
+        && matches!(
+            first,
+            "a" | "an" | "documents" | "internal" | "emails" | "leaked"
+        )
+    {
+        return Some(AnonymousClass::Document);
+    }
+    if head_in(&[
+        "source",
+        "sources",
+        "insiders",
+        "insider",
+        "someone",
+        "person",
+        "people",
+        "witnesses",
+        "observers",
+    ]) && indefinite
+    {
+        return Some(AnonymousClass::Other);
+    }
+    None
+}
+
+/// Converts a draft to an attribution: byte spans, speaker, speaker type, anonymity, kind.
+fn finish(doc: &Doc<'_>, v: &[TokView], entities: &Entities, d: &Draft) -> Attribution {
+    let cue: Vec<Span> = span_of(doc, d.cue.0, d.cue.1).into_iter().collect();
+    let mut source: Vec<Span> = d
+        .source
+        .iter()
+        .filter_map(|&(a, b)| span_of(doc, a, b))
+        .collect();
+    source.sort_by_key(|s| s.start);
+    let mut content: Vec<Span> = d
+        .content
+        .iter()
+        .filter_map(|&(a, b)| span_of(doc, a, b))
+        .collect();
+    content.sort_by_key(|s| s.start);
+    content.dedup();
+    // Overlapping fragments merge.
+    let mut merged: Vec<Span> = Vec::with_capacity(content.len());
+    for s in content {
+        match merged.last_mut() {
+            Some(l) if s.start <= l.end => l.end = l.end.max(s.end),
+            _ => merged.push(s),
+        }
+    }
+    let content = merged;
+    let cue_text = cue.first().map_or("", |s| s.slice(doc.text));
+    let kind = if cue_text
+        .get(..9)
+        .is_some_and(|c| c.eq_ignore_ascii_case("according"))
+    {
+        QuoteKind::AccordingTo
+    } else {
+        quote_kind(v, &d.content)
+    };
+    let mut a = Attribution {
+        source,
+        cue,
+        content,
+        kind,
+        ..Attribution::default()
+    };
+    speaker(doc, entities, &mut a, d);
+    a
+}
+
+fn quote_kind(v: &[TokView], content: &[(usize, usize)]) -> QuoteKind {
+    let mut quoted = 0usize;
+    let mut plain = 0usize;
+    let mut starts_quoted = true;
+    for &(a, b) in content {
+        for (k, t) in v.get(a..b).unwrap_or(&[]).iter().enumerate() {
+            if t.quote != QuoteMark::None {
+                continue;
+            }
+            if t.in_quote {
+                quoted += 1;
+            } else {
+                if t.shape != 4 {
+                    plain += 1;
+                }
+                if k <= 1 {
+                    starts_quoted = false;
+                }
+            }
+        }
+    }
+    if quoted == 0 {
+        QuoteKind::Paraphrase
+    } else if plain == 0 || starts_quoted && plain <= 2 {
+        QuoteKind::Quote
+    } else {
+        QuoteKind::Mixed
+    }
+}
+
+/// Fills speaker, speaker type and anonymous class from the source.
+fn speaker(doc: &Doc<'_>, entities: &Entities, a: &mut Attribution, d: &Draft) {
+    let Some(first) = a.source.first().copied() else {
+        return;
+    };
+    let whole = Span::new(
+        first.start,
+        a.source.last().map_or(first.end, |s| s.end).max(first.end),
+    );
+    let text = whole.slice(doc.text);
+    let ltext = lower(text);
+    // Named entity inside the source: a person first, else any.
+    let inside: Vec<_> = entities
+        .mentions
+        .iter()
+        .filter(|m| m.span.start >= whole.start && m.span.end <= whole.end)
+        .collect();
+    let pick = inside
+        .iter()
+        .find(|m| m.kind == EntityType::Per)
+        .or_else(|| {
+            inside
+                .iter()
+                .find(|m| matches!(m.kind, EntityType::Org | EntityType::Loc))
+        })
+        .map(|m| m.referent);
+    let single = d.source.len() == 1 && d.source[0].1 == d.source[0].0 + 1;
+    let pronoun = single && PRONOUNS.contains(&ltext.as_str());
+    let referent = if pronoun {
+        entities.pronoun_referent(doc, first)
+    } else {
+        pick
+    };
+    if let Some(r) = referent.and_then(|r| entities.referents.get(r)) {
+        a.speaker = Some(r.canonical.clone());
+        a.speaker_type = match (r.kind, r.subtype) {
+            (_, Some(Subtype::Media)) => SpeakerType::Media,
+            (_, Some(Subtype::Government)) => SpeakerType::Government,
+            (EntityType::Per, _) => SpeakerType::Person,
+            (EntityType::Org, _) => SpeakerType::Organisation,
+            (EntityType::Loc, _) => SpeakerType::Government,
+            (EntityType::Misc, _) => SpeakerType::Unknown,
+        };
+    }
+    let has_name = inside.iter().any(|m| m.kind == EntityType::Per) || looks_named(text);
+    if let Some(class) = anonymous_class(&ltext, has_name) {
+        a.anonymous = Some(class);
+        a.speaker_type = SpeakerType::Anonymous;
+        if a.speaker.is_none() {
+            a.speaker = Some(strip_determiners(text).to_string());
+        }
+        return;
+    }
+    if pronoun && a.speaker.is_none() {
+        a.speaker_type = match ltext.as_str() {
+            "he" | "she" | "i" | "him" | "her" => SpeakerType::Person,
+            _ => SpeakerType::Unknown,
+        };
+        return;
+    }
+    if a.speaker.is_none() {
+        let name = fallback_name(text);
+        let lname = lower(name);
+        a.speaker_type = if MEDIA.iter().any(|m| lname == *m || lname.ends_with(m)) {
+            SpeakerType::Media
+        } else if GOVERNMENT.iter().any(|g| lname.contains(g)) {
+            SpeakerType::Government
+        } else if DOCUMENTS
+            .iter()
+            .any(|g| lname.split(' ').next_back() == Some(g))
+        {
+            SpeakerType::Document
+        } else if looks_named(name)
+            || !name.contains(' ')
+                && name.chars().next().is_some_and(char::is_uppercase)
+                && name.chars().any(char::is_lowercase)
+        {
+            SpeakerType::Person
+        } else {
+            SpeakerType::Unknown
+        };
+        if !name.is_empty() {
+            a.speaker = Some(name.to_string());
+        }
+    }
+}
+
+/// Whether a text holds two capitalised words in a row (a name).
+fn looks_named(text: &str) -> bool {
+    let mut prev = false;
+    for w in text.split_whitespace() {
+        let cap = w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars().skip(1).any(char::is_lowercase);
+        if cap && prev {
+            return true;
+        }
+        prev = cap;
+    }
+    false
+}
+
+/// A source's text minus leading determiners and titles.
+fn strip_determiners(text: &str) -> &str {
+    let mut rest = text.trim();
+    loop {
+        let word_end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+        let word = lower(rest.get(..word_end).unwrap_or(""));
+        if word_end < rest.len()
+            && (DETERMINERS.contains(&word.as_str()) || TITLES.contains(&word.as_str()))
+        {
+            rest = rest.get(word_end..).unwrap_or("").trim_start();
+        } else {
+            return rest;
+        }
+    }
+}
+
+/// The speaker name from a source text when no entity names it: the appositive part that looks
+/// like a name ("South Korea's ambassador to Washington, Kang Kyung-wha" -> "Kang Kyung-wha"),
+/// else the text without determiners and titles.
+fn fallback_name(text: &str) -> &str {
+    let parts: Vec<&str> = text
+        .split(',')
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    if parts.len() > 1 {
+        if let Some(p) = parts.iter().find(|p| {
+            p.split_whitespace().count() <= 4
+                && p.split_whitespace()
+                    .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        }) {
+            return strip_determiners(p);
+        }
+    }
+    let first = parts.first().copied().unwrap_or(text);
+    strip_determiners(first)
+        .trim_end_matches(['.', ',', ';', ':', '"', '\u{201D}'])
+        .trim()
+}
+
+/// Sets `parent`: the attribution whose content holds this cue (innermost), else, for a
+/// "citing" or "according to" attribution, an earlier attribution in the same sentence.
+#[allow(clippy::needless_range_loop)]
+fn link_parents(drafts: &[Draft], out: &mut [Attribution], doc: &Doc<'_>, v: &[TokView]) {
+    let _ = v;
+    let n = out.len();
+    for i in 0..n {
+        let Some(cue) = out[i].cue.first().copied() else {
+            continue;
+        };
+        let mut best: Option<(usize, usize)> = None;
+        for j in 0..n {
+            if i == j {
+                continue;
+            }
+            for c in &out[j].content {
+                if c.start <= cue.start && cue.end <= c.end {
+                    let len = c.end - c.start;
+                    if best.is_none_or(|(_, l)| len < l) {
+                        best = Some((j, len));
+                    }
+                }
+            }
+        }
+        if let Some((j, _)) = best {
+            // No two-way links: keep the outer one only.
+            if out[j].parent != Some(i) {
+                out[i].parent = Some(j);
+            }
+            continue;
+        }
+        let head = lower(cue.slice(doc.text));
+        if head.starts_with("cit") || head.starts_with("according") {
+            let si = drafts[i].sentence;
+            if let Some(j) = (0..i).rev().find(|&j| {
+                drafts[j].sentence == si
+                    && drafts[j].cue.1 <= drafts[i].cue.0
+                    && out[j].parent != Some(i)
+            }) {
+                out[i].parent = Some(j);
+            }
+        }
+    }
+}
+
+/// Without an entity layer, a pronoun source takes the speaker of the nearest earlier
+/// attribution of a fitting type ("She added" -> the last person, "It added" -> the last outlet
+/// or organisation).
+fn resolve_without_entities(doc: &Doc<'_>, entities: &Entities, out: &mut [Attribution]) {
+    for i in 0..out.len() {
+        // A surname alone ("Kang") takes the full name of an earlier speaker ("Kang Kyung-wha").
+        if entities.mentions.is_empty() {
+            if let Some(name) = out[i].speaker.clone().filter(|n| !n.contains(' ')) {
+                let full = out[..i].iter().rev().find_map(|a| {
+                    let s = a.speaker.as_ref()?;
+                    (s.contains(' ') && s.split([' ', '-']).any(|w| w == name)).then(|| s.clone())
+                });
+                if let Some(full) = full {
+                    out[i].speaker = Some(full);
+                    out[i].speaker_type = SpeakerType::Person;
+                }
+            }
+        }
+        if out[i].speaker.is_some() || out[i].anonymous.is_some() {
+            continue;
+        }
+        let Some(src) = out[i].source.first().copied() else {
+            continue;
+        };
+        let word = lower(src.slice(doc.text));
+        if !entities.mentions.is_empty() && entities.pronoun_referent(doc, src).is_some() {
+            continue;
+        }
+        let fits = |t: SpeakerType| match word.as_str() {
+            "he" | "she" | "him" | "her" => t == SpeakerType::Person,
+            "it" => matches!(
+                t,
+                SpeakerType::Media
+                    | SpeakerType::Organisation
+                    | SpeakerType::Government
+                    | SpeakerType::Document
+            ),
+            "they" => matches!(
+                t,
+                SpeakerType::Anonymous | SpeakerType::Organisation | SpeakerType::Government
+            ),
+            _ => false,
+        };
+        let found = out[..i].iter().rev().take(8).find_map(|a| {
+            let name = a.speaker.as_ref()?;
+            let pron = a
+                .source
+                .first()
+                .is_some_and(|s| PRONOUNS.contains(&lower(s.slice(doc.text)).as_str()));
+            (fits(a.speaker_type) && !pron).then(|| (name.clone(), a.speaker_type, a.anonymous))
+        });
+        if let Some((name, t, anon)) = found {
+            out[i].speaker = Some(name);
+            out[i].speaker_type = t;
+            out[i].anonymous = anon;
+        }
+    }
+}
+
+/// "X reported ..., citing Y": the citing attribution takes Y as its source and X's content,
+/// with X's attribution as parent, so the chain reads X > Y.
+fn rewrite_citing(doc: &Doc<'_>, entities: &Entities, drafts: &[Draft], out: &mut [Attribution]) {
+    for i in 0..out.len() {
+        let Some(parent) = out[i].parent else {
+            continue;
+        };
+        let Some(cue) = out[i].cue.first() else {
+            continue;
+        };
+        if !lower(cue.slice(doc.text)).starts_with("citing") {
+            continue;
+        }
+        let (Some(d), Some(p)) = (drafts.get(i), out.get(parent)) else {
+            continue;
+        };
+        // The cited source is what the tagger took as content right after the cue.
+        let Some(&(a, b)) = d
+            .content
+            .iter()
+            .find(|c| c.0 >= d.cue.1 && c.0 <= d.cue.1 + 1)
+        else {
+            continue;
+        };
+        let parent_content = p.content.clone();
+        let mut nd = d.clone();
+        nd.source = vec![(a, b)];
+        let mut a2 = finish(doc, &[], entities, &nd);
+        a2.content = parent_content;
+        a2.kind = out[i].kind;
+        a2.parent = Some(parent);
+        out[i] = a2;
+    }
+}
