@@ -51,7 +51,7 @@ fn claimsheet(args: &[&str]) {
 /// An input that exercises every cell hazard: Korean names, curly quotes, em dashes, a cell with
 /// a newline and quotes (the id), cells that look like formulas.
 fn hazard_input(dir: &Path) -> PathBuf {
-    let text = "Kang Kyung-wha (강경화) said there was \u{201C}no sign yet\u{201D} of a summit \u{2014} not before November.\n=SUM(A1:A9) was typed into the form, police said.\n-5 degrees was the low on Friday, forecasters said.\n@channel was posted by the account, its owner said.\n+44 numbers were called, the firm said.";
+    let text = "Kang Kyung-wha (강경화) carried a placard reading \u{201C}no sign yet\u{201D} through the hall \u{2014} not before November.\n=SUM(A1:A9) was typed into the form on Monday.\n-5 degrees was the low on Friday in Seoul.\n@channel was posted by the account on Tuesday.\n+44 numbers were called by the firm last week.";
     let record =
         serde_json::json!({"id": "line one\nline \"two\"", "date": "2025-10-19", "text": text});
     let p = dir.join("hazards.jsonl");
@@ -169,8 +169,8 @@ fn csv_and_xlsx_cells_survive_libreoffice() {
             "{name}: id with a newline and quotes"
         );
         let guard = if name == "xlsx" { "" } else { "'" };
-        let formula = format!("{guard}=SUM(A1:A9) was typed into the form, police said.");
-        let minus = format!("{guard}-5 degrees was the low on Friday, forecasters said.");
+        let formula = format!("{guard}=SUM(A1:A9) was typed into the form on Monday.");
+        let minus = format!("{guard}-5 degrees was the low on Friday in Seoul.");
         assert!(
             claims.contains(&formula.as_str()),
             "{name}: formula kept as text"
@@ -252,5 +252,16 @@ fn html_page_renders_offline_in_chromium() {
     );
     assert!(dom.contains("But there is no sign yet"), "claims are shown");
     assert!(dom.contains("(article)"), "speakers are shown");
-    assert!(dom.contains("17 claims"), "the claim count is shown");
+    let csv = Command::new(env!("CARGO_BIN_EXE_claimsheet"))
+        .args(["extract", "--date", "2025-10-19", SEED])
+        .output()
+        .expect("claimsheet runs");
+    let rows = csv::Reader::from_reader(csv.stdout.as_slice())
+        .records()
+        .count();
+    assert!(rows > 10);
+    assert!(
+        dom.contains(&format!("{rows} claims")),
+        "the claim count ({rows}) is shown"
+    );
 }

@@ -138,7 +138,7 @@ fn eval(tagger: &EntityTagger, recs: &[Record]) -> f64 {
     let (_, _, f4) = f(all);
     eprintln!("  micro PER+ORG+LOC F {f3:.2}   all four F {f4:.2}");
     let mut conf: Vec<_> = confusion.into_iter().collect();
-    conf.sort_by(|a, b| b.1.cmp(&a.1));
+    conf.sort_by_key(|c| std::cmp::Reverse(c.1));
     let list: Vec<String> = conf
         .iter()
         .take(8)

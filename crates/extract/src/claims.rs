@@ -78,24 +78,71 @@ fn states_something(doc: &Doc<'_>, sentence: usize) -> bool {
     words >= 3 && has_lower && !question
 }
 
+/// Every source, cue and content span of an article's attributions, sorted by start, for
+/// finding those that overlap a sentence without scanning them all.
+struct AttributionParts {
+    spans: Vec<Span>,
+    longest: usize,
+}
+
+/// The reporting frame of an attribution: its source and cue, and when the content comes
+/// before them ("..., Kang told lawmakers on Friday."), the rest of the sentence after them too.
+fn frame(doc: &Doc<'_>, a: &Attribution) -> Option<Span> {
+    let cue = a.cue.first()?;
+    let start = a.source.iter().chain(&a.cue).map(|s| s.start).min()?;
+    let end = a.source.iter().chain(&a.cue).map(|s| s.end).max()?;
+    let content_first = a.content.last().is_some_and(|c| c.end <= cue.start);
+    if content_first {
+        let sentence = doc.sentences.partition_point(|s| s.span.end <= cue.start);
+        let sentence_end = doc.sentences.get(sentence).map_or(end, |s| s.span.end);
+        Some(Span::new(start, sentence_end.max(end)))
+    } else {
+        Some(Span::new(start, end))
+    }
+}
+
+impl AttributionParts {
+    fn new(doc: &Doc<'_>, attributions: &[Attribution]) -> Self {
+        let mut spans: Vec<Span> = attributions
+            .iter()
+            .flat_map(|a| {
+                a.source
+                    .iter()
+                    .chain(&a.cue)
+                    .chain(&a.content)
+                    .copied()
+                    .chain(frame(doc, a))
+            })
+            .collect();
+        spans.sort();
+        let longest = spans.iter().map(Span::len).max().unwrap_or(0);
+        AttributionParts { spans, longest }
+    }
+
+    /// The spans that overlap `outer`.
+    fn overlapping(&self, outer: Span) -> Vec<Span> {
+        let upto = self.spans.partition_point(|x| x.start < outer.end);
+        let floor = outer.start.saturating_sub(self.longest);
+        self.spans[..upto]
+            .iter()
+            .rev()
+            .take_while(|x| x.start >= floor)
+            .filter(|x| x.overlaps(outer))
+            .copied()
+            .collect()
+    }
+}
+
 /// How many words a sentence must keep outside its attributions' spans to state something of its
 /// own ("The CNN report came a day after ..." does; "..., according to CNN." does not).
 const OWN_WORDS: usize = 4;
 
 /// True when the sentence states something beyond the attributions in it: at least
-/// [`OWN_WORDS`] words lie outside every source, cue and content span that touches the sentence.
-fn states_beyond_attributions(
-    doc: &Doc<'_>,
-    sentence: usize,
-    attributions: &[Attribution],
-) -> bool {
+/// [`OWN_WORDS`] words lie outside every attribution's content and reporting frame (see
+/// [`frame`]) that touches the sentence.
+fn states_beyond_attributions(doc: &Doc<'_>, sentence: usize, parts: &AttributionParts) -> bool {
     let s = &doc.sentences[sentence];
-    let spans: Vec<Span> = attributions
-        .iter()
-        .flat_map(|a| a.source.iter().chain(&a.cue).chain(&a.content))
-        .filter(|x| x.overlaps(s.span))
-        .copied()
-        .collect();
+    let spans = parts.overlapping(s.span);
     if spans.is_empty() {
         return true;
     }
@@ -114,20 +161,19 @@ fn content_extent(a: &Attribution) -> Option<Span> {
 /// True when a child attribution (one whose parent is `index`) carries the same content: the
 /// outer source relays the inner one ("CNN reported ..., citing people familiar with the
 /// matter"), so the claim belongs to the child, whose source chain names both.
-fn relayed_by_child(attributions: &[Attribution], index: usize) -> bool {
+fn relayed_by_child(attributions: &[Attribution], children: &[Vec<usize>], index: usize) -> bool {
     let Some(outer) = content_extent(&attributions[index]) else {
         return false;
     };
-    attributions.iter().any(|b| {
-        b.parent == Some(index)
-            && content_extent(b).is_some_and(|inner| {
-                let shared = inner
-                    .end
-                    .min(outer.end)
-                    .saturating_sub(inner.start.max(outer.start));
-                // Nearly the same text: at least 90% of the longer of the two.
-                shared * 10 >= inner.len().max(outer.len()) * 9
-            })
+    children.get(index).into_iter().flatten().any(|&b| {
+        content_extent(&attributions[b]).is_some_and(|inner| {
+            let shared = inner
+                .end
+                .min(outer.end)
+                .saturating_sub(inner.start.max(outer.start));
+            // Nearly the same text: at least 90% of the longer of the two.
+            shared * 10 >= inner.len().max(outer.len()) * 9
+        })
     })
 }
 
@@ -138,11 +184,17 @@ fn relayed_by_child(attributions: &[Attribution], index: usize) -> bool {
 pub fn find_claims(doc: &Doc<'_>, attributions: &[Attribution]) -> Vec<Claim> {
     let mut claims = Vec::new();
     let sentence_of = |offset: usize| doc.sentences.partition_point(|s| s.span.end <= offset);
+    let mut children: Vec<Vec<usize>> = vec![Vec::new(); attributions.len()];
+    for (i, a) in attributions.iter().enumerate() {
+        if let Some(p) = a.parent.filter(|&p| p < attributions.len()) {
+            children[p].push(i);
+        }
+    }
     for (index, a) in attributions.iter().enumerate() {
         let (Some(first), Some(last)) = (a.content.first(), a.content.last()) else {
             continue;
         };
-        if relayed_by_child(attributions, index) {
+        if relayed_by_child(attributions, &children, index) {
             // "CNN reported X, citing people familiar": one claim, from the innermost source,
             // whose chain names CNN.
             continue;
@@ -162,13 +214,14 @@ pub fn find_claims(doc: &Doc<'_>, attributions: &[Attribution]) -> Vec<Claim> {
             attribution: Some(index),
         });
     }
+    let parts = AttributionParts::new(doc, attributions);
     for (index, s) in doc.sentences.iter().enumerate() {
         let paragraph = &doc.article.paragraphs[s.paragraph];
         let in_dateline = paragraph.dateline.is_some_and(|d| d.contains(s.span));
         if paragraph.kind != ParagraphKind::Body || in_dateline || !states_something(doc, index) {
             continue;
         }
-        if !states_beyond_attributions(doc, index, attributions) {
+        if !states_beyond_attributions(doc, index, &parts) {
             continue;
         }
         {
@@ -255,6 +308,22 @@ mod tests {
                 ClaimKind::Paraphrase,
                 "speculation about a summit".to_string()
             )
+        );
+    }
+
+    #[test]
+    fn words_after_a_postposed_cue_belong_to_the_frame() {
+        let text = "\u{201C}There is no sign yet,\u{201D} Kang told Korean lawmakers during an audit session on Friday.";
+        let a = Attribution {
+            source: vec![span_of(text, "Kang")],
+            cue: vec![span_of(text, "told")],
+            content: vec![span_of(text, "There is no sign yet,")],
+            kind: QuoteKind::Quote,
+            ..Attribution::default()
+        };
+        assert_eq!(
+            claims_of(text, &[a]),
+            [(ClaimKind::Quote, "There is no sign yet,".to_string())]
         );
     }
 

@@ -132,6 +132,7 @@ fn entities_for(text: &str, specs: &[String]) -> Entities {
                     mentions: 0,
                     subtype,
                     gender,
+                    place: None,
                 });
                 ents.referents.len() - 1
             }

@@ -38,6 +38,9 @@ struct SentenceOut {
     paragraph: usize,
     certainty: &'static str,
     polarity: &'static str,
+    verification: Option<&'static str>,
+    /// The sentence (index) whose statement gave the verification verdict.
+    verdict_sentence: Option<usize>,
 }
 
 #[derive(Serialize)]
@@ -59,6 +62,8 @@ struct ReferentOut<'a> {
     kind: &'static str,
     role: Option<&'a str>,
     subtype: Option<&'static str>,
+    gender: Option<&'static str>,
+    place: Option<&'a str>,
     mentions: usize,
 }
 
@@ -142,6 +147,8 @@ fn record<'a>(article: &'a Article, ann: &'a Annotation) -> Record<'a> {
                     paragraph: s.paragraph,
                     certainty: h.map_or("certain", |h| h.certainty.as_str()),
                     polarity: h.map_or("positive", |h| h.polarity.as_str()),
+                    verification: h.and_then(|h| h.verification).map(|(v, _)| v.as_str()),
+                    verdict_sentence: h.and_then(|h| h.verification).map(|(_, s)| s),
                 }
             })
             .collect(),
@@ -171,6 +178,11 @@ fn record<'a>(article: &'a Article, ann: &'a Annotation) -> Record<'a> {
                 kind: r.kind.as_str(),
                 role: r.role.as_deref(),
                 subtype: r.subtype.map(|s| s.as_str()),
+                gender: r.gender.map(|g| match g {
+                    claimsheet_extract::entities::Gender::Male => "male",
+                    claimsheet_extract::entities::Gender::Female => "female",
+                }),
+                place: r.place.as_deref(),
                 mentions: r.mentions,
             })
             .collect(),

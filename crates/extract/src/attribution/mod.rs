@@ -9,7 +9,7 @@
 //!    sentence, with a lemma lexicon built with the Snowball stemmer from the training cues;
 //! 2. a learned role tagger, run once per cue over the cue's sentence, marks the source and the
 //!    content fragments relative to that cue;
-//! 3. rules ([`rules`]) extend direct quotes over the sentences and paragraphs they run on,
+//! 3. rules (module `rules`) extend direct quotes over the sentences and paragraphs they run on,
 //!    attach the quote that follows "X said:" or `"...," X said. "..."`, resolve speakers through
 //!    the entity layer (pronouns included), classify anonymous sources, set the kind (quote,
 //!    paraphrase, mixed, according-to) and link nested attributions and "citing" chains.

@@ -876,11 +876,13 @@ fn extend_quotes(
 
 /// First token of the paragraph after the one of sentence `si` (or past the end).
 fn next_para_start(doc: &Doc<'_>, si: usize) -> usize {
-    let para = doc.sentences.get(si).map_or(usize::MAX, |s| s.paragraph);
+    let Some(para) = doc.sentences.get(si).map(|s| s.paragraph) else {
+        return usize::MAX;
+    };
+    // Sentences are in paragraph order.
+    let next = doc.sentences.partition_point(|s| s.paragraph <= para);
     doc.sentences
-        .iter()
-        .skip(si)
-        .find(|s| s.paragraph != para)
+        .get(next)
         .map_or(usize::MAX, |s| s.tokens.start)
 }
 
@@ -1230,10 +1232,14 @@ fn speaker(doc: &Doc<'_>, entities: &Entities, a: &mut Attribution, d: &Draft) {
     let text = whole.slice(doc.text);
     let ltext = lower(text);
     // Named entity inside the source: a person first, else any.
-    let inside: Vec<_> = entities
+    // Mentions are in text order.
+    let from = entities
         .mentions
+        .partition_point(|m| m.span.start < whole.start);
+    let inside: Vec<_> = entities.mentions[from..]
         .iter()
-        .filter(|m| m.span.start >= whole.start && m.span.end <= whole.end)
+        .take_while(|m| m.span.start < whole.end)
+        .filter(|m| m.span.end <= whole.end)
         .collect();
     let pick = inside
         .iter()
@@ -1365,21 +1371,32 @@ fn fallback_name(text: &str) -> &str {
 fn link_parents(drafts: &[Draft], out: &mut [Attribution], doc: &Doc<'_>, v: &[TokView]) {
     let _ = v;
     let n = out.len();
+    // Every content fragment, sorted by start; a fragment that holds a cue starts at most the
+    // longest fragment's length before it, so each cue looks at a short window only.
+    let mut contents: Vec<(Span, usize)> = out
+        .iter()
+        .enumerate()
+        .flat_map(|(j, a)| a.content.iter().map(move |c| (*c, j)))
+        .collect();
+    contents.sort_by_key(|(c, j)| (c.start, c.end, *j));
+    let longest = contents.iter().map(|(c, _)| c.len()).max().unwrap_or(0);
     for i in 0..n {
         let Some(cue) = out[i].cue.first().copied() else {
             continue;
         };
         let mut best: Option<(usize, usize)> = None;
-        for j in 0..n {
-            if i == j {
-                continue;
-            }
-            for c in &out[j].content {
-                if c.start <= cue.start && cue.end <= c.end {
-                    let len = c.end - c.start;
-                    if best.is_none_or(|(_, l)| len < l) {
-                        best = Some((j, len));
-                    }
+        let upto = contents.partition_point(|(c, _)| c.start <= cue.start);
+        let floor = cue.end.saturating_sub(longest);
+        for &(c, j) in contents[..upto]
+            .iter()
+            .rev()
+            .take_while(|(c, _)| c.start >= floor)
+        {
+            if j != i && cue.end <= c.end {
+                let len = c.end - c.start;
+                // Ties go to the earlier attribution, as a scan in attribution order would.
+                if best.is_none_or(|(bj, l)| len < l || (len == l && j < bj)) {
+                    best = Some((j, len));
                 }
             }
         }
@@ -1393,11 +1410,16 @@ fn link_parents(drafts: &[Draft], out: &mut [Attribution], doc: &Doc<'_>, v: &[T
         let head = lower(cue.slice(doc.text));
         if head.starts_with("cit") || head.starts_with("according") {
             let si = drafts[i].sentence;
-            if let Some(j) = (0..i).rev().find(|&j| {
-                drafts[j].sentence == si
-                    && drafts[j].cue.1 <= drafts[i].cue.0
-                    && out[j].parent != Some(i)
-            }) {
+            // Drafts are in sentence order: look back within the sentence only.
+            if let Some(j) = (0..i)
+                .rev()
+                .take_while(|&j| drafts[j].sentence >= si)
+                .find(|&j| {
+                    drafts[j].sentence == si
+                        && drafts[j].cue.1 <= drafts[i].cue.0
+                        && out[j].parent != Some(i)
+                })
+            {
                 out[i].parent = Some(j);
             }
         }
@@ -1412,7 +1434,7 @@ fn resolve_without_entities(doc: &Doc<'_>, entities: &Entities, out: &mut [Attri
         // A surname alone ("Kang") takes the full name of an earlier speaker ("Kang Kyung-wha").
         if entities.mentions.is_empty() {
             if let Some(name) = out[i].speaker.clone().filter(|n| !n.contains(' ')) {
-                let full = out[..i].iter().rev().find_map(|a| {
+                let full = out[..i].iter().rev().take(64).find_map(|a| {
                     let s = a.speaker.as_ref()?;
                     (s.contains(' ') && s.split([' ', '-']).any(|w| w == name)).then(|| s.clone())
                 });

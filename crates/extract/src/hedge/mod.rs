@@ -982,13 +982,18 @@ fn content_stems(doc: &Doc<'_>, s: usize, stemmer: &rust_stemmers::Stemmer) -> V
     out
 }
 
-/// The earlier sentence that verification statement `v` refers back to.
+/// How many sentences back a verification statement may refer: longer than almost any news
+/// story, and it keeps a long input linear.
+const MAX_LOOKBACK: usize = 60;
+
+/// The earlier sentence that verification statement `v` refers back to (at most
+/// [`MAX_LOOKBACK`] sentences back).
 fn antecedent(doc: &Doc<'_>, hedges: &Hedges, v: usize) -> Option<usize> {
     let named = referring(doc, v)?;
     let stemmer = lexicon::stemmer();
     let own = content_stems(doc, v, &stemmer);
     let mut best: Option<(i32, usize)> = None;
-    for s in 0..v {
+    for s in v.saturating_sub(MAX_LOOKBACK)..v {
         let stems = content_stems(doc, s, &stemmer);
         let overlap = own.iter().filter(|x| stems.contains(x)).count() as i32;
         let Some(sent) = doc.sentences.get(s) else {
