@@ -30,12 +30,7 @@ fn stages(c: &mut Criterion) {
     let docs: Vec<Doc<'_>> = articles
         .iter()
         .zip(&segs)
-        .map(|(a, s)| Doc {
-            article: a,
-            text: &a.text,
-            tokens: &s.tokens,
-            sentences: &s.sentences,
-        })
+        .map(|(a, s)| Doc::new(a, s))
         .collect();
 
     let mut g = c.benchmark_group("stage");

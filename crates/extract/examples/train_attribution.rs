@@ -74,17 +74,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .iter()
         .zip(&segs)
         .zip(golds)
-        .map(|((a, s), g)| {
-            (
-                Doc {
-                    article: a,
-                    text: &a.text,
-                    tokens: &s.tokens,
-                    sentences: &s.sentences,
-                },
-                g,
-            )
-        })
+        .map(|((a, s), g)| (Doc::new(a, s), g))
         .collect();
     eprintln!("{} articles", docs.len());
     let lexicon_text = learn::build_lexicon(&docs, 3, 0.05);

@@ -97,12 +97,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 continue;
             }
             let seg = segment::segment(&article);
-            let doc = Doc {
-                article: &article,
-                text: &article.text,
-                tokens: &seg.tokens,
-                sentences: &seg.sentences,
-            };
+            let doc = Doc::new(&article, &seg);
             let cues = gold.get(&article.id).cloned().unwrap_or_default();
             for cand in tagger.candidates(&doc) {
                 if !cand.learned() {

@@ -253,12 +253,7 @@ mod tests {
             Some(String::new()),
         );
         let seg = segment(&article);
-        let doc = Doc {
-            article: &article,
-            text: &article.text,
-            tokens: &seg.tokens,
-            sentences: &seg.sentences,
-        };
+        let doc = Doc::new(&article, &seg);
         find_claims(&doc, attributions)
             .into_iter()
             .map(|c| (c.kind, c.span.slice(text).to_string()))
@@ -372,12 +367,7 @@ mod tests {
             Some(String::new()),
         );
         let seg = segment(&article);
-        let doc = Doc {
-            article: &article,
-            text: &article.text,
-            tokens: &seg.tokens,
-            sentences: &seg.sentences,
-        };
+        let doc = Doc::new(&article, &seg);
         let claims = find_claims(&doc, &[cnn, people]);
         assert_eq!(claims.len(), 1, "{claims:?}");
         assert_eq!(claims[0].attribution, Some(1));

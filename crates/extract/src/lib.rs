@@ -47,6 +47,18 @@ pub struct Doc<'a> {
     pub sentences: &'a [Sentence],
 }
 
+impl<'a> Doc<'a> {
+    /// The document view of an article and its segmentation.
+    pub fn new(article: &'a Article, segmentation: &'a Segmentation) -> Self {
+        Doc {
+            article,
+            text: &article.text,
+            tokens: &segmentation.tokens,
+            sentences: &segmentation.sentences,
+        }
+    }
+}
+
 /// Every layer of one article.
 #[derive(Clone, Debug, Default)]
 pub struct Annotation {
@@ -174,12 +186,7 @@ impl Pipeline {
         };
         let segmentation = segment::segment(article);
         lap(Stage::Segment);
-        let doc = Doc {
-            article,
-            text: &article.text,
-            tokens: &segmentation.tokens,
-            sentences: &segmentation.sentences,
-        };
+        let doc = Doc::new(article, &segmentation);
         let timexes = self.time.tag(&doc, article.date);
         lap(Stage::Time);
         let entities = self.entities.tag(&doc);

@@ -200,12 +200,7 @@ fn run_file(name: &str) {
         };
         let article = Article::new("t", Origin::file("t"), text.clone(), None, None);
         let seg = segment::segment(&article);
-        let doc = Doc {
-            article: &article,
-            text: &article.text,
-            tokens: &seg.tokens,
-            sentences: &seg.sentences,
-        };
+        let doc = Doc::new(&article, &seg);
         let ents = entities_for(&text, &case.entities);
         let atts = tagger().tag(&doc, &ents);
         let mut errs = Vec::new();
@@ -337,7 +332,7 @@ mod property {
             let text: String = pieces.concat();
             let article = Article::new("p", Origin::file("p"), text.clone(), None, None);
             let seg = segment::segment(&article);
-            let doc = Doc { article: &article, text: &article.text, tokens: &seg.tokens, sentences: &seg.sentences };
+            let doc = Doc::new(&article, &seg);
             let ents = entities_for(&text, &["Kang Kyung-wha | PER female | Kang Kyung-wha".to_string()]);
             let atts = tagger().tag(&doc, &ents);
             for (i, a) in atts.iter().enumerate() {

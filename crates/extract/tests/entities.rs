@@ -18,12 +18,7 @@ fn article(text: &str) -> Article {
 
 fn run(tagger: &EntityTagger, a: &Article) -> (Entities, segment::Segmentation) {
     let seg = segment::segment(a);
-    let doc = Doc {
-        article: a,
-        text: &a.text,
-        tokens: &seg.tokens,
-        sentences: &seg.sentences,
-    };
+    let doc = Doc::new(a, &seg);
     (tagger.tag(&doc), seg)
 }
 
@@ -213,12 +208,7 @@ fn pronouns_resolve_to_the_seed_speakers() {
     let tagger = EntityTagger::new();
     let a = article(SEED);
     let (e, seg) = run(&tagger, &a);
-    let doc = Doc {
-        article: &a,
-        text: &a.text,
-        tokens: &seg.tokens,
-        sentences: &seg.sentences,
-    };
+    let doc = Doc::new(&a, &seg);
     let she = span_of(SEED, "She added");
     let she = Span::new(she.start, she.start + 3);
     let r = e.pronoun_referent(&doc, she).expect("she");
@@ -256,7 +246,7 @@ proptest! {
             last = m.span.end;
             prop_assert!(m.referent < e.referents.len());
         }
-        let doc = Doc { article: &a, text: &a.text, tokens: &seg.tokens, sentences: &seg.sentences };
+        let doc = Doc::new(&a, &seg);
         for t in &seg.tokens {
             if let Some(r) = e.pronoun_referent(&doc, t.span) {
                 prop_assert!(r < e.referents.len());

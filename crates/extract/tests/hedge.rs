@@ -14,12 +14,7 @@ fn tag(tagger: &HedgeTagger, text: &str, date: Option<&str>) -> (Article, Hedges
         Some(String::new()),
     );
     let seg = segment::segment(&article);
-    let doc = Doc {
-        article: &article,
-        text: &article.text,
-        tokens: &seg.tokens,
-        sentences: &seg.sentences,
-    };
+    let doc = Doc::new(&article, &seg);
     let hedges = tagger.tag(&doc);
     let sentences = seg
         .sentences

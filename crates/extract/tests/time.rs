@@ -25,12 +25,7 @@ use proptest::prelude::*;
 fn run(tagger: &TimeTagger, text: &str, date: Option<Date>) -> Vec<Timex> {
     let article = Article::new("t", Origin::file("t"), text.to_string(), date, None);
     let seg = segment(&article);
-    let doc = Doc {
-        article: &article,
-        text: &article.text,
-        tokens: &seg.tokens,
-        sentences: &seg.sentences,
-    };
+    let doc = Doc::new(&article, &seg);
     tagger.tag(&doc, date)
 }
 

@@ -828,12 +828,7 @@ impl Trainer {
     /// (for the corpus case table).
     pub fn add_unlabeled(&mut self, article: &crate::Article) {
         let seg = crate::segment::segment(article);
-        let doc = Doc {
-            article,
-            text: &article.text,
-            tokens: &seg.tokens,
-            sentences: &seg.sentences,
-        };
+        let doc = Doc::new(article, &seg);
         CaseTable::count(&doc, &mut self.case_counts);
     }
 
@@ -849,12 +844,7 @@ impl Trainer {
     pub fn prepare(&mut self) {
         for (article, _) in &self.raw {
             let seg = crate::segment::segment(article);
-            let doc = Doc {
-                article,
-                text: &article.text,
-                tokens: &seg.tokens,
-                sentences: &seg.sentences,
-            };
+            let doc = Doc::new(article, &seg);
             CaseTable::count(&doc, &mut self.case_counts);
         }
         self.case = CaseTable::build(&self.case_counts, 3);
@@ -885,12 +875,7 @@ impl Trainer {
         self.names.sort();
         for (d, (article, gold)) in self.raw.iter().enumerate() {
             let seg = crate::segment::segment(article);
-            let doc = Doc {
-                article,
-                text: &article.text,
-                tokens: &seg.tokens,
-                sentences: &seg.sentences,
-            };
+            let doc = Doc::new(article, &seg);
             let mut toks = Vec::new();
             features::prepare(&doc, &fold_gaz[1 - d % 2], &case, &mut toks);
             let n = toks.len();
