@@ -2,6 +2,7 @@
 //! and chain rules.
 
 use claimsheet_ingest::Span;
+use std::ops::Range;
 
 use super::model::{
     self, argmax, CueCtx, QuoteMark, TokView, CUE_TAGS, ROLE_TAGS, R_CB, R_CI, R_O, R_SB, R_SI,
@@ -744,6 +745,11 @@ pub(super) fn tag(
         apply_layout(doc, &v, &regions, &mut d);
         fix_swapped(&mut d);
         extend_quotes(doc, &v, &regions, &is_cue, &mut d);
+        if agentless_passive(doc, range.clone(), (a, b)) || attributive_participle(doc, (a, b)) {
+            // "The reported talks have not been independently confirmed": nobody is quoted; the
+            // sentence is the article's own statement.
+            continue;
+        }
         drafts.push(d);
     }
     let mut out: Vec<Attribution> = drafts
@@ -754,6 +760,74 @@ pub(super) fn tag(
     resolve_without_entities(doc, entities, &mut out);
     rewrite_citing(doc, entities, &drafts, &mut out);
     out
+}
+
+/// Forms of "be" that make a participle passive.
+const BE_FORMS: &[&str] = &["be", "been", "being", "is", "are", "was", "were", "'s"];
+/// Words that may stand between the auxiliary and the participle ("has not yet been
+/// independently confirmed").
+const PASSIVE_GAP: &[&str] = &[
+    "not",
+    "n't",
+    "yet",
+    "independently",
+    "officially",
+    "publicly",
+    "never",
+    "also",
+    "still",
+    "fully",
+];
+
+/// True when the cue `(a, b)` is a past participle after a form of "be" with no "by" agent
+/// after it: an agentless passive, which names no speaker.
+fn agentless_passive(doc: &Doc<'_>, sentence: Range<usize>, (a, b): (usize, usize)) -> bool {
+    let word = |i: usize| doc.tokens.get(i).map_or("", |t| t.span.slice(doc.text));
+    let Some(last) = b.checked_sub(1) else {
+        return false;
+    };
+    let head = word(last);
+    if !(head.ends_with("ed") || head.ends_with("en")) || b - a > 3 {
+        return false;
+    }
+    // Walk back from the cue over adverbs to an auxiliary.
+    let mut i = a;
+    let mut passive = false;
+    while i > sentence.start {
+        i -= 1;
+        let w = word(i).to_ascii_lowercase();
+        if BE_FORMS.contains(&w.as_str()) {
+            passive = true;
+            break;
+        }
+        if !PASSIVE_GAP.contains(&w.as_str()) {
+            break;
+        }
+    }
+    if !passive {
+        return false;
+    }
+    // An agent: "by" within a few words after the cue.
+    let agent = (b..sentence.end.min(b + 4)).any(|j| word(j).eq_ignore_ascii_case("by"));
+    !agent
+}
+
+/// Determiners before an adjective use of a participle ("the reported talks").
+const DETERMINERS_BEFORE: &[&str] = &[
+    "the", "a", "an", "these", "those", "this", "that", "its", "their", "his", "her",
+];
+
+/// True when a one-word participle cue stands between a determiner and what it modifies
+/// ("the reported internal discussions", "an alleged plot"): an adjective, not a speech act.
+fn attributive_participle(doc: &Doc<'_>, (a, b): (usize, usize)) -> bool {
+    let word = |i: usize| doc.tokens.get(i).map_or("", |t| t.span.slice(doc.text));
+    if b != a + 1 || a == 0 || !word(a).ends_with("ed") {
+        return false;
+    }
+    let before = word(a - 1).to_ascii_lowercase();
+    let after = word(b);
+    DETERMINERS_BEFORE.contains(&before.as_str())
+        && after.chars().next().is_some_and(char::is_alphabetic)
 }
 
 /// Whether the sentence `si` holds a cue.
