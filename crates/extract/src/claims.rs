@@ -153,6 +153,24 @@ fn states_beyond_attributions(doc: &Doc<'_>, sentence: usize, parts: &Attributio
         >= OWN_WORDS
 }
 
+/// A claim is the proposition: a content that opens with the complementizer "that" ("Trump
+/// responded that he would ...") loses it, and the space after it.
+fn without_complementizer(text: &str, span: Span) -> Span {
+    let body = span.slice(text);
+    match body.get(..5) {
+        Some(head) if head.eq_ignore_ascii_case("that ") => {
+            let rest = &body[5..];
+            let skipped = body.len() - rest.trim_start().len();
+            if skipped < body.len() {
+                Span::new(span.start + skipped, span.end)
+            } else {
+                span
+            }
+        }
+        _ => span,
+    }
+}
+
 /// The extent of an attribution's content: from its first fragment's start to its last's end.
 fn content_extent(a: &Attribution) -> Option<Span> {
     Some(Span::new(a.content.first()?.start, a.content.last()?.end))
@@ -207,7 +225,7 @@ pub fn find_claims(doc: &Doc<'_>, attributions: &[Attribution]) -> Vec<Claim> {
             continue;
         }
         claims.push(Claim {
-            span: Span::new(first.start, last.end),
+            span: without_complementizer(doc.text, Span::new(first.start, last.end)),
             sentence,
             paragraph: s.paragraph,
             kind: a.kind.into(),
@@ -371,6 +389,29 @@ mod tests {
         let claims = find_claims(&doc, &[cnn, people]);
         assert_eq!(claims.len(), 1, "{claims:?}");
         assert_eq!(claims[0].attribution, Some(1));
+    }
+
+    #[test]
+    fn a_claim_does_not_open_with_that() {
+        let text = "Trump responded that he would look into it.";
+        let a = Attribution {
+            source: vec![span_of(text, "Trump")],
+            cue: vec![span_of(text, "responded")],
+            content: vec![span_of(text, "that he would look into it")],
+            ..Attribution::default()
+        };
+        assert_eq!(
+            claims_of(text, &[a]),
+            [(ClaimKind::Paraphrase, "he would look into it".to_string())]
+        );
+        assert_eq!(
+            without_complementizer("that", Span::new(0, 4)),
+            Span::new(0, 4)
+        );
+        assert_eq!(
+            without_complementizer("thatched roofs", Span::new(0, 14)),
+            Span::new(0, 14)
+        );
     }
 
     #[test]
