@@ -3,7 +3,6 @@
 
 use std::io::Write;
 
-use claimsheet_extract::time::Anchor;
 use claimsheet_extract::{Annotation, Article, Span};
 use serde::Serialize;
 
@@ -178,10 +177,7 @@ fn record<'a>(article: &'a Article, ann: &'a Annotation) -> Record<'a> {
                 kind: r.kind.as_str(),
                 role: r.role.as_deref(),
                 subtype: r.subtype.map(|s| s.as_str()),
-                gender: r.gender.map(|g| match g {
-                    claimsheet_extract::entities::Gender::Male => "male",
-                    claimsheet_extract::entities::Gender::Female => "female",
-                }),
+                gender: r.gender.map(|g| g.as_str()),
                 place: r.place.as_deref(),
                 mentions: r.mentions,
             })
@@ -198,11 +194,7 @@ fn record<'a>(article: &'a Article, ann: &'a Annotation) -> Record<'a> {
                     value: &t.value,
                     text: t.span.slice(text),
                     modifier: t.modifier,
-                    anchor: match t.anchor {
-                        Anchor::None => "none".to_string(),
-                        Anchor::Publication => "publication".to_string(),
-                        Anchor::Previous(i) => format!("timex:{i}"),
-                    },
+                    anchor: t.anchor.to_string(),
                     range_with: t.range_with,
                 }
             })

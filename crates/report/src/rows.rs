@@ -7,7 +7,7 @@
 use std::borrow::Cow;
 
 use claimsheet_extract::claims::ClaimKind;
-use claimsheet_extract::time::{Anchor, TimexType};
+use claimsheet_extract::time::TimexType;
 use claimsheet_extract::{Annotation, Article, Span};
 
 use crate::CharIndex;
@@ -574,11 +574,7 @@ pub fn date_rows(article: &Article, ann: &Annotation) -> Vec<DateRow> {
                 kind: t.kind.as_str(),
                 value: t.value.clone(),
                 modifier: t.modifier.unwrap_or(""),
-                anchor: match t.anchor {
-                    Anchor::None => "none".to_string(),
-                    Anchor::Publication => "publication".to_string(),
-                    Anchor::Previous(p) => format!("timex:{p}"),
-                },
+                anchor: t.anchor.to_string(),
                 range_with: t.range_with.map(|r| r.to_string()).unwrap_or_default(),
             }
         })

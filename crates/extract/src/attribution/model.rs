@@ -297,17 +297,25 @@ pub fn token_view(doc: &Doc<'_>, lexicon: &Lexicon, out: &mut Vec<TokView>) {
     }
 }
 
+/// Token `j` of `v` when it lies inside the sentence `sent` (a negative or outside index gives
+/// `None`).
+fn in_sentence<'v>(
+    v: &'v [TokView],
+    sent: &std::ops::Range<usize>,
+    j: isize,
+) -> Option<&'v TokView> {
+    let j = usize::try_from(j).ok()?;
+    if sent.contains(&j) {
+        v.get(j)
+    } else {
+        None
+    }
+}
+
 /// Hashed features of one token for the cue tagger (previous tag excluded).
 pub fn cue_features(v: &[TokView], i: usize, sent: std::ops::Range<usize>, out: &mut Vec<u64>) {
     out.clear();
-    let get = |j: isize| -> Option<&TokView> {
-        let j = usize::try_from(j).ok()?;
-        if j < sent.start || j >= sent.end {
-            None
-        } else {
-            v.get(j)
-        }
-    };
+    let get = |j: isize| in_sentence(v, &sent, j);
     let ii = i as isize;
     let Some(t) = get(ii) else { return };
     let w = |j: isize| get(j).map_or(7, |x| x.word);
@@ -441,14 +449,7 @@ pub fn role_features(
 ) {
     out.clear();
     let Some(t) = v.get(i) else { return };
-    let get = |j: isize| -> Option<&TokView> {
-        let j = usize::try_from(j).ok()?;
-        if j < sent.start || j >= sent.end {
-            None
-        } else {
-            v.get(j)
-        }
-    };
+    let get = |j: isize| in_sentence(v, &sent, j);
     let ii = i as isize;
     let w = |j: isize| get(j).map_or(7, |x| x.word);
     let rel: isize = if i < cue.start {

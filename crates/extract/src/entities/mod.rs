@@ -80,6 +80,16 @@ pub enum Gender {
     Female,
 }
 
+impl Gender {
+    /// Lowercase name for output.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Gender::Male => "male",
+            Gender::Female => "female",
+        }
+    }
+}
+
 /// One mention of a named entity.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Mention {

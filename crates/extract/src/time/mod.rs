@@ -63,6 +63,17 @@ pub enum Anchor {
     Previous(usize),
 }
 
+impl std::fmt::Display for Anchor {
+    /// The anchor as reports write it: `none`, `publication` or `timex:N`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Anchor::None => f.write_str("none"),
+            Anchor::Publication => f.write_str("publication"),
+            Anchor::Previous(i) => write!(f, "timex:{i}"),
+        }
+    }
+}
+
 /// One time expression.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Timex {
