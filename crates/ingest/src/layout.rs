@@ -347,12 +347,15 @@ mod tests {
 
     #[test]
     fn dateline_window_respects_multibyte_characters() {
-        let line = "HOLD ON TO YOUR DEERSTALKER HAT We finally have a trailer for season four of \u{201C}Sherlock.\u{201D} [Buzzfeed]";
-        let _ = layout(line, None);
-        for cut in 0..line.len() {
-            if let Some(prefix) = line.get(..cut) {
-                let _ = layout(prefix, None);
-            }
+        // A capitalised opening, then a curly quote moved across the 60-byte window after it:
+        // at some shift the quote straddles the window's end, where a byte slice would panic.
+        for shift in 0..70 {
+            let line = format!(
+                "STORM WARNING {} \u{201C}Harbour\u{201D} is on tonight.",
+                "x".repeat(shift)
+            );
+            let _ = layout(&line, None);
+            let _ = layout(&format!("x.\n{line}"), None);
         }
     }
 
