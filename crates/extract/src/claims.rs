@@ -58,6 +58,10 @@ pub struct Claim {
     pub kind: ClaimKind,
     /// Index of the attribution the claim comes from, if any.
     pub attribution: Option<usize>,
+    /// Index of the attribution this claim's source relays, if any: in "CNN reported X, citing
+    /// people familiar with the matter" the claim comes from CNN's attribution and relays the
+    /// "citing" one, so its source chain reads `CNN > people familiar with the matter`.
+    pub relays: Option<usize>,
 }
 
 /// True when a sentence of a body paragraph states something: it has at least three words, at
@@ -176,23 +180,53 @@ fn content_extent(a: &Attribution) -> Option<Span> {
     Some(Span::new(a.content.first()?.start, a.content.last()?.end))
 }
 
-/// True when a child attribution (one whose parent is `index`) carries the same content: the
+/// The child attribution (one whose parent is `index`) that carries the same content, if any: the
 /// outer source relays the inner one ("CNN reported ..., citing people familiar with the
-/// matter"), so the claim belongs to the child, whose source chain names both.
-fn relayed_by_child(attributions: &[Attribution], children: &[Vec<usize>], index: usize) -> bool {
-    let Some(outer) = content_extent(&attributions[index]) else {
-        return false;
-    };
-    children.get(index).into_iter().flatten().any(|&b| {
-        content_extent(&attributions[b]).is_some_and(|inner| {
-            let shared = inner
-                .end
-                .min(outer.end)
-                .saturating_sub(inner.start.max(outer.start));
-            // Nearly the same text: at least 90% of the longer of the two.
-            shared * 10 >= inner.len().max(outer.len()) * 9
+/// matter"), so the two make one claim, whose source chain names both.
+fn relayed_child(
+    attributions: &[Attribution],
+    children: &[Vec<usize>],
+    index: usize,
+) -> Option<usize> {
+    let outer = content_extent(&attributions[index])?;
+    children
+        .get(index)
+        .into_iter()
+        .flatten()
+        .copied()
+        .find(|&b| {
+            content_extent(&attributions[b]).is_some_and(|inner| {
+                let shared = inner
+                    .end
+                    .min(outer.end)
+                    .saturating_sub(inner.start.max(outer.start));
+                // Nearly the same text: at least 90% of the longer of the two.
+                shared * 10 >= inner.len().max(outer.len()) * 9
+            })
         })
-    })
+}
+
+/// The kind of an attribution's claim. A nested attribution inside a direct quote ("President
+/// Trump has said he is open to dialogue" within Kang's quote) quotes the outer speaker, not the
+/// inner one: for the inner speaker it is a paraphrase, unless it carries quotation marks of its
+/// own.
+fn claim_kind(text: &str, attributions: &[Attribution], a: &Attribution) -> ClaimKind {
+    let quoted_by_parent = a
+        .parent
+        .and_then(|p| attributions.get(p))
+        .is_some_and(|p| matches!(p.kind, QuoteKind::Quote | QuoteKind::Mixed));
+    if a.kind == QuoteKind::Quote && quoted_by_parent {
+        let own_marks = a.content.iter().any(|c| {
+            c.slice(text)
+                .contains(['"', '\u{201C}', '\u{201D}', '\u{2018}'])
+        });
+        return if own_marks {
+            ClaimKind::Mixed
+        } else {
+            ClaimKind::Paraphrase
+        };
+    }
+    a.kind.into()
 }
 
 /// The claims of `doc`: each attribution's content (a quote over several sentences is one claim;
@@ -208,13 +242,20 @@ pub fn find_claims(doc: &Doc<'_>, attributions: &[Attribution]) -> Vec<Claim> {
             children[p].push(i);
         }
     }
+    let relays: Vec<Option<usize>> = (0..attributions.len())
+        .map(|i| relayed_child(attributions, &children, i))
+        .collect();
+    let mut relayed = vec![false; attributions.len()];
+    for &child in relays.iter().flatten() {
+        relayed[child] = true;
+    }
     for (index, a) in attributions.iter().enumerate() {
         let (Some(first), Some(last)) = (a.content.first(), a.content.last()) else {
             continue;
         };
-        if relayed_by_child(attributions, &children, index) {
-            // "CNN reported X, citing people familiar": one claim, from the innermost source,
-            // whose chain names CNN.
+        if relayed[index] {
+            // "CNN reported X, citing people familiar": one claim, CNN's, whose chain names the
+            // people CNN cites.
             continue;
         }
         let sentence = sentence_of(first.start).min(doc.sentences.len().saturating_sub(1));
@@ -228,8 +269,9 @@ pub fn find_claims(doc: &Doc<'_>, attributions: &[Attribution]) -> Vec<Claim> {
             span: without_complementizer(doc.text, Span::new(first.start, last.end)),
             sentence,
             paragraph: s.paragraph,
-            kind: a.kind.into(),
+            kind: claim_kind(doc.text, attributions, a),
             attribution: Some(index),
+            relays: relays[index],
         });
     }
     let parts = AttributionParts::new(doc, attributions);
@@ -249,6 +291,7 @@ pub fn find_claims(doc: &Doc<'_>, attributions: &[Attribution]) -> Vec<Claim> {
                 paragraph: s.paragraph,
                 kind: ClaimKind::Statement,
                 attribution: None,
+                relays: None,
             });
         }
     }
@@ -361,7 +404,7 @@ mod tests {
     }
 
     #[test]
-    fn a_relayed_report_is_one_claim_from_the_inner_source() {
+    fn a_relayed_report_is_one_claim_of_the_outer_source_relaying_the_inner() {
         let text = "Officials are considering a meeting, CNN reported, citing people familiar with the matter.";
         let content = span_of(text, "Officials are considering a meeting");
         let cnn = Attribution {
@@ -388,7 +431,40 @@ mod tests {
         let doc = Doc::new(&article, &seg);
         let claims = find_claims(&doc, &[cnn, people]);
         assert_eq!(claims.len(), 1, "{claims:?}");
-        assert_eq!(claims[0].attribution, Some(1));
+        assert_eq!(claims[0].attribution, Some(0));
+        assert_eq!(claims[0].relays, Some(1));
+    }
+
+    #[test]
+    fn a_nested_attribution_inside_a_quote_is_a_paraphrase_of_the_inner_speaker() {
+        let text =
+            "\u{201C}The president has said he is open to talks,\u{201D} Kang told lawmakers.";
+        let kang = Attribution {
+            source: vec![span_of(text, "Kang")],
+            cue: vec![span_of(text, "told")],
+            content: vec![span_of(text, "The president has said he is open to talks,")],
+            kind: QuoteKind::Quote,
+            ..Attribution::default()
+        };
+        let president = Attribution {
+            source: vec![span_of(text, "The president")],
+            cue: vec![span_of(text, "has said")],
+            content: vec![span_of(text, "he is open to talks")],
+            kind: QuoteKind::Quote,
+            parent: Some(0),
+            ..Attribution::default()
+        };
+        let claims = claims_of(text, &[kang, president]);
+        assert_eq!(
+            claims,
+            [
+                (
+                    ClaimKind::Quote,
+                    "The president has said he is open to talks,".to_string()
+                ),
+                (ClaimKind::Paraphrase, "he is open to talks".to_string())
+            ]
+        );
     }
 
     #[test]

@@ -107,6 +107,7 @@ struct ClaimOut {
     kind: &'static str,
     sentence: usize,
     attribution: Option<usize>,
+    relays: Option<usize>,
 }
 
 fn spans(idx: &CharIndex<'_>, spans: &[Span]) -> Vec<[usize; 2]> {
@@ -238,6 +239,7 @@ fn record<'a>(article: &'a Article, ann: &'a Annotation) -> Record<'a> {
                     kind: c.kind.as_str(),
                     sentence: c.sentence,
                     attribution: c.attribution,
+                    relays: c.relays,
                 }
             })
             .collect(),

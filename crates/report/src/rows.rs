@@ -446,17 +446,22 @@ pub fn claim_rows(article: &Article, ann: &Annotation) -> Vec<ClaimRow> {
                 dates: String::new(),
             };
             if let Some(a) = attribution {
+                // The chain: the enclosing sources (outermost first), this source, and the
+                // sources it relays ("CNN > people familiar with the matter").
                 let mut chain = Vec::new();
-                let mut anonymous = false;
                 let mut cur = Some(a);
                 // Parents form a tree; the bound guards against a malformed cycle.
                 for _ in 0..16 {
                     let Some(x) = cur else { break };
-                    chain.push(speaker_name(x, text));
-                    anonymous |= x.anonymous.is_some();
+                    chain.push(x);
                     cur = x.parent.and_then(|p| ann.attributions.get(p));
                 }
                 chain.reverse();
+                let relayed: Vec<_> = c
+                    .relays
+                    .and_then(|r| ann.attributions.get(r))
+                    .into_iter()
+                    .collect();
                 row.speaker = speaker_name(a, text);
                 row.speaker_type = a.speaker_type.as_str().to_string();
                 row.speaker_role = a
@@ -465,10 +470,19 @@ pub fn claim_rows(article: &Article, ann: &Annotation) -> Vec<ClaimRow> {
                     .and_then(|name| roles.get(name))
                     .map(|r| r.to_string())
                     .unwrap_or_default();
-                row.cue = join(a.cue.iter().map(|s| s.slice(text).to_string()), "; ");
-                row.source_chain = join(chain, " > ");
-                row.anonymous = anonymous;
-                row.said_on = said_on(ann, &timexes, a, c.sentence).unwrap_or_default();
+                row.cue = join(
+                    std::iter::once(a)
+                        .chain(relayed.iter().copied())
+                        .flat_map(|x| &x.cue)
+                        .map(|s| s.slice(text).to_string()),
+                    "; ",
+                );
+                row.anonymous = chain.iter().chain(&relayed).any(|x| x.anonymous.is_some());
+                row.source_chain = join(
+                    chain.iter().chain(&relayed).map(|x| speaker_name(x, text)),
+                    " > ",
+                );
+                row.said_on = said_on(ann, text, &timexes, a).unwrap_or_default();
             }
             if matches!(c.kind, ClaimKind::Quote | ClaimKind::Mixed) {
                 row.quote = join(
@@ -513,28 +527,54 @@ pub fn claim_rows(article: &Article, ann: &Annotation) -> Vec<ClaimRow> {
         .collect()
 }
 
-/// When an attributed statement was made: the DATE or TIME expression of the attribution's
-/// sentence that lies outside its content, nearest to the cue ("Kang told lawmakers ... on
-/// Friday", "CNN reported Saturday", "The White House said last month that ...").
+/// When an attributed statement was made: the DATE or TIME expression attached to the reporting
+/// frame (source and cue), nearest to the cue: "CNN reported Saturday", "The White House said
+/// last month that ...", "Kang told lawmakers during an audit session on Friday", "On Friday,
+/// the ministry said ...". An expression in the content, or in another clause ("scheduled for
+/// Nov. 1 in Gyeongju, a city often called ..."), is not when the statement was made.
 fn said_on(
     ann: &Annotation,
+    text: &str,
     timexes: &[(Span, usize)],
     a: &claimsheet_extract::attribution::Attribution,
-    sentence: usize,
 ) -> Option<String> {
     let cue = a.cue.first()?;
-    let bounds = a
-        .cue
-        .iter()
-        .chain(&a.source)
-        .chain(&a.content)
-        .fold(ann.segmentation.sentences.get(sentence)?.span, |acc, s| {
-            Span::new(acc.start.min(s.start), acc.end.max(s.end))
-        });
+    let lo = a.cue.iter().chain(&a.source).map(|s| s.start).min()?;
+    let hi = a.cue.iter().chain(&a.source).map(|s| s.end).max()?;
+    let sentences = &ann.segmentation.sentences;
+    let first = sentences.get(sentences.partition_point(|s| s.span.end <= lo))?;
+    let last = sentences
+        .get(sentences.partition_point(|s| s.span.end < hi))
+        .unwrap_or(first);
+    let bounds = Span::new(first.span.start.min(lo), last.span.end.max(hi));
+    let in_content = |x: Span| a.content.iter().any(|c| c.overlaps(x));
+    let clause_break = |gap: &str| {
+        gap.contains([
+            ',', ';', ':', '(', ')', '"', '\u{201C}', '\u{201D}', '\u{2013}', '\u{2014}',
+        ])
+    };
+    let attached = |t: Span| -> bool {
+        if t.start >= cue.end {
+            let gap = Span::new(cue.end, t.start);
+            !in_content(gap) && !clause_break(gap.slice(text))
+        } else if t.end <= cue.start {
+            let gap = Span::new(t.end, cue.start);
+            let before = Span::new(first.span.start.min(t.start), t.start);
+            let rest = gap.slice(text).trim_start();
+            !in_content(gap)
+                && (!clause_break(gap.slice(text))
+                    // "On Friday, the ministry said": the sentence's opening clause.
+                    || (!clause_break(before.slice(text))
+                        && rest.starts_with(',')
+                        && !clause_break(rest.get(1..).unwrap_or(""))))
+        } else {
+            false
+        }
+    };
     within(timexes, bounds)
         .map(|i| &ann.timexes[i])
         .filter(|t| matches!(t.kind, TimexType::Date | TimexType::Time))
-        .filter(|t| bounds.contains(t.span) && !a.content.iter().any(|c| c.overlaps(t.span)))
+        .filter(|t| !in_content(t.span) && attached(t.span))
         .min_by_key(|t| t.span.start.abs_diff(cue.start))
         .map(|t| t.value.clone())
 }
