@@ -71,7 +71,7 @@ pub struct ClaimRow {
     /// Canonical speaker, `(article)` for the article's own statements.
     pub speaker: String,
     /// Speaker type (`person`, `media`, ...), empty for statements.
-    pub speaker_type: String,
+    pub speaker_type: &'static str,
     /// The role the text gives the speaker ("South Korea's ambassador to Washington").
     pub speaker_role: String,
     /// The attribution cue words, joined by "; ".
@@ -119,7 +119,7 @@ impl Table for ClaimRow {
             Borrowed(self.claim.as_str()),
             Borrowed(self.kind),
             Borrowed(self.speaker.as_str()),
-            Borrowed(self.speaker_type.as_str()),
+            Borrowed(self.speaker_type),
             Borrowed(self.speaker_role.as_str()),
             Borrowed(self.cue.as_str()),
             Borrowed(self.source_chain.as_str()),
@@ -344,20 +344,48 @@ fn quoted_parts(s: &str) -> Vec<&str> {
 }
 
 /// Joins items with `sep`, dropping empty items and repeats.
-fn join<I: IntoIterator<Item = String>>(items: I, sep: &str) -> String {
+fn join<I, T>(items: I, sep: &str) -> String
+where
+    I: IntoIterator<Item = T>,
+    T: std::fmt::Display,
+{
+    use std::fmt::Write;
     let mut out = String::new();
-    let mut seen: Vec<String> = Vec::new();
     for item in items {
-        if item.is_empty() || seen.contains(&item) {
-            continue;
-        }
-        if !out.is_empty() {
+        let mark = out.len();
+        if mark > 0 {
             out.push_str(sep);
         }
-        out.push_str(&item);
-        seen.push(item);
+        let start = out.len();
+        // Writing to a String cannot fail.
+        let _ = write!(out, "{item}");
+        let new = &out[start..];
+        if new.is_empty() || (mark > 0 && out[..mark].split(sep).any(|old| old == new)) {
+            out.truncate(mark);
+        }
     }
     out
+}
+
+/// `left` and `right` joined by a fixed separator when displayed ("Saturday=2025-10-18"), or
+/// `left (right)` for a typed name: a cell item written without an allocation of its own.
+struct Item<'a>(&'a str, &'a str, ItemShape);
+
+#[derive(Clone, Copy)]
+enum ItemShape {
+    /// `text=value`
+    Valued,
+    /// `name (TYPE)`
+    Typed,
+}
+
+impl std::fmt::Display for Item<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.2 {
+            ItemShape::Valued => write!(f, "{}={}", self.0, self.1),
+            ItemShape::Typed => write!(f, "{} ({})", self.0, self.1),
+        }
+    }
 }
 
 /// The stable claim id of a claim.
@@ -381,7 +409,7 @@ fn claim_id(
 fn speaker_name(a: &claimsheet_extract::attribution::Attribution, text: &str) -> String {
     a.speaker
         .clone()
-        .unwrap_or_else(|| join(a.source.iter().map(|s| s.slice(text).to_string()), " "))
+        .unwrap_or_else(|| join(a.source.iter().map(|s| s.slice(text)), " "))
 }
 
 /// The items of a list whose spans lie inside `outer`, given the list's spans sorted by start
@@ -431,7 +459,7 @@ pub fn claim_rows(article: &Article, ann: &Annotation) -> Vec<ClaimRow> {
                 claim: c.span.slice(text).to_string(),
                 kind: c.kind.as_str(),
                 speaker: "(article)".to_string(),
-                speaker_type: String::new(),
+                speaker_type: "",
                 speaker_role: String::new(),
                 cue: String::new(),
                 source_chain: String::new(),
@@ -463,7 +491,7 @@ pub fn claim_rows(article: &Article, ann: &Annotation) -> Vec<ClaimRow> {
                     .into_iter()
                     .collect();
                 row.speaker = speaker_name(a, text);
-                row.speaker_type = a.speaker_type.as_str().to_string();
+                row.speaker_type = a.speaker_type.as_str();
                 row.speaker_role = a
                     .speaker
                     .as_deref()
@@ -474,7 +502,7 @@ pub fn claim_rows(article: &Article, ann: &Annotation) -> Vec<ClaimRow> {
                     std::iter::once(a)
                         .chain(relayed.iter().copied())
                         .flat_map(|x| &x.cue)
-                        .map(|s| s.slice(text).to_string()),
+                        .map(|s| s.slice(text)),
                     "; ",
                 );
                 row.anonymous = chain.iter().chain(&relayed).any(|x| x.anonymous.is_some());
@@ -485,10 +513,7 @@ pub fn claim_rows(article: &Article, ann: &Annotation) -> Vec<ClaimRow> {
                 row.said_on = said_on(ann, text, &timexes, a).unwrap_or_default();
             }
             if matches!(c.kind, ClaimKind::Quote | ClaimKind::Mixed) {
-                row.quote = join(
-                    quoted_parts(&row.claim).into_iter().map(str::to_string),
-                    "; ",
-                );
+                row.quote = join(quoted_parts(&row.claim), "; ");
             }
             if let Some(s) = ann.hedges.sentences.get(c.sentence) {
                 row.certainty = s.certainty.as_str();
@@ -502,7 +527,7 @@ pub fn claim_rows(article: &Article, ann: &Annotation) -> Vec<ClaimRow> {
                 }
             }
             row.hedges = join(
-                within(&cues, c.span).map(|i| ann.hedges.cues[i].span.slice(text).to_string()),
+                within(&cues, c.span).map(|i| ann.hedges.cues[i].span.slice(text)),
                 "; ",
             );
             row.entities = join(
@@ -512,13 +537,13 @@ pub fn claim_rows(article: &Article, ann: &Annotation) -> Vec<ClaimRow> {
                             .referents
                             .get(ann.entities.mentions[i].referent)
                     })
-                    .map(|r| format!("{} ({})", r.canonical, r.kind.as_str())),
+                    .map(|r| Item(&r.canonical, r.kind.as_str(), ItemShape::Typed)),
                 "; ",
             );
             row.dates = join(
                 within(&timexes, c.span).map(|i| {
                     let t = &ann.timexes[i];
-                    format!("{}={}", t.span.slice(text), t.value)
+                    Item(t.span.slice(text), &t.value, ItemShape::Valued)
                 }),
                 "; ",
             );
@@ -625,7 +650,7 @@ pub fn date_rows(article: &Article, ann: &Annotation) -> Vec<DateRow> {
 pub fn attribution_rows(article: &Article, ann: &Annotation) -> Vec<AttributionRow> {
     let idx = CharIndex::new(&article.text);
     let text = article.text.as_str();
-    let spans_text = |spans: &[Span]| join(spans.iter().map(|s| s.slice(text).to_string()), " … ");
+    let spans_text = |spans: &[Span]| join(spans.iter().map(|s| s.slice(text)), " … ");
     ann.attributions
         .iter()
         .enumerate()
@@ -671,9 +696,6 @@ mod tests {
 
     #[test]
     fn join_drops_empties_and_repeats() {
-        assert_eq!(
-            join(["a".into(), String::new(), "b".into(), "a".into()], "; "),
-            "a; b"
-        );
+        assert_eq!(join(["a", "", "b", "a"], "; "), "a; b");
     }
 }

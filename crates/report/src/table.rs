@@ -116,7 +116,7 @@ mod tests {
             claim: "=HYPERLINK(\"x\")\nsecond line".into(),
             kind: "statement",
             speaker: "(article)".into(),
-            speaker_type: String::new(),
+            speaker_type: "",
             speaker_role: String::new(),
             cue: String::new(),
             source_chain: String::new(),
