@@ -202,7 +202,7 @@ impl<W: Write> ReportSink for HtmlSink<W> {
                 esc(&row.claim),
                 row.kind,
                 esc(&row.speaker),
-                esc(&row.speaker_type),
+                esc(row.speaker_type),
                 esc(&row.source_chain),
                 row.certainty,
                 esc(&row.hedges),
