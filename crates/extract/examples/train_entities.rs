@@ -5,13 +5,16 @@
 //!     --train ../shared/gold/dev/conll-train.jsonl [--train more.jsonl] \
 //!     [--unlabeled ../shared/gold/dev/polnear-train.jsonl] \
 //!     [--eval ../shared/gold/dev/conll-testa.jsonl] [--epochs 12] [--min 1.5] \
-//!     [--out crates/extract/models/entities.bin]
+//!     [--out crates/extract/models/entities.bin] [--dump DIR]
 //! ```
 //!
+//! A file name may end in `:even` or `:odd` to use every other record only.
 //! `--unlabeled` files only add to the corpus case table (how often each word is capitalised
 //! inside sentences); their entities are not read. Gold offsets are code points; they are converted to byte offsets. With `--eval`, exact-span
 //! precision, recall and F1 per type on that file are printed after every epoch (a quick check;
-//! the reference figures come from `claimsheet annotate` and `score.py`).
+//! the reference figures come from `claimsheet annotate` and `score.py`). With `--dump DIR`,
+//! the final model's entities on every `--eval` file are written to `DIR/<file name>` as
+//! system records for `score.py`.
 
 use std::collections::HashMap;
 use std::time::Instant;
@@ -21,14 +24,25 @@ use claimsheet_extract::{segment, Article, Doc, Span};
 use claimsheet_ingest::Origin;
 
 struct Record {
+    id: String,
     article: Article,
     gold: Vec<(Span, EntityType)>,
 }
 
+/// Reads gold records. `path:even` / `path:odd` keep every other record (0-based even or odd
+/// line numbers), to train on one half of a file and score the other.
 fn load(path: &str) -> Vec<Record> {
+    let (path, keep) = match path.rsplit_once(':') {
+        Some((p, "even")) => (p, Some(0)),
+        Some((p, "odd")) => (p, Some(1)),
+        _ => (path, None),
+    };
     let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
     let mut out = Vec::new();
     for (n, line) in text.lines().enumerate() {
+        if keep.is_some_and(|k| n % 2 != k) {
+            continue;
+        }
         let Ok(v) = serde_json::from_str::<serde_json::Value>(line) else {
             continue;
         };
@@ -44,7 +58,7 @@ fn load(path: &str) -> Vec<Record> {
             Some(String::new())
         };
         let article = Article::new(
-            id,
+            id.clone(),
             Origin::line(path, n + 1),
             t.to_string(),
             None,
@@ -69,7 +83,7 @@ fn load(path: &str) -> Vec<Record> {
                 gold.push((Span::new(a, b), ty));
             }
         }
-        out.push(Record { article, gold });
+        out.push(Record { id, article, gold });
     }
     out
 }
@@ -148,6 +162,34 @@ fn eval(tagger: &EntityTagger, recs: &[Record]) -> f64 {
     f4
 }
 
+/// Writes the tagger's entities on `recs` as system records (code point offsets) for
+/// `score.py`.
+fn dump(tagger: &EntityTagger, recs: &[Record], path: &str) {
+    let mut out = String::new();
+    for r in recs {
+        let seg = segment::segment(&r.article);
+        let doc = Doc::new(&r.article, &seg);
+        let e = tagger.tag(&doc);
+        let text = &r.article.text;
+        let cp = |b: usize| text.get(..b).map_or(0, |s| s.chars().count());
+        let ents: Vec<serde_json::Value> = e
+            .mentions
+            .iter()
+            .map(|m| {
+                serde_json::json!({
+                    "start": cp(m.span.start),
+                    "end": cp(m.span.end),
+                    "type": m.kind.as_str(),
+                })
+            })
+            .collect();
+        let rec = serde_json::json!({ "id": r.id, "text": text, "entities": ents });
+        out.push_str(&rec.to_string());
+        out.push('\n');
+    }
+    std::fs::write(path, out).unwrap_or_else(|e| panic!("{path}: {e}"));
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let mut train = Vec::new();
@@ -156,6 +198,7 @@ fn main() {
     let mut epochs = 10;
     let mut min = 0.5f32;
     let mut out = "crates/extract/models/entities.bin".to_string();
+    let mut dump_dir = None;
     let mut i = 0;
     while i < args.len() {
         let v = args.get(i + 1).cloned().unwrap_or_default();
@@ -166,6 +209,7 @@ fn main() {
             "--epochs" => epochs = v.parse().expect("--epochs N"),
             "--min" => min = v.parse().expect("--min X"),
             "--out" => out = v,
+            "--dump" => dump_dir = Some(v),
             other => panic!("unknown argument {other}"),
         }
         i += 2;
@@ -220,4 +264,14 @@ fn main() {
     let bytes = trainer.export(min);
     std::fs::write(&out, &bytes).unwrap_or_else(|e| panic!("{out}: {e}"));
     eprintln!("wrote {out}: {} bytes", bytes.len());
+    if let Some(dir) = dump_dir {
+        let tagger =
+            EntityTagger::with_model_and_names(&bytes, &trainer.names(), trainer.case_table());
+        for (p, recs) in &eval_sets {
+            let name = p.rsplit('/').next().unwrap_or(p);
+            let path = format!("{dir}/{name}");
+            dump(&tagger, recs, &path);
+            eprintln!("wrote {path}");
+        }
+    }
 }

@@ -664,6 +664,16 @@ const ORG_ENDINGS: &[&str] = &[
     "Exchange",
     "Services",
     "Inc.",
+    "Cooperation",
+    "Alliance",
+    "Forum",
+    "Fund",
+    "Society",
+    "Corps",
+    "College",
+    "Assembly",
+    "Parliament",
+    "Congress",
 ];
 
 /// A name that ends with an organisation word ("Australian Broadcasting Corporation") is an

@@ -11,24 +11,27 @@ use super::gazetteer::HashMapId;
 
 const MAGIC: &[u8; 8] = b"CSNER1\0\0";
 
-/// One slot of the open-addressing table: a feature key (0 = empty) and its weights, together
-/// so that a lookup touches one place in memory.
-#[derive(Clone, Copy, Debug, Default)]
-struct Slot {
-    key: u64,
-    w: [i16; NT],
-}
-
-/// A loaded model: open-addressing table of feature keys and their weight rows.
+/// A loaded model: an open-addressing table split in two parallel arrays so that a lookup
+/// that misses (most of them) touches only a compact array of 32-bit fingerprints, which stays
+/// in the CPU cache; the weight row is read only on a hit.
 #[derive(Debug, Default)]
 pub(crate) struct Model {
-    slots: Vec<Slot>,
+    /// Upper 32 bits of the key in its slot (never 0), 0 for an empty slot.
+    fps: Vec<u32>,
+    /// The weight row of each slot.
+    rows: Vec<[i16; NT]>,
     mask: usize,
     len: usize,
 }
 
 fn read_u32(b: &[u8], at: usize) -> Option<u32> {
     Some(u32::from_le_bytes(b.get(at..at + 4)?.try_into().ok()?))
+}
+
+/// The fingerprint of a key (its upper half, never 0).
+#[inline]
+fn fingerprint(key: u64) -> u32 {
+    ((key >> 32) as u32).max(1)
 }
 
 impl Model {
@@ -47,10 +50,12 @@ impl Model {
         if b.len() < rows_at + n * NT * 2 {
             return None;
         }
-        // Load factor at most 2/3.
+        // Load factor at most 2/3: a probe run stays within a cache line or two of
+        // fingerprints.
         let cap = (n + n / 2 + 1).next_power_of_two().max(16);
         let mut m = Model {
-            slots: vec![Slot::default(); cap],
+            fps: vec![0; cap],
+            rows: vec![[0; NT]; cap],
             mask: cap - 1,
             len: n,
         };
@@ -66,10 +71,11 @@ impl Model {
                 *x = i16::from_le_bytes([c[0], c[1]]);
             }
             let mut slot = key as usize & m.mask;
-            while m.slots[slot].key != 0 {
+            while m.fps[slot] != 0 {
                 slot = (slot + 1) & m.mask;
             }
-            m.slots[slot] = Slot { key, w };
+            m.fps[slot] = fingerprint(key);
+            m.rows[slot] = w;
         }
         Some(m)
     }
@@ -79,15 +85,17 @@ impl Model {
         self.len == 0
     }
 
+    /// The slot holding `key`, if any.
     #[inline]
-    fn row(&self, key: u64) -> Option<&[i16; NT]> {
+    fn slot(&self, key: u64) -> Option<usize> {
+        let fp = fingerprint(key);
         let mut slot = key as usize & self.mask;
         loop {
-            let s = self.slots.get(slot)?;
-            if s.key == key {
-                return Some(&s.w);
+            let s = *self.fps.get(slot)?;
+            if s == fp {
+                return Some(slot);
             }
-            if s.key == 0 {
+            if s == 0 {
                 return None;
             }
             slot = (slot + 1) & self.mask;
@@ -101,7 +109,7 @@ impl Model {
             if f == 0 {
                 continue;
             }
-            if let Some(w) = self.row(f) {
+            if let Some(w) = self.slot(f).and_then(|s| self.rows.get(s)) {
                 for (s, &x) in scores.iter_mut().zip(w.iter()) {
                     *s += x as i32;
                 }
