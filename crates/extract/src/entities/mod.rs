@@ -312,7 +312,7 @@ impl EntityTagger {
         }
         let mut hist = History::default();
         let mut feats = Vec::with_capacity(96);
-        let mut scorer = Frozen(&self.model);
+        let mut scorer = Frozen::new(&self.model);
         for s in doc.sentences {
             let r = s.tokens.start.min(n)..s.tokens.end.min(n);
             tag_sentence(

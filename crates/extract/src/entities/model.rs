@@ -6,7 +6,10 @@
 
 use std::ops::Range;
 
-use super::features::{allowed, dynamic_features, static_features, tag_type, TokInfo, NT};
+use super::features::{
+    allowed, context_features, dynamic_features, intrinsic_features, intrinsic_key, tag_type,
+    TokInfo, NT,
+};
 use super::gazetteer::HashMapId;
 
 const MAGIC: &[u8; 8] = b"CSNER1\0\0";
@@ -122,21 +125,57 @@ impl Model {
 pub(crate) trait Scorer {
     /// Scores of every tag for `feats`.
     fn scores(&self, feats: &[u64]) -> [f32; NT];
+    /// The scores of the token-only features of `me`; the default appends those features to
+    /// `feats` instead (to be scored with the rest) and returns zeros.
+    fn intrinsic(&mut self, me: &TokInfo, feats: &mut Vec<u64>) -> [i32; NT] {
+        intrinsic_features(me, feats);
+        [0; NT]
+    }
     /// Learns from a mistake (training only).
     fn learn(&mut self, _feats: &[u64], _gold: u8, _pred: u8) {}
     /// Counts one scored token (training only).
     fn tick(&mut self) {}
 }
 
-/// The loaded model as a [`Scorer`].
-pub(crate) struct Frozen<'a>(pub &'a Model);
+/// The loaded model as a [`Scorer`], with a cache of the token-only scores of each word form
+/// seen in the document (names and sentence-initial words repeat).
+pub(crate) struct Frozen<'a> {
+    model: &'a Model,
+    cache: HashMapId<[i32; NT]>,
+    scratch: Vec<u64>,
+}
+
+impl<'a> Frozen<'a> {
+    /// A scorer over `model` with an empty cache.
+    pub(crate) fn new(model: &'a Model) -> Self {
+        Frozen {
+            model,
+            cache: HashMapId::default(),
+            scratch: Vec::with_capacity(32),
+        }
+    }
+}
 
 impl Scorer for Frozen<'_> {
     #[inline]
     fn scores(&self, feats: &[u64]) -> [f32; NT] {
         let mut s = [0i32; NT];
-        self.0.add(feats, &mut s);
+        self.model.add(feats, &mut s);
         s.map(|x| x as f32)
+    }
+
+    #[inline]
+    fn intrinsic(&mut self, me: &TokInfo, _feats: &mut Vec<u64>) -> [i32; NT] {
+        let key = intrinsic_key(me);
+        if let Some(s) = self.cache.get(&key) {
+            return *s;
+        }
+        self.scratch.clear();
+        intrinsic_features(me, &mut self.scratch);
+        let mut s = [0i32; NT];
+        self.model.add(&self.scratch, &mut s);
+        self.cache.insert(key, s);
+        s
     }
 }
 
@@ -170,10 +209,14 @@ pub(crate) fn tag_sentence<S: Scorer>(
             continue;
         }
         feats.clear();
-        static_features(toks, &r, i, feats);
+        let base = model.intrinsic(me, feats);
+        context_features(toks, &r, i, feats);
         let h = hist.get(&me.lower).copied().unwrap_or(0);
         dynamic_features(me, p1, p2, h, feats);
-        let scores = model.scores(feats);
+        let mut scores = model.scores(feats);
+        for (s, b) in scores.iter_mut().zip(base) {
+            *s += b as f32;
+        }
         if open && i > r.start {
             // Greedy repair: when the model prefers to end the open entity before this token
             // rather than continue it, close it (B -> U, I -> L).
