@@ -235,19 +235,30 @@ fn prepare_basic(doc: &Doc<'_>, out: &mut Vec<TokInfo>) {
         let r = s.tokens.start.min(out.len())..s.tokens.end.min(out.len());
         mark_sentence(text, doc.tokens, r, out);
     }
-    // Document case evidence.
+    // Document case evidence. Only words seen capitalised go in the map (the few that can be
+    // names); a lowercase word not in it has evidence 1 (seen in lower case) and nothing else.
     let mut evidence: HashMapId<u8> =
-        HashMapId::with_capacity_and_hasher(out.len() / 2, Default::default());
+        HashMapId::with_capacity_and_hasher(out.len() / 8, Default::default());
     for t in out.iter() {
         let f = t.flags;
-        if f & flag::LOWER != 0 {
-            *evidence.entry(t.lower).or_default() |= 1;
-        } else if f & flag::CAP != 0 && f & (flag::SENT_START | flag::CAPS_LINE) == 0 {
-            *evidence.entry(t.lower).or_default() |= 2;
+        if f & flag::CAP != 0 {
+            let mid = f & (flag::SENT_START | flag::CAPS_LINE) == 0;
+            *evidence.entry(t.lower).or_default() |= if mid { 2 } else { 0 };
         }
     }
     for t in out.iter_mut() {
-        t.docc = evidence.get(&t.lower).copied().unwrap_or(0);
+        if t.flags & flag::LOWER != 0 {
+            t.docc = 1;
+            if let Some(e) = evidence.get_mut(&t.lower) {
+                *e |= 1;
+                t.docc |= *e & 2;
+            }
+        }
+    }
+    for t in out.iter_mut() {
+        if t.flags & flag::CAP != 0 {
+            t.docc = evidence.get(&t.lower).copied().unwrap_or(0);
+        }
     }
 }
 
