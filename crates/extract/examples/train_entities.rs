@@ -4,14 +4,29 @@
 //! cargo run --release -p claimsheet-extract --example train_entities -- \
 //!     --train ../shared/gold/dev/conll-train.jsonl [--train more.jsonl] \
 //!     [--unlabeled ../shared/gold/dev/polnear-train.jsonl] \
-//!     [--eval ../shared/gold/dev/conll-testa.jsonl] [--epochs 12] [--min 1.5] \
-//!     [--out crates/extract/models/entities.bin]
+//!     [--eval ../shared/gold/dev/conll-testa.jsonl] [--epochs 12] [--min 2.0] \
+//!     [--out crates/extract/models/entities.bin] [--dump DIR]
 //! ```
 //!
+//! The committed model (`models/entities.bin`, `entities-names.txt`, `entities-case.bin`) is
+//! reproduced, byte for byte, by (from the repository root, `D=../shared/gold/dev`):
+//!
+//! ```text
+//! cargo run --release -p claimsheet-extract --example train_entities -- \
+//!     --train $D/conll-train.jsonl --train $D/wikigold.jsonl:even \
+//!     --unlabeled $D/polnear-train.jsonl --unlabeled $D/polnear-dev.jsonl \
+//!     --unlabeled $D/timebank.jsonl --unlabeled $D/wiki-weasel.jsonl --epochs 12 --min 2.0
+//! ```
+//!
+//! (the odd WikiGold records, GUM and MEANTIME stay held out for scoring).
+//! `--bench FILE` (alone) times the committed tagger on FILE instead of training.
+//! A file name may end in `:even` or `:odd` to use every other record only.
 //! `--unlabeled` files only add to the corpus case table (how often each word is capitalised
 //! inside sentences); their entities are not read. Gold offsets are code points; they are converted to byte offsets. With `--eval`, exact-span
 //! precision, recall and F1 per type on that file are printed after every epoch (a quick check;
-//! the reference figures come from `claimsheet annotate` and `score.py`).
+//! the reference figures come from `claimsheet annotate` and `score.py`). With `--dump DIR`,
+//! the final model's entities on every `--eval` file are written to `DIR/<file name>` as
+//! system records for `score.py`.
 
 use std::collections::HashMap;
 use std::time::Instant;
@@ -21,14 +36,25 @@ use claimsheet_extract::{segment, Article, Doc, Span};
 use claimsheet_ingest::Origin;
 
 struct Record {
+    id: String,
     article: Article,
     gold: Vec<(Span, EntityType)>,
 }
 
+/// Reads gold records. `path:even` / `path:odd` keep every other record (0-based even or odd
+/// line numbers), to train on one half of a file and score the other.
 fn load(path: &str) -> Vec<Record> {
+    let (path, keep) = match path.rsplit_once(':') {
+        Some((p, "even")) => (p, Some(0)),
+        Some((p, "odd")) => (p, Some(1)),
+        _ => (path, None),
+    };
     let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
     let mut out = Vec::new();
     for (n, line) in text.lines().enumerate() {
+        if keep.is_some_and(|k| n % 2 != k) {
+            continue;
+        }
         let Ok(v) = serde_json::from_str::<serde_json::Value>(line) else {
             continue;
         };
@@ -44,7 +70,7 @@ fn load(path: &str) -> Vec<Record> {
             Some(String::new())
         };
         let article = Article::new(
-            id,
+            id.clone(),
             Origin::line(path, n + 1),
             t.to_string(),
             None,
@@ -69,7 +95,7 @@ fn load(path: &str) -> Vec<Record> {
                 gold.push((Span::new(a, b), ty));
             }
         }
-        out.push(Record { article, gold });
+        out.push(Record { id, article, gold });
     }
     out
 }
@@ -148,14 +174,98 @@ fn eval(tagger: &EntityTagger, recs: &[Record]) -> f64 {
     f4
 }
 
+/// Writes the tagger's entities on `recs` as system records (code point offsets) for
+/// `score.py`.
+fn dump(tagger: &EntityTagger, recs: &[Record], path: &str) {
+    let mut out = String::new();
+    for r in recs {
+        let seg = segment::segment(&r.article);
+        let doc = Doc::new(&r.article, &seg);
+        let e = tagger.tag(&doc);
+        let text = &r.article.text;
+        let cp = |b: usize| text.get(..b).map_or(0, |s| s.chars().count());
+        let ents: Vec<serde_json::Value> = e
+            .mentions
+            .iter()
+            .map(|m| {
+                serde_json::json!({
+                    "start": cp(m.span.start),
+                    "end": cp(m.span.end),
+                    "type": m.kind.as_str(),
+                })
+            })
+            .collect();
+        let rec = serde_json::json!({ "id": r.id, "text": text, "entities": ents });
+        out.push_str(&rec.to_string());
+        out.push('\n');
+    }
+    std::fs::write(path, out).unwrap_or_else(|e| panic!("{path}: {e}"));
+}
+
+/// Processor time (user + system) of this process so far, from `/proc/self/stat` (Linux; 0
+/// elsewhere), in seconds.
+fn cpu_seconds() -> f64 {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    let after = stat.rsplit_once(')').map_or("", |x| x.1);
+    let f: Vec<&str> = after.split_whitespace().collect();
+    // Fields 14 and 15 of the file (utime, stime) are the 12th and 13th after the ")".
+    let field = |k: usize| f.get(k).and_then(|x| x.parse::<f64>().ok()).unwrap_or(0.0);
+    let ticks = field(11) + field(12);
+    ticks / 100.0
+}
+
+/// Times the committed tagger alone on the articles of `path` (segmentation done beforehand):
+/// best and median of seven runs, in MB/s and tokens/s. The best run is the figure least
+/// disturbed by other work on a shared machine.
+fn bench(path: &str) {
+    let recs = load(path);
+    let segs: Vec<_> = recs.iter().map(|r| segment::segment(&r.article)).collect();
+    let bytes: usize = recs.iter().map(|r| r.article.text.len()).sum();
+    let tokens: usize = segs.iter().map(|s| s.tokens.len()).sum();
+    let tagger = EntityTagger::new();
+    let mut times = Vec::new();
+    let mut n = 0;
+    let cpu0 = cpu_seconds();
+    for _ in 0..7 {
+        let t = Instant::now();
+        for (r, seg) in recs.iter().zip(&segs) {
+            n += tagger.tag(&Doc::new(&r.article, seg)).mentions.len();
+        }
+        times.push(t.elapsed().as_secs_f64());
+    }
+    let cpu = (cpu_seconds() - cpu0) / 7.0;
+    times.sort_by(f64::total_cmp);
+    if cpu > 0.0 {
+        eprintln!(
+            "cpu   : {:.1} ms, {:.1} MB/s (processor time of this process, mean of the runs)",
+            cpu * 1e3,
+            bytes as f64 / cpu / 1e6
+        );
+    }
+    for (what, t) in [("best", times[0]), ("median", times[3])] {
+        eprintln!(
+            "{what:6}: {:.1} ms, {:.1} MB/s, {:.2} M tokens/s",
+            t * 1e3,
+            bytes as f64 / t / 1e6,
+            tokens as f64 / t / 1e6
+        );
+    }
+    eprintln!("({} mentions per run)", n / 7);
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().map(String::as_str) == Some("--bench") {
+        bench(args.get(1).map_or("", String::as_str));
+        return;
+    }
     let mut train = Vec::new();
     let mut evals = Vec::new();
     let mut unlabeled = Vec::new();
     let mut epochs = 10;
     let mut min = 0.5f32;
     let mut out = "crates/extract/models/entities.bin".to_string();
+    let mut dump_dir = None;
     let mut i = 0;
     while i < args.len() {
         let v = args.get(i + 1).cloned().unwrap_or_default();
@@ -166,6 +276,7 @@ fn main() {
             "--epochs" => epochs = v.parse().expect("--epochs N"),
             "--min" => min = v.parse().expect("--min X"),
             "--out" => out = v,
+            "--dump" => dump_dir = Some(v),
             other => panic!("unknown argument {other}"),
         }
         i += 2;
@@ -220,4 +331,14 @@ fn main() {
     let bytes = trainer.export(min);
     std::fs::write(&out, &bytes).unwrap_or_else(|e| panic!("{out}: {e}"));
     eprintln!("wrote {out}: {} bytes", bytes.len());
+    if let Some(dir) = dump_dir {
+        let tagger =
+            EntityTagger::with_model_and_names(&bytes, &trainer.names(), trainer.case_table());
+        for (p, recs) in &eval_sets {
+            let name = p.rsplit('/').next().unwrap_or(p);
+            let path = format!("{dir}/{name}");
+            dump(&tagger, recs, &path);
+            eprintln!("wrote {path}");
+        }
+    }
 }

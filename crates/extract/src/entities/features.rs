@@ -235,19 +235,30 @@ fn prepare_basic(doc: &Doc<'_>, out: &mut Vec<TokInfo>) {
         let r = s.tokens.start.min(out.len())..s.tokens.end.min(out.len());
         mark_sentence(text, doc.tokens, r, out);
     }
-    // Document case evidence.
+    // Document case evidence. Only words seen capitalised go in the map (the few that can be
+    // names); a lowercase word not in it has evidence 1 (seen in lower case) and nothing else.
     let mut evidence: HashMapId<u8> =
-        HashMapId::with_capacity_and_hasher(out.len() / 2, Default::default());
+        HashMapId::with_capacity_and_hasher(out.len() / 8, Default::default());
     for t in out.iter() {
         let f = t.flags;
-        if f & flag::LOWER != 0 {
-            *evidence.entry(t.lower).or_default() |= 1;
-        } else if f & flag::CAP != 0 && f & (flag::SENT_START | flag::CAPS_LINE) == 0 {
-            *evidence.entry(t.lower).or_default() |= 2;
+        if f & flag::CAP != 0 {
+            let mid = f & (flag::SENT_START | flag::CAPS_LINE) == 0;
+            *evidence.entry(t.lower).or_default() |= if mid { 2 } else { 0 };
         }
     }
     for t in out.iter_mut() {
-        t.docc = evidence.get(&t.lower).copied().unwrap_or(0);
+        if t.flags & flag::LOWER != 0 {
+            t.docc = 1;
+            if let Some(e) = evidence.get_mut(&t.lower) {
+                *e |= 1;
+                t.docc |= *e & 2;
+            }
+        }
+    }
+    for t in out.iter_mut() {
+        if t.flags & flag::CAP != 0 {
+            t.docc = evidence.get(&t.lower).copied().unwrap_or(0);
+        }
     }
 }
 
@@ -430,8 +441,64 @@ fn case_class(f: u16) -> u64 {
     }
 }
 
-/// Appends the features of token `i` that do not depend on earlier tags. `r` is its sentence.
-pub(crate) fn static_features(t: &[TokInfo], r: &Range<usize>, i: usize, out: &mut Vec<u64>) {
+/// The shape of a token as the features see it (all-caps lines marked).
+#[inline]
+fn shape_of(x: &TokInfo) -> u64 {
+    if x.flags & flag::CAPS_LINE != 0 {
+        mix(x.shape, 99)
+    } else {
+        x.shape
+    }
+}
+
+/// A key that determines every feature of [`intrinsic_features`]: equal keys give equal
+/// features, so their summed weights can be cached per word.
+#[inline]
+pub(crate) fn intrinsic_key(me: &TokInfo) -> u64 {
+    mix(
+        mix(
+            mix(me.lower, me.shape),
+            me.flags as u64 | (me.gaz as u64) << 16,
+        ),
+        me.docc as u64 | (me.casep as u64) << 8,
+    )
+}
+
+/// Appends the features of a token that depend on the token alone (its word, shape, affixes,
+/// case, position class, gazetteer bits and document evidence).
+pub(crate) fn intrinsic_features(me: &TokInfo, out: &mut Vec<u64>) {
+    let f = me.flags;
+    let pc = pos_class(f);
+    let cc = case_class(f);
+    let s0 = shape_of(me);
+    out.push(f1(tpl::BIAS, 0));
+    out.push(f1(tpl::W0, me.lower));
+    out.push(f1(tpl::S0, s0));
+    for k in 0..4 {
+        if me.pre[k] != 0 {
+            out.push(f1(tpl::PRE, me.pre[k]));
+            out.push(f1(tpl::SUF, me.suf[k]));
+        }
+    }
+    out.push(f2(tpl::POS_S0, pc, s0));
+    out.push(f2(tpl::W0CASE, me.lower, cc * 4 + pc));
+    out.push(f2(tpl::DOCC, me.docc as u64, cc * 4 + pc));
+    out.push(f2(tpl::CASEP, me.casep as u64, cc * 4 + pc));
+    out.push(f1(tpl::FLAGS, (f & !(flag::SENT_START)) as u64));
+    let mut g = me.gaz;
+    while g != 0 {
+        let b = g.trailing_zeros();
+        out.push(f1(tpl::GAZ0, b as u64));
+        g &= g - 1;
+    }
+    if me.gaz != 0 {
+        out.push(f2(tpl::GAZ0CASE, me.gaz as u64, cc * 4 + pc));
+    }
+}
+
+/// Appends the features of token `i` that depend on its neighbours but not on earlier tags.
+/// `r` is its sentence.
+pub(crate) fn context_features(t: &[TokInfo], r: &Range<usize>, i: usize, out: &mut Vec<u64>) {
     let me = &t[i];
     let w = |k: isize| -> u64 {
         let j = i as isize + k;
@@ -450,27 +517,20 @@ pub(crate) fn static_features(t: &[TokInfo], r: &Range<usize>, i: usize, out: &m
         } else if j >= r.end as isize {
             EOS
         } else {
-            let x = &t[j as usize];
-            if x.flags & flag::CAPS_LINE != 0 {
-                mix(x.shape, 99)
-            } else {
-                x.shape
-            }
+            shape_of(&t[j as usize])
         }
     };
     let f = me.flags;
     let pc = pos_class(f);
     let cc = case_class(f);
-    let s0 = sh(0);
+    let s0 = shape_of(me);
     let (wm1, wp1) = (w(-1), w(1));
+    let (wm2, wp2) = (w(-2), w(2));
     let (sm1, sp1) = (sh(-1), sh(1));
-    out.push(f1(tpl::BIAS, 0));
-    out.push(f1(tpl::W0, me.lower));
     out.push(f1(tpl::WM1, wm1));
     out.push(f1(tpl::WP1, wp1));
-    out.push(f1(tpl::WM2, w(-2)));
-    out.push(f1(tpl::WP2, w(2)));
-    out.push(f1(tpl::S0, s0));
+    out.push(f1(tpl::WM2, wm2));
+    out.push(f1(tpl::WP2, wp2));
     out.push(f1(tpl::SM1, sm1));
     out.push(f1(tpl::SP1, sp1));
     out.push(f2(tpl::SM1S0, sm1, s0));
@@ -478,8 +538,8 @@ pub(crate) fn static_features(t: &[TokInfo], r: &Range<usize>, i: usize, out: &m
     out.push(f2(tpl::WM1W0, wm1, me.lower));
     out.push(f2(tpl::W0WP1, me.lower, wp1));
     out.push(f2(tpl::WM1S0, wm1, s0));
-    out.push(f2(tpl::WM2WM1, w(-2), wm1));
-    out.push(f2(tpl::WP1WP2, wp1, w(2)));
+    out.push(f2(tpl::WM2WM1, wm2, wm1));
+    out.push(f2(tpl::WP1WP2, wp1, wp2));
     if i > r.start && t[i - 1].suf[2] != 0 {
         out.push(f1(tpl::SUFM1, t[i - 1].suf[2]));
     }
@@ -487,24 +547,13 @@ pub(crate) fn static_features(t: &[TokInfo], r: &Range<usize>, i: usize, out: &m
         out.push(f1(tpl::SUFP1, t[i + 1].suf[2]));
     }
     out.push(f2(tpl::S0WP1, s0, wp1));
-    for k in 0..4 {
-        if me.pre[k] != 0 {
-            out.push(f1(tpl::PRE, me.pre[k]));
-            out.push(f1(tpl::SUF, me.suf[k]));
-        }
-    }
-    out.push(f2(tpl::POS_S0, pc, s0));
     out.push(f2(tpl::POS_S0_WP1, pc * 31 + (s0 & 0xffff), wp1));
-    out.push(f2(tpl::W0CASE, me.lower, cc * 4 + pc));
-    out.push(f2(tpl::DOCC, me.docc as u64, cc * 4 + pc));
-    out.push(f2(tpl::CASEP, me.casep as u64, cc * 4 + pc));
     if i > r.start {
         out.push(f2(tpl::CASEP_M1, t[i - 1].casep as u64, cc));
     }
     if i + 1 < r.end {
         out.push(f2(tpl::CASEP_P1, t[i + 1].casep as u64, cc));
     }
-    out.push(f1(tpl::FLAGS, (f & !(flag::SENT_START)) as u64));
     let gz = |t: u64, g: u32, out: &mut Vec<u64>| {
         let mut g = g;
         while g != 0 {
@@ -513,10 +562,6 @@ pub(crate) fn static_features(t: &[TokInfo], r: &Range<usize>, i: usize, out: &m
             g &= g - 1;
         }
     };
-    gz(tpl::GAZ0, me.gaz, out);
-    if me.gaz != 0 {
-        out.push(f2(tpl::GAZ0CASE, me.gaz as u64, cc * 4 + pc));
-    }
     if i > r.start {
         gz(tpl::GAZM1, t[i - 1].gaz, out);
     }

@@ -79,6 +79,8 @@ pub(crate) mod cat {
     pub const NAMES: u32 = LOC_B | COUNTRY | CITY | DEM_B | ORG_B | MEDIA | GOV;
     /// East Asian family name, written first ("Kim", "Xi").
     pub const FAMILY_FIRST: u32 = 1 << 24;
+    /// The token sequence begins a longer listed name (so a longer match is worth trying).
+    pub const PREFIX: u32 = 1 << 30;
 
     /// Categories of single words (matched on every word token).
     pub const WORDS: u32 = FIRST_M | FIRST_F | ORG_SUFFIX | TITLE | TEMPORAL | ROLE | FAMILY_FIRST;
@@ -96,8 +98,29 @@ pub(crate) struct Gazetteer {
     map: HashMapId<u32>,
     /// Demonym token-sequence hash -> its place.
     places: HashMapId<&'static str>,
-    /// Names from the training data: token-sequence hash -> type (0..4).
+    /// Names from the training data: token-sequence hash -> type (0..4), or [`PREFIX_ONLY`]
+    /// for a sequence that only begins longer names.
     learned: HashMapId<u8>,
+}
+
+/// Value of [`Gazetteer::learned`] for a token sequence that only begins longer names.
+const PREFIX_ONLY: u8 = u8::MAX;
+
+/// Hashes of the proper prefixes (1 to n - 1 tokens) of the token sequence of `s`, for names
+/// of at most [`MAX_LEN`] tokens.
+pub(crate) fn prefix_keys(s: &str) -> Vec<u64> {
+    let mut toks = Vec::new();
+    tokenize(s, Span::new(0, s.len()), &mut toks);
+    if toks.len() > MAX_LEN {
+        return Vec::new();
+    }
+    let mut h = 0;
+    let mut out = Vec::new();
+    for t in toks.iter().take(toks.len().saturating_sub(1)) {
+        h = hash_seq(h, hash_lower(t.span.slice(s).as_bytes()));
+        out.push(h);
+    }
+    out
 }
 
 /// Hash of the lowercased token sequence of `s` (tokenised like article text).
@@ -134,9 +157,17 @@ impl Gazetteer {
             };
             if let Some((h, _)) = key_of(name) {
                 g.learned.insert(h, ty);
+                g.add_learned_prefixes(&prefix_keys(name));
             }
         }
         g
+    }
+
+    /// Marks `keys` as beginnings of learned names (keeps names already there).
+    pub(crate) fn add_learned_prefixes(&mut self, keys: &[u64]) {
+        for &k in keys {
+            self.learned.entry(k).or_insert(PREFIX_ONLY);
+        }
     }
 
     /// A copy of the hand lists with `learned` names (token-sequence hash, type 0..4).
@@ -183,6 +214,9 @@ impl Gazetteer {
             };
             if let Some((h, _)) = key_of(name) {
                 *g.map.entry(h).or_default() |= section;
+                for p in prefix_keys(name) {
+                    *g.map.entry(p).or_default() |= cat::PREFIX;
+                }
                 if let Some(p) = place {
                     g.places.insert(h, p);
                 }
@@ -210,33 +244,52 @@ pub(crate) fn mark(g: &Gazetteer, sentences: &[Sentence], toks: &mut [TokInfo]) 
         let mut i = s.tokens.start;
         while i < end {
             let f = toks[i].flags;
-            if f & flag::PUNCT == 0 {
-                let w = g.get(hash_seq(0, toks[i].lower)) & cat::WORDS;
-                toks[i].gaz |= w;
-            }
+            let first = hash_seq(0, toks[i].lower);
+            let own = if f & flag::PUNCT == 0 {
+                let c = g.get(first);
+                toks[i].gaz |= c & cat::WORDS;
+                c
+            } else {
+                0
+            };
             if f & (flag::CAP | flag::ALLCAPS | flag::DIGIT) == 0 {
                 i += 1;
                 continue;
             }
-            // Longest name match starting here.
-            let mut h = 0;
+            // Longest name match starting here (stop when no listed name goes on).
+            let mut h = first;
+            let mut c = if f & flag::PUNCT == 0 {
+                own
+            } else {
+                g.get(first)
+            };
             let mut best = (0, 0u32);
-            for (n, j) in (i..end.min(i + MAX_LEN)).enumerate() {
-                h = hash_seq(h, toks[j].lower);
-                let c = g.get(h) & cat::NAMES;
-                if c != 0 {
-                    best = (n + 1, c);
+            let mut n = 1;
+            loop {
+                if c & cat::NAMES != 0 {
+                    best = (n, c & cat::NAMES);
                 }
+                if c & cat::PREFIX == 0 || n >= MAX_LEN || i + n >= end {
+                    break;
+                }
+                h = hash_seq(h, toks[i + n].lower);
+                c = g.get(h);
+                n += 1;
             }
             // Longest learned name starting here.
             if !g.learned.is_empty() {
-                let mut h = 0;
+                let mut h = first;
                 let mut lbest = (0, 0u8);
-                for (n, j) in (i..end.min(i + MAX_LEN)).enumerate() {
-                    h = hash_seq(h, toks[j].lower);
-                    if let Some(&t) = g.learned.get(&h) {
-                        lbest = (n + 1, t);
+                let mut n = 1;
+                while let Some(&t) = g.learned.get(&h) {
+                    if t != PREFIX_ONLY {
+                        lbest = (n, t);
                     }
+                    if n >= MAX_LEN || i + n >= end {
+                        break;
+                    }
+                    h = hash_seq(h, toks[i + n].lower);
+                    n += 1;
                 }
                 if lbest.0 > 0 {
                     let shift = 2 * lbest.1 as u32;

@@ -312,7 +312,7 @@ impl EntityTagger {
         }
         let mut hist = History::default();
         let mut feats = Vec::with_capacity(96);
-        let mut scorer = Frozen(&self.model);
+        let mut scorer = Frozen::new(&self.model);
         for s in doc.sentences {
             let r = s.tokens.start.min(n)..s.tokens.end.min(n);
             tag_sentence(
@@ -664,6 +664,16 @@ const ORG_ENDINGS: &[&str] = &[
     "Exchange",
     "Services",
     "Inc.",
+    "Cooperation",
+    "Alliance",
+    "Forum",
+    "Fund",
+    "Society",
+    "Corps",
+    "College",
+    "Assembly",
+    "Parliament",
+    "Congress",
 ];
 
 /// A name that ends with an organisation word ("Australian Broadcasting Corporation") is an
@@ -860,6 +870,7 @@ impl Trainer {
         self.case = CaseTable::build(&self.case_counts, 3);
         let case = CaseTable::parse(&self.case);
         let mut folds: [HashMapId<[u32; 4]>; 2] = Default::default();
+        let mut fold_prefixes: [Vec<u64>; 2] = Default::default();
         let mut all: std::collections::HashMap<String, [u32; 4]> = Default::default();
         for (d, (a, gold)) in self.raw.iter().enumerate() {
             for (span, ty) in gold {
@@ -869,6 +880,7 @@ impl Trainer {
                 let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
                 if let Some((h, _)) = gazetteer::key_of(&name) {
                     folds[d % 2].entry(h).or_default()[type_index(*ty) as usize] += 1;
+                    fold_prefixes[d % 2].extend(gazetteer::prefix_keys(&name));
                     all.entry(name).or_default()[type_index(*ty) as usize] += 1;
                 }
             }
@@ -876,9 +888,13 @@ impl Trainer {
         let majority = |v: &[u32; 4]| (0..4u8).max_by_key(|&t| v[t as usize]).unwrap_or(0);
         let fold_gaz: Vec<Gazetteer> = folds
             .iter()
-            .map(|f| {
-                self.gaz
-                    .with_learned(f.iter().map(|(&h, v)| (h, majority(v))).collect())
+            .zip(&fold_prefixes)
+            .map(|(f, p)| {
+                let mut g = self
+                    .gaz
+                    .with_learned(f.iter().map(|(&h, v)| (h, majority(v))).collect());
+                g.add_learned_prefixes(p);
+                g
             })
             .collect();
         self.names = all.iter().map(|(n, v)| (n.clone(), majority(v))).collect();

@@ -6,29 +6,35 @@
 
 use std::ops::Range;
 
-use super::features::{allowed, dynamic_features, static_features, tag_type, TokInfo, NT};
+use super::features::{
+    allowed, context_features, dynamic_features, intrinsic_features, intrinsic_key, tag_type,
+    TokInfo, NT,
+};
 use super::gazetteer::HashMapId;
 
 const MAGIC: &[u8; 8] = b"CSNER1\0\0";
 
-/// One slot of the open-addressing table: a feature key (0 = empty) and its weights, together
-/// so that a lookup touches one place in memory.
-#[derive(Clone, Copy, Debug, Default)]
-struct Slot {
-    key: u64,
-    w: [i16; NT],
-}
-
-/// A loaded model: open-addressing table of feature keys and their weight rows.
+/// A loaded model: an open-addressing table split in two parallel arrays so that a lookup
+/// that misses (most of them) touches only a compact array of 32-bit fingerprints, which stays
+/// in the CPU cache; the weight row is read only on a hit.
 #[derive(Debug, Default)]
 pub(crate) struct Model {
-    slots: Vec<Slot>,
+    /// Upper 32 bits of the key in its slot (never 0), 0 for an empty slot.
+    fps: Vec<u32>,
+    /// The weight row of each slot.
+    rows: Vec<[i16; NT]>,
     mask: usize,
     len: usize,
 }
 
 fn read_u32(b: &[u8], at: usize) -> Option<u32> {
     Some(u32::from_le_bytes(b.get(at..at + 4)?.try_into().ok()?))
+}
+
+/// The fingerprint of a key (its upper half, never 0).
+#[inline]
+fn fingerprint(key: u64) -> u32 {
+    ((key >> 32) as u32).max(1)
 }
 
 impl Model {
@@ -47,10 +53,12 @@ impl Model {
         if b.len() < rows_at + n * NT * 2 {
             return None;
         }
-        // Load factor at most 2/3.
+        // Load factor at most 2/3: a probe run stays within a cache line or two of
+        // fingerprints.
         let cap = (n + n / 2 + 1).next_power_of_two().max(16);
         let mut m = Model {
-            slots: vec![Slot::default(); cap],
+            fps: vec![0; cap],
+            rows: vec![[0; NT]; cap],
             mask: cap - 1,
             len: n,
         };
@@ -66,10 +74,11 @@ impl Model {
                 *x = i16::from_le_bytes([c[0], c[1]]);
             }
             let mut slot = key as usize & m.mask;
-            while m.slots[slot].key != 0 {
+            while m.fps[slot] != 0 {
                 slot = (slot + 1) & m.mask;
             }
-            m.slots[slot] = Slot { key, w };
+            m.fps[slot] = fingerprint(key);
+            m.rows[slot] = w;
         }
         Some(m)
     }
@@ -79,15 +88,17 @@ impl Model {
         self.len == 0
     }
 
+    /// The slot holding `key`, if any.
     #[inline]
-    fn row(&self, key: u64) -> Option<&[i16; NT]> {
+    fn slot(&self, key: u64) -> Option<usize> {
+        let fp = fingerprint(key);
         let mut slot = key as usize & self.mask;
         loop {
-            let s = self.slots.get(slot)?;
-            if s.key == key {
-                return Some(&s.w);
+            let s = *self.fps.get(slot)?;
+            if s == fp {
+                return Some(slot);
             }
-            if s.key == 0 {
+            if s == 0 {
                 return None;
             }
             slot = (slot + 1) & self.mask;
@@ -101,7 +112,7 @@ impl Model {
             if f == 0 {
                 continue;
             }
-            if let Some(w) = self.row(f) {
+            if let Some(w) = self.slot(f).and_then(|s| self.rows.get(s)) {
                 for (s, &x) in scores.iter_mut().zip(w.iter()) {
                     *s += x as i32;
                 }
@@ -114,21 +125,57 @@ impl Model {
 pub(crate) trait Scorer {
     /// Scores of every tag for `feats`.
     fn scores(&self, feats: &[u64]) -> [f32; NT];
+    /// The scores of the token-only features of `me`; the default appends those features to
+    /// `feats` instead (to be scored with the rest) and returns zeros.
+    fn intrinsic(&mut self, me: &TokInfo, feats: &mut Vec<u64>) -> [i32; NT] {
+        intrinsic_features(me, feats);
+        [0; NT]
+    }
     /// Learns from a mistake (training only).
     fn learn(&mut self, _feats: &[u64], _gold: u8, _pred: u8) {}
     /// Counts one scored token (training only).
     fn tick(&mut self) {}
 }
 
-/// The loaded model as a [`Scorer`].
-pub(crate) struct Frozen<'a>(pub &'a Model);
+/// The loaded model as a [`Scorer`], with a cache of the token-only scores of each word form
+/// seen in the document (names and sentence-initial words repeat).
+pub(crate) struct Frozen<'a> {
+    model: &'a Model,
+    cache: HashMapId<[i32; NT]>,
+    scratch: Vec<u64>,
+}
+
+impl<'a> Frozen<'a> {
+    /// A scorer over `model` with an empty cache.
+    pub(crate) fn new(model: &'a Model) -> Self {
+        Frozen {
+            model,
+            cache: HashMapId::default(),
+            scratch: Vec::with_capacity(32),
+        }
+    }
+}
 
 impl Scorer for Frozen<'_> {
     #[inline]
     fn scores(&self, feats: &[u64]) -> [f32; NT] {
         let mut s = [0i32; NT];
-        self.0.add(feats, &mut s);
+        self.model.add(feats, &mut s);
         s.map(|x| x as f32)
+    }
+
+    #[inline]
+    fn intrinsic(&mut self, me: &TokInfo, _feats: &mut Vec<u64>) -> [i32; NT] {
+        let key = intrinsic_key(me);
+        if let Some(s) = self.cache.get(&key) {
+            return *s;
+        }
+        self.scratch.clear();
+        intrinsic_features(me, &mut self.scratch);
+        let mut s = [0i32; NT];
+        self.model.add(&self.scratch, &mut s);
+        self.cache.insert(key, s);
+        s
     }
 }
 
@@ -162,10 +209,14 @@ pub(crate) fn tag_sentence<S: Scorer>(
             continue;
         }
         feats.clear();
-        static_features(toks, &r, i, feats);
+        let base = model.intrinsic(me, feats);
+        context_features(toks, &r, i, feats);
         let h = hist.get(&me.lower).copied().unwrap_or(0);
         dynamic_features(me, p1, p2, h, feats);
-        let scores = model.scores(feats);
+        let mut scores = model.scores(feats);
+        for (s, b) in scores.iter_mut().zip(base) {
+            *s += b as f32;
+        }
         if open && i > r.start {
             // Greedy repair: when the model prefers to end the open entity before this token
             // rather than continue it, close it (B -> U, I -> L).
