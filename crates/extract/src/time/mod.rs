@@ -111,7 +111,8 @@ impl TimeTagger {
         if u32::try_from(doc.text.len()).is_err() {
             return Vec::new();
         }
-        let atoms = self.atoms(doc);
+        let mut starts = Vec::new();
+        let atoms = self.atoms(doc, &mut starts);
         let mut scan = Scan {
             text: doc.text,
             doc,
@@ -121,7 +122,7 @@ impl TimeTagger {
             last_dated: None,
             last_quarter: None,
         };
-        scan.run();
+        scan.run(&starts);
         let mut out: Vec<Timex> = scan
             .out
             .into_iter()
@@ -142,23 +143,45 @@ impl TimeTagger {
         out
     }
 
-    /// Classifies every token (hyphenated words give one atom per part).
-    fn atoms(&self, doc: &Doc<'_>) -> Vec<Atom> {
+    /// Classifies every token (hyphenated words give one atom per part); the atoms where an
+    /// expression may start ([`may_start`]) are listed in `starts`.
+    fn atoms(&self, doc: &Doc<'_>, starts: &mut Vec<u32>) -> Vec<Atom> {
         let text = doc.text;
+        let tb = text.as_bytes();
         let mut atoms = Vec::with_capacity(doc.tokens.len() + doc.tokens.len() / 8);
+        starts.reserve(doc.tokens.len() / 4);
+        let push = |atoms: &mut Vec<Atom>, starts: &mut Vec<u32>, a: Atom| {
+            if may_start(a.lex) {
+                starts.push(atoms.len() as u32);
+            }
+            atoms.push(a);
+        };
         for (ti, tok) in doc.tokens.iter().enumerate() {
             let (s, e) = (tok.span.start, tok.span.end);
-            let Some(t) = text.get(s..e) else { continue };
-            let bytes = t.as_bytes();
+            let Some(bytes) = tb.get(s..e) else { continue };
             let Some(&first) = bytes.first() else {
                 continue;
+            };
+            // one load of the token, zero-padded (tokens over 16 bytes are never in the lexicon)
+            let raw = load16(tb, s, bytes.len());
+            let hyphen = match raw {
+                Some(r) => has_hyphen(r),
+                None => bytes.contains(&b'-'),
+            };
+            let atom = |lex: Lex, cap: bool| Atom {
+                s: s as u32,
+                e: e as u32,
+                lex,
+                cap,
+                joined: false,
+                tok: ti as u32,
             };
             match tok.kind {
                 TokenKind::Punct => {
                     let p = match first {
                         b if b < 0x80 => b,
                         _ => {
-                            let c = t.chars().next().unwrap_or(' ');
+                            let c = text.get(s..e).and_then(|t| t.chars().next()).unwrap_or(' ');
                             match c {
                                 '\u{2010}'..='\u{2015}' | '\u{2212}' => b'-',
                                 '\u{2018}' | '\u{2019}' | '\u{201B}' => b'\'',
@@ -167,39 +190,22 @@ impl TimeTagger {
                             }
                         }
                     };
-                    atoms.push(Atom {
-                        s: s as u32,
-                        e: e as u32,
-                        lex: Lex::Punct(p),
-                        cap: false,
-                        joined: false,
-                        tok: ti as u32,
-                    });
+                    push(&mut atoms, starts, atom(Lex::Punct(p), false));
                 }
-                TokenKind::Number if !has_hyphen(bytes) => {
+                TokenKind::Number if !hyphen => {
                     let lex = if bytes.iter().all(u8::is_ascii_digit) {
                         digits_lex(bytes)
                     } else {
                         Lex::NumX
                     };
-                    atoms.push(Atom {
-                        s: s as u32,
-                        e: e as u32,
-                        lex,
-                        cap: false,
-                        joined: false,
-                        tok: ti as u32,
-                    });
+                    push(&mut atoms, starts, atom(lex, false));
                 }
-                TokenKind::Word | TokenKind::Number if !has_hyphen(bytes) => {
-                    atoms.push(Atom {
-                        s: s as u32,
-                        e: e as u32,
-                        lex: self.classify(bytes),
-                        cap: first.is_ascii_uppercase(),
-                        joined: false,
-                        tok: ti as u32,
-                    });
+                TokenKind::Word | TokenKind::Number if !hyphen => {
+                    push(
+                        &mut atoms,
+                        starts,
+                        atom(self.classify(bytes, raw), first.is_ascii_uppercase()),
+                    );
                 }
                 TokenKind::Word | TokenKind::Number => {
                     let mut start = 0;
@@ -214,14 +220,18 @@ impl TimeTagger {
                         }
                         if k > start {
                             let part = &bytes[start..k];
-                            atoms.push(Atom {
-                                s: (s + start) as u32,
-                                e: (s + k) as u32,
-                                lex: self.classify(part),
-                                cap: part.first().is_some_and(u8::is_ascii_uppercase),
-                                joined: part_no > 0,
-                                tok: ti as u32,
-                            });
+                            push(
+                                &mut atoms,
+                                starts,
+                                Atom {
+                                    s: (s + start) as u32,
+                                    e: (s + k) as u32,
+                                    lex: self.classify(part, load16(tb, s + start, part.len())),
+                                    cap: part.first().is_some_and(u8::is_ascii_uppercase),
+                                    joined: part_no > 0,
+                                    tok: ti as u32,
+                                },
+                            );
                             part_no += 1;
                         }
                         start = k + 1;
@@ -232,7 +242,9 @@ impl TimeTagger {
         atoms
     }
 
-    fn classify(&self, part: &[u8]) -> Lex {
+    /// The class of a word or number; `raw` is the word zero-padded (`None` past 16 bytes).
+    #[inline]
+    fn classify(&self, part: &[u8], raw: Option<u128>) -> Lex {
         let Some(&first) = part.first() else {
             return Lex::Other;
         };
@@ -261,25 +273,46 @@ impl TimeTagger {
         if !first.is_ascii_alphabetic() {
             return Lex::Other;
         }
-        match lexicon::key(part) {
-            Some(k) => self.lex.get(&k, part.len()).unwrap_or(Lex::Other),
+        match raw {
+            Some(r) => self
+                .lex
+                .get(lexicon::lower(r, part.len()))
+                .unwrap_or(Lex::Other),
             None => Lex::Other,
         }
     }
 }
 
-/// True when `bytes` holds a `-`: one SWAR test for tokens of up to 16 bytes (a memchr call
-/// costs more than the whole test).
-fn has_hyphen(bytes: &[u8]) -> bool {
-    let mut k = [0u8; 16];
-    match k.get_mut(..bytes.len()) {
-        Some(dst) => dst.copy_from_slice(bytes),
-        None => return bytes.contains(&b'-'),
+/// Bytes `s..s + len` of `tb` (`len` at most 16) zero-padded into a `u128`: one unaligned
+/// 16-byte load where the text goes on that far (a variable-length copy costs a call and a
+/// store-forwarding stall), a copy at the very end of the text.
+#[inline]
+fn load16(tb: &[u8], s: usize, len: usize) -> Option<u128> {
+    if len > 16 {
+        return None;
     }
+    let mask = if len == 16 {
+        !0u128
+    } else {
+        (1u128 << (8 * len)) - 1
+    };
+    if let Some(w) = tb.get(s..s.saturating_add(16)) {
+        let mut a = [0u8; 16];
+        a.copy_from_slice(w);
+        return Some(u128::from_le_bytes(a) & mask);
+    }
+    let mut a = [0u8; 16];
+    a.get_mut(..len)?.copy_from_slice(tb.get(s..s + len)?);
+    Some(u128::from_le_bytes(a))
+}
+
+/// True when the zero-padded word `raw` holds a `-` (a SWAR zero-byte test).
+#[inline]
+fn has_hyphen(raw: u128) -> bool {
     const ONES: u128 = 0x0101_0101_0101_0101_0101_0101_0101_0101;
     const HIGH: u128 = 0x8080_8080_8080_8080_8080_8080_8080_8080;
     // bytes equal to `-` become zero; padding bytes become 0x2d
-    let v = u128::from_le_bytes(k) ^ (ONES * u128::from(b'-'));
+    let v = raw ^ (ONES * u128::from(b'-'));
     v.wrapping_sub(ONES) & !v & HIGH != 0
 }
 
@@ -576,37 +609,28 @@ impl<'a> Scan<'a> {
         }
     }
 
-    fn run(&mut self) {
-        let n = self.atoms.len();
-        let mut i = 0;
-        while i < n {
-            if !self.may_start(i) {
-                i += 1;
+    /// Tries the grammar at every atom of `starts` (in order), going on after each match.
+    fn run(&mut self, starts: &[u32]) {
+        let mut next = 0;
+        for &st in starts {
+            let i = st as usize;
+            if i < next {
                 continue;
             }
-            match self.full(i) {
-                Some(c) if c.b > i => {
-                    let b = c.b;
-                    self.push(c);
-                    // A day range: "Nov. 1-3", "Oct. 31 to Nov. 1" is two matches.
-                    if let Some(c2) = self.day_range_end(b) {
+            if let Some(c) = self.full(i).filter(|c| c.b > i) {
+                let b = c.b;
+                self.push(c);
+                // A day range: "Nov. 1-3", "Oct. 31 to Nov. 1" is two matches.
+                next = match self.day_range_end(b) {
+                    Some(c2) => {
                         let b2 = c2.b;
                         self.push(c2);
-                        i = b2;
-                    } else {
-                        i = b;
+                        b2
                     }
-                }
-                _ => i += 1,
+                    None => b,
+                };
             }
         }
-    }
-
-    fn may_start(&self, i: usize) -> bool {
-        !matches!(
-            self.lex(i),
-            Lex::Other | Lex::Punct(b',' | b'.' | b'"' | b'(' | b')' | b';' | b':' | b'-')
-        )
     }
 
     fn push(&mut self, c: Cand) {
@@ -2897,6 +2921,94 @@ impl<'a> Scan<'a> {
     }
 }
 
+/// True when an expression can start at an atom of class `lex`: the frequent words that only
+/// ever continue one ("of", "in", "to", "and", ...) and punctuation other than `'` are skipped
+/// without trying the grammar.
+#[inline]
+fn may_start(lex: Lex) -> bool {
+    match lex {
+        Lex::Other => false,
+        Lex::Punct(p) => p == b'\'',
+        Lex::K(k) => kw_starts(k),
+        _ => true,
+    }
+}
+
+/// True when keyword `k` can open an expression: [`Scan::core`] has a rule for it, it is a
+/// modifier of [`Scan::mod_prefix`] or it is "the".
+const fn kw_starts(k: Kw) -> bool {
+    matches!(
+        k,
+        Kw::The
+            | Kw::A
+            | Kw::Few
+            | Kw::Several
+            | Kw::Couple
+            | Kw::Many
+            | Kw::Some
+            | Kw::This
+            | Kw::Last
+            | Kw::Next
+            | Kw::Past
+            | Kw::Coming
+            | Kw::Previous
+            | Kw::Following
+            | Kw::Current
+            | Kw::Latest
+            | Kw::Same
+            | Kw::Upcoming
+            | Kw::That
+            | Kw::Recent
+            | Kw::Fiscal
+            | Kw::Earlier
+            | Kw::Later
+            | Kw::Early
+            | Kw::Mid
+            | Kw::Late
+            | Kw::End
+            | Kw::Beginning
+            | Kw::Start
+            | Kw::Middle
+            | Kw::Today
+            | Kw::Yesterday
+            | Kw::Tomorrow
+            | Kw::Tonight
+            | Kw::Now
+            | Kw::Currently
+            | Kw::Recently
+            | Kw::Nowadays
+            | Kw::Presently
+            | Kw::Right
+            | Kw::More
+            | Kw::These
+            | Kw::Future
+            | Kw::Every
+            | Kw::Each
+            | Kw::Per
+            | Kw::Daily
+            | Kw::Weekly
+            | Kw::Monthly
+            | Kw::Quarterly
+            | Kw::Annually
+            | Kw::Yearly
+            | Kw::Hourly
+            | Kw::Noon
+            | Kw::Midnight
+            | Kw::About
+            | Kw::Around
+            | Kw::Approximately
+            | Kw::Roughly
+            | Kw::Nearly
+            | Kw::Almost
+            | Kw::Fewer
+            | Kw::Less
+            | Kw::Under
+            | Kw::At
+            | Kw::Up
+            | Kw::No
+    )
+}
+
 /// The date a dated value anchors to ("2019" -> 2019-01-01, "2019-08" -> 2019-08-01).
 fn anchor_date(v: &str) -> Option<Date> {
     let y: i32 = v.get(..4)?.parse().ok()?;
@@ -3038,20 +3150,21 @@ mod tests {
     #[test]
     fn lexicon_lookups() {
         let t = TimeTagger::new();
-        assert_eq!(t.classify(b"October"), Lex::Month(10, true));
-        assert_eq!(t.classify(b"Oct"), Lex::Month(10, false));
-        assert_eq!(t.classify(b"FRIDAY"), Lex::Weekday(5));
-        assert_eq!(t.classify(b"years"), Lex::Unit(Unit::Year, true));
-        assert_eq!(t.classify(b"twenty"), Lex::Card(20));
-        assert_eq!(t.classify(b"third"), Lex::Ord(3));
-        assert_eq!(t.classify(b"31st"), Lex::Ord(31));
-        assert_eq!(t.classify(b"1990s"), Lex::Decade(199, 4));
-        assert_eq!(t.classify(b"80s"), Lex::Decade(8, 2));
-        assert_eq!(t.classify(b"2025"), Lex::Num(2025, 4));
-        assert_eq!(t.classify(b"100M"), Lex::Other);
-        assert_eq!(t.classify(b"Kim"), Lex::Other);
-        assert_eq!(t.classify(b"supercalifragilistic"), Lex::Other);
-        assert_eq!(t.classify(b""), Lex::Other);
+        let t = |w: &[u8]| t.classify(w, load16(w, 0, w.len()));
+        assert_eq!(t(b"October"), Lex::Month(10, true));
+        assert_eq!(t(b"Oct"), Lex::Month(10, false));
+        assert_eq!(t(b"FRIDAY"), Lex::Weekday(5));
+        assert_eq!(t(b"years"), Lex::Unit(Unit::Year, true));
+        assert_eq!(t(b"twenty"), Lex::Card(20));
+        assert_eq!(t(b"third"), Lex::Ord(3));
+        assert_eq!(t(b"31st"), Lex::Ord(31));
+        assert_eq!(t(b"1990s"), Lex::Decade(199, 4));
+        assert_eq!(t(b"80s"), Lex::Decade(8, 2));
+        assert_eq!(t(b"2025"), Lex::Num(2025, 4));
+        assert_eq!(t(b"100M"), Lex::Other);
+        assert_eq!(t(b"Kim"), Lex::Other);
+        assert_eq!(t(b"supercalifragilistic"), Lex::Other);
+        assert_eq!(t(b""), Lex::Other);
     }
 
     #[test]
@@ -3079,6 +3192,10 @@ mod tests {
 
     #[test]
     fn hyphen_test_matches_a_scan() {
+        let hy = |w: &str| match load16(w.as_bytes(), 0, w.len()) {
+            Some(r) => has_hyphen(r),
+            None => w.contains('-'),
+        };
         for w in [
             "two-year",
             "-",
@@ -3092,7 +3209,7 @@ mod tests {
             "0123456789abcdefgh",
             "\u{2014}",
         ] {
-            assert_eq!(has_hyphen(w.as_bytes()), w.contains('-'), "{w}");
+            assert_eq!(hy(w), w.contains('-'), "{w}");
         }
     }
 
