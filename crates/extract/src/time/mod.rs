@@ -753,6 +753,12 @@ impl<'a> Scan<'a> {
                     Anchor::Publication,
                 ))
             }
+            // "the year before", "the day after", "the day before yesterday"
+            Lex::Unit(u @ (Unit::Year | Unit::Month | Unit::Week | Unit::Day), false)
+                if j == i + 1 && matches!(self.kw(j + 1), Some(Kw::Before | Kw::After)) =>
+            {
+                self.unit_before_after(i, j, u)
+            }
             // "the latest period", "the year-ago period"
             Lex::K(Kw::Period) if latest => Some(self.reported_quarter(i, j + 1, 0)),
             Lex::Unit(
@@ -832,6 +838,73 @@ impl<'a> Scan<'a> {
             }
             _ => None,
         }
+    }
+
+    /// "the year before", "the week after" at the end of a clause: one unit before or after
+    /// the last date of the sentence fine enough for the unit, else the publication date;
+    /// "the day before yesterday", "the day after tomorrow". Before an event ("the day before
+    /// the vote") the date is unknown and nothing is matched.
+    fn unit_before_after(&self, i: usize, j: usize, u: Unit) -> Option<Cand> {
+        let sign: i64 = if self.is(j + 1, Kw::Before) { -1 } else { 1 };
+        let k = j + 2;
+        if u == Unit::Day {
+            let deictic = match self.kw(k) {
+                Some(Kw::Yesterday) if sign < 0 => Some(-2),
+                Some(Kw::Tomorrow) if sign > 0 => Some(2),
+                _ => None,
+            };
+            if let Some(off) = deictic {
+                return Some(Cand::new(
+                    i,
+                    k + 1,
+                    TimexType::Date,
+                    shift(self.pubd, Unit::Day, off),
+                    Anchor::Publication,
+                ));
+            }
+        }
+        let ends = match self.lex(k) {
+            Lex::Punct(p) => matches!(
+                p,
+                b',' | b'.' | b';' | b':' | b')' | b'"' | b'-' | b'?' | b'!'
+            ),
+            Lex::K(Kw::And | Kw::Or | Kw::To | Kw::In | Kw::At | Kw::On | Kw::For) => true,
+            Lex::Other => ["when", "while", "as", "but", "after", "before"]
+                .iter()
+                .any(|w| self.word(k).eq_ignore_ascii_case(w)),
+            _ => k >= self.atoms.len(),
+        };
+        if !ends {
+            return None;
+        }
+        // the grain a previous value must have to anchor this unit
+        let fine = |v: &str| match u {
+            Unit::Year => is_digits(v),
+            Unit::Month => {
+                v.len() >= 7 && is_digits(v) && v.as_bytes().get(5).is_some_and(u8::is_ascii_digit)
+            }
+            Unit::Week => {
+                v.len() >= 8
+                    && is_digits(v)
+                    && (v.as_bytes().get(5) == Some(&b'W') || v.len() >= 10)
+            }
+            _ => v.len() >= 10 && is_digits(v),
+        };
+        let prev = self
+            .last_dated
+            .and_then(|x| self.out.get(x).map(|c| (x, c)))
+            .filter(|(_, c)| fine(&c.value) && self.same_token_run(c.a, i));
+        let (base, anchor) = match prev {
+            Some((x, c)) => (anchor_date(&c.value), Anchor::Previous(x)),
+            None => (self.pubd, Anchor::Publication),
+        };
+        Some(Cand::new(
+            i,
+            j + 2,
+            TimexType::Date,
+            shift(base, u, sign),
+            anchor,
+        ))
     }
 
     /// The quarter a report is about: the last quarter named, else the one before publication;
@@ -1801,7 +1874,7 @@ impl<'a> Scan<'a> {
         let off = here(best);
         match self.tense_window(i, MONTH_LEFT, MONTH_RIGHT, MONTH_ED) {
             Tense::Past if off > 31 * 2 => best - 1,
-            Tense::Future if off < 0 => best + 1,
+            Tense::Future if off < -31 * 2 => best + 1,
             _ => best,
         }
     }
@@ -2856,6 +2929,26 @@ impl<'a> Scan<'a> {
         t
     }
 
+    /// A plan word at `j` ("scheduled", "due", "expected"): in the future, unless "had",
+    /// "was", "were", "previously" or "originally" just before make it a past plan.
+    fn plan_tense(&self, j: usize) -> Tense {
+        let mut k = j;
+        for _ in 0..3 {
+            if k == 0 {
+                break;
+            }
+            k -= 1;
+            let w = self.word(k);
+            if ["had", "was", "were", "previously", "originally"]
+                .iter()
+                .any(|p| w.eq_ignore_ascii_case(p))
+            {
+                return Tense::Past;
+            }
+        }
+        Tense::Future
+    }
+
     fn tense_of_word(&self, j: usize, ed: bool) -> Tense {
         let Some(a) = self.atoms.get(j) else {
             return Tense::Unknown;
@@ -2863,6 +2956,19 @@ impl<'a> Scan<'a> {
         match a.lex {
             Lex::K(Kw::Ago | Kw::Yesterday) => return Tense::Past,
             Lex::K(Kw::Tomorrow | Kw::Upcoming) => return Tense::Future,
+            // "are to travel", "is to meet": a plan
+            Lex::K(Kw::To) => {
+                let p = if j > 0 { self.word(j - 1) } else { "" };
+                return if ["is", "are", "am"]
+                    .iter()
+                    .any(|w| p.eq_ignore_ascii_case(w))
+                    && matches!(self.lex(j + 1), Lex::Other)
+                {
+                    Tense::Future
+                } else {
+                    Tense::Unknown
+                };
+            }
             Lex::Other => {}
             _ => return Tense::Unknown,
         }
@@ -2876,31 +2982,49 @@ impl<'a> Scan<'a> {
         }
         let lw = &buf[..w.len()];
         match lw {
-            b"will" | b"'ll" | b"\xe2\x80\x99ll" | b"shall" | b"going" | b"plans" | b"plan"
-            // present-tense schedule verbs: "the offer expires Friday"
+            b"will" | b"'ll" | b"\xe2\x80\x99ll" | b"shall" | b"going"
+            // present-tense schedule verbs: "the offer expires Friday", "the leaders meet Monday"
             | b"expires" | b"begins" | b"starts" | b"opens" | b"ends" | b"closes" | b"meets" | b"resumes" | b"arrives" | b"departs"
             | b"returns" | b"plays" | b"faces" | b"hosts" | b"visits" | b"travels" | b"launches" | b"airs" | b"runs" | b"stops"
-            | b"kicks" | b"convenes" | b"premieres" | b"debuts" => Tense::Future,
-            b"due" | b"would" | b"wo" | b"set" | b"intends" | b"aims" | b"hopes" | b"scheduled" | b"expected" | b"planned" | b"slated" => {
-                // "had been scheduled", "was due", "previously planned": a past plan
-                let mut k = j;
-                for _ in 0..3 {
-                    if k == 0 {
-                        break;
-                    }
-                    k -= 1;
-                    let w = self.word(k);
-                    if ["had", "was", "were", "previously", "originally"].iter().any(|p| w.eq_ignore_ascii_case(p)) {
-                        return Tense::Past;
-                    }
+            | b"kicks" | b"convenes" | b"premieres" | b"debuts" | b"meet" | b"resume" | b"convene" | b"reconvene" => {
+                // "did not meet", "didn't resume": a past event
+                let p = if j > 0 { self.word(j - 1) } else { "" };
+                if ["not", "n't", "n\u{2019}t", "did", "never"].iter().any(|w| p.eq_ignore_ascii_case(w)) {
+                    Tense::Unknown
+                } else {
+                    Tense::Future
                 }
-                Tense::Future
             }
+            // a plan as a verb ("plans to", "we plan"), not as a noun ("announced the plan")
+            b"plan" | b"plans" => {
+                let p = if j > 0 { self.word(j - 1) } else { "" };
+                let det = ["the", "a", "its", "his", "her", "their", "our", "this", "that", "new", "no", "any", "these", "those"]
+                    .iter()
+                    .any(|w| p.eq_ignore_ascii_case(w));
+                // "announced plans to", "unveiled plans": a noun after a past verb
+                let after_verb = p.len() > 3 && p.ends_with("ed");
+                if det || after_verb { Tense::Unknown } else { Tense::Future }
+            }
+            // "set to", "set for": a plan; "the record set on Aug. 6" is past
+            b"set" => {
+                if matches!(self.kw(j + 1), Some(Kw::To | Kw::For)) { Tense::Future } else { Tense::Unknown }
+            }
+            // "is due to arrive", "due on Monday", "due back"; not the causal "due to the storm"
+            b"due" => {
+                let p = if j > 0 { self.word(j - 1) } else { "" };
+                let be = ["is", "are", "was", "were", "'s", "\u{2019}s", "be", "now", "also"].iter().any(|w| p.eq_ignore_ascii_case(w));
+                let next = self.word(j + 1);
+                if !(be || ["on", "in", "back", "out", "by"].iter().any(|w| next.eq_ignore_ascii_case(w))) {
+                    return Tense::Unknown;
+                }
+                self.plan_tense(j)
+            }
+            b"would" | b"wo" | b"intends" | b"aims" | b"hopes" | b"scheduled" | b"expected" | b"planned" | b"slated" => self.plan_tense(j),
             b"said" | b"was" | b"were" | b"had" | b"did" | b"told" | b"met" | b"began" | b"came" | b"went" | b"made" | b"took" | b"gave"
             | b"saw" | b"held" | b"left" | b"won" | b"lost" | b"fell" | b"rose" | b"sold" | b"bought" | b"paid" | b"got" | b"struck"
             | b"hit" | b"spoke" | b"wrote" | b"led" | b"ran" | b"found" | b"became" | b"broke" | b"chose" | b"drew" | b"flew" | b"knew"
             | b"brought" | b"thought" | b"sent" | b"spent" | b"built" | b"meant" | b"felt" | b"kept" | b"heard" | b"stood" | b"sought"
-            | b"taught" | b"caught" | b"fought" | b"shot" | b"slid" | b"sank" | b"dropped" => Tense::Past,
+            | b"taught" | b"caught" | b"fought" | b"shot" | b"slid" | b"sank" | b"dropped" | b"ended" => Tense::Past,
             b"be" => {
                 // "is to be held", "will be": a plan
                 let p = if j > 0 { self.word(j - 1) } else { "" };
