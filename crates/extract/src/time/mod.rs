@@ -753,6 +753,27 @@ impl<'a> Scan<'a> {
                     Anchor::Publication,
                 ))
             }
+            // "over the years", "the weeks ahead": vague durations
+            Lex::Unit(u, true)
+                if j == i + 1
+                    && u != Unit::Second
+                    && (i > 0 && self.is(i - 1, Kw::Over)
+                        || self.word(j + 1).eq_ignore_ascii_case("ahead")) =>
+            {
+                let ahead = self.word(j + 1).eq_ignore_ascii_case("ahead");
+                let vague = Number {
+                    value: 0.0,
+                    vague: true,
+                    article: false,
+                };
+                Some(Cand::new(
+                    i,
+                    if ahead { j + 2 } else { j + 1 },
+                    TimexType::Duration,
+                    duration(vague, u),
+                    Anchor::None,
+                ))
+            }
             // "the year before", "the day after", "the day before yesterday"
             Lex::Unit(u @ (Unit::Year | Unit::Month | Unit::Week | Unit::Day), false)
                 if j == i + 1 && matches!(self.kw(j + 1), Some(Kw::Before | Kw::After)) =>
@@ -877,23 +898,10 @@ impl<'a> Scan<'a> {
         if !ends {
             return None;
         }
-        // the grain a previous value must have to anchor this unit
-        let fine = |v: &str| match u {
-            Unit::Year => is_digits(v),
-            Unit::Month => {
-                v.len() >= 7 && is_digits(v) && v.as_bytes().get(5).is_some_and(u8::is_ascii_digit)
-            }
-            Unit::Week => {
-                v.len() >= 8
-                    && is_digits(v)
-                    && (v.as_bytes().get(5) == Some(&b'W') || v.len() >= 10)
-            }
-            _ => v.len() >= 10 && is_digits(v),
-        };
         let prev = self
             .last_dated
             .and_then(|x| self.out.get(x).map(|c| (x, c)))
-            .filter(|(_, c)| fine(&c.value) && self.same_token_run(c.a, i));
+            .filter(|(_, c)| fine_for(&c.value, u) && self.same_token_run(c.a, i));
         let (base, anchor) = match prev {
             Some((x, c)) => (anchor_date(&c.value), Anchor::Previous(x)),
             None => (self.pubd, Anchor::Publication),
@@ -1800,10 +1808,12 @@ impl<'a> Scan<'a> {
                 Anchor::None,
             ));
         }
-        // "June last year", "January this year"
+        // "June last year", "January this year", "January of this year"
+        let jo = if self.is(j, Kw::Of) { j + 1 } else { j };
         if let (Some(kw @ (Kw::This | Kw::Last | Kw::Next)), Lex::Unit(Unit::Year, false)) =
-            (self.kw(j), self.lex(j + 1))
+            (self.kw(jo), self.lex(jo + 1))
         {
+            let j = jo;
             let n = match kw {
                 Kw::Last => -1,
                 Kw::Next => 1,
@@ -2273,7 +2283,11 @@ impl<'a> Scan<'a> {
                 .last_dated
                 .and_then(|x| self.out.get(x).map(|c| (x, c)))
             {
-                Some((x, c)) => (anchor_date(&c.value), Anchor::Previous(x)),
+                // "that day" after "in 1987": the day is unknown, not January 1
+                Some((x, c)) => match self.lex(j) {
+                    Lex::Unit(u, false) if !fine_for(&c.value, u) => (None, Anchor::Previous(x)),
+                    _ => (anchor_date(&c.value), Anchor::Previous(x)),
+                },
                 None => (None, Anchor::Publication),
             }
         } else {
@@ -3131,6 +3145,20 @@ const fn kw_starts(k: Kw) -> bool {
             | Kw::Up
             | Kw::No
     )
+}
+
+/// True when the calendar value `v` is fine enough to count a `u` from: a year for years,
+/// a month for months, a week or a day for weeks, a day for days.
+fn fine_for(v: &str, u: Unit) -> bool {
+    let b = v.as_bytes();
+    is_digits(v)
+        && match u {
+            Unit::Year | Unit::Decade | Unit::Century => true,
+            Unit::Quarter => b.len() >= 7 && b.get(5) != Some(&b'W'),
+            Unit::Month => b.len() >= 7 && b.get(5).is_some_and(u8::is_ascii_digit),
+            Unit::Week | Unit::Weekend => b.get(5) == Some(&b'W') || b.len() >= 10,
+            _ => b.len() >= 10 && b.get(5).is_some_and(u8::is_ascii_digit),
+        }
 }
 
 /// The date a dated value anchors to ("2019" -> 2019-01-01, "2019-08" -> 2019-08-01).
