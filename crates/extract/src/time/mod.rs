@@ -2509,9 +2509,10 @@ impl<'a> Scan<'a> {
                             | Kw::Next
                     )
                 );
+            // "spring" and "fall" are verbs and nouns too: only a determiner or "early", "late",
+            // "mid" makes them seasons ("in the spring", "last fall"; not "in spring water")
             if !det
-                || s == 0
-                || s == 2
+                || (s == 0 || s == 2)
                     && !matches!(
                         self.kw(i - 1),
                         Some(
@@ -2526,6 +2527,19 @@ impl<'a> Scan<'a> {
                     )
             {
                 return None;
+            }
+            // "the fall in prices", "the spring water": a noun; "in the fall," a season
+            if (s == 0 || s == 2) && self.is(i - 1, Kw::The) {
+                let ends = match self.lex(i + 1) {
+                    Lex::Punct(_) | Lex::K(Kw::And | Kw::Or) => true,
+                    Lex::Other => ["when", "while", "as", "after", "before", "but"]
+                        .iter()
+                        .any(|w| self.word(i + 1).eq_ignore_ascii_case(w)),
+                    _ => i + 1 >= self.atoms.len(),
+                };
+                if !ends {
+                    return None;
+                }
             }
         }
         let Some(p) = self.pubd else {
@@ -2555,8 +2569,16 @@ impl<'a> Scan<'a> {
                 }
             }
             _ => {
-                if dir.is_none() && self.tense(i) == Tense::Past && pm < start {
-                    y -= 1;
+                // a season not begun is last year's in the past tense; one over, next year's
+                // in the future tense
+                match if dir.is_none() {
+                    self.tense(i)
+                } else {
+                    Tense::Unknown
+                } {
+                    Tense::Past if pm < start => y -= 1,
+                    Tense::Future if pm >= start + 3 => y += 1,
+                    _ => {}
                 }
             }
         }
@@ -2622,7 +2644,7 @@ impl<'a> Scan<'a> {
             }
             Lex::K(Kw::Today | Kw::Yesterday | Kw::Tomorrow) => self.deictic(j),
             Lex::Weekday(_) => self.weekday(j),
-            Lex::Season(_) => self.season(j, Some(0)),
+            Lex::Season(_) => self.season(j, None),
             Lex::PartDay(_) => self.part_then_day(j),
             _ => None,
         }?;
@@ -3001,9 +3023,9 @@ impl<'a> Scan<'a> {
             | b"expires" | b"begins" | b"starts" | b"opens" | b"ends" | b"closes" | b"meets" | b"resumes" | b"arrives" | b"departs"
             | b"returns" | b"plays" | b"faces" | b"hosts" | b"visits" | b"travels" | b"launches" | b"airs" | b"runs" | b"stops"
             | b"kicks" | b"convenes" | b"premieres" | b"debuts" | b"meet" | b"resume" | b"convene" | b"reconvene" => {
-                // "did not meet", "didn't resume": a past event
+                // "did not meet", "didn't resume": a past event; "to meet": the verb before decides
                 let p = if j > 0 { self.word(j - 1) } else { "" };
-                if ["not", "n't", "n\u{2019}t", "did", "never"].iter().any(|w| p.eq_ignore_ascii_case(w)) {
+                if ["not", "n't", "n\u{2019}t", "did", "never", "to"].iter().any(|w| p.eq_ignore_ascii_case(w)) {
                     Tense::Unknown
                 } else {
                     Tense::Future
