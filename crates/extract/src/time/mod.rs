@@ -150,12 +150,13 @@ impl TimeTagger {
         let tb = text.as_bytes();
         let mut atoms = Vec::with_capacity(doc.tokens.len() + doc.tokens.len() / 8);
         starts.reserve(doc.tokens.len() / 4);
-        let push = |atoms: &mut Vec<Atom>, starts: &mut Vec<u32>, a: Atom| {
+        #[inline(always)]
+        fn push(atoms: &mut Vec<Atom>, starts: &mut Vec<u32>, a: Atom) {
             if may_start(a.lex) {
                 starts.push(atoms.len() as u32);
             }
             atoms.push(a);
-        };
+        }
         for (ti, tok) in doc.tokens.iter().enumerate() {
             let (s, e) = (tok.span.start, tok.span.end);
             let Some(bytes) = tb.get(s..e) else { continue };
@@ -2430,6 +2431,33 @@ impl<'a> Scan<'a> {
                 let mut c = self.season(j, Some(dir as i32))?;
                 c.a = i;
                 Some(c.the())
+            }
+            // "that night", "the next morning": a part of the last day named, else unknown
+            Lex::PartDay(p)
+                if matches!(k2, Kw::That | Kw::Following | Kw::Same)
+                    || k2 == Kw::Next && after_the =>
+            {
+                let prev = self
+                    .last_dated
+                    .and_then(|x| self.out.get(x).map(|c| (x, c)))
+                    .filter(|(_, c)| fine_for(&c.value, Unit::Day));
+                let (v, anchor) = match prev {
+                    Some((x, c)) => (
+                        shift(anchor_date(&c.value), Unit::Day, dir.max(0)),
+                        Anchor::Previous(x),
+                    ),
+                    None => ("XXXX-XX-XX".to_string(), Anchor::None),
+                };
+                Some(
+                    Cand::new(
+                        i,
+                        j + 1,
+                        TimexType::Time,
+                        format!("{v}T{}", PARTS[p as usize]),
+                        anchor,
+                    )
+                    .the(),
+                )
             }
             Lex::PartDay(p) if matches!(k2, Kw::This | Kw::Last) => {
                 let off = if k2 == Kw::Last { -1 } else { 0 };
