@@ -391,6 +391,9 @@ impl Cand {
 enum Tense {
     Past,
     Future,
+    /// A present progressive ("is continuing"): it ends the search for a tense without
+    /// giving a direction to a month.
+    Present,
     Unknown,
 }
 
@@ -3101,6 +3104,23 @@ impl<'a> Scan<'a> {
             _ => {
                 if ed && lw.len() >= 5 && lw.ends_with(b"ed") && !lw.ends_with(b"eed") {
                     Tense::Past
+                } else if lw.len() >= 5 && lw.ends_with(b"ing") && lw != b"being" {
+                    // the present progressive of an arrangement: "are meeting Friday"
+                    let p = if j > 0 { self.word(j - 1) } else { "" };
+                    if ["is", "are", "am", "'re", "\u{2019}re"]
+                        .iter()
+                        .any(|w| p.eq_ignore_ascii_case(w))
+                    {
+                        // a weekday after it is ahead; a month is only kept from the verb
+                        // further back ("said it is calling a vote on Dec. 7")
+                        if ed {
+                            Tense::Future
+                        } else {
+                            Tense::Present
+                        }
+                    } else {
+                        Tense::Unknown
+                    }
                 } else {
                     Tense::Unknown
                 }
