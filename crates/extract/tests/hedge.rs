@@ -69,6 +69,11 @@ fn cases_from_data() {
             .iter()
             .map(|c| (c.span.slice(t), c.class.as_str()))
             .collect();
+        let signals: Vec<(&str, bool)> = hedges
+            .cues
+            .iter()
+            .map(|c| (c.span.slice(t), c.signal))
+            .collect();
         for (key, value) in checks {
             let v = split(value);
             let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| match key {
@@ -76,6 +81,14 @@ fn cases_from_data() {
                     cues.contains(&(v[0], v[1])),
                     "case {case}: no cue {v:?} in {cues:?}"
                 ),
+                "signal" | "uncertainty" => {
+                    let want = (v[0], key == "signal");
+                    assert!(
+                        signals.contains(&want),
+                        "case {case}: no {key} {:?} in {signals:?}",
+                        v[0]
+                    );
+                }
                 "nocue" => {
                     let at = t.find(v[0]).expect("nocue text in the case");
                     let span = claimsheet_extract::Span::new(at, at + v[0].len());

@@ -10,7 +10,9 @@
 //!    "the expected profits", "if necessary", "the will"), then an averaged perceptron
 //!    ([`model`]) over the words around each Szeged-type candidate decides whether it is a cue
 //!    (trained by `examples/train_hedge.rs` on the dev gold; weights in `models/hedge.weights`).
-//!    claimsheet's news cues (weasel, unverified, denial, plan) are decided by the lexicon alone.
+//!    claimsheet's news cues (weasel, unverified, denial, plan) are decided by the lexicon alone;
+//!    those that are not uncertainty cues in the Szeged sense (denials, plans, "sources said",
+//!    "have not been confirmed") are marked [`Cue::signal`].
 //! 3. **Sentences**: certainty is the weakest commitment among the sentence's cues; polarity is
 //!    negative with a negation word or a denial; verification comes from unverified, denial and
 //!    confirmation statements, and a statement that refers back ("the reported discussions",
@@ -53,6 +55,19 @@ pub enum CueClass {
 }
 
 impl CueClass {
+    /// True for the Szeged / CoNLL-2010 uncertainty classes (probable, possible, doxastic,
+    /// condition, investigation); false for claimsheet's news classes.
+    pub const fn is_szeged(self) -> bool {
+        matches!(
+            self,
+            CueClass::Probable
+                | CueClass::Possible
+                | CueClass::Doxastic
+                | CueClass::Condition
+                | CueClass::Investigation
+        )
+    }
+
     /// The class name in annotation output: the Szeged names for the first five (verbatim, with
     /// the corpus's spaces), `news_*` names for the rest.
     pub const fn as_str(self) -> &'static str {
@@ -77,6 +92,10 @@ pub struct Cue {
     pub span: Span,
     /// Its class.
     pub class: CueClass,
+    /// True for a news signal (denial, plan, vague attribution with a saying verb, a statement
+    /// about verification: [`lexicon::Decide::Signal`]), which is not an uncertainty cue in the
+    /// Szeged / CoNLL-2010 sense; false for an uncertainty cue.
+    pub signal: bool,
 }
 
 /// How firmly a sentence states what it states (FactBank's scale).
@@ -190,6 +209,13 @@ impl Candidate {
         lexicon::ENTRIES
             .get(self.entry)
             .is_some_and(|e| e.2 == Decide::Learned)
+    }
+
+    /// True when this candidate is a news signal, not an uncertainty cue.
+    pub fn signal(&self) -> bool {
+        lexicon::ENTRIES
+            .get(self.entry)
+            .is_some_and(|e| e.2 == Decide::Signal)
     }
 }
 
@@ -472,6 +498,7 @@ impl HedgeTagger {
             hedges.cues.push(Cue {
                 span: cand.span,
                 class,
+                signal: cand.signal(),
             });
         }
         sentence_verdicts(doc, &flags, &mut hedges);
