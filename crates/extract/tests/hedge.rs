@@ -172,3 +172,26 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(500))]
+    /// The word hash reads words case-insensitively, and its scan flags hyphens and non-ASCII
+    /// bytes, for every length (the eight-byte chunks and the short tail).
+    #[test]
+    fn word_hash_ignores_ascii_case(word in "[a-zA-Z0-9'\\-é’]{0,40}") {
+        use claimsheet_extract::hedge::lexicon::{hash_scan, word_hash};
+        prop_assert_eq!(word_hash(&word), word_hash(&word.to_ascii_lowercase()));
+        prop_assert_eq!(word_hash(&word), word_hash(&word.to_ascii_uppercase()));
+        let (_, high, hyphen) = hash_scan(word.as_bytes());
+        prop_assert_eq!(high, !word.is_ascii());
+        prop_assert_eq!(hyphen, word.contains('-'));
+        if word.len() > 1 && word.is_ascii() {
+            // Distinct words hash apart (no byte is lost in the tail loads).
+            let mut other = word.to_ascii_lowercase().into_bytes();
+            let last = other.len() - 1;
+            other[last] = if other[last] == b'x' { b'y' } else { b'x' };
+            let other = String::from_utf8(other).unwrap_or_default();
+            prop_assert_ne!(word_hash(&word.to_ascii_lowercase()), word_hash(&other));
+        }
+    }
+}

@@ -390,22 +390,56 @@ pub fn word_hash_bytes(b: &[u8]) -> u64 {
 }
 
 /// The ASCII hash of `b`, whether it holds a non-ASCII byte, whether it holds a hyphen.
+///
+/// Eight bytes at a time as one `u64` (SWAR): ASCII capitals lowered with bit arithmetic, the
+/// hyphen found with a zero-byte test; the same hash as lowering byte by byte.
 #[inline]
 pub fn hash_scan(b: &[u8]) -> (u64, bool, bool) {
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
     let mut h = 0x9e37_79b9_7f4a_7c15u64 ^ b.len() as u64;
-    let mut or = 0u8;
+    let mut or = 0u64;
     let mut hyphen = false;
     for chunk in b.chunks(8) {
-        let mut v = 0u64;
-        for (i, &c) in chunk.iter().enumerate() {
-            or |= c;
-            hyphen |= c == b'-';
-            v |= u64::from(c.to_ascii_lowercase()) << (8 * i);
-        }
+        let raw = match <[u8; 8]>::try_from(chunk) {
+            Ok(full) => u64::from_le_bytes(full),
+            Err(_) => tail(chunk),
+        };
+        or |= raw;
+        // Bytes 'A'..='Z' (0x41..=0x5A) get 0x20; bytes >= 0x80 are left alone.
+        let heptets = raw & LOW7;
+        let ge_a = heptets.wrapping_add(0x3f3f_3f3f_3f3f_3f3f);
+        let gt_z = heptets.wrapping_add(0x2525_2525_2525_2525);
+        let upper = ge_a & !gt_z & !raw & HIGH;
+        let v = raw | (upper >> 2);
+        // A byte equal to '-' is a zero byte of `raw ^ 0x2d..` (padding bytes never are).
+        let x = raw ^ 0x2d2d_2d2d_2d2d_2d2d;
+        let nonzero = ((x & LOW7).wrapping_add(LOW7) | x) & HIGH;
+        hyphen |= nonzero != HIGH;
         h = (h ^ v).wrapping_mul(0xff51_afd7_ed55_8ccd);
         h ^= h >> 29;
     }
-    (h, or >= 0x80, hyphen)
+    (h, or & HIGH != 0, hyphen)
+}
+
+/// Fewer than eight bytes as a zero-padded little-endian `u64`, with two overlapping loads
+/// instead of a byte loop (the overlapping bytes are equal, so OR-ing them is exact).
+#[inline]
+fn tail(c: &[u8]) -> u64 {
+    let n = c.len();
+    let at = |i: usize| u64::from(c.get(i).copied().unwrap_or(0));
+    if n >= 4 {
+        let four = |i: usize| {
+            c.get(i..i + 4)
+                .and_then(|w| <[u8; 4]>::try_from(w).ok())
+                .map_or(0, |w| u64::from(u32::from_le_bytes(w)))
+        };
+        four(0) | (four(n - 4) << (8 * (n - 4)))
+    } else if n > 0 {
+        at(0) | (at(n / 2) << (8 * (n / 2))) | (at(n - 1) << (8 * (n - 1)))
+    } else {
+        0
+    }
 }
 
 /// Hash of a word with non-ASCII bytes: curly apostrophes rewritten first.

@@ -19,8 +19,6 @@
 //!    "the claims") also marks the earlier sentence it points to, found by the overlap of
 //!    content words, a reporting source and the kind of cue the referring noun names.
 
-use std::collections::HashMap;
-
 use claimsheet_ingest::Span;
 
 use crate::segment::TokenKind;
@@ -226,6 +224,8 @@ const WEIGHT_BITS_MASK: usize = (1 << 18) - 1;
 struct SentenceFlags {
     info: model::SentenceInfo,
     negative: bool,
+    /// A confirmation word ("confirmed", "verified", "corroborated").
+    confirm: bool,
 }
 
 /// Word hashes of the function words behind [`SentenceFlags`].
@@ -234,9 +234,24 @@ struct FlagWords {
     cond: Vec<u64>,
     said: Vec<u64>,
     negation: Vec<u64>,
+    confirm: Vec<u64>,
     no: u64,
     not: u64,
     only: u64,
+    /// A 4,096-bit filter of all the hashes above: most words skip the list checks.
+    bits: [u64; 64],
+}
+
+impl FlagWords {
+    fn bit(h: u64) -> (usize, u64) {
+        let b = (h >> 32) as usize & 4095;
+        (b >> 6, 1 << (b & 63))
+    }
+
+    fn maybe(&self, h: u64) -> bool {
+        let (i, m) = Self::bit(h);
+        self.bits.get(i).is_some_and(|w| w & m != 0)
+    }
 }
 
 impl FlagWords {
@@ -246,29 +261,46 @@ impl FlagWords {
                 .map(|w| lexicon::word_hash(w))
                 .collect::<Vec<_>>()
         };
-        FlagWords {
+        let mut words = FlagWords {
             cond: h(&["if", "unless", "provided", "otherwise"]),
             said: h(&["said", "says", "say", "told", "according"]),
             negation: h(NEGATIONS),
+            confirm: h(CONFIRMS),
             no: lexicon::word_hash("no"),
             not: lexicon::word_hash("not"),
             only: lexicon::word_hash("only"),
+            bits: [0; 64],
+        };
+        let all: Vec<u64> = [&words.cond, &words.said, &words.negation, &words.confirm]
+            .into_iter()
+            .flatten()
+            .copied()
+            .collect();
+        for h in all {
+            let (i, m) = Self::bit(h);
+            if let Some(w) = words.bits.get_mut(i) {
+                *w |= m;
+            }
         }
+        words
     }
 }
 
 /// Finds uncertainty cues and judges sentence certainty.
 #[derive(Debug)]
 pub struct HedgeTagger {
-    /// Every surface form of the lexicon as a sequence of word hashes, grouped by first word,
-    /// longest first.
-    sequences: Vec<lexicon::Sequence>,
-    /// Range of [`HedgeTagger::sequences`] that starts with each first word hash.
-    first_word: HashMap<u64, (u32, u32), std::hash::BuildHasherDefault<model::PassThrough>>,
+    /// Every surface form of the lexicon as a sequence of word hashes ([`lexicon::sequences`]),
+    /// grouped by first word, longest first, stored flat: `(offset into seq_words, length,
+    /// entry)`.
+    seq_meta: Vec<(u32, u32, u32)>,
+    /// The word hashes of every sequence, one after another (a group's words are contiguous).
+    seq_words: Vec<u64>,
+    /// Open-addressing table (linear probing, at most a quarter full) of the first word hashes:
+    /// `(hash, from, to)`, the range of [`HedgeTagger::seq_meta`] that starts with that word;
+    /// hash 0 marks an empty slot. One probe for most words, in a table that stays in cache.
+    first_table: Vec<(u64, u32, u32)>,
     /// Hashes of the function words the sentence flags look for.
     words: FlagWords,
-    /// A 65,536-bit filter of the first word hashes, tried before [`HedgeTagger::first_word`].
-    first_bits: Vec<u64>,
     /// Hash of each lexicon entry's pattern (the disambiguator's key for it).
     entry_key: Vec<u64>,
     weights: model::Weights,
@@ -292,10 +324,22 @@ impl HedgeTagger {
     /// `hexhash weight` pair a line). Empty weights accept every learned candidate.
     pub fn with_weights(weights: &str) -> Self {
         let (sequences, first_word) = lexicon::sequences();
-        let mut first_bits = vec![0u64; 1024];
-        for h in first_word.keys() {
-            let bit = (h >> 20) as usize & 0xFFFF;
-            first_bits[bit >> 6] |= 1 << (bit & 63);
+        let mut seq_meta = Vec::with_capacity(sequences.len());
+        let mut seq_words = Vec::new();
+        for seq in &sequences {
+            seq_meta.push((seq_words.len() as u32, seq.words.len() as u32, seq.entry));
+            seq_words.extend_from_slice(&seq.words);
+        }
+        let size = (first_word.len() * 4).next_power_of_two().max(16);
+        let mut first_table = vec![(0u64, 0u32, 0u32); size];
+        for (&h, &(from, to)) in &first_word {
+            let mut i = (h >> 20) as usize & (size - 1);
+            while first_table.get(i).is_some_and(|e| e.0 != 0) {
+                i = (i + 1) & (size - 1);
+            }
+            if let Some(slot) = first_table.get_mut(i) {
+                *slot = (h, from, to);
+            }
         }
         let entry_key = lexicon::ENTRIES
             .iter()
@@ -310,9 +354,9 @@ impl HedgeTagger {
         HedgeTagger {
             weight_bits,
             words: FlagWords::new(),
-            sequences,
-            first_word,
-            first_bits,
+            seq_meta,
+            seq_words,
+            first_table,
             entry_key,
             weights,
         }
@@ -368,28 +412,25 @@ impl HedgeTagger {
             while k < stream.len() {
                 let mut advanced = false;
                 let h = stream[k].0;
-                let bit = (h >> 20) as usize & 0xFFFF;
-                let maybe = self
-                    .first_bits
-                    .get(bit >> 6)
-                    .is_some_and(|w| w & (1 << (bit & 63)) != 0);
-                if let Some(&(from, to)) = maybe.then(|| self.first_word.get(&h)).flatten() {
-                    for seq in self
-                        .sequences
-                        .get(from as usize..to as usize)
-                        .unwrap_or(&[])
+                if let Some((from, to)) = self.first_range(h) {
+                    for &(off, n, entry) in
+                        self.seq_meta.get(from as usize..to as usize).unwrap_or(&[])
                     {
-                        let n = seq.words.len();
+                        let (off, n) = (off as usize, n as usize);
                         let Some(window) = stream.get(k..k + n) else {
                             continue;
                         };
-                        if !window.iter().zip(&seq.words).all(|(a, b)| a.0 == *b) {
+                        let Some(words) = self.seq_words.get(off..off + n) else {
+                            continue;
+                        };
+                        // The first word matched already.
+                        if !window.iter().zip(words).skip(1).all(|(a, b)| a.0 == *b) {
                             continue;
                         }
                         let (first, last) = (window[0], window[n - 1]);
                         let cand = Candidate {
                             span: Span::new(first.1.start, last.1.end),
-                            entry: seq.entry as usize,
+                            entry: entry as usize,
                             sentence: si,
                             first: first.2,
                             last: last.2,
@@ -411,6 +452,26 @@ impl HedgeTagger {
         out
     }
 
+    /// The range of [`HedgeTagger::seq_meta`] that starts with word hash `h`.
+    #[inline]
+    fn first_range(&self, h: u64) -> Option<(u32, u32)> {
+        if h == 0 {
+            return None;
+        }
+        let mask = self.first_table.len().wrapping_sub(1);
+        let mut i = (h >> 20) as usize & mask;
+        loop {
+            let &(key, from, to) = self.first_table.get(i)?;
+            if key == h {
+                return Some((from, to));
+            }
+            if key == 0 {
+                return None;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
     /// Conditional, reporting and negation words of one sentence's word stream.
     fn flags(&self, doc: &Doc<'_>, stream: &[(u64, Span, usize)]) -> SentenceFlags {
         let w = &self.words;
@@ -422,8 +483,12 @@ impl HedgeTagger {
                 question: false,
             },
             negative: false,
+            confirm: false,
         };
         for (k, &(h, span, ti)) in stream.iter().enumerate() {
+            if h != 0 && !w.maybe(h) {
+                continue;
+            }
             if h == 0 {
                 f.info.question |= doc.text.as_bytes().get(span.start) == Some(&b'?');
                 continue;
@@ -444,6 +509,8 @@ impl HedgeTagger {
                     });
                 let not_only = h == w.not && next.is_some_and(|n| n.0 == w.only);
                 f.negative |= !(no_dot || not_only);
+            } else if w.confirm.contains(&h) {
+                f.confirm = true;
             }
         }
         f
@@ -785,22 +852,6 @@ const NEGATIONS: &[&str] = &[
     "not", "n't", "never", "no", "none", "nobody", "nothing", "neither", "nor", "cannot",
 ];
 
-fn negative(doc: &Doc<'_>, s: usize) -> bool {
-    let Some(sent) = doc.sentences.get(s) else {
-        return false;
-    };
-    sent.tokens.clone().any(|i| {
-        let t = tok(doc, i);
-        if !matches!(t.as_bytes().first(), Some(b'n' | b'N' | b'c' | b'C')) || !is(t, NEGATIONS) {
-            return false;
-        }
-        let n1 = tok_in(doc, s, Some(i + 1)).unwrap_or("");
-        // "No. 5", "not only".
-        !((t.eq_ignore_ascii_case("no") && n1 == ".")
-            || (t.eq_ignore_ascii_case("not") && is(n1, &["only"])))
-    })
-}
-
 /// Nouns that name a claim: rejecting or dismissing one disputes it ("dismissed the report"),
 /// rejecting anything else does not ("rejected outreach").
 const CLAIM_NOUNS: &[&str] = &[
@@ -852,24 +903,14 @@ fn denial_disputes(doc: &Doc<'_>, span: Span) -> bool {
     })
 }
 
-/// Whether sentence `s` states a confirmation ("officials confirmed the talks").
-fn confirms(doc: &Doc<'_>, s: usize) -> bool {
-    let Some(sent) = doc.sentences.get(s) else {
-        return false;
-    };
-    sent.tokens.clone().any(|i| {
-        is(
-            tok(doc, i),
-            &[
-                "confirmed",
-                "confirms",
-                "verified",
-                "corroborated",
-                "confirm",
-            ],
-        )
-    }) && !negative(doc, s)
-}
+/// Words that state a confirmation ("officials confirmed the talks").
+const CONFIRMS: &[&str] = &[
+    "confirmed",
+    "confirms",
+    "verified",
+    "corroborated",
+    "confirm",
+];
 
 /// Nouns that refer back to reported content, and the kind of cue they name.
 const REFERRING: &[(&str, Option<CueClass>)] = &[
@@ -1075,7 +1116,7 @@ fn sentence_verdicts(doc: &Doc<'_>, flags: &[SentenceFlags], hedges: &mut Hedges
             Some(Verification::Unconfirmed)
         } else if disputes {
             Some(Verification::Disputed)
-        } else if confirms(doc, s) {
+        } else if flags.get(s).is_some_and(|f| f.confirm && !f.negative) {
             Some(Verification::Confirmed)
         } else {
             None

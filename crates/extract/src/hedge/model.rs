@@ -291,24 +291,29 @@ pub fn features_into(
     // The nearest conditional or time-bound word ("if", "unless", "until", "once") within 15
     // words on either side: its side and distance bucket ("will remain until Iraq complies").
     let mut nearest: u8 = 0;
-    for d in 1..=15usize {
-        let side = |i: Option<usize>| {
-            tok_in(doc, s, i).is_some_and(|w| {
-                ["if", "unless", "until", "once", "provided"]
+    let cond = |i: Option<usize>| {
+        tok_in(doc, s, i).is_some_and(|w| {
+            matches!(w.len(), 2 | 4 | 5 | 6 | 8)
+                && matches!(
+                    w.as_bytes().first(),
+                    Some(b'i' | b'I' | b'u' | b'U' | b'o' | b'O' | b'p' | b'P')
+                )
+                && ["if", "unless", "until", "once", "provided"]
                     .iter()
                     .any(|c| c.eq_ignore_ascii_case(w))
-            })
-        };
+        })
+    };
+    for d in 1..=15usize {
         let bucket = match d {
             1..=3 => 1,
             4..=8 => 2,
             _ => 3,
         };
-        if side(Some(cand.last + d)) {
+        if cond(Some(cand.last + d)) {
             nearest = bucket;
             break;
         }
-        if side(cand.first.checked_sub(d)) {
+        if cond(cand.first.checked_sub(d)) {
             nearest = 4 + bucket;
             break;
         }
