@@ -226,26 +226,51 @@ fn train(examples: &[Example], epochs: usize) -> String {
     let bias = calibrate(examples, epochs);
     let all: Vec<&Example> = examples.iter().collect();
     let w = perceptron(&all, epochs);
-    let mut lines: Vec<(u64, f32)> = w.into_iter().collect();
-    lines.sort_by_key(|l| l.0);
+    // The base features are the first half of every example's features (the domain copies
+    // follow); each is written with its news and encyclopedic weight.
+    let mut base: Vec<u64> = examples
+        .iter()
+        .flat_map(|e| {
+            e.features
+                .get(..e.features.len() / 2)
+                .unwrap_or(&[])
+                .iter()
+                .copied()
+        })
+        .collect();
+    base.sort_unstable();
+    base.dedup();
+    let bias_key = (model::SEED ^ 102).wrapping_mul(0x0000_0100_0000_01b3);
     let mut out = String::new();
-    for (f, a) in &lines {
-        out.push_str(&format!("{f:016x} {a:.4}\n"));
+    for b in base {
+        let get = |f: u64| w.get(&f).copied().unwrap_or(0.0);
+        let extra = if b == bias_key { bias } else { 0.0 };
+        let [news, wiki] = model::DOMAINS.map(|d| get(b) + get(b ^ d) + extra);
+        if news.abs() > 1e-4 || wiki.abs() > 1e-4 {
+            out.push_str(&format!("{b:016x} {news:.4} {wiki:.4}\n"));
+        }
     }
-    shift(&out, bias)
+    out
 }
 
-/// `weights` with `bias` added to the weight of the shared bias feature (which every candidate
-/// has): a lower or higher decision threshold.
+/// `weights` with `bias` added to the weights of the shared bias feature (which every
+/// candidate has): a lower or higher decision threshold.
 fn shift(weights: &str, bias: f32) -> String {
     let key = (model::SEED ^ 102).wrapping_mul(0x0000_0100_0000_01b3);
     let line = format!("{key:016x} ");
     let mut found = false;
     let mut out = String::new();
     for l in weights.lines() {
-        if let Some(w) = l.strip_prefix(&line) {
-            let w: f32 = w.parse().unwrap_or(0.0);
-            out.push_str(&format!("{line}{:.4}\n", w + bias));
+        if let Some(rest) = l.strip_prefix(&line) {
+            let w: Vec<f32> = rest
+                .split_ascii_whitespace()
+                .map(|x| x.parse().unwrap_or(0.0))
+                .collect();
+            let (a, b) = (
+                w.first().copied().unwrap_or(0.0),
+                w.get(1).copied().unwrap_or(0.0),
+            );
+            out.push_str(&format!("{line}{:.4} {:.4}\n", a + bias, b + bias));
             found = true;
         } else {
             out.push_str(l);
@@ -253,7 +278,7 @@ fn shift(weights: &str, bias: f32) -> String {
         }
     }
     if !found {
-        out.push_str(&format!("{line}{bias:.4}\n"));
+        out.push_str(&format!("{line}{bias:.4} {bias:.4}\n"));
     }
     out
 }

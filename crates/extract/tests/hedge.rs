@@ -173,6 +173,26 @@ proptest! {
     }
 }
 
+#[test]
+fn inflected_entries_include_the_base_verb() {
+    use claimsheet_extract::hedge::lexicon::{expand, stemmer};
+    let st = stemmer();
+    for (pattern, form) in [
+        ("assum*", "assume"),
+        ("speculat*", "speculate"),
+        ("indicat*", "indicate"),
+        ("assum*", "assumed"),
+        ("expect*", "expecting"),
+        ("rule* out", "ruled out"),
+        ("estimat*", "estimated"),
+    ] {
+        let forms = expand(&st, pattern);
+        assert!(forms.iter().any(|f| f == form), "{pattern}: {forms:?}");
+    }
+    // The stemmer check keeps out words of another stem.
+    assert!(!expand(&st, "plan* to").iter().any(|f| f == "plane to"));
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(500))]
     /// The word hash reads words case-insensitively, and its scan flags hyphens and non-ASCII

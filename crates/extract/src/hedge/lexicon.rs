@@ -167,6 +167,7 @@ pub const ENTRIES: &[(&str, CueClass, Decide)] = &[
     ("hope*", Dox, L),
     ("unthinkable", Dox, L),
     ("alleg*", Unv, L),
+    ("allegedly", Unv, L),
     ("allegation*", Unv, L),
     // Condition.
     ("if", Cnd, L),
@@ -265,7 +266,7 @@ pub const ENTRIES: &[(&str, CueClass, Decide)] = &[
     ("refut*", Den, S),
     ("rebuff*", Den, S),
     ("disput*", Den, S),
-    ("rul* out", Den, S),
+    ("rule* out", Den, S),
     ("no sign yet", Den, S),
     ("no sign* of", Den, S),
     ("no indication", Den, S),
@@ -300,6 +301,8 @@ fn inflect(stemmer: &Stemmer, base: &str) -> Vec<String> {
     let mut forms = vec![base.to_string()];
     let b = base.as_bytes();
     let mut cands = vec![
+        // "assum*" -> "assume", "speculat*" -> "speculate".
+        format!("{base}e"),
         format!("{base}s"),
         format!("{base}es"),
         format!("{base}ed"),
@@ -323,8 +326,15 @@ fn inflect(stemmer: &Stemmer, base: &str) -> Vec<String> {
         }
     }
     let want = stemmer.stem(base).into_owned();
+    // A truncated pattern ("speculat*", "estimat*") is the stem of the word with a final "e"
+    // ("speculate", stem "specul"): its forms share that stem instead.
+    let with_e = format!("{base}e");
+    let want_e = stemmer.stem(&with_e).into_owned();
+    let want_e = (want_e != with_e).then_some(want_e);
     for c in cands {
-        if stemmer.stem(&c) == want && !forms.contains(&c) {
+        let stem = stemmer.stem(&c);
+        let same = stem == want || want_e.as_deref().is_some_and(|w| stem == w);
+        if same && !forms.contains(&c) {
             forms.push(c);
         }
     }

@@ -219,6 +219,14 @@ impl Candidate {
 
 const WEIGHT_BITS_MASK: usize = (1 << 18) - 1;
 
+/// Size in bits of [`HedgeTagger::first_bits`].
+const FIRST_BITS: usize = 1 << 14;
+
+/// The bit of word hash `h` in [`HedgeTagger::first_bits`] (bits apart from the table's).
+fn first_bit(h: u64) -> usize {
+    (h >> 44) as usize & (FIRST_BITS - 1)
+}
+
 /// Per-sentence facts gathered while matching.
 #[derive(Clone, Copy, Debug)]
 struct SentenceFlags {
@@ -299,6 +307,9 @@ pub struct HedgeTagger {
     /// `(hash, from, to)`, the range of [`HedgeTagger::seq_meta`] that starts with that word;
     /// hash 0 marks an empty slot. One probe for most words, in a table that stays in cache.
     first_table: Vec<(u64, u32, u32)>,
+    /// A 16,384-bit (2 KB) filter of the first word hashes, tried before the table: most words
+    /// start no cue and stop here, in a filter that stays in L1 between stages.
+    first_bits: Vec<u64>,
     /// Hashes of the function words the sentence flags look for.
     words: FlagWords,
     /// Hash of each lexicon entry's pattern (the disambiguator's key for it).
@@ -321,7 +332,8 @@ impl HedgeTagger {
     }
 
     /// A tagger whose disambiguator reads `weights` (the `models/hedge.weights` format: one
-    /// `hexhash weight` pair a line). Empty weights accept every learned candidate.
+    /// `hexhash news-weight encyclopedic-weight` line per base feature, see
+    /// [`model::Weights`]). Empty weights accept every learned candidate.
     pub fn with_weights(weights: &str) -> Self {
         let (sequences, first_word) = lexicon::sequences();
         let mut seq_meta = Vec::with_capacity(sequences.len());
@@ -332,6 +344,13 @@ impl HedgeTagger {
         }
         let size = (first_word.len() * 4).next_power_of_two().max(16);
         let mut first_table = vec![(0u64, 0u32, 0u32); size];
+        let mut first_bits = vec![0u64; FIRST_BITS / 64];
+        for &h in first_word.keys() {
+            let b = first_bit(h);
+            if let Some(w) = first_bits.get_mut(b >> 6) {
+                *w |= 1 << (b & 63);
+            }
+        }
         for (&h, &(from, to)) in &first_word {
             let mut i = (h >> 20) as usize & (size - 1);
             while first_table.get(i).is_some_and(|e| e.0 != 0) {
@@ -357,6 +376,7 @@ impl HedgeTagger {
             seq_meta,
             seq_words,
             first_table,
+            first_bits,
             entry_key,
             weights,
         }
@@ -455,7 +475,13 @@ impl HedgeTagger {
     /// The range of [`HedgeTagger::seq_meta`] that starts with word hash `h`.
     #[inline]
     fn first_range(&self, h: u64) -> Option<(u32, u32)> {
-        if h == 0 {
+        let b = first_bit(h);
+        if h == 0
+            || self
+                .first_bits
+                .get(b >> 6)
+                .is_none_or(|w| w & (1 << (b & 63)) == 0)
+        {
             return None;
         }
         let mask = self.first_table.len().wrapping_sub(1);
@@ -530,7 +556,8 @@ impl HedgeTagger {
     fn score_in(&self, doc: &Doc<'_>, cand: &Candidate, info: &model::SentenceInfo) -> f32 {
         let key = self.entry_key.get(cand.entry).copied().unwrap_or(0);
         let mut buf = [0u64; model::MAX_FEATURES];
-        let n = model::features_into(doc, cand, key, info, &mut buf);
+        let n = model::base_features_into(doc, cand, key, info, &mut buf);
+        let d = model::domain(doc);
         buf[..n]
             .iter()
             .filter(|&&f| {
@@ -539,7 +566,13 @@ impl HedgeTagger {
                     .get(bit >> 6)
                     .is_some_and(|w| w & (1 << (bit & 63)) != 0)
             })
-            .map(|f| self.weights.get(f).copied().unwrap_or(0.0))
+            .map(|f| {
+                self.weights
+                    .get(f)
+                    .and_then(|w| w.get(d))
+                    .copied()
+                    .unwrap_or(0.0)
+            })
             .sum()
     }
 
