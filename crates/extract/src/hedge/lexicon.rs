@@ -289,8 +289,16 @@ const BE: &[&str] = &[
     "be", "is", "are", "was", "were", "been", "being", "'s", "’s", "am",
 ];
 const HAVE: &[&str] = &["have", "has", "had", "having", "'ve", "’ve"];
-/// Irregular or unwanted forms left out of `*` expansion.
-const DENY: &[&str] = &["lookes", "feeled", "thinked", "seeed"];
+/// Irregular or unwanted forms left out of `*` expansion; "regarding" and "concerning" are
+/// prepositions.
+const DENY: &[&str] = &[
+    "lookes",
+    "feeled",
+    "thinked",
+    "seeed",
+    "regarding",
+    "concerning",
+];
 
 fn is_vowel(b: u8) -> bool {
     matches!(b, b'a' | b'e' | b'i' | b'o' | b'u')
