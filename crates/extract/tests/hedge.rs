@@ -198,8 +198,19 @@ proptest! {
     /// The word hash reads words case-insensitively, and its scan flags hyphens and non-ASCII
     /// bytes, for every length (the eight-byte chunks and the short tail).
     #[test]
-    fn word_hash_ignores_ascii_case(word in "[a-zA-Z0-9'\\-é’]{0,40}") {
-        use claimsheet_extract::hedge::lexicon::{hash_scan, word_hash};
+    fn word_hash_ignores_ascii_case(
+        word in "[a-zA-Z0-9'\\-é’]{0,40}",
+        before in "[a-z é]{0,9}",
+        after in "[A-Z ’]{0,12}",
+    ) {
+        use claimsheet_extract::hedge::lexicon::{hash_scan, hash_scan_at, word_hash};
+        // Read in place from a longer text (the masked eight-byte loads), the same scan.
+        let text = format!("{before}{word}{after}");
+        let at = before.len();
+        prop_assert_eq!(
+            hash_scan_at(text.as_bytes(), at, at + word.len()),
+            hash_scan(word.as_bytes())
+        );
         prop_assert_eq!(word_hash(&word), word_hash(&word.to_ascii_lowercase()));
         prop_assert_eq!(word_hash(&word), word_hash(&word.to_ascii_uppercase()));
         let (_, high, hyphen) = hash_scan(word.as_bytes());

@@ -413,15 +413,29 @@ pub fn word_hash_bytes(b: &[u8]) -> u64 {
 /// hyphen found with a zero-byte test; the same hash as lowering byte by byte.
 #[inline]
 pub fn hash_scan(b: &[u8]) -> (u64, bool, bool) {
+    hash_scan_at(b, 0, b.len())
+}
+
+/// [`hash_scan`] of `text[start..end]`, reading the last partial chunk as one masked eight-byte
+/// load from `text` when the text goes on far enough (the same value as zero padding).
+#[inline]
+pub fn hash_scan_at(text: &[u8], start: usize, end: usize) -> (u64, bool, bool) {
     const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
     const HIGH: u64 = 0x8080_8080_8080_8080;
-    let mut h = 0x9e37_79b9_7f4a_7c15u64 ^ b.len() as u64;
+    let len = end.saturating_sub(start);
+    let mut h = 0x9e37_79b9_7f4a_7c15u64 ^ len as u64;
     let mut or = 0u64;
     let mut hyphen = false;
-    for chunk in b.chunks(8) {
-        let raw = match <[u8; 8]>::try_from(chunk) {
-            Ok(full) => u64::from_le_bytes(full),
-            Err(_) => tail(chunk),
+    let mut at = start;
+    while at < end {
+        let n = (end - at).min(8);
+        let raw = match text
+            .get(at..at + 8)
+            .and_then(|w| <[u8; 8]>::try_from(w).ok())
+        {
+            Some(full) if n == 8 => u64::from_le_bytes(full),
+            Some(full) => u64::from_le_bytes(full) & ((1u64 << (8 * n)) - 1),
+            None => text.get(at..at + n).map_or(0, tail),
         };
         or |= raw;
         // Bytes 'A'..='Z' (0x41..=0x5A) get 0x20; bytes >= 0x80 are left alone.
@@ -436,6 +450,7 @@ pub fn hash_scan(b: &[u8]) -> (u64, bool, bool) {
         hyphen |= nonzero != HIGH;
         h = (h ^ v).wrapping_mul(0xff51_afd7_ed55_8ccd);
         h ^= h >> 29;
+        at += 8;
     }
     (h, or & HIGH != 0, hyphen)
 }

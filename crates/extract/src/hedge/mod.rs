@@ -407,7 +407,7 @@ impl HedgeTagger {
                 let Some(word) = bytes.get(t.span.start..t.span.end) else {
                     continue;
                 };
-                let (hash, high, hyphen) = lexicon::hash_scan(word);
+                let (hash, high, hyphen) = lexicon::hash_scan_at(bytes, t.span.start, t.span.end);
                 if hyphen && word.len() > 2 {
                     // Hyphenated words match part by part ("no-sign-yet").
                     let mut at = t.span.start;
