@@ -1090,6 +1090,10 @@ const MAX_LOOKBACK: usize = 60;
 /// The earlier sentence that verification statement `v` refers back to (at most
 /// [`MAX_LOOKBACK`] sentences back).
 fn antecedent(doc: &Doc<'_>, hedges: &Hedges, v: usize) -> Option<usize> {
+    if pronoun_subject(doc, v) {
+        // "This could not be independently verified.": the sentence just before.
+        return v.checked_sub(1);
+    }
     let named = referring(doc, v)?;
     let stemmer = lexicon::stemmer();
     let own = content_stems(doc, v, &stemmer);
@@ -1114,6 +1118,34 @@ fn antecedent(doc: &Doc<'_>, hedges: &Hedges, v: usize) -> Option<usize> {
         }
     }
     best.map(|(_, s)| s)
+}
+
+/// Whether sentence `v` opens with a bare demonstrative or "it" as its subject, right before a
+/// verb ("This could not be verified", "That has been denied", "It has not been confirmed"),
+/// and does not extrapose its content ("It could not be confirmed that ...", "whether ...").
+fn pronoun_subject(doc: &Doc<'_>, v: usize) -> bool {
+    let Some(sent) = doc.sentences.get(v) else {
+        return false;
+    };
+    let mut words = sent
+        .tokens
+        .clone()
+        .filter(|&i| doc.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word));
+    let (Some(a), Some(b)) = (words.next(), words.next()) else {
+        return false;
+    };
+    let verb_next = is(
+        tok(doc, b),
+        &[
+            "could", "can", "cannot", "has", "have", "had", "was", "were", "is", "are", "remains",
+            "remain", "would",
+        ],
+    );
+    let extraposed = sent
+        .tokens
+        .clone()
+        .any(|i| is(tok(doc, i), &["that", "whether", "if"]));
+    is(tok(doc, a), &["this", "that", "it", "these", "those"]) && verb_next && !extraposed
 }
 
 fn sentence_verdicts(doc: &Doc<'_>, flags: &[SentenceFlags], hedges: &mut Hedges) {
