@@ -654,7 +654,17 @@ fn sentence_has(doc: &Doc<'_>, s: usize, words: &[&str]) -> bool {
     let Some(sent) = doc.sentences.get(s) else {
         return false;
     };
-    sent.tokens.clone().any(|i| phrase_at(doc, s, i, words))
+    let Some((first, rest)) = words.split_first() else {
+        return false;
+    };
+    // The first word by length before any comparison: most tokens stop there.
+    sent.tokens.clone().any(|i| {
+        doc.tokens
+            .get(i)
+            .is_some_and(|t| t.span.end - t.span.start == first.len())
+            && tok(doc, i).eq_ignore_ascii_case(first)
+            && phrase_at(doc, s, i + 1, rest)
+    })
 }
 
 /// Phrases that put a "could" in the past (ability, not possibility).
