@@ -69,6 +69,11 @@ fn cases_from_data() {
             .iter()
             .map(|c| (c.span.slice(t), c.class.as_str()))
             .collect();
+        let signals: Vec<(&str, bool)> = hedges
+            .cues
+            .iter()
+            .map(|c| (c.span.slice(t), c.signal))
+            .collect();
         for (key, value) in checks {
             let v = split(value);
             let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| match key {
@@ -76,6 +81,14 @@ fn cases_from_data() {
                     cues.contains(&(v[0], v[1])),
                     "case {case}: no cue {v:?} in {cues:?}"
                 ),
+                "signal" | "uncertainty" => {
+                    let want = (v[0], key == "signal");
+                    assert!(
+                        signals.contains(&want),
+                        "case {case}: no {key} {:?} in {signals:?}",
+                        v[0]
+                    );
+                }
                 "nocue" => {
                     let at = t.find(v[0]).expect("nocue text in the case");
                     let span = claimsheet_extract::Span::new(at, at + v[0].len());
@@ -156,6 +169,60 @@ proptest! {
             if let Some((_, by)) = h.verification {
                 prop_assert!(by < sentences.len());
             }
+        }
+    }
+}
+
+#[test]
+fn inflected_entries_include_the_base_verb() {
+    use claimsheet_extract::hedge::lexicon::{expand, stemmer};
+    let st = stemmer();
+    for (pattern, form) in [
+        ("assum*", "assume"),
+        ("speculat*", "speculate"),
+        ("indicat*", "indicate"),
+        ("assum*", "assumed"),
+        ("expect*", "expecting"),
+        ("rule* out", "ruled out"),
+        ("estimat*", "estimated"),
+    ] {
+        let forms = expand(&st, pattern);
+        assert!(forms.iter().any(|f| f == form), "{pattern}: {forms:?}");
+    }
+    // The stemmer check keeps out words of another stem.
+    assert!(!expand(&st, "plan* to").iter().any(|f| f == "plane to"));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(500))]
+    /// The word hash reads words case-insensitively, and its scan flags hyphens and non-ASCII
+    /// bytes, for every length (the eight-byte chunks and the short tail).
+    #[test]
+    fn word_hash_ignores_ascii_case(
+        word in "[a-zA-Z0-9'\\-é’]{0,40}",
+        before in "[a-z é]{0,9}",
+        after in "[A-Z ’]{0,12}",
+    ) {
+        use claimsheet_extract::hedge::lexicon::{hash_scan, hash_scan_at, word_hash};
+        // Read in place from a longer text (the masked eight-byte loads), the same scan.
+        let text = format!("{before}{word}{after}");
+        let at = before.len();
+        prop_assert_eq!(
+            hash_scan_at(text.as_bytes(), at, at + word.len()),
+            hash_scan(word.as_bytes())
+        );
+        prop_assert_eq!(word_hash(&word), word_hash(&word.to_ascii_lowercase()));
+        prop_assert_eq!(word_hash(&word), word_hash(&word.to_ascii_uppercase()));
+        let (_, high, hyphen) = hash_scan(word.as_bytes());
+        prop_assert_eq!(high, !word.is_ascii());
+        prop_assert_eq!(hyphen, word.contains('-'));
+        if word.len() > 1 && word.is_ascii() {
+            // Distinct words hash apart (no byte is lost in the tail loads).
+            let mut other = word.to_ascii_lowercase().into_bytes();
+            let last = other.len() - 1;
+            other[last] = if other[last] == b'x' { b'y' } else { b'x' };
+            let other = String::from_utf8(other).unwrap_or_default();
+            prop_assert_ne!(word_hash(&word.to_ascii_lowercase()), word_hash(&other));
         }
     }
 }

@@ -19,6 +19,7 @@ struct Record<'a> {
     referents: Vec<ReferentOut<'a>>,
     timexes: Vec<TimexOut<'a>>,
     cues: Vec<CueOut<'a>>,
+    signals: Vec<CueOut<'a>>,
     attributions: Vec<AttributionOut<'a>>,
     claims: Vec<ClaimOut>,
 }
@@ -204,6 +205,22 @@ fn record<'a>(article: &'a Article, ann: &'a Annotation) -> Record<'a> {
             .hedges
             .cues
             .iter()
+            .filter(|c| !c.signal)
+            .map(|c| {
+                let [start, end] = idx.span(c.span);
+                CueOut {
+                    start,
+                    end,
+                    class: c.class.as_str(),
+                    text: c.span.slice(text),
+                }
+            })
+            .collect(),
+        signals: ann
+            .hedges
+            .cues
+            .iter()
+            .filter(|c| c.signal)
             .map(|c| {
                 let [start, end] = idx.span(c.span);
                 CueOut {
@@ -249,8 +266,10 @@ fn record<'a>(article: &'a Article, ann: &'a Annotation) -> Record<'a> {
 /// The annotation record of one article as a JSON value.
 ///
 /// Keys: `id`, `date`, `title`, `paragraphs`, `sentences`, `entities`, `referents`, `timexes`,
-/// `cues`, `attributions`, `claims`. Every offset is a code point offset into the input text,
-/// end exclusive.
+/// `cues` (uncertainty cues in the Szeged / CoNLL-2010 sense, the gold format's layer),
+/// `signals` (the hedge layer's news signals: denials, plans, vague attribution, statements
+/// about verification; same fields as `cues`), `attributions`, `claims`. Every offset is a
+/// code point offset into the input text, end exclusive.
 pub fn annotation_record(article: &Article, ann: &Annotation) -> serde_json::Value {
     serde_json::to_value(record(article, ann)).unwrap_or(serde_json::Value::Null)
 }

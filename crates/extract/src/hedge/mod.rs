@@ -10,14 +10,14 @@
 //!    "the expected profits", "if necessary", "the will"), then an averaged perceptron
 //!    ([`model`]) over the words around each Szeged-type candidate decides whether it is a cue
 //!    (trained by `examples/train_hedge.rs` on the dev gold; weights in `models/hedge.weights`).
-//!    claimsheet's news cues (weasel, unverified, denial, plan) are decided by the lexicon alone.
+//!    claimsheet's news cues (weasel, unverified, denial, plan) are decided by the lexicon alone;
+//!    those that are not uncertainty cues in the Szeged sense (denials, plans, "sources said",
+//!    "have not been confirmed") are marked [`Cue::signal`].
 //! 3. **Sentences**: certainty is the weakest commitment among the sentence's cues; polarity is
 //!    negative with a negation word or a denial; verification comes from unverified, denial and
 //!    confirmation statements, and a statement that refers back ("the reported discussions",
 //!    "the claims") also marks the earlier sentence it points to, found by the overlap of
 //!    content words, a reporting source and the kind of cue the referring noun names.
-
-use std::collections::HashMap;
 
 use claimsheet_ingest::Span;
 
@@ -53,6 +53,19 @@ pub enum CueClass {
 }
 
 impl CueClass {
+    /// True for the Szeged / CoNLL-2010 uncertainty classes (probable, possible, doxastic,
+    /// condition, investigation); false for claimsheet's news classes.
+    pub const fn is_szeged(self) -> bool {
+        matches!(
+            self,
+            CueClass::Probable
+                | CueClass::Possible
+                | CueClass::Doxastic
+                | CueClass::Condition
+                | CueClass::Investigation
+        )
+    }
+
     /// The class name in annotation output: the Szeged names for the first five (verbatim, with
     /// the corpus's spaces), `news_*` names for the rest.
     pub const fn as_str(self) -> &'static str {
@@ -77,6 +90,10 @@ pub struct Cue {
     pub span: Span,
     /// Its class.
     pub class: CueClass,
+    /// True for a news signal (denial, plan, vague attribution with a saying verb, a statement
+    /// about verification: [`lexicon::Decide::Signal`]), which is not an uncertainty cue in the
+    /// Szeged / CoNLL-2010 sense; false for an uncertainty cue.
+    pub signal: bool,
 }
 
 /// How firmly a sentence states what it states (FactBank's scale).
@@ -191,15 +208,32 @@ impl Candidate {
             .get(self.entry)
             .is_some_and(|e| e.2 == Decide::Learned)
     }
+
+    /// True when this candidate is a news signal, not an uncertainty cue.
+    pub fn signal(&self) -> bool {
+        lexicon::ENTRIES
+            .get(self.entry)
+            .is_some_and(|e| e.2 == Decide::Signal)
+    }
 }
 
 const WEIGHT_BITS_MASK: usize = (1 << 18) - 1;
+
+/// Size in bits of [`HedgeTagger::first_bits`].
+const FIRST_BITS: usize = 1 << 14;
+
+/// The bit of word hash `h` in [`HedgeTagger::first_bits`] (bits apart from the table's).
+fn first_bit(h: u64) -> usize {
+    (h >> 44) as usize & (FIRST_BITS - 1)
+}
 
 /// Per-sentence facts gathered while matching.
 #[derive(Clone, Copy, Debug)]
 struct SentenceFlags {
     info: model::SentenceInfo,
     negative: bool,
+    /// A confirmation word ("confirmed", "verified", "corroborated").
+    confirm: bool,
 }
 
 /// Word hashes of the function words behind [`SentenceFlags`].
@@ -208,9 +242,24 @@ struct FlagWords {
     cond: Vec<u64>,
     said: Vec<u64>,
     negation: Vec<u64>,
+    confirm: Vec<u64>,
     no: u64,
     not: u64,
     only: u64,
+    /// A 4,096-bit filter of all the hashes above: most words skip the list checks.
+    bits: [u64; 64],
+}
+
+impl FlagWords {
+    fn bit(h: u64) -> (usize, u64) {
+        let b = (h >> 32) as usize & 4095;
+        (b >> 6, 1 << (b & 63))
+    }
+
+    fn maybe(&self, h: u64) -> bool {
+        let (i, m) = Self::bit(h);
+        self.bits.get(i).is_some_and(|w| w & m != 0)
+    }
 }
 
 impl FlagWords {
@@ -220,29 +269,49 @@ impl FlagWords {
                 .map(|w| lexicon::word_hash(w))
                 .collect::<Vec<_>>()
         };
-        FlagWords {
+        let mut words = FlagWords {
             cond: h(&["if", "unless", "provided", "otherwise"]),
             said: h(&["said", "says", "say", "told", "according"]),
             negation: h(NEGATIONS),
+            confirm: h(CONFIRMS),
             no: lexicon::word_hash("no"),
             not: lexicon::word_hash("not"),
             only: lexicon::word_hash("only"),
+            bits: [0; 64],
+        };
+        let all: Vec<u64> = [&words.cond, &words.said, &words.negation, &words.confirm]
+            .into_iter()
+            .flatten()
+            .copied()
+            .collect();
+        for h in all {
+            let (i, m) = Self::bit(h);
+            if let Some(w) = words.bits.get_mut(i) {
+                *w |= m;
+            }
         }
+        words
     }
 }
 
 /// Finds uncertainty cues and judges sentence certainty.
 #[derive(Debug)]
 pub struct HedgeTagger {
-    /// Every surface form of the lexicon as a sequence of word hashes, grouped by first word,
-    /// longest first.
-    sequences: Vec<lexicon::Sequence>,
-    /// Range of [`HedgeTagger::sequences`] that starts with each first word hash.
-    first_word: HashMap<u64, (u32, u32), std::hash::BuildHasherDefault<model::PassThrough>>,
+    /// Every surface form of the lexicon as a sequence of word hashes ([`lexicon::sequences`]),
+    /// grouped by first word, longest first, stored flat: `(offset into seq_words, length,
+    /// entry)`.
+    seq_meta: Vec<(u32, u32, u32)>,
+    /// The word hashes of every sequence, one after another (a group's words are contiguous).
+    seq_words: Vec<u64>,
+    /// Open-addressing table (linear probing, at most a quarter full) of the first word hashes:
+    /// `(hash, from, to)`, the range of [`HedgeTagger::seq_meta`] that starts with that word;
+    /// hash 0 marks an empty slot. One probe for most words, in a table that stays in cache.
+    first_table: Vec<(u64, u32, u32)>,
+    /// A 16,384-bit (2 KB) filter of the first word hashes, tried before the table: most words
+    /// start no cue and stop here, in a filter that stays in L1 between stages.
+    first_bits: Vec<u64>,
     /// Hashes of the function words the sentence flags look for.
     words: FlagWords,
-    /// A 65,536-bit filter of the first word hashes, tried before [`HedgeTagger::first_word`].
-    first_bits: Vec<u64>,
     /// Hash of each lexicon entry's pattern (the disambiguator's key for it).
     entry_key: Vec<u64>,
     weights: model::Weights,
@@ -263,13 +332,33 @@ impl HedgeTagger {
     }
 
     /// A tagger whose disambiguator reads `weights` (the `models/hedge.weights` format: one
-    /// `hexhash weight` pair a line). Empty weights accept every learned candidate.
+    /// `hexhash news-weight encyclopedic-weight` line per base feature, see
+    /// [`model::Weights`]). Empty weights accept every learned candidate.
     pub fn with_weights(weights: &str) -> Self {
         let (sequences, first_word) = lexicon::sequences();
-        let mut first_bits = vec![0u64; 1024];
-        for h in first_word.keys() {
-            let bit = (h >> 20) as usize & 0xFFFF;
-            first_bits[bit >> 6] |= 1 << (bit & 63);
+        let mut seq_meta = Vec::with_capacity(sequences.len());
+        let mut seq_words = Vec::new();
+        for seq in &sequences {
+            seq_meta.push((seq_words.len() as u32, seq.words.len() as u32, seq.entry));
+            seq_words.extend_from_slice(&seq.words);
+        }
+        let size = (first_word.len() * 4).next_power_of_two().max(16);
+        let mut first_table = vec![(0u64, 0u32, 0u32); size];
+        let mut first_bits = vec![0u64; FIRST_BITS / 64];
+        for &h in first_word.keys() {
+            let b = first_bit(h);
+            if let Some(w) = first_bits.get_mut(b >> 6) {
+                *w |= 1 << (b & 63);
+            }
+        }
+        for (&h, &(from, to)) in &first_word {
+            let mut i = (h >> 20) as usize & (size - 1);
+            while first_table.get(i).is_some_and(|e| e.0 != 0) {
+                i = (i + 1) & (size - 1);
+            }
+            if let Some(slot) = first_table.get_mut(i) {
+                *slot = (h, from, to);
+            }
         }
         let entry_key = lexicon::ENTRIES
             .iter()
@@ -284,8 +373,9 @@ impl HedgeTagger {
         HedgeTagger {
             weight_bits,
             words: FlagWords::new(),
-            sequences,
-            first_word,
+            seq_meta,
+            seq_words,
+            first_table,
             first_bits,
             entry_key,
             weights,
@@ -317,7 +407,7 @@ impl HedgeTagger {
                 let Some(word) = bytes.get(t.span.start..t.span.end) else {
                     continue;
                 };
-                let (hash, high, hyphen) = lexicon::hash_scan(word);
+                let (hash, high, hyphen) = lexicon::hash_scan_at(bytes, t.span.start, t.span.end);
                 if hyphen && word.len() > 2 {
                     // Hyphenated words match part by part ("no-sign-yet").
                     let mut at = t.span.start;
@@ -342,28 +432,25 @@ impl HedgeTagger {
             while k < stream.len() {
                 let mut advanced = false;
                 let h = stream[k].0;
-                let bit = (h >> 20) as usize & 0xFFFF;
-                let maybe = self
-                    .first_bits
-                    .get(bit >> 6)
-                    .is_some_and(|w| w & (1 << (bit & 63)) != 0);
-                if let Some(&(from, to)) = maybe.then(|| self.first_word.get(&h)).flatten() {
-                    for seq in self
-                        .sequences
-                        .get(from as usize..to as usize)
-                        .unwrap_or(&[])
+                if let Some((from, to)) = self.first_range(h) {
+                    for &(off, n, entry) in
+                        self.seq_meta.get(from as usize..to as usize).unwrap_or(&[])
                     {
-                        let n = seq.words.len();
+                        let (off, n) = (off as usize, n as usize);
                         let Some(window) = stream.get(k..k + n) else {
                             continue;
                         };
-                        if !window.iter().zip(&seq.words).all(|(a, b)| a.0 == *b) {
+                        let Some(words) = self.seq_words.get(off..off + n) else {
+                            continue;
+                        };
+                        // The first word matched already.
+                        if !window.iter().zip(words).skip(1).all(|(a, b)| a.0 == *b) {
                             continue;
                         }
                         let (first, last) = (window[0], window[n - 1]);
                         let cand = Candidate {
                             span: Span::new(first.1.start, last.1.end),
-                            entry: seq.entry as usize,
+                            entry: entry as usize,
                             sentence: si,
                             first: first.2,
                             last: last.2,
@@ -385,6 +472,32 @@ impl HedgeTagger {
         out
     }
 
+    /// The range of [`HedgeTagger::seq_meta`] that starts with word hash `h`.
+    #[inline]
+    fn first_range(&self, h: u64) -> Option<(u32, u32)> {
+        let b = first_bit(h);
+        if h == 0
+            || self
+                .first_bits
+                .get(b >> 6)
+                .is_none_or(|w| w & (1 << (b & 63)) == 0)
+        {
+            return None;
+        }
+        let mask = self.first_table.len().wrapping_sub(1);
+        let mut i = (h >> 20) as usize & mask;
+        loop {
+            let &(key, from, to) = self.first_table.get(i)?;
+            if key == h {
+                return Some((from, to));
+            }
+            if key == 0 {
+                return None;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
     /// Conditional, reporting and negation words of one sentence's word stream.
     fn flags(&self, doc: &Doc<'_>, stream: &[(u64, Span, usize)]) -> SentenceFlags {
         let w = &self.words;
@@ -396,8 +509,12 @@ impl HedgeTagger {
                 question: false,
             },
             negative: false,
+            confirm: false,
         };
         for (k, &(h, span, ti)) in stream.iter().enumerate() {
+            if h != 0 && !w.maybe(h) {
+                continue;
+            }
             if h == 0 {
                 f.info.question |= doc.text.as_bytes().get(span.start) == Some(&b'?');
                 continue;
@@ -418,6 +535,8 @@ impl HedgeTagger {
                     });
                 let not_only = h == w.not && next.is_some_and(|n| n.0 == w.only);
                 f.negative |= !(no_dot || not_only);
+            } else if w.confirm.contains(&h) {
+                f.confirm = true;
             }
         }
         f
@@ -437,7 +556,8 @@ impl HedgeTagger {
     fn score_in(&self, doc: &Doc<'_>, cand: &Candidate, info: &model::SentenceInfo) -> f32 {
         let key = self.entry_key.get(cand.entry).copied().unwrap_or(0);
         let mut buf = [0u64; model::MAX_FEATURES];
-        let n = model::features_into(doc, cand, key, info, &mut buf);
+        let n = model::base_features_into(doc, cand, key, info, &mut buf);
+        let d = model::domain(doc);
         buf[..n]
             .iter()
             .filter(|&&f| {
@@ -446,7 +566,13 @@ impl HedgeTagger {
                     .get(bit >> 6)
                     .is_some_and(|w| w & (1 << (bit & 63)) != 0)
             })
-            .map(|f| self.weights.get(f).copied().unwrap_or(0.0))
+            .map(|f| {
+                self.weights
+                    .get(f)
+                    .and_then(|w| w.get(d))
+                    .copied()
+                    .unwrap_or(0.0)
+            })
             .sum()
     }
 
@@ -472,6 +598,7 @@ impl HedgeTagger {
             hedges.cues.push(Cue {
                 span: cand.span,
                 class,
+                signal: cand.signal(),
             });
         }
         sentence_verdicts(doc, &flags, &mut hedges);
@@ -527,7 +654,17 @@ fn sentence_has(doc: &Doc<'_>, s: usize, words: &[&str]) -> bool {
     let Some(sent) = doc.sentences.get(s) else {
         return false;
     };
-    sent.tokens.clone().any(|i| phrase_at(doc, s, i, words))
+    let Some((first, rest)) = words.split_first() else {
+        return false;
+    };
+    // The first word by length before any comparison: most tokens stop there.
+    sent.tokens.clone().any(|i| {
+        doc.tokens
+            .get(i)
+            .is_some_and(|t| t.span.end - t.span.start == first.len())
+            && tok(doc, i).eq_ignore_ascii_case(first)
+            && phrase_at(doc, s, i + 1, rest)
+    })
 }
 
 /// Phrases that put a "could" in the past (ability, not possibility).
@@ -758,22 +895,6 @@ const NEGATIONS: &[&str] = &[
     "not", "n't", "never", "no", "none", "nobody", "nothing", "neither", "nor", "cannot",
 ];
 
-fn negative(doc: &Doc<'_>, s: usize) -> bool {
-    let Some(sent) = doc.sentences.get(s) else {
-        return false;
-    };
-    sent.tokens.clone().any(|i| {
-        let t = tok(doc, i);
-        if !matches!(t.as_bytes().first(), Some(b'n' | b'N' | b'c' | b'C')) || !is(t, NEGATIONS) {
-            return false;
-        }
-        let n1 = tok_in(doc, s, Some(i + 1)).unwrap_or("");
-        // "No. 5", "not only".
-        !((t.eq_ignore_ascii_case("no") && n1 == ".")
-            || (t.eq_ignore_ascii_case("not") && is(n1, &["only"])))
-    })
-}
-
 /// Nouns that name a claim: rejecting or dismissing one disputes it ("dismissed the report"),
 /// rejecting anything else does not ("rejected outreach").
 const CLAIM_NOUNS: &[&str] = &[
@@ -825,24 +946,14 @@ fn denial_disputes(doc: &Doc<'_>, span: Span) -> bool {
     })
 }
 
-/// Whether sentence `s` states a confirmation ("officials confirmed the talks").
-fn confirms(doc: &Doc<'_>, s: usize) -> bool {
-    let Some(sent) = doc.sentences.get(s) else {
-        return false;
-    };
-    sent.tokens.clone().any(|i| {
-        is(
-            tok(doc, i),
-            &[
-                "confirmed",
-                "confirms",
-                "verified",
-                "corroborated",
-                "confirm",
-            ],
-        )
-    }) && !negative(doc, s)
-}
+/// Words that state a confirmation ("officials confirmed the talks").
+const CONFIRMS: &[&str] = &[
+    "confirmed",
+    "confirms",
+    "verified",
+    "corroborated",
+    "confirm",
+];
 
 /// Nouns that refer back to reported content, and the kind of cue they name.
 const REFERRING: &[(&str, Option<CueClass>)] = &[
@@ -989,6 +1100,10 @@ const MAX_LOOKBACK: usize = 60;
 /// The earlier sentence that verification statement `v` refers back to (at most
 /// [`MAX_LOOKBACK`] sentences back).
 fn antecedent(doc: &Doc<'_>, hedges: &Hedges, v: usize) -> Option<usize> {
+    if pronoun_subject(doc, v) {
+        // "This could not be independently verified.": the sentence just before.
+        return v.checked_sub(1);
+    }
     let named = referring(doc, v)?;
     let stemmer = lexicon::stemmer();
     let own = content_stems(doc, v, &stemmer);
@@ -1013,6 +1128,34 @@ fn antecedent(doc: &Doc<'_>, hedges: &Hedges, v: usize) -> Option<usize> {
         }
     }
     best.map(|(_, s)| s)
+}
+
+/// Whether sentence `v` opens with a bare demonstrative or "it" as its subject, right before a
+/// verb ("This could not be verified", "That has been denied", "It has not been confirmed"),
+/// and does not extrapose its content ("It could not be confirmed that ...", "whether ...").
+fn pronoun_subject(doc: &Doc<'_>, v: usize) -> bool {
+    let Some(sent) = doc.sentences.get(v) else {
+        return false;
+    };
+    let mut words = sent
+        .tokens
+        .clone()
+        .filter(|&i| doc.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word));
+    let (Some(a), Some(b)) = (words.next(), words.next()) else {
+        return false;
+    };
+    let verb_next = is(
+        tok(doc, b),
+        &[
+            "could", "can", "cannot", "has", "have", "had", "was", "were", "is", "are", "remains",
+            "remain", "would",
+        ],
+    );
+    let extraposed = sent
+        .tokens
+        .clone()
+        .any(|i| is(tok(doc, i), &["that", "whether", "if"]));
+    is(tok(doc, a), &["this", "that", "it", "these", "those"]) && verb_next && !extraposed
 }
 
 fn sentence_verdicts(doc: &Doc<'_>, flags: &[SentenceFlags], hedges: &mut Hedges) {
@@ -1048,7 +1191,7 @@ fn sentence_verdicts(doc: &Doc<'_>, flags: &[SentenceFlags], hedges: &mut Hedges
             Some(Verification::Unconfirmed)
         } else if disputes {
             Some(Verification::Disputed)
-        } else if confirms(doc, s) {
+        } else if flags.get(s).is_some_and(|f| f.confirm && !f.negative) {
             Some(Verification::Confirmed)
         } else {
             None
