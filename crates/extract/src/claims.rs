@@ -146,15 +146,34 @@ const OWN_WORDS: usize = 4;
 /// [`frame`]) that touches the sentence.
 fn states_beyond_attributions(doc: &Doc<'_>, sentence: usize, parts: &AttributionParts) -> bool {
     let s = &doc.sentences[sentence];
-    let spans = parts.overlapping(s.span);
+    let mut spans = parts.overlapping(s.span);
     if spans.is_empty() {
         return true;
     }
-    doc.tokens[s.tokens.clone()]
-        .iter()
-        .filter(|t| t.kind != TokenKind::Punct && !spans.iter().any(|x| x.overlaps(t.span)))
-        .count()
-        >= OWN_WORDS
+    // Disjoint, sorted covers, swept once with the tokens (which are in text order).
+    spans.sort();
+    let mut covers: Vec<Span> = Vec::with_capacity(spans.len());
+    for x in spans {
+        match covers.last_mut() {
+            Some(last) if x.start <= last.end => last.end = last.end.max(x.end),
+            _ => covers.push(x),
+        }
+    }
+    let mut next = 0;
+    let mut own = 0;
+    for t in &doc.tokens[s.tokens.clone()] {
+        while covers.get(next).is_some_and(|c| c.end <= t.span.start) {
+            next += 1;
+        }
+        let covered = covers.get(next).is_some_and(|c| c.overlaps(t.span));
+        if t.kind != TokenKind::Punct && !covered {
+            own += 1;
+            if own >= OWN_WORDS {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 /// A claim is the proposition: a content that opens with the complementizer "that" ("Trump

@@ -75,13 +75,13 @@ pub struct ClaimRow {
     /// The role the text gives the speaker ("South Korea's ambassador to Washington").
     pub speaker_role: String,
     /// The attribution cue words, joined by "; ".
-    pub cue: String,
+    pub cue: List,
     /// The chain of sources, outermost first, joined by " > ".
-    pub source_chain: String,
+    pub source_chain: List,
     /// `true` when a source in the chain is anonymous.
     pub anonymous: bool,
     /// Directly quoted words in the claim, joined by "; ".
-    pub quote: String,
+    pub quote: List,
     /// When the statement was made, when the text says it (ISO value).
     pub said_on: String,
     /// `certain`, `probable`, `possible` or `uncommitted`.
@@ -89,14 +89,14 @@ pub struct ClaimRow {
     /// `positive` or `negative`.
     pub polarity: &'static str,
     /// Hedge cues in the claim, joined by "; ".
-    pub hedges: String,
+    pub hedges: List,
     /// `unconfirmed`, `disputed`, `confirmed`, or empty; with the sentence that gave the verdict
     /// when it is another one ("unconfirmed (sentence 18)").
     pub verification: String,
     /// Canonical names with types, joined by "; ": `Donald Trump (PER)`.
-    pub entities: String,
+    pub entities: List,
     /// Time expressions with values, joined by "; ": `Saturday=2025-10-18`.
-    pub dates: String,
+    pub dates: List,
 }
 
 fn bool_cell(b: bool) -> Cow<'static, str> {
@@ -344,27 +344,112 @@ fn quoted_parts(s: &str) -> Vec<&str> {
 }
 
 /// Joins items with `sep`, dropping empty items and repeats.
-fn join<I, T>(items: I, sep: &str) -> String
+fn join<I, T>(items: I, sep: &'static str) -> List
 where
     I: IntoIterator<Item = T>,
     T: std::fmt::Display,
 {
-    use std::fmt::Write;
-    let mut out = String::new();
+    let mut list = List::new(sep);
     for item in items {
-        let mark = out.len();
-        if mark > 0 {
-            out.push_str(sep);
-        }
-        let start = out.len();
-        // Writing to a String cannot fail.
-        let _ = write!(out, "{item}");
-        let new = &out[start..];
-        if new.is_empty() || (mark > 0 && out[..mark].split(sep).any(|old| old == new)) {
-            out.truncate(mark);
+        list.push(item);
+    }
+    list
+}
+
+/// A multi-valued cell: its items, in order, without empties or repeats, and the text a
+/// spreadsheet cell shows, the items joined by the list's separator ("; ", or " > " for the
+/// source chain). JSONL writes the items as an array, so an item that itself holds the
+/// separator ("We tried; we failed") stays one item.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct List {
+    text: String,
+    /// Byte ranges of the items in `text`.
+    items: Vec<(usize, usize)>,
+    sep: &'static str,
+    /// The items, once the list is long enough for a linear search for repeats to cost.
+    seen: Option<std::collections::HashSet<String>>,
+}
+
+/// Items a list compares one by one before it keeps a set of them.
+const LINEAR_ITEMS: usize = 16;
+
+impl List {
+    /// An empty list whose cell text joins items with `sep`.
+    pub fn new(sep: &'static str) -> Self {
+        List {
+            text: String::new(),
+            items: Vec::new(),
+            sep,
+            seen: None,
         }
     }
-    out
+
+    /// Appends `item` unless it is empty or already in the list.
+    pub fn push(&mut self, item: impl std::fmt::Display) {
+        use std::fmt::Write;
+        let mark = self.text.len();
+        if !self.items.is_empty() {
+            self.text.push_str(self.sep);
+        }
+        let start = self.text.len();
+        // Writing to a String cannot fail.
+        let _ = write!(self.text, "{item}");
+        let new = &self.text[start..];
+        let repeat = match &self.seen {
+            Some(seen) => seen.contains(new),
+            None => self.items.iter().any(|&(a, b)| &self.text[a..b] == new),
+        };
+        if new.is_empty() || repeat {
+            self.text.truncate(mark);
+            return;
+        }
+        if let Some(seen) = &mut self.seen {
+            seen.insert(new.to_string());
+        } else if self.items.len() + 1 >= LINEAR_ITEMS {
+            let mut seen: std::collections::HashSet<String> = self
+                .items
+                .iter()
+                .map(|&(a, b)| self.text[a..b].to_string())
+                .collect();
+            seen.insert(new.to_string());
+            self.seen = Some(seen);
+        }
+        self.items.push((start, self.text.len()));
+    }
+
+    /// The cell text: the items joined by the separator.
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// The items, in order.
+    pub fn items(&self) -> impl Iterator<Item = &str> + '_ {
+        self.items.iter().map(|&(a, b)| &self.text[a..b])
+    }
+
+    /// The cell text, by value.
+    pub fn into_string(self) -> String {
+        self.text
+    }
+
+    /// True when the list holds no item.
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+}
+
+impl std::ops::Deref for List {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.text
+    }
+}
+
+impl std::fmt::Display for List {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text)
+    }
 }
 
 /// `left` and `right` joined by a fixed separator when displayed ("Saturday=2025-10-18"), or
@@ -409,7 +494,7 @@ fn claim_id(
 fn speaker_name(a: &claimsheet_extract::attribution::Attribution, text: &str) -> String {
     a.speaker
         .clone()
-        .unwrap_or_else(|| join(a.source.iter().map(|s| s.slice(text)), " "))
+        .unwrap_or_else(|| join(a.source.iter().map(|s| s.slice(text)), " ").into_string())
 }
 
 /// The items of a list whose spans lie inside `outer`, given the list's spans sorted by start
@@ -461,17 +546,17 @@ pub fn claim_rows(article: &Article, ann: &Annotation) -> Vec<ClaimRow> {
                 speaker: "(article)".to_string(),
                 speaker_type: "",
                 speaker_role: String::new(),
-                cue: String::new(),
-                source_chain: String::new(),
+                cue: List::new("; "),
+                source_chain: List::new(" > "),
                 anonymous: false,
-                quote: String::new(),
+                quote: List::new("; "),
                 said_on: String::new(),
                 certainty: "certain",
                 polarity: "positive",
-                hedges: String::new(),
+                hedges: List::new("; "),
                 verification: String::new(),
-                entities: String::new(),
-                dates: String::new(),
+                entities: List::new("; "),
+                dates: List::new("; "),
             };
             if let Some(a) = attribution {
                 // The chain: the enclosing sources (outermost first), this source, and the
@@ -573,10 +658,14 @@ fn said_on(
         .unwrap_or(first);
     let bounds = Span::new(first.span.start.min(lo), last.span.end.max(hi));
     let in_content = |x: Span| a.content.iter().any(|c| c.overlaps(x));
+    // A gap longer than this is not one reporting frame; the bound also keeps a claim's cost
+    // independent of the sentence's length.
+    const MAX_GAP: usize = 160;
     let clause_break = |gap: &str| {
-        gap.contains([
-            ',', ';', ':', '(', ')', '"', '\u{201C}', '\u{201D}', '\u{2013}', '\u{2014}',
-        ])
+        gap.len() > MAX_GAP
+            || gap.contains([
+                ',', ';', ':', '(', ')', '"', '\u{201C}', '\u{201D}', '\u{2013}', '\u{2014}',
+            ])
     };
     let attached = |t: Span| -> bool {
         if t.start >= cue.end {
@@ -596,8 +685,16 @@ fn said_on(
             false
         }
     };
-    within(timexes, bounds)
-        .map(|i| &ann.timexes[i])
+    // Only the expressions nearest the cue on either side can be attached to it (a farther one
+    // lies beyond a nearer one); a few on each side allow for durations and sets in between.
+    const NEAREST: usize = 3;
+    let split = timexes.partition_point(|(s, _)| s.start < cue.start);
+    let after = timexes[split..].iter().take(NEAREST);
+    let before = timexes[..split].iter().rev().take(NEAREST);
+    after
+        .chain(before)
+        .filter(|(s, _)| bounds.contains(*s))
+        .map(|&(_, i)| &ann.timexes[i])
         .filter(|t| matches!(t.kind, TimexType::Date | TimexType::Time))
         .filter(|t| !in_content(t.span) && attached(t.span))
         .min_by_key(|t| t.span.start.abs_diff(cue.start))
@@ -650,7 +747,8 @@ pub fn date_rows(article: &Article, ann: &Annotation) -> Vec<DateRow> {
 pub fn attribution_rows(article: &Article, ann: &Annotation) -> Vec<AttributionRow> {
     let idx = CharIndex::new(&article.text);
     let text = article.text.as_str();
-    let spans_text = |spans: &[Span]| join(spans.iter().map(|s| s.slice(text)), " … ");
+    let spans_text =
+        |spans: &[Span]| join(spans.iter().map(|s| s.slice(text)), " … ").into_string();
     ann.attributions
         .iter()
         .enumerate()
@@ -696,6 +794,24 @@ mod tests {
 
     #[test]
     fn join_drops_empties_and_repeats() {
-        assert_eq!(join(["a", "", "b", "a"], "; "), "a; b");
+        assert_eq!(join(["a", "", "b", "a"], "; ").as_str(), "a; b");
+    }
+
+    #[test]
+    fn a_list_item_holding_the_separator_stays_one_item() {
+        let l = join(["We tried; we failed", "it is over"], "; ");
+        assert_eq!(l.as_str(), "We tried; we failed; it is over");
+        assert_eq!(
+            l.items().collect::<Vec<_>>(),
+            ["We tried; we failed", "it is over"]
+        );
+    }
+
+    #[test]
+    fn a_long_list_drops_repeats_past_the_linear_search() {
+        let names: Vec<String> = (0..40).map(|i| format!("n{}", i % 25)).collect();
+        let l = join(&names, "; ");
+        assert_eq!(l.items().count(), 25);
+        assert_eq!(l.items().last(), Some("n24"));
     }
 }

@@ -8,7 +8,7 @@ use claimsheet_extract::{Annotation, Article};
 
 use crate::rows::{
     attribution_rows, claim_rows, date_rows, entity_rows, AttributionRow, ClaimRow, DateRow,
-    EntityRow,
+    EntityRow, List,
 };
 use crate::{CsvOptions, CsvWriter, ReportError};
 
@@ -62,16 +62,12 @@ impl<W: Write> JsonlSink<W> {
     }
 }
 
-fn list(cell: &str, sep: &str) -> serde_json::Value {
-    if cell.is_empty() {
-        serde_json::Value::Array(Vec::new())
-    } else {
-        serde_json::Value::Array(
-            cell.split(sep)
-                .map(|s| serde_json::Value::String(s.to_string()))
-                .collect(),
-        )
-    }
+fn list(cell: &List) -> serde_json::Value {
+    serde_json::Value::Array(
+        cell.items()
+            .map(|s| serde_json::Value::String(s.to_string()))
+            .collect(),
+    )
 }
 
 /// A claim row as a JSON object (lists as arrays).
@@ -88,17 +84,17 @@ pub fn claim_json(row: &ClaimRow) -> serde_json::Value {
         "speaker": row.speaker,
         "speaker_type": row.speaker_type,
         "speaker_role": row.speaker_role,
-        "cue": list(&row.cue, "; "),
-        "source_chain": list(&row.source_chain, " > "),
+        "cue": list(&row.cue),
+        "source_chain": list(&row.source_chain),
         "anonymous": row.anonymous,
-        "quote": list(&row.quote, "; "),
+        "quote": list(&row.quote),
         "said_on": row.said_on,
         "certainty": row.certainty,
         "polarity": row.polarity,
-        "hedges": list(&row.hedges, "; "),
+        "hedges": list(&row.hedges),
         "verification": row.verification,
-        "entities": list(&row.entities, "; "),
-        "dates": list(&row.dates, "; "),
+        "entities": list(&row.entities),
+        "dates": list(&row.dates),
     })
 }
 

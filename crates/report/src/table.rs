@@ -118,17 +118,21 @@ mod tests {
             speaker: "(article)".into(),
             speaker_type: "",
             speaker_role: String::new(),
-            cue: String::new(),
-            source_chain: String::new(),
+            cue: crate::List::new("; "),
+            source_chain: crate::List::new(" > "),
             anonymous: false,
-            quote: String::new(),
+            quote: crate::List::new("; "),
             said_on: String::new(),
             certainty: "certain",
             polarity: "positive",
-            hedges: String::new(),
+            hedges: crate::List::new("; "),
             verification: String::new(),
-            entities: "Kang Kyung-wha (PER)".into(),
-            dates: String::new(),
+            entities: {
+                let mut l = crate::List::new("; ");
+                l.push("Kang Kyung-wha (PER)");
+                l
+            },
+            dates: crate::List::new("; "),
         };
         let mut w = CsvWriter::new::<ClaimRow>(
             Vec::new(),
