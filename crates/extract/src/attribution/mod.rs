@@ -142,6 +142,8 @@ pub struct AttributionTagger {
     lexicon: Lexicon,
     cue_model: Perceptron,
     role_model: Perceptron,
+    /// Added to the cue tagger's outside score: above 0 trades cue recall for precision.
+    cue_bias: f32,
 }
 
 /// The committed cue lexicon (`form<TAB>lemma id`).
@@ -162,11 +164,22 @@ impl AttributionTagger {
         let mut pos = 0;
         let cue_model = Perceptron::read(model, &mut pos).unwrap_or_default();
         let role_model = Perceptron::read(model, &mut pos).unwrap_or_default();
+        // An optional trailing f32: the cue bias tuned by the training program.
+        let cue_bias = model
+            .get(pos..pos + 4)
+            .map_or(0.0, |b| f32::from_le_bytes([b[0], b[1], b[2], b[3]]));
         AttributionTagger {
             lexicon,
             cue_model,
             role_model,
+            cue_bias: if cue_bias.is_finite() { cue_bias } else { 0.0 },
         }
+    }
+
+    /// The same tagger with another cue bias (added to the outside score of the cue tagger).
+    pub fn with_cue_bias(mut self, bias: f32) -> Self {
+        self.cue_bias = bias;
+        self
     }
 
     /// The attributions of `doc`, using its entities for speakers.

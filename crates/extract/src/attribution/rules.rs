@@ -35,6 +35,7 @@ pub(super) fn find_cues(
             model::cue_features(v, i, s.tokens.clone(), &mut feats);
             model::prev_features(prev, t, u64::from(t.lemma), &mut feats);
             tagger.cue_model.score(&feats, &mut scores);
+            scores[0] += tagger.cue_bias;
             let mut tag = argmax(&scores);
             if tag == 2 && prev == 0 {
                 tag = 1;
@@ -171,10 +172,57 @@ fn tidy_cues(doc: &Doc<'_>, v: &[TokView], runs: &mut Vec<(usize, usize, usize)>
                 }
             }
         }
+        // PolNeAR cues hold their auxiliaries and sentence adverbs ("has also said", "did not
+        // deny"): the cue reaches back over up to three of them.
+        let start = doc.sentences.get(si).map_or(a, |s| s.tokens.start);
+        let floor = k
+            .checked_sub(1)
+            .and_then(|p| runs.get(p))
+            .map_or(start, |p| p.1.max(start));
+        let mut a = a;
+        while a > floor && a + 3 > runs[k].0 && is_in(CUE_AUXILIARIES, word(a - 1)) {
+            a -= 1;
+        }
         runs[k] = (a, b, si);
         covered_next = a;
     }
 }
+
+/// Words a cue reaches back over: auxiliaries, negation and sentence adverbs.
+const CUE_AUXILIARIES: &[&str] = &[
+    "is",
+    "was",
+    "are",
+    "were",
+    "be",
+    "been",
+    "has",
+    "have",
+    "had",
+    "did",
+    "does",
+    "do",
+    "will",
+    "would",
+    "could",
+    "can",
+    "may",
+    "might",
+    "should",
+    "must",
+    "also",
+    "not",
+    "n't",
+    "never",
+    "even",
+    "still",
+    "already",
+    "further",
+    "publicly",
+    "repeatedly",
+    "previously",
+    "reportedly",
+];
 
 /// `CONTENT, said X` where the tagger took the source from inside the content and the speaker
 /// after the verb as content: the fragment right after the cue becomes the source.
@@ -462,7 +510,12 @@ const NOT_SOURCE_EDGE: &[&str] = &[
 
 /// Trims adverbs, auxiliaries and punctuation off the edges of the source run; drops it when
 /// nothing is left.
-fn trim_source(doc: &Doc<'_>, runs: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
+fn trim_source(
+    doc: &Doc<'_>,
+    runs: Vec<(usize, usize)>,
+    cue: (usize, usize),
+    sent_end: usize,
+) -> Vec<(usize, usize)> {
     let bad = |i: usize| {
         doc.tokens.get(i).is_none_or(|t| {
             let w = t.span.slice(doc.text);
@@ -481,8 +534,21 @@ fn trim_source(doc: &Doc<'_>, runs: Vec<(usize, usize)>) -> Vec<(usize, usize)> 
                     .is_some_and(char::is_uppercase)
         })
     };
+    let relative = |i: usize| {
+        doc.tokens.get(i).is_some_and(|t| {
+            matches!(
+                t.span.slice(doc.text).to_ascii_lowercase().as_str(),
+                "who" | "which" | "that"
+            )
+        })
+    };
     runs.into_iter()
         .filter_map(|(mut a, mut b)| {
+            // A relative pronoun is the source of its clause ("Trump, who said ..."), as in
+            // PolNeAR.
+            if b == a + 1 && relative(a) {
+                return Some((a, b));
+            }
             // "North" + "Korea": a name's first words left out by the tagger; "Mr." and
             // initials before a name; a determiner before the noun phrase.
             loop {
@@ -517,6 +583,25 @@ fn trim_source(doc: &Doc<'_>, runs: Vec<(usize, usize)>) -> Vec<(usize, usize)> 
             }
             while a < b && bad(a) {
                 a += 1;
+            }
+            // A source never ends with its determiner ("by the | ministry"): it reaches on over
+            // the noun phrase's words, up to four, never into the cue.
+            let limit = if b <= cue.0 { cue.0 } else { sent_end };
+            if a < b
+                && doc.tokens.get(b - 1).is_some_and(|t| {
+                    let w = t.span.slice(doc.text);
+                    is_in(DETERMINERS, w) || is_in(&["his", "her", "its", "their"], w)
+                })
+            {
+                let mut e = b;
+                while e < limit && e < b + 4 && !bad(e) {
+                    e += 1;
+                }
+                if e > b {
+                    b = e;
+                } else {
+                    return None;
+                }
             }
             (a < b).then_some((a, b))
         })
@@ -572,9 +657,25 @@ fn fix_content_edges(
             .is_some_and(|t| t.shape != 4 && t.quote == QuoteMark::None)
     };
     let cue = d.cue;
+    let text = |i: usize| doc.tokens.get(i).map_or("", |t| t.span.slice(doc.text));
+    let in_source = |i: usize| d.source.iter().any(|s| s.0 <= i && i < s.1);
     for c in d.content.iter_mut() {
+        // "told reporters the water had ...": after a one-word addressee the content starts
+        // with the next word, not somewhere later.
+        if c.0 > cue.1 + 1
+            && c.0 <= cue.1 + 4
+            && is_in(ADDRESSEES, text(cue.1))
+            && (cue.1..c.0)
+                .all(|i| word(i) && !in_source(i) && !is_cue.get(i).copied().unwrap_or(true))
+        {
+            c.0 = cue.1 + 1;
+        }
         if c.0 >= cue.1 {
-            if c.0 == cue.1 + 1 && word(cue.1) && !is_cue.get(cue.1).copied().unwrap_or(true) {
+            if c.0 == cue.1 + 1
+                && word(cue.1)
+                && !is_cue.get(cue.1).copied().unwrap_or(true)
+                && !is_in(ADDRESSEES, text(cue.1))
+            {
                 // Only when the skipped word is not part of the source.
                 if !d.source.iter().any(|s| s.0 <= cue.1 && cue.1 < s.1) {
                     c.0 = cue.1;
@@ -636,6 +737,71 @@ fn fix_content_edges(
         }
     }
 }
+
+/// A content after its cue stops before a trailing ", according to X" or ", citing X": that
+/// attribution holds this one ("Trump responded that he would ..., according to people briefed
+/// on the conversation"), it is not part of what was said.
+fn cut_trailing_attribution(doc: &Doc<'_>, is_cue: &[bool], d: &mut Draft) {
+    let word = |i: usize| doc.tokens.get(i).map_or("", |t| t.span.slice(doc.text));
+    let cue_end = d.cue.1;
+    for c in d.content.iter_mut().filter(|c| c.0 >= cue_end) {
+        let cut = (c.0 + 1..c.1).find(|&j| {
+            is_cue.get(j).copied().unwrap_or(false)
+                && (word(j).eq_ignore_ascii_case("according")
+                    || word(j).eq_ignore_ascii_case("citing"))
+                && (word(j - 1) == "," || j >= 2 && word(j - 2) == "," && is_quote(word(j - 1)))
+        });
+        // ", and North Korea has ...": a new clause with its own named subject, coordinated
+        // after the reported one, is the quoting speaker's again.
+        let clause = (c.0 + 2..c.1.saturating_sub(2)).find(|&j| {
+            word(j - 1) == ","
+                && matches!(word(j), "and" | "but")
+                && word(j + 1).chars().next().is_some_and(char::is_uppercase)
+                && !is_in(&["I", "He", "She", "We", "They", "It"], word(j + 1))
+        });
+        if let Some(j) = cut.or(clause) {
+            let mut e = j;
+            while e > c.0 && word(e - 1) == "," {
+                e -= 1;
+            }
+            c.1 = e;
+        }
+    }
+    d.content.retain(|c| c.0 < c.1);
+}
+
+fn is_quote(w: &str) -> bool {
+    matches!(w, "\"" | "\u{201D}" | "\u{2019}" | "'")
+}
+
+/// One-word addressees of "told", "assured", "warned" and the like.
+const ADDRESSEES: &[&str] = &[
+    "reporters",
+    "journalists",
+    "lawmakers",
+    "legislators",
+    "supporters",
+    "voters",
+    "senators",
+    "officials",
+    "investigators",
+    "students",
+    "donors",
+    "viewers",
+    "listeners",
+    "readers",
+    "him",
+    "her",
+    "them",
+    "us",
+    "me",
+    "you",
+    "congress",
+    "colleagues",
+    "members",
+    "delegates",
+    "crowds",
+];
 
 /// One attribution in token ranges, before conversion to byte spans.
 #[derive(Clone, Debug, Default)]
@@ -735,13 +901,20 @@ pub(super) fn tag(
             source: trim_source(
                 doc,
                 tidy_source(runs(&tags, range.start, R_SB, R_SI), (a, b)),
+                (a, b),
+                range.end,
             ),
             content: tidy_content(&v, runs(&tags, range.start, R_CB, R_CI), &is_cue),
         };
+        // A content fragment inside the source is the source's.
+        let source = d.source.clone();
+        d.content
+            .retain(|c| !source.iter().any(|s| s.0 <= c.0 && c.1 <= s.1));
         if d.content.is_empty() {
             fallback_content(doc, &v, &mut d);
         }
         fix_content_edges(doc, &v, &is_cue, range.clone(), &mut d);
+        cut_trailing_attribution(doc, &is_cue, &mut d);
         apply_layout(doc, &v, &regions, &mut d);
         fix_swapped(&mut d);
         extend_quotes(doc, &v, &regions, &is_cue, &mut d);
@@ -787,11 +960,12 @@ fn agentless_passive(doc: &Doc<'_>, sentence: Range<usize>, (a, b): (usize, usiz
         return false;
     };
     let head = word(last);
-    if !(head.ends_with("ed") || head.ends_with("en")) || b - a > 3 {
+    let content_words = (a..b).filter(|&i| !is_in(CUE_AUXILIARIES, word(i))).count();
+    if !(head.ends_with("ed") || head.ends_with("en")) || content_words > 3 {
         return false;
     }
-    // Walk back from the cue over adverbs to an auxiliary.
-    let mut i = a;
+    // Walk back from the head over adverbs (and the auxiliaries the cue holds) to a form of "be".
+    let mut i = last;
     let mut passive = false;
     while i > sentence.start {
         i -= 1;
@@ -800,7 +974,7 @@ fn agentless_passive(doc: &Doc<'_>, sentence: Range<usize>, (a, b): (usize, usiz
             passive = true;
             break;
         }
-        if !PASSIVE_GAP.contains(&w.as_str()) {
+        if !(PASSIVE_GAP.contains(&w.as_str()) || i >= a && is_in(CUE_AUXILIARIES, &w)) {
             break;
         }
     }
