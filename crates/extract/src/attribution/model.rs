@@ -149,36 +149,40 @@ fn quote_mark(s: &str) -> QuoteMark {
 
 /// Word form -> lemma id lexicon of cue words. Lemma ids with the top bit set are *strong*:
 /// lemmas that are cue words in at least [`STRONG_PERMILLE`] of their training occurrences.
+///
+/// Forms are keyed by the same lowercased FNV-1a hash as [`TokView::word`], so a token's
+/// lemma costs one probe with the hash the token view computes anyway.
 #[derive(Debug, Default, Clone)]
 pub struct Lexicon {
-    forms: HashMap<Box<[u8]>, u32, FnvBuild>,
+    forms: HashMap<u64, u32, IdBuild>,
 }
 
-/// FNV-1a hasher for the lexicon's short byte keys (faster than SipHash; the table is
-/// read-only and built at start-up from the committed lexicon).
+/// Identity hasher for keys that are already hashes.
 #[derive(Clone, Copy, Debug, Default)]
-pub struct FnvBuild;
+pub struct IdBuild;
 
-/// The FNV-1a hasher state.
-#[derive(Clone, Copy, Debug)]
-pub struct Fnv(u64);
+/// The identity hasher state.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct IdHash(u64);
 
-impl std::hash::Hasher for Fnv {
+impl std::hash::Hasher for IdHash {
     fn finish(&self) -> u64 {
         self.0
     }
     fn write(&mut self, bytes: &[u8]) {
         for &b in bytes {
-            self.0 ^= u64::from(b);
-            self.0 = self.0.wrapping_mul(FNV_PRIME);
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(FNV_PRIME);
         }
+    }
+    fn write_u64(&mut self, x: u64) {
+        self.0 = x;
     }
 }
 
-impl std::hash::BuildHasher for FnvBuild {
-    type Hasher = Fnv;
-    fn build_hasher(&self) -> Fnv {
-        Fnv(FNV_OFFSET)
+impl std::hash::BuildHasher for IdBuild {
+    type Hasher = IdHash;
+    fn build_hasher(&self) -> IdHash {
+        IdHash(0)
     }
 }
 
@@ -190,7 +194,7 @@ pub const STRONG: u32 = 1 << 31;
 impl Lexicon {
     /// Parses `form<TAB>lemma_id<TAB>cue ratio per mille` lines; bad lines are skipped.
     pub fn parse(text: &str) -> Self {
-        let mut forms = HashMap::with_hasher(FnvBuild);
+        let mut forms = HashMap::with_hasher(IdBuild);
         for line in text.lines() {
             let mut parts = line.split('\t');
             let (Some(form), Some(id)) = (parts.next(), parts.next()) else {
@@ -202,23 +206,20 @@ impl Lexicon {
                 .unwrap_or(0);
             if let Ok(id) = id.trim().parse::<u32>() {
                 let id = id & !STRONG | if ratio >= STRONG_PERMILLE { STRONG } else { 0 };
-                forms.insert(form.as_bytes().to_vec().into_boxed_slice(), id);
+                forms.insert(fnv_bytes(FNV_OFFSET, form.as_bytes()), id);
             }
         }
         Lexicon { forms }
     }
 
-    /// The lemma id of a word (case-insensitive), 0 when unknown.
+    /// The lemma id of a word (case-insensitive for ASCII), 0 when unknown.
     pub fn lemma(&self, word: &str) -> u32 {
-        let mut buf = [0u8; 32];
-        let bytes = word.as_bytes();
-        let Some(dst) = buf.get_mut(..bytes.len()) else {
-            return 0;
-        };
-        for (d, b) in dst.iter_mut().zip(bytes) {
-            *d = b.to_ascii_lowercase();
-        }
-        self.forms.get(&*dst).copied().unwrap_or(0)
+        self.lemma_of_hash(fnv_bytes(FNV_OFFSET, word.as_bytes()))
+    }
+
+    /// The lemma id of a word given by its lowercased FNV-1a hash ([`TokView::word`]).
+    pub fn lemma_of_hash(&self, hash: u64) -> u32 {
+        self.forms.get(&hash).copied().unwrap_or(0)
     }
 
     /// Number of forms.
@@ -252,8 +253,8 @@ pub fn token_view(doc: &Doc<'_>, lexicon: &Lexicon, out: &mut Vec<TokView>) {
         }
         let b = s.as_bytes();
         let suffix = fnv_bytes(FNV_OFFSET, b.get(b.len().saturating_sub(3)..).unwrap_or(b));
-        let lemma = if t.kind == TokenKind::Word {
-            lexicon.lemma(s)
+        let lemma = if t.kind == TokenKind::Word && s.len() <= 32 {
+            lexicon.lemma_of_hash(word)
         } else {
             0
         };
