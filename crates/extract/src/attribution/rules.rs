@@ -180,7 +180,11 @@ fn tidy_cues(doc: &Doc<'_>, v: &[TokView], runs: &mut Vec<(usize, usize, usize)>
             .and_then(|p| runs.get(p))
             .map_or(start, |p| p.1.max(start));
         let mut a = a;
-        while a > floor && a + 3 > runs[k].0 && is_in(CUE_AUXILIARIES, word(a - 1)) {
+        let adverb = |w: &str| {
+            is_in(CUE_AUXILIARIES, w)
+                || w.len() > 4 && w.ends_with("ly") && w.bytes().all(|c| c.is_ascii_lowercase())
+        };
+        while a > floor && a + 3 > runs[k].0 && adverb(word(a - 1)) {
             a -= 1;
         }
         runs[k] = (a, b, si);
@@ -190,38 +194,9 @@ fn tidy_cues(doc: &Doc<'_>, v: &[TokView], runs: &mut Vec<(usize, usize, usize)>
 
 /// Words a cue reaches back over: auxiliaries, negation and sentence adverbs.
 const CUE_AUXILIARIES: &[&str] = &[
-    "is",
-    "was",
-    "are",
-    "were",
-    "be",
-    "been",
-    "has",
-    "have",
-    "had",
-    "did",
-    "does",
-    "do",
-    "will",
-    "would",
-    "could",
-    "can",
-    "may",
-    "might",
-    "should",
-    "must",
-    "also",
-    "not",
-    "n't",
-    "never",
-    "even",
-    "still",
-    "already",
-    "further",
-    "publicly",
-    "repeatedly",
-    "previously",
-    "reportedly",
+    "is", "was", "are", "were", "be", "been", "has", "have", "had", "did", "does", "do", "will",
+    "would", "could", "can", "may", "might", "should", "must", "also", "not", "n't", "never",
+    "even", "still", "already", "further", "often", "always", "then", "again", "later", "once",
 ];
 
 /// `CONTENT, said X` where the tagger took the source from inside the content and the speaker
@@ -774,6 +749,50 @@ fn is_quote(w: &str) -> bool {
     matches!(w, "\"" | "\u{201D}" | "\u{2019}" | "'")
 }
 
+/// `"My hope," Carter said, "is that ..."`: a cue set off by commas in the middle of its
+/// sentence interrupts the content, whose first part runs from the sentence start to the comma
+/// before the source (or the cue).
+fn add_interrupted_start(doc: &Doc<'_>, is_cue: &[bool], sent: Range<usize>, d: &mut Draft) {
+    let word = |i: usize| doc.tokens.get(i).map_or("", |t| t.span.slice(doc.text));
+    let (a, b) = d.cue;
+    let has_right = d.content.iter().any(|c| c.0 >= b);
+    let has_left = d.content.iter().any(|c| c.1 <= a);
+    if !has_right || has_left {
+        return;
+    }
+    let left_end = d
+        .source
+        .iter()
+        .map(|s| s.0)
+        .filter(|&s| s < a)
+        .min()
+        .unwrap_or(a);
+    // The comma before the speaker, maybe after a closing quotation mark.
+    let mut p = left_end;
+    if p > sent.start && is_quote(word(p - 1)) {
+        p -= 1;
+    }
+    if p <= sent.start + 1 || word(p - 1) != "," {
+        return;
+    }
+    let comma = p - 1;
+    // ... and a comma right after the cue (or after a speaker that follows it).
+    let right_start = d
+        .source
+        .iter()
+        .filter(|s| s.0 >= b)
+        .map(|s| s.1)
+        .max()
+        .unwrap_or(b);
+    if word(right_start) != "," {
+        return;
+    }
+    if (sent.start..comma).any(|i| is_cue.get(i).copied().unwrap_or(true)) {
+        return;
+    }
+    d.content.insert(0, (sent.start, comma));
+}
+
 /// One-word addressees of "told", "assured", "warned" and the like.
 const ADDRESSEES: &[&str] = &[
     "reporters",
@@ -915,6 +934,7 @@ pub(super) fn tag(
         }
         fix_content_edges(doc, &v, &is_cue, range.clone(), &mut d);
         cut_trailing_attribution(doc, &is_cue, &mut d);
+        add_interrupted_start(doc, &is_cue, range.clone(), &mut d);
         apply_layout(doc, &v, &regions, &mut d);
         fix_swapped(&mut d);
         extend_quotes(doc, &v, &regions, &is_cue, &mut d);
