@@ -187,7 +187,7 @@ impl std::hash::BuildHasher for IdBuild {
 }
 
 /// Cue ratio (per mille) from which a lemma makes its neighbours cue candidates.
-pub const STRONG_PERMILLE: u32 = 150;
+pub const STRONG_PERMILLE: u32 = 90;
 /// Bit marking a strong lemma id.
 pub const STRONG: u32 = 1 << 31;
 

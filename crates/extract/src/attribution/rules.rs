@@ -524,6 +524,21 @@ fn trim_source(
             if b == a + 1 && relative(a) {
                 return Some((a, b));
             }
+            // "people | briefed on the talks": the head noun of an anonymous source left out
+            // before its participle or adjective, with a number or quantifier before it.
+            if a > 0
+                && is_in(ANON_MODIFIERS, word_at(doc, a))
+                && doc.tokens.get(a - 1).is_some_and(|t| {
+                    t.kind == crate::segment::TokenKind::Word
+                        && !bad(a - 1)
+                        && t.span.slice(doc.text).chars().all(char::is_lowercase)
+                })
+            {
+                a -= 1;
+                if a > 0 && is_in(QUANTIFIERS, word_at(doc, a - 1)) {
+                    a -= 1;
+                }
+            }
             // "North" + "Korea": a name's first words left out by the tagger; "Mr." and
             // initials before a name; a determiner before the noun phrase.
             loop {
@@ -581,6 +596,24 @@ fn trim_source(
             (a < b).then_some((a, b))
         })
         .collect()
+}
+
+/// Words that follow the head noun of an anonymous source ("people familiar with ...").
+const ANON_MODIFIERS: &[&str] = &[
+    "briefed",
+    "familiar",
+    "close",
+    "involved",
+    "knowledgeable",
+    "with",
+];
+/// Numbers and quantifiers before the head noun of an anonymous source.
+const QUANTIFIERS: &[&str] = &[
+    "two", "three", "four", "five", "several", "some", "many", "other", "senior", "multiple",
+];
+
+fn word_at<'t>(doc: &Doc<'t>, i: usize) -> &'t str {
+    doc.tokens.get(i).map_or("", |t| t.span.slice(doc.text))
 }
 
 /// Content when the role tagger found none: the clause before `, SOURCE cue` at the end of a
@@ -793,6 +826,144 @@ fn add_interrupted_start(doc: &Doc<'_>, is_cue: &[bool], sent: Range<usize>, d: 
     d.content.insert(0, (sent.start, comma));
 }
 
+/// "According to the company, sales rose ...": an "according to" that opens its sentence
+/// attributes the whole clause after the comma that closes its source.
+fn according_to_first(doc: &Doc<'_>, is_cue: &[bool], sent: Range<usize>, d: &mut Draft) {
+    let (a, b) = d.cue;
+    if a != sent.start || !word_at(doc, a).eq_ignore_ascii_case("according") {
+        return;
+    }
+    let Some(comma) = (b..sent.end.min(b + 12)).find(|&i| word_at(doc, i) == ",") else {
+        return;
+    };
+    let mut end = sent.end;
+    while end > comma + 1
+        && doc.tokens.get(end - 1).is_some_and(|t| {
+            t.kind == crate::segment::TokenKind::Punct && !is_quote(t.span.slice(doc.text))
+        })
+    {
+        end -= 1;
+    }
+    if end <= comma + 1 || (comma + 1..end).any(|i| is_cue.get(i).copied().unwrap_or(true)) {
+        return;
+    }
+    if d.source.is_empty() && comma > b {
+        d.source = vec![(b, comma)];
+    }
+    d.content = vec![(comma + 1, end)];
+}
+
+/// A content after its cue that stops right before a preposition ("open to talks | with Kim
+/// ...") runs on over the prepositional phrase, to the next punctuation mark, when that is
+/// near and no cue stands in between.
+fn finish_phrase(doc: &Doc<'_>, v: &[TokView], is_cue: &[bool], sent: Range<usize>, d: &mut Draft) {
+    let cue_end = d.cue.1;
+    let Some(last) = d
+        .content
+        .iter_mut()
+        .filter(|c| c.0 >= cue_end)
+        .max_by_key(|c| c.1)
+    else {
+        return;
+    };
+    if last.1 >= sent.end
+        || !is_in(
+            &[
+                "with", "to", "for", "of", "on", "in", "about", "from", "without",
+            ],
+            word_at(doc, last.1),
+        )
+    {
+        return;
+    }
+    let mut e = last.1;
+    while e < sent.end && e < last.1 + 10 {
+        let Some(t) = v.get(e) else { return };
+        if is_cue.get(e).copied().unwrap_or(true) {
+            return;
+        }
+        if t.shape == 4 && t.quote == QuoteMark::None {
+            break;
+        }
+        e += 1;
+    }
+    if e < sent.end && e < last.1 + 10 {
+        last.1 = e;
+    }
+}
+
+/// Words that end the agent of a passive cue ("by the ministry | on Monday").
+const AGENT_END: &[&str] = &[
+    "on",
+    "in",
+    "at",
+    "during",
+    "for",
+    "to",
+    "with",
+    "after",
+    "before",
+    "that",
+    "as",
+    "and",
+    "but",
+    "while",
+    "when",
+    "last",
+    "this",
+    "earlier",
+    "later",
+    "today",
+    "yesterday",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// "The plan was announced by the ministry on Monday": the agent after "by" is the source of
+/// a passive cue, and it is no part of the content.
+fn passive_agent(doc: &Doc<'_>, sent: Range<usize>, d: &mut Draft) {
+    let word = |i: usize| doc.tokens.get(i).map_or("", |t| t.span.slice(doc.text));
+    let (a, b) = d.cue;
+    let head = word(b.saturating_sub(1));
+    let passive =
+        (a..b).any(|i| is_in(BE_FORMS, word(i))) && (head.ends_with("ed") || head.ends_with("en"));
+    if !passive || !word(b).eq_ignore_ascii_case("by") || !d.source.iter().all(|s| s.0 >= b) {
+        return;
+    }
+    let start = b + 1;
+    let mut end = start;
+    while end < sent.end
+        && end < start + 8
+        && doc
+            .tokens
+            .get(end)
+            .is_some_and(|t| t.kind != crate::segment::TokenKind::Punct)
+        && !is_in(AGENT_END, word(end))
+    {
+        end += 1;
+    }
+    if end == start {
+        return;
+    }
+    d.source = vec![(start, end)];
+    for c in d.content.iter_mut() {
+        if c.0 < end && start <= c.1 {
+            if c.0 >= b {
+                // The content after the agent, if any.
+                c.0 = end;
+            } else {
+                c.1 = c.1.min(b);
+            }
+        }
+    }
+    d.content.retain(|c| c.0 < c.1);
+}
+
 /// One-word addressees of "told", "assured", "warned" and the like.
 const ADDRESSEES: &[&str] = &[
     "reporters",
@@ -880,6 +1051,15 @@ pub(super) fn tag(
     find_cues(tagger, doc, &v, &mut cue_runs);
     add_core_cues(doc, &v, &mut cue_runs);
     tidy_cues(doc, &v, &mut cue_runs);
+    // "The reported talks have not been independently confirmed": nobody is quoted; the
+    // sentence is the article's own statement. Such cues go before the roles are tagged, so
+    // that they do not cut the other attributions' contents.
+    cue_runs.retain(|&(a, b, si)| {
+        let range = doc.sentences.get(si).map_or(a..b, |s| s.tokens.clone());
+        !(agentless_passive(doc, range, (a, b))
+            || attributive_participle(doc, (a, b))
+            || plural_noun(doc, (a, b)))
+    });
     if cue_runs.is_empty() {
         return Vec::new();
     }
@@ -935,14 +1115,12 @@ pub(super) fn tag(
         fix_content_edges(doc, &v, &is_cue, range.clone(), &mut d);
         cut_trailing_attribution(doc, &is_cue, &mut d);
         add_interrupted_start(doc, &is_cue, range.clone(), &mut d);
+        passive_agent(doc, range.clone(), &mut d);
+        according_to_first(doc, &is_cue, range.clone(), &mut d);
+        finish_phrase(doc, &v, &is_cue, range.clone(), &mut d);
         apply_layout(doc, &v, &regions, &mut d);
         fix_swapped(&mut d);
         extend_quotes(doc, &v, &regions, &is_cue, &mut d);
-        if agentless_passive(doc, range.clone(), (a, b)) || attributive_participle(doc, (a, b)) {
-            // "The reported talks have not been independently confirmed": nobody is quoted; the
-            // sentence is the article's own statement.
-            continue;
-        }
         drafts.push(d);
     }
     let mut out: Vec<Attribution> = drafts
@@ -981,7 +1159,13 @@ fn agentless_passive(doc: &Doc<'_>, sentence: Range<usize>, (a, b): (usize, usiz
     };
     let head = word(last);
     let content_words = (a..b).filter(|&i| !is_in(CUE_AUXILIARIES, word(i))).count();
-    if !(head.ends_with("ed") || head.ends_with("en")) || content_words > 3 {
+    let participle = head.ends_with("ed")
+        || head.ends_with("en")
+        || is_in(
+            &["told", "said", "shown", "thought", "heard", "taught"],
+            head,
+        );
+    if !participle || content_words > 3 {
         return false;
     }
     // Walk back from the head over adverbs (and the auxiliaries the cue holds) to a form of "be".
@@ -1022,6 +1206,25 @@ fn attributive_participle(doc: &Doc<'_>, (a, b): (usize, usize)) -> bool {
     let after = word(b);
     DETERMINERS_BEFORE.contains(&before.as_str())
         && after.chars().next().is_some_and(char::is_alphabetic)
+}
+
+/// Words after which a word in -s is a plural noun, never a verb ("open to talks with Kim",
+/// "the claims").
+const NOUN_BEFORE: &[&str] = &[
+    "to", "the", "a", "an", "of", "for", "in", "on", "with", "their", "his", "her", "its", "our",
+    "your", "my", "these", "those", "this", "about", "into", "from",
+];
+
+/// True when a cue opens with a word in -s right after a determiner or preposition: a plural
+/// noun ("talks", "claims"), not a speech verb.
+fn plural_noun(doc: &Doc<'_>, (a, _): (usize, usize)) -> bool {
+    let w = word_at(doc, a);
+    a > 0
+        && w.len() > 3
+        && w.ends_with('s')
+        && !w.ends_with("ss")
+        && w.chars().all(|c| c.is_ascii_lowercase())
+        && is_in(NOUN_BEFORE, word_at(doc, a - 1))
 }
 
 /// Whether the sentence `si` holds a cue.
