@@ -9,7 +9,12 @@
 //! With `EPOCHS` 0 nothing is trained: the model in `OUT_DIR` is loaded. With `DEV.jsonl` and
 //! `SYSTEM_OUT.jsonl` the (trained or loaded) model tags the dev articles and writes their
 //! attributions (code point offsets) for `tools/score.py --layers attributions`, without a
-//! rebuild of the binary.
+//! rebuild of the binary; a `.txt` dev file and `-` as output print a readable listing.
+//!
+//! Environment (all optional; the defaults reproduce the committed model):
+//! `ATT_CUE_BITS` / `ATT_ROLE_BITS` table sizes (19), `ATT_HOLDOUT=1` trains without every
+//! tenth article (for tuning on that slice), `ATT_CUE_BIAS` a bias on the cue tagger's outside
+//! score when tagging, `ATT_SPEED=1` measures the stage's CPU time on the dev file instead.
 
 use std::io::{BufRead, Write};
 

@@ -14,6 +14,11 @@
 //!    the entity layer (pronouns included), classify anonymous sources, set the kind (quote,
 //!    paraphrase, mixed, according-to) and link nested attributions and "citing" chains.
 //!
+//! Span conventions follow PolNeAR: a cue holds its auxiliaries and adverbs ("has also said"),
+//! a relative pronoun can be a source ("who said"), the agent of a passive cue is its source,
+//! a trailing ", according to X" is not part of the content before it, and a speaker set off by
+//! commas splits the content in two fragments.
+//!
 //! Quotation state is tracked per paragraph only, so an unbalanced quotation mark never reaches
 //! beyond its paragraph, except for the newspaper convention of a paragraph that opens a quote
 //! without closing it and a next paragraph that opens again.
