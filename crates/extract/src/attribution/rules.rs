@@ -160,10 +160,20 @@ fn tidy_cues(doc: &Doc<'_>, v: &[TokView], runs: &mut Vec<(usize, usize, usize)>
         while b > a + 1 && is_in(TIME_WORDS, word(b - 1)) {
             b -= 1;
         }
-        if b == a + 1 && is_in(AUXILIARIES, word(a)) {
+        // A cue of auxiliaries and adverbs only ("is", "was first") reaches on to the next
+        // lexicon word within three tokens, or goes.
+        let function_word = |w: &str| {
+            is_in(AUXILIARIES, w)
+                || is_in(CUE_AUXILIARIES, w)
+                || is_in(&["first", "last", "never", "just"], w)
+                || w.len() > 4 && w.ends_with("ly") && w.bytes().all(|c| c.is_ascii_lowercase())
+        };
+        if (a..b).all(|i| function_word(word(i))) {
             let end = doc.sentences.get(si).map_or(b, |s| s.tokens.end);
-            let limit = (a + 4).min(end).min(covered_next);
-            match (a + 1..limit).find(|&j| v.get(j).is_some_and(|t| t.lemma != 0)) {
+            let limit = (b + 3).min(end).min(covered_next);
+            match (b..limit)
+                .find(|&j| v.get(j).is_some_and(|t| t.lemma != 0) && !function_word(word(j)))
+            {
                 Some(j) => b = j + 1,
                 None => {
                     runs.remove(k);
@@ -1148,6 +1158,9 @@ const PASSIVE_GAP: &[&str] = &[
     "also",
     "still",
     "fully",
+    "first",
+    "widely",
+    "initially",
 ];
 
 /// True when the cue `(a, b)` is a past participle after a form of "be" with no "by" agent
