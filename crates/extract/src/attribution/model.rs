@@ -608,15 +608,29 @@ impl Perceptron {
     }
 
     /// Writes the scores of `feats` to `scores` (one per tag, at most 8).
+    ///
+    /// Two passes: the rows of all features are fetched first (independent loads, so the
+    /// cache misses overlap), then decoded and summed.
     #[inline]
     pub fn score(&self, feats: &[u64], scores: &mut [f32]) {
         let nt = self.ntags.min(8);
         let mask = (1u64 << self.bits) - 1;
         let mut acc = [0f32; 8];
-        for &f in feats {
-            let base = ((f & mask) as usize) * nt;
-            if let Some(row) = self.weights.get(base..base + nt) {
-                for (a, w) in acc.iter_mut().zip(row) {
+        for chunk in feats.chunks(64) {
+            let mut rows = [[0i8; 8]; 64];
+            for (slot, &f) in rows.iter_mut().zip(chunk) {
+                let base = ((f & mask) as usize) * nt;
+                // The table has 8 bytes of padding, so a whole row reads as 8 bytes.
+                if let Some(r) = self
+                    .weights
+                    .get(base..base + 8)
+                    .and_then(|r| <[i8; 8]>::try_from(r).ok())
+                {
+                    *slot = r;
+                }
+            }
+            for row in rows.iter().take(chunk.len()) {
+                for (a, w) in acc.iter_mut().zip(row).take(nt) {
                     *a += self.decode[usize::from(*w as u8)];
                 }
             }
@@ -631,7 +645,8 @@ impl Perceptron {
     pub fn from_floats(ntags: usize, bits: u32, w: &[f32]) -> Self {
         let max = w.iter().fold(0f32, |m, x| m.max(x.abs()));
         let scale = if max > 0.0 { max } else { 1.0 };
-        let weights = w.iter().map(|x| encode(*x, scale)).collect();
+        let mut weights: Vec<i8> = w.iter().map(|x| encode(*x, scale)).collect();
+        weights.extend_from_slice(&[0; 8]);
         Perceptron {
             ntags,
             bits,
@@ -656,7 +671,8 @@ impl Perceptron {
         {
             return None;
         }
-        let mut weights = vec![0i8; (1usize << bits) * ntags];
+        // Eight bytes of padding after the last row (see `score`).
+        let mut weights = vec![0i8; (1usize << bits) * ntags + 8];
         for _ in 0..rows {
             let key = u32_at(pos)? as usize;
             let row = bytes.get(*pos..*pos + ntags)?;
@@ -679,7 +695,7 @@ impl Perceptron {
     /// Appends the model (its non-zero rows) to `out`.
     pub fn write(&self, out: &mut Vec<u8>) {
         let nt = self.ntags.max(1);
-        let rows: Vec<usize> = (0..self.weights.len() / nt)
+        let rows: Vec<usize> = (0..(1usize << self.bits))
             .filter(|&k| self.weights[k * nt..k * nt + nt].iter().any(|w| *w != 0))
             .collect();
         out.extend_from_slice(&(self.ntags as u32).to_le_bytes());
