@@ -1131,6 +1131,9 @@ pub(super) fn tag(
         apply_layout(doc, &v, &regions, &mut d);
         fix_swapped(&mut d);
         extend_quotes(doc, &v, &regions, &is_cue, &mut d);
+        if prepositional_source(doc, &d) || appositive_noun_cue(doc, (a, b)) {
+            continue;
+        }
         drafts.push(d);
     }
     let mut out: Vec<Attribution> = drafts
@@ -1238,6 +1241,48 @@ fn plural_noun(doc: &Doc<'_>, (a, _): (usize, usize)) -> bool {
         && !w.ends_with("ss")
         && w.chars().all(|c| c.is_ascii_lowercase())
         && is_in(NOUN_BEFORE, word_at(doc, a - 1))
+}
+
+/// "a city in South Korea often called a 'museum without walls'": a participle right after
+/// the object of a preposition is a reduced relative clause, and that object no speaker.
+fn prepositional_source(doc: &Doc<'_>, d: &Draft) -> bool {
+    let (a, b) = d.cue;
+    let head = word_at(doc, b.saturating_sub(1));
+    let participle = head.ends_with("ed") || is_in(&["told", "known", "seen", "shown"], head);
+    if !participle || (a..b).any(|i| is_in(AUXILIARIES, word_at(doc, i))) {
+        return false;
+    }
+    let Some(&(s, e)) = d.source.iter().find(|s| s.1 <= a) else {
+        return false;
+    };
+    let adverbs_only = (e..a).all(|i| {
+        let w = word_at(doc, i);
+        is_in(CUE_AUXILIARIES, w) || w.ends_with("ly")
+    });
+    let preposition = |i: usize| {
+        is_in(
+            &[
+                "in", "of", "from", "at", "on", "with", "for", "into", "near",
+            ],
+            word_at(doc, i),
+        )
+    };
+    // The preposition right before the source, or before one adjective of it ("in
+    // southeastern South Korea").
+    let adjective = |i: usize| {
+        let w = word_at(doc, i);
+        !w.is_empty() && w.chars().all(char::is_lowercase) && !is_in(NOT_SOURCE_EDGE, w)
+    };
+    adverbs_only && (s > 0 && preposition(s - 1) || s > 1 && adjective(s - 1) && preposition(s - 2))
+}
+
+/// "..., a statement that reignited speculation": an indefinite noun set off by a comma is an
+/// apposition describing what came before, not a cue of its own.
+fn appositive_noun_cue(doc: &Doc<'_>, (a, _): (usize, usize)) -> bool {
+    let comma_before = a > 0
+        && (word_at(doc, a - 1) == ","
+            || a > 1 && is_quote(word_at(doc, a - 1)) && word_at(doc, a - 2) == ",");
+    comma_before && is_in(&["a", "an"], word_at(doc, a))
 }
 
 /// Whether the sentence `si` holds a cue.
