@@ -108,11 +108,13 @@ fn shuffle<T>(items: &mut [T], seed: u64) {
     }
 }
 
-/// Trains both models for `epochs` epochs; returns the model bytes.
+/// Trains both models for `epochs` epochs with tables of `2^cue_bits` and `2^role_bits` rows;
+/// returns the model bytes.
 pub fn train(
     docs: &[(Doc<'_>, Vec<GoldAttribution>)],
     lexicon: &Lexicon,
     epochs: usize,
+    (cue_bits, role_bits): (u32, u32),
 ) -> Vec<u8> {
     let views: Vec<Vec<TokView>> = docs
         .iter()
@@ -124,7 +126,7 @@ pub fn train(
         .collect();
     let gold_cues: Vec<Vec<usize>> = docs.iter().map(|(d, g)| cue_tags(d, g)).collect();
     // Cue tagger.
-    let mut cue_trainer = Trainer::new(CUE_TAGS, model::BITS);
+    let mut cue_trainer = Trainer::new(CUE_TAGS, cue_bits);
     let mut order: Vec<usize> = (0..docs.len()).collect();
     let mut feats = Vec::with_capacity(40);
     let mut scores = [0f32; ROLE_TAGS];
@@ -218,7 +220,7 @@ pub fn train(
         "role instances {}: {tok_total} tokens, {non_o} in roles",
         insts.len()
     );
-    let mut role_trainer = Trainer::new(ROLE_TAGS, model::ROLE_BITS);
+    let mut role_trainer = Trainer::new(ROLE_TAGS, role_bits);
     let mut order: Vec<usize> = (0..insts.len()).collect();
     let mut is_cue: Vec<Vec<bool>> = gold_cues
         .iter()

@@ -14,6 +14,11 @@
 //!    the entity layer (pronouns included), classify anonymous sources, set the kind (quote,
 //!    paraphrase, mixed, according-to) and link nested attributions and "citing" chains.
 //!
+//! Span conventions follow PolNeAR: a cue holds its auxiliaries and adverbs ("has also said"),
+//! a relative pronoun can be a source ("who said"), the agent of a passive cue is its source,
+//! a trailing ", according to X" is not part of the content before it, and a speaker set off by
+//! commas splits the content in two fragments.
+//!
 //! Quotation state is tracked per paragraph only, so an unbalanced quotation mark never reaches
 //! beyond its paragraph, except for the newspaper convention of a paragraph that opens a quote
 //! without closing it and a next paragraph that opens again.
@@ -142,6 +147,8 @@ pub struct AttributionTagger {
     lexicon: Lexicon,
     cue_model: Perceptron,
     role_model: Perceptron,
+    /// Added to the cue tagger's outside score: above 0 trades cue recall for precision.
+    cue_bias: f32,
 }
 
 /// The committed cue lexicon (`form<TAB>lemma id`).
@@ -162,11 +169,22 @@ impl AttributionTagger {
         let mut pos = 0;
         let cue_model = Perceptron::read(model, &mut pos).unwrap_or_default();
         let role_model = Perceptron::read(model, &mut pos).unwrap_or_default();
+        // An optional trailing f32: the cue bias tuned by the training program.
+        let cue_bias = model
+            .get(pos..pos + 4)
+            .map_or(0.0, |b| f32::from_le_bytes([b[0], b[1], b[2], b[3]]));
         AttributionTagger {
             lexicon,
             cue_model,
             role_model,
+            cue_bias: if cue_bias.is_finite() { cue_bias } else { 0.0 },
         }
+    }
+
+    /// The same tagger with another cue bias (added to the outside score of the cue tagger).
+    pub fn with_cue_bias(mut self, bias: f32) -> Self {
+        self.cue_bias = bias;
+        self
     }
 
     /// The attributions of `doc`, using its entities for speakers.

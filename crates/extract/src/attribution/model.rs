@@ -94,6 +94,8 @@ pub struct TokView {
     pub in_quote: bool,
     /// A colon or dash: punctuation that can introduce or close a quote.
     pub punct_cue: bool,
+    /// Whether the token's sentence holds a quotation mark or quoted words.
+    pub sent_quoted: bool,
 }
 
 /// Whether the cue tagger looks at token `i` at all: a lexicon word within the next three
@@ -147,48 +149,52 @@ fn quote_mark(s: &str) -> QuoteMark {
 
 /// Word form -> lemma id lexicon of cue words. Lemma ids with the top bit set are *strong*:
 /// lemmas that are cue words in at least [`STRONG_PERMILLE`] of their training occurrences.
+///
+/// Forms are keyed by the same lowercased FNV-1a hash as [`TokView::word`], so a token's
+/// lemma costs one probe with the hash the token view computes anyway.
 #[derive(Debug, Default, Clone)]
 pub struct Lexicon {
-    forms: HashMap<Box<[u8]>, u32, FnvBuild>,
+    forms: HashMap<u64, u32, IdBuild>,
 }
 
-/// FNV-1a hasher for the lexicon's short byte keys (faster than SipHash; the table is
-/// read-only and built at start-up from the committed lexicon).
+/// Identity hasher for keys that are already hashes.
 #[derive(Clone, Copy, Debug, Default)]
-pub struct FnvBuild;
+pub struct IdBuild;
 
-/// The FNV-1a hasher state.
-#[derive(Clone, Copy, Debug)]
-pub struct Fnv(u64);
+/// The identity hasher state.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct IdHash(u64);
 
-impl std::hash::Hasher for Fnv {
+impl std::hash::Hasher for IdHash {
     fn finish(&self) -> u64 {
         self.0
     }
     fn write(&mut self, bytes: &[u8]) {
         for &b in bytes {
-            self.0 ^= u64::from(b);
-            self.0 = self.0.wrapping_mul(FNV_PRIME);
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(FNV_PRIME);
         }
+    }
+    fn write_u64(&mut self, x: u64) {
+        self.0 = x;
     }
 }
 
-impl std::hash::BuildHasher for FnvBuild {
-    type Hasher = Fnv;
-    fn build_hasher(&self) -> Fnv {
-        Fnv(FNV_OFFSET)
+impl std::hash::BuildHasher for IdBuild {
+    type Hasher = IdHash;
+    fn build_hasher(&self) -> IdHash {
+        IdHash(0)
     }
 }
 
 /// Cue ratio (per mille) from which a lemma makes its neighbours cue candidates.
-pub const STRONG_PERMILLE: u32 = 150;
+pub const STRONG_PERMILLE: u32 = 90;
 /// Bit marking a strong lemma id.
 pub const STRONG: u32 = 1 << 31;
 
 impl Lexicon {
     /// Parses `form<TAB>lemma_id<TAB>cue ratio per mille` lines; bad lines are skipped.
     pub fn parse(text: &str) -> Self {
-        let mut forms = HashMap::with_hasher(FnvBuild);
+        let mut forms = HashMap::with_hasher(IdBuild);
         for line in text.lines() {
             let mut parts = line.split('\t');
             let (Some(form), Some(id)) = (parts.next(), parts.next()) else {
@@ -200,23 +206,20 @@ impl Lexicon {
                 .unwrap_or(0);
             if let Ok(id) = id.trim().parse::<u32>() {
                 let id = id & !STRONG | if ratio >= STRONG_PERMILLE { STRONG } else { 0 };
-                forms.insert(form.as_bytes().to_vec().into_boxed_slice(), id);
+                forms.insert(fnv_bytes(FNV_OFFSET, form.as_bytes()), id);
             }
         }
         Lexicon { forms }
     }
 
-    /// The lemma id of a word (case-insensitive), 0 when unknown.
+    /// The lemma id of a word (case-insensitive for ASCII), 0 when unknown.
     pub fn lemma(&self, word: &str) -> u32 {
-        let mut buf = [0u8; 32];
-        let bytes = word.as_bytes();
-        let Some(dst) = buf.get_mut(..bytes.len()) else {
-            return 0;
-        };
-        for (d, b) in dst.iter_mut().zip(bytes) {
-            *d = b.to_ascii_lowercase();
-        }
-        self.forms.get(&*dst).copied().unwrap_or(0)
+        self.lemma_of_hash(fnv_bytes(FNV_OFFSET, word.as_bytes()))
+    }
+
+    /// The lemma id of a word given by its lowercased FNV-1a hash ([`TokView::word`]).
+    pub fn lemma_of_hash(&self, hash: u64) -> u32 {
+        self.forms.get(&hash).copied().unwrap_or(0)
     }
 
     /// Number of forms.
@@ -250,8 +253,8 @@ pub fn token_view(doc: &Doc<'_>, lexicon: &Lexicon, out: &mut Vec<TokView>) {
         }
         let b = s.as_bytes();
         let suffix = fnv_bytes(FNV_OFFSET, b.get(b.len().saturating_sub(3)..).unwrap_or(b));
-        let lemma = if t.kind == TokenKind::Word {
-            lexicon.lemma(s)
+        let lemma = if t.kind == TokenKind::Word && s.len() <= 32 {
+            lexicon.lemma_of_hash(word)
         } else {
             0
         };
@@ -262,6 +265,7 @@ pub fn token_view(doc: &Doc<'_>, lexicon: &Lexicon, out: &mut Vec<TokView>) {
             shape: shape_of(s, t.kind),
             quote,
             in_quote: false,
+            sent_quoted: false,
             punct_cue: matches!(s, ":" | "-" | "--" | "\u{2013}" | "\u{2014}" | "\u{2015}"),
         });
     }
@@ -285,6 +289,7 @@ pub fn token_view(doc: &Doc<'_>, lexicon: &Lexicon, out: &mut Vec<TokView>) {
             para = s.paragraph;
             open = false;
         }
+        let mut quoted = false;
         for i in s.tokens.clone() {
             let Some(v) = out.get_mut(i) else { break };
             match v.quote {
@@ -292,6 +297,12 @@ pub fn token_view(doc: &Doc<'_>, lexicon: &Lexicon, out: &mut Vec<TokView>) {
                 QuoteMark::Close => open = false,
                 QuoteMark::Either => open = !open,
                 QuoteMark::None => v.in_quote = open,
+            }
+            quoted |= v.in_quote || v.quote != QuoteMark::None;
+        }
+        if quoted {
+            for v in out.get_mut(s.tokens.clone()).into_iter().flatten() {
+                v.sent_quoted = true;
             }
         }
     }
@@ -357,6 +368,21 @@ pub fn cue_features(v: &[TokView], i: usize, sent: std::ops::Range<usize>, out: 
     out.push(mix(21, w(ii - 2), w(ii - 1) ^ t.word.rotate_left(7)));
     let pos = bucket(i.saturating_sub(sent.start) as isize);
     out.push(mix(22, pos, u64::from(t.lemma)));
+    // Generalisations over the lemma: the shape of the neighbours ("Name said", "said Name"),
+    // the word before ("the talks", "he said"), the room left for a content, and whether the
+    // sentence quotes anyone.
+    let shape = |j: isize| get(j).map_or(9, |x| u64::from(x.shape));
+    let lemma = u64::from(t.lemma);
+    out.push(mix(23, shape(ii - 1), lemma));
+    out.push(mix(24, shape(ii + 1), lemma));
+    out.push(mix(25, w(ii - 1), lemma));
+    let to_end = bucket(sent.end.saturating_sub(i + 1) as isize);
+    out.push(mix(26, to_end, lemma));
+    out.push(mix(
+        27,
+        u64::from(t.sent_quoted),
+        lemma | u64::from(t.in_quote) << 40,
+    ));
 }
 
 fn bucket(d: isize) -> u64 {
@@ -529,14 +555,45 @@ pub fn prev_features(prev: usize, v: &TokView, extra: u64, out: &mut Vec<u64>) {
     out.push(mix(62, prev as u64, extra));
 }
 
-/// A linear model over hashed features: a dense table of `2^BITS` rows of one weight per tag,
-/// quantised to 16 bits (the table stays small enough for the caches and the TLB).
-#[derive(Clone, Debug, Default)]
+/// A linear model over hashed features: a dense table of `2^bits` rows of one weight per tag,
+/// quantised to 8 bits so that the table stays in the core's cache (feature lookups, not
+/// arithmetic, bound the taggers' speed). The 8-bit codes are square-root companded (small
+/// weights keep their precision) and decoded through a 256-entry table.
+#[derive(Clone, Debug)]
 pub struct Perceptron {
     ntags: usize,
     bits: u32,
     scale: f32,
-    weights: Vec<i16>,
+    weights: Vec<i8>,
+    decode: [f32; 256],
+}
+
+impl Default for Perceptron {
+    fn default() -> Self {
+        Perceptron {
+            ntags: 0,
+            bits: 0,
+            scale: 1.0,
+            weights: Vec::new(),
+            decode: [0.0; 256],
+        }
+    }
+}
+
+/// The decoding table of 8-bit codes for the largest magnitude `scale`.
+fn decode_table(scale: f32) -> [f32; 256] {
+    let mut t = [0f32; 256];
+    for (b, slot) in t.iter_mut().enumerate() {
+        let q = f32::from(b as u8 as i8);
+        *slot = q.signum() * scale * (q.abs() / 127.0).powi(2);
+    }
+    t
+}
+
+/// The 8-bit code of weight `x` for the largest magnitude `scale`.
+fn encode(x: f32, scale: f32) -> i8 {
+    let m = (x.abs() / scale).clamp(0.0, 1.0).sqrt() * 127.0;
+    (x.signum() * m.round()) as i8
 }
 
 impl Perceptron {
@@ -551,36 +608,51 @@ impl Perceptron {
     }
 
     /// Writes the scores of `feats` to `scores` (one per tag, at most 8).
+    ///
+    /// Two passes: the rows of all features are fetched first (independent loads, so the
+    /// cache misses overlap), then decoded and summed.
+    #[inline]
     pub fn score(&self, feats: &[u64], scores: &mut [f32]) {
         let nt = self.ntags.min(8);
         let mask = (1u64 << self.bits) - 1;
-        let mut acc = [0i32; 8];
-        for &f in feats {
-            let base = ((f & mask) as usize) * nt;
-            if let Some(row) = self.weights.get(base..base + nt) {
-                for (a, w) in acc.iter_mut().zip(row) {
-                    *a += i32::from(*w);
+        let mut acc = [0f32; 8];
+        for chunk in feats.chunks(64) {
+            let mut rows = [[0i8; 8]; 64];
+            for (slot, &f) in rows.iter_mut().zip(chunk) {
+                let base = ((f & mask) as usize) * nt;
+                // The table has 8 bytes of padding, so a whole row reads as 8 bytes.
+                if let Some(r) = self
+                    .weights
+                    .get(base..base + 8)
+                    .and_then(|r| <[i8; 8]>::try_from(r).ok())
+                {
+                    *slot = r;
+                }
+            }
+            for row in rows.iter().take(chunk.len()) {
+                for (a, w) in acc.iter_mut().zip(row).take(nt) {
+                    *a += self.decode[usize::from(*w as u8)];
                 }
             }
         }
         for (s, a) in scores.iter_mut().zip(acc) {
-            *s = a as f32 * self.scale;
+            *s = a;
         }
     }
 
-    /// Quantises float weights (`ntags` per row, `2^bits` rows).
+    /// Quantises float weights (`ntags` per row, `2^bits` rows): the largest magnitude maps
+    /// to code 127.
     pub fn from_floats(ntags: usize, bits: u32, w: &[f32]) -> Self {
         let max = w.iter().fold(0f32, |m, x| m.max(x.abs()));
-        let scale = if max > 0.0 { max / 32767.0 } else { 1.0 };
-        let weights = w
-            .iter()
-            .map(|x| (x / scale).round().clamp(-32767.0, 32767.0) as i16)
-            .collect();
+        let scale = if max > 0.0 { max } else { 1.0 };
+        let mut weights: Vec<i8> = w.iter().map(|x| encode(*x, scale)).collect();
+        weights.extend_from_slice(&[0; 8]);
         Perceptron {
             ntags,
             bits,
             scale,
             weights,
+            decode: decode_table(scale),
         }
     }
 
@@ -595,17 +667,19 @@ impl Perceptron {
         let bits = u32_at(pos)?;
         let scale = f32::from_bits(u32_at(pos)?);
         let rows = u32_at(pos)? as usize;
-        if ntags == 0 || ntags > 8 || !scale.is_finite() || bits == 0 || bits > BITS {
+        if ntags == 0 || ntags > 8 || !scale.is_finite() || scale <= 0.0 || bits == 0 || bits > BITS
+        {
             return None;
         }
-        let mut weights = vec![0i16; (1usize << bits) * ntags];
+        // Eight bytes of padding after the last row (see `score`).
+        let mut weights = vec![0i8; (1usize << bits) * ntags + 8];
         for _ in 0..rows {
             let key = u32_at(pos)? as usize;
-            for t in 0..ntags {
-                let b = bytes.get(*pos..*pos + 2)?;
-                *pos += 2;
-                if let Some(slot) = weights.get_mut(key * ntags + t) {
-                    *slot = i16::from_le_bytes([b[0], b[1]]);
+            let row = bytes.get(*pos..*pos + ntags)?;
+            *pos += ntags;
+            if let Some(slot) = weights.get_mut(key * ntags..key * ntags + ntags) {
+                for (s, b) in slot.iter_mut().zip(row) {
+                    *s = *b as i8;
                 }
             }
         }
@@ -614,13 +688,14 @@ impl Perceptron {
             bits,
             scale,
             weights,
+            decode: decode_table(scale),
         })
     }
 
     /// Appends the model (its non-zero rows) to `out`.
     pub fn write(&self, out: &mut Vec<u8>) {
         let nt = self.ntags.max(1);
-        let rows: Vec<usize> = (0..self.weights.len() / nt)
+        let rows: Vec<usize> = (0..(1usize << self.bits))
             .filter(|&k| self.weights[k * nt..k * nt + nt].iter().any(|w| *w != 0))
             .collect();
         out.extend_from_slice(&(self.ntags as u32).to_le_bytes());
@@ -630,7 +705,7 @@ impl Perceptron {
         for k in rows {
             out.extend_from_slice(&(k as u32).to_le_bytes());
             for w in &self.weights[k * nt..k * nt + nt] {
-                out.extend_from_slice(&w.to_le_bytes());
+                out.push(*w as u8);
             }
         }
     }

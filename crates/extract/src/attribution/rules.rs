@@ -35,6 +35,7 @@ pub(super) fn find_cues(
             model::cue_features(v, i, s.tokens.clone(), &mut feats);
             model::prev_features(prev, t, u64::from(t.lemma), &mut feats);
             tagger.cue_model.score(&feats, &mut scores);
+            scores[0] += tagger.cue_bias;
             let mut tag = argmax(&scores);
             if tag == 2 && prev == 0 {
                 tag = 1;
@@ -159,10 +160,20 @@ fn tidy_cues(doc: &Doc<'_>, v: &[TokView], runs: &mut Vec<(usize, usize, usize)>
         while b > a + 1 && is_in(TIME_WORDS, word(b - 1)) {
             b -= 1;
         }
-        if b == a + 1 && is_in(AUXILIARIES, word(a)) {
+        // A cue of auxiliaries and adverbs only ("is", "was first") reaches on to the next
+        // lexicon word within three tokens, or goes.
+        let function_word = |w: &str| {
+            is_in(AUXILIARIES, w)
+                || is_in(CUE_AUXILIARIES, w)
+                || is_in(&["first", "last", "never", "just"], w)
+                || w.len() > 4 && w.ends_with("ly") && w.bytes().all(|c| c.is_ascii_lowercase())
+        };
+        if (a..b).all(|i| function_word(word(i))) {
             let end = doc.sentences.get(si).map_or(b, |s| s.tokens.end);
-            let limit = (a + 4).min(end).min(covered_next);
-            match (a + 1..limit).find(|&j| v.get(j).is_some_and(|t| t.lemma != 0)) {
+            let limit = (b + 3).min(end).min(covered_next);
+            match (b..limit)
+                .find(|&j| v.get(j).is_some_and(|t| t.lemma != 0) && !function_word(word(j)))
+            {
                 Some(j) => b = j + 1,
                 None => {
                     runs.remove(k);
@@ -171,10 +182,32 @@ fn tidy_cues(doc: &Doc<'_>, v: &[TokView], runs: &mut Vec<(usize, usize, usize)>
                 }
             }
         }
+        // PolNeAR cues hold their auxiliaries and sentence adverbs ("has also said", "did not
+        // deny"): the cue reaches back over up to three of them.
+        let start = doc.sentences.get(si).map_or(a, |s| s.tokens.start);
+        let floor = k
+            .checked_sub(1)
+            .and_then(|p| runs.get(p))
+            .map_or(start, |p| p.1.max(start));
+        let mut a = a;
+        let adverb = |w: &str| {
+            is_in(CUE_AUXILIARIES, w)
+                || w.len() > 4 && w.ends_with("ly") && w.bytes().all(|c| c.is_ascii_lowercase())
+        };
+        while a > floor && a + 3 > runs[k].0 && adverb(word(a - 1)) {
+            a -= 1;
+        }
         runs[k] = (a, b, si);
         covered_next = a;
     }
 }
+
+/// Words a cue reaches back over: auxiliaries, negation and sentence adverbs.
+const CUE_AUXILIARIES: &[&str] = &[
+    "is", "was", "are", "were", "be", "been", "has", "have", "had", "did", "does", "do", "will",
+    "would", "could", "can", "may", "might", "should", "must", "also", "not", "n't", "never",
+    "even", "still", "already", "further", "often", "always", "then", "again", "later", "once",
+];
 
 /// `CONTENT, said X` where the tagger took the source from inside the content and the speaker
 /// after the verb as content: the fragment right after the cue becomes the source.
@@ -462,7 +495,12 @@ const NOT_SOURCE_EDGE: &[&str] = &[
 
 /// Trims adverbs, auxiliaries and punctuation off the edges of the source run; drops it when
 /// nothing is left.
-fn trim_source(doc: &Doc<'_>, runs: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
+fn trim_source(
+    doc: &Doc<'_>,
+    runs: Vec<(usize, usize)>,
+    cue: (usize, usize),
+    sent_end: usize,
+) -> Vec<(usize, usize)> {
     let bad = |i: usize| {
         doc.tokens.get(i).is_none_or(|t| {
             let w = t.span.slice(doc.text);
@@ -481,8 +519,36 @@ fn trim_source(doc: &Doc<'_>, runs: Vec<(usize, usize)>) -> Vec<(usize, usize)> 
                     .is_some_and(char::is_uppercase)
         })
     };
+    let relative = |i: usize| {
+        doc.tokens.get(i).is_some_and(|t| {
+            matches!(
+                t.span.slice(doc.text).to_ascii_lowercase().as_str(),
+                "who" | "which" | "that"
+            )
+        })
+    };
     runs.into_iter()
         .filter_map(|(mut a, mut b)| {
+            // A relative pronoun is the source of its clause ("Trump, who said ..."), as in
+            // PolNeAR.
+            if b == a + 1 && relative(a) {
+                return Some((a, b));
+            }
+            // "people | briefed on the talks": the head noun of an anonymous source left out
+            // before its participle or adjective, with a number or quantifier before it.
+            if a > 0
+                && is_in(ANON_MODIFIERS, word_at(doc, a))
+                && doc.tokens.get(a - 1).is_some_and(|t| {
+                    t.kind == crate::segment::TokenKind::Word
+                        && !bad(a - 1)
+                        && t.span.slice(doc.text).chars().all(char::is_lowercase)
+                })
+            {
+                a -= 1;
+                if a > 0 && is_in(QUANTIFIERS, word_at(doc, a - 1)) {
+                    a -= 1;
+                }
+            }
             // "North" + "Korea": a name's first words left out by the tagger; "Mr." and
             // initials before a name; a determiner before the noun phrase.
             loop {
@@ -518,9 +584,46 @@ fn trim_source(doc: &Doc<'_>, runs: Vec<(usize, usize)>) -> Vec<(usize, usize)> 
             while a < b && bad(a) {
                 a += 1;
             }
+            // A source never ends with its determiner ("by the | ministry"): it reaches on over
+            // the noun phrase's words, up to four, never into the cue.
+            let limit = if b <= cue.0 { cue.0 } else { sent_end };
+            if a < b
+                && doc.tokens.get(b - 1).is_some_and(|t| {
+                    let w = t.span.slice(doc.text);
+                    is_in(DETERMINERS, w) || is_in(&["his", "her", "its", "their"], w)
+                })
+            {
+                let mut e = b;
+                while e < limit && e < b + 4 && !bad(e) {
+                    e += 1;
+                }
+                if e > b {
+                    b = e;
+                } else {
+                    return None;
+                }
+            }
             (a < b).then_some((a, b))
         })
         .collect()
+}
+
+/// Words that follow the head noun of an anonymous source ("people familiar with ...").
+const ANON_MODIFIERS: &[&str] = &[
+    "briefed",
+    "familiar",
+    "close",
+    "involved",
+    "knowledgeable",
+    "with",
+];
+/// Numbers and quantifiers before the head noun of an anonymous source.
+const QUANTIFIERS: &[&str] = &[
+    "two", "three", "four", "five", "several", "some", "many", "other", "senior", "multiple",
+];
+
+fn word_at<'t>(doc: &Doc<'t>, i: usize) -> &'t str {
+    doc.tokens.get(i).map_or("", |t| t.span.slice(doc.text))
 }
 
 /// Content when the role tagger found none: the clause before `, SOURCE cue` at the end of a
@@ -572,9 +675,25 @@ fn fix_content_edges(
             .is_some_and(|t| t.shape != 4 && t.quote == QuoteMark::None)
     };
     let cue = d.cue;
+    let text = |i: usize| doc.tokens.get(i).map_or("", |t| t.span.slice(doc.text));
+    let in_source = |i: usize| d.source.iter().any(|s| s.0 <= i && i < s.1);
     for c in d.content.iter_mut() {
+        // "told reporters the water had ...": after a one-word addressee the content starts
+        // with the next word, not somewhere later.
+        if c.0 > cue.1 + 1
+            && c.0 <= cue.1 + 4
+            && is_in(ADDRESSEES, text(cue.1))
+            && (cue.1..c.0)
+                .all(|i| word(i) && !in_source(i) && !is_cue.get(i).copied().unwrap_or(true))
+        {
+            c.0 = cue.1 + 1;
+        }
         if c.0 >= cue.1 {
-            if c.0 == cue.1 + 1 && word(cue.1) && !is_cue.get(cue.1).copied().unwrap_or(true) {
+            if c.0 == cue.1 + 1
+                && word(cue.1)
+                && !is_cue.get(cue.1).copied().unwrap_or(true)
+                && !is_in(ADDRESSEES, text(cue.1))
+            {
                 // Only when the skipped word is not part of the source.
                 if !d.source.iter().any(|s| s.0 <= cue.1 && cue.1 < s.1) {
                     c.0 = cue.1;
@@ -637,6 +756,253 @@ fn fix_content_edges(
     }
 }
 
+/// A content after its cue stops before a trailing ", according to X" or ", citing X": that
+/// attribution holds this one ("Trump responded that he would ..., according to people briefed
+/// on the conversation"), it is not part of what was said.
+fn cut_trailing_attribution(doc: &Doc<'_>, is_cue: &[bool], d: &mut Draft) {
+    let word = |i: usize| doc.tokens.get(i).map_or("", |t| t.span.slice(doc.text));
+    let cue_end = d.cue.1;
+    for c in d.content.iter_mut().filter(|c| c.0 >= cue_end) {
+        let cut = (c.0 + 1..c.1).find(|&j| {
+            is_cue.get(j).copied().unwrap_or(false)
+                && (word(j).eq_ignore_ascii_case("according")
+                    || word(j).eq_ignore_ascii_case("citing"))
+                && (word(j - 1) == "," || j >= 2 && word(j - 2) == "," && is_quote(word(j - 1)))
+        });
+        // ", and North Korea has ...": a new clause with its own named subject, coordinated
+        // after the reported one, is the quoting speaker's again.
+        let clause = (c.0 + 2..c.1.saturating_sub(2)).find(|&j| {
+            word(j - 1) == ","
+                && matches!(word(j), "and" | "but")
+                && word(j + 1).chars().next().is_some_and(char::is_uppercase)
+                && !is_in(&["I", "He", "She", "We", "They", "It"], word(j + 1))
+        });
+        if let Some(j) = cut.or(clause) {
+            let mut e = j;
+            while e > c.0 && word(e - 1) == "," {
+                e -= 1;
+            }
+            c.1 = e;
+        }
+    }
+    d.content.retain(|c| c.0 < c.1);
+}
+
+fn is_quote(w: &str) -> bool {
+    matches!(w, "\"" | "\u{201D}" | "\u{2019}" | "'")
+}
+
+/// `"My hope," Carter said, "is that ..."`: a cue set off by commas in the middle of its
+/// sentence interrupts the content, whose first part runs from the sentence start to the comma
+/// before the source (or the cue).
+fn add_interrupted_start(doc: &Doc<'_>, is_cue: &[bool], sent: Range<usize>, d: &mut Draft) {
+    let word = |i: usize| doc.tokens.get(i).map_or("", |t| t.span.slice(doc.text));
+    let (a, b) = d.cue;
+    let has_right = d.content.iter().any(|c| c.0 >= b);
+    let has_left = d.content.iter().any(|c| c.1 <= a);
+    if !has_right || has_left {
+        return;
+    }
+    let left_end = d
+        .source
+        .iter()
+        .map(|s| s.0)
+        .filter(|&s| s < a)
+        .min()
+        .unwrap_or(a);
+    // The comma before the speaker, maybe after a closing quotation mark.
+    let mut p = left_end;
+    if p > sent.start && is_quote(word(p - 1)) {
+        p -= 1;
+    }
+    if p <= sent.start + 1 || word(p - 1) != "," {
+        return;
+    }
+    let comma = p - 1;
+    // ... and a comma right after the cue (or after a speaker that follows it).
+    let right_start = d
+        .source
+        .iter()
+        .filter(|s| s.0 >= b)
+        .map(|s| s.1)
+        .max()
+        .unwrap_or(b);
+    if word(right_start) != "," {
+        return;
+    }
+    if (sent.start..comma).any(|i| is_cue.get(i).copied().unwrap_or(true)) {
+        return;
+    }
+    d.content.insert(0, (sent.start, comma));
+}
+
+/// "According to the company, sales rose ...": an "according to" that opens its sentence
+/// attributes the whole clause after the comma that closes its source.
+fn according_to_first(doc: &Doc<'_>, is_cue: &[bool], sent: Range<usize>, d: &mut Draft) {
+    let (a, b) = d.cue;
+    if a != sent.start || !word_at(doc, a).eq_ignore_ascii_case("according") {
+        return;
+    }
+    let Some(comma) = (b..sent.end.min(b + 12)).find(|&i| word_at(doc, i) == ",") else {
+        return;
+    };
+    let mut end = sent.end;
+    while end > comma + 1
+        && doc.tokens.get(end - 1).is_some_and(|t| {
+            t.kind == crate::segment::TokenKind::Punct && !is_quote(t.span.slice(doc.text))
+        })
+    {
+        end -= 1;
+    }
+    if end <= comma + 1 || (comma + 1..end).any(|i| is_cue.get(i).copied().unwrap_or(true)) {
+        return;
+    }
+    if d.source.is_empty() && comma > b {
+        d.source = vec![(b, comma)];
+    }
+    d.content = vec![(comma + 1, end)];
+}
+
+/// A content after its cue that stops right before a preposition ("open to talks | with Kim
+/// ...") runs on over the prepositional phrase, to the next punctuation mark, when that is
+/// near and no cue stands in between.
+fn finish_phrase(doc: &Doc<'_>, v: &[TokView], is_cue: &[bool], sent: Range<usize>, d: &mut Draft) {
+    let cue_end = d.cue.1;
+    let Some(last) = d
+        .content
+        .iter_mut()
+        .filter(|c| c.0 >= cue_end)
+        .max_by_key(|c| c.1)
+    else {
+        return;
+    };
+    if last.1 >= sent.end
+        || !is_in(
+            &[
+                "with", "to", "for", "of", "on", "in", "about", "from", "without",
+            ],
+            word_at(doc, last.1),
+        )
+    {
+        return;
+    }
+    let mut e = last.1;
+    while e < sent.end && e < last.1 + 10 {
+        let Some(t) = v.get(e) else { return };
+        if is_cue.get(e).copied().unwrap_or(true) {
+            return;
+        }
+        if t.shape == 4 && t.quote == QuoteMark::None {
+            break;
+        }
+        e += 1;
+    }
+    if e < sent.end && e < last.1 + 10 {
+        last.1 = e;
+    }
+}
+
+/// Words that end the agent of a passive cue ("by the ministry | on Monday").
+const AGENT_END: &[&str] = &[
+    "on",
+    "in",
+    "at",
+    "during",
+    "for",
+    "to",
+    "with",
+    "after",
+    "before",
+    "that",
+    "as",
+    "and",
+    "but",
+    "while",
+    "when",
+    "last",
+    "this",
+    "earlier",
+    "later",
+    "today",
+    "yesterday",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// "The plan was announced by the ministry on Monday": the agent after "by" is the source of
+/// a passive cue, and it is no part of the content.
+fn passive_agent(doc: &Doc<'_>, sent: Range<usize>, d: &mut Draft) {
+    let word = |i: usize| doc.tokens.get(i).map_or("", |t| t.span.slice(doc.text));
+    let (a, b) = d.cue;
+    let head = word(b.saturating_sub(1));
+    let passive =
+        (a..b).any(|i| is_in(BE_FORMS, word(i))) && (head.ends_with("ed") || head.ends_with("en"));
+    if !passive || !word(b).eq_ignore_ascii_case("by") || !d.source.iter().all(|s| s.0 >= b) {
+        return;
+    }
+    let start = b + 1;
+    let mut end = start;
+    while end < sent.end
+        && end < start + 8
+        && doc
+            .tokens
+            .get(end)
+            .is_some_and(|t| t.kind != crate::segment::TokenKind::Punct)
+        && !is_in(AGENT_END, word(end))
+    {
+        end += 1;
+    }
+    if end == start {
+        return;
+    }
+    d.source = vec![(start, end)];
+    for c in d.content.iter_mut() {
+        if c.0 < end && start <= c.1 {
+            if c.0 >= b {
+                // The content after the agent, if any.
+                c.0 = end;
+            } else {
+                c.1 = c.1.min(b);
+            }
+        }
+    }
+    d.content.retain(|c| c.0 < c.1);
+}
+
+/// One-word addressees of "told", "assured", "warned" and the like.
+const ADDRESSEES: &[&str] = &[
+    "reporters",
+    "journalists",
+    "lawmakers",
+    "legislators",
+    "supporters",
+    "voters",
+    "senators",
+    "officials",
+    "investigators",
+    "students",
+    "donors",
+    "viewers",
+    "listeners",
+    "readers",
+    "him",
+    "her",
+    "them",
+    "us",
+    "me",
+    "you",
+    "congress",
+    "colleagues",
+    "members",
+    "delegates",
+    "crowds",
+];
+
 /// One attribution in token ranges, before conversion to byte spans.
 #[derive(Clone, Debug, Default)]
 struct Draft {
@@ -695,6 +1061,15 @@ pub(super) fn tag(
     find_cues(tagger, doc, &v, &mut cue_runs);
     add_core_cues(doc, &v, &mut cue_runs);
     tidy_cues(doc, &v, &mut cue_runs);
+    // "The reported talks have not been independently confirmed": nobody is quoted; the
+    // sentence is the article's own statement. Such cues go before the roles are tagged, so
+    // that they do not cut the other attributions' contents.
+    cue_runs.retain(|&(a, b, si)| {
+        let range = doc.sentences.get(si).map_or(a..b, |s| s.tokens.clone());
+        !(agentless_passive(doc, range, (a, b))
+            || attributive_participle(doc, (a, b))
+            || plural_noun(doc, (a, b)))
+    });
     if cue_runs.is_empty() {
         return Vec::new();
     }
@@ -735,19 +1110,28 @@ pub(super) fn tag(
             source: trim_source(
                 doc,
                 tidy_source(runs(&tags, range.start, R_SB, R_SI), (a, b)),
+                (a, b),
+                range.end,
             ),
             content: tidy_content(&v, runs(&tags, range.start, R_CB, R_CI), &is_cue),
         };
+        // A content fragment inside the source is the source's.
+        let source = d.source.clone();
+        d.content
+            .retain(|c| !source.iter().any(|s| s.0 <= c.0 && c.1 <= s.1));
         if d.content.is_empty() {
             fallback_content(doc, &v, &mut d);
         }
         fix_content_edges(doc, &v, &is_cue, range.clone(), &mut d);
+        cut_trailing_attribution(doc, &is_cue, &mut d);
+        add_interrupted_start(doc, &is_cue, range.clone(), &mut d);
+        passive_agent(doc, range.clone(), &mut d);
+        according_to_first(doc, &is_cue, range.clone(), &mut d);
+        finish_phrase(doc, &v, &is_cue, range.clone(), &mut d);
         apply_layout(doc, &v, &regions, &mut d);
         fix_swapped(&mut d);
         extend_quotes(doc, &v, &regions, &is_cue, &mut d);
-        if agentless_passive(doc, range.clone(), (a, b)) || attributive_participle(doc, (a, b)) {
-            // "The reported talks have not been independently confirmed": nobody is quoted; the
-            // sentence is the article's own statement.
+        if prepositional_source(doc, &d) || appositive_noun_cue(doc, (a, b)) {
             continue;
         }
         drafts.push(d);
@@ -777,6 +1161,9 @@ const PASSIVE_GAP: &[&str] = &[
     "also",
     "still",
     "fully",
+    "first",
+    "widely",
+    "initially",
 ];
 
 /// True when the cue `(a, b)` is a past participle after a form of "be" with no "by" agent
@@ -787,11 +1174,18 @@ fn agentless_passive(doc: &Doc<'_>, sentence: Range<usize>, (a, b): (usize, usiz
         return false;
     };
     let head = word(last);
-    if !(head.ends_with("ed") || head.ends_with("en")) || b - a > 3 {
+    let content_words = (a..b).filter(|&i| !is_in(CUE_AUXILIARIES, word(i))).count();
+    let participle = head.ends_with("ed")
+        || head.ends_with("en")
+        || is_in(
+            &["told", "said", "shown", "thought", "heard", "taught"],
+            head,
+        );
+    if !participle || content_words > 3 {
         return false;
     }
-    // Walk back from the cue over adverbs to an auxiliary.
-    let mut i = a;
+    // Walk back from the head over adverbs (and the auxiliaries the cue holds) to a form of "be".
+    let mut i = last;
     let mut passive = false;
     while i > sentence.start {
         i -= 1;
@@ -800,7 +1194,7 @@ fn agentless_passive(doc: &Doc<'_>, sentence: Range<usize>, (a, b): (usize, usiz
             passive = true;
             break;
         }
-        if !PASSIVE_GAP.contains(&w.as_str()) {
+        if !(PASSIVE_GAP.contains(&w.as_str()) || i >= a && is_in(CUE_AUXILIARIES, &w)) {
             break;
         }
     }
@@ -828,6 +1222,67 @@ fn attributive_participle(doc: &Doc<'_>, (a, b): (usize, usize)) -> bool {
     let after = word(b);
     DETERMINERS_BEFORE.contains(&before.as_str())
         && after.chars().next().is_some_and(char::is_alphabetic)
+}
+
+/// Words after which a word in -s is a plural noun, never a verb ("open to talks with Kim",
+/// "the claims").
+const NOUN_BEFORE: &[&str] = &[
+    "to", "the", "a", "an", "of", "for", "in", "on", "with", "their", "his", "her", "its", "our",
+    "your", "my", "these", "those", "this", "about", "into", "from",
+];
+
+/// True when a cue opens with a word in -s right after a determiner or preposition: a plural
+/// noun ("talks", "claims"), not a speech verb.
+fn plural_noun(doc: &Doc<'_>, (a, _): (usize, usize)) -> bool {
+    let w = word_at(doc, a);
+    a > 0
+        && w.len() > 3
+        && w.ends_with('s')
+        && !w.ends_with("ss")
+        && w.chars().all(|c| c.is_ascii_lowercase())
+        && is_in(NOUN_BEFORE, word_at(doc, a - 1))
+}
+
+/// "a city in South Korea often called a 'museum without walls'": a participle right after
+/// the object of a preposition is a reduced relative clause, and that object no speaker.
+fn prepositional_source(doc: &Doc<'_>, d: &Draft) -> bool {
+    let (a, b) = d.cue;
+    let head = word_at(doc, b.saturating_sub(1));
+    let participle = head.ends_with("ed") || is_in(&["told", "known", "seen", "shown"], head);
+    if !participle || (a..b).any(|i| is_in(AUXILIARIES, word_at(doc, i))) {
+        return false;
+    }
+    let Some(&(s, e)) = d.source.iter().find(|s| s.1 <= a) else {
+        return false;
+    };
+    let adverbs_only = (e..a).all(|i| {
+        let w = word_at(doc, i);
+        is_in(CUE_AUXILIARIES, w) || w.ends_with("ly")
+    });
+    let preposition = |i: usize| {
+        is_in(
+            &[
+                "in", "of", "from", "at", "on", "with", "for", "into", "near",
+            ],
+            word_at(doc, i),
+        )
+    };
+    // The preposition right before the source, or before one adjective of it ("in
+    // southeastern South Korea").
+    let adjective = |i: usize| {
+        let w = word_at(doc, i);
+        !w.is_empty() && w.chars().all(char::is_lowercase) && !is_in(NOT_SOURCE_EDGE, w)
+    };
+    adverbs_only && (s > 0 && preposition(s - 1) || s > 1 && adjective(s - 1) && preposition(s - 2))
+}
+
+/// "..., a statement that reignited speculation": an indefinite noun set off by a comma is an
+/// apposition describing what came before, not a cue of its own.
+fn appositive_noun_cue(doc: &Doc<'_>, (a, _): (usize, usize)) -> bool {
+    let comma_before = a > 0
+        && (word_at(doc, a - 1) == ","
+            || a > 1 && is_quote(word_at(doc, a - 1)) && word_at(doc, a - 2) == ",");
+    comma_before && is_in(&["a", "an"], word_at(doc, a))
 }
 
 /// Whether the sentence `si` holds a cue.
