@@ -7,6 +7,7 @@
 use std::borrow::Cow;
 
 use claimsheet_extract::claims::ClaimKind;
+use claimsheet_extract::hedge::Certainty;
 use claimsheet_extract::time::TimexType;
 use claimsheet_extract::{Annotation, Article, Span};
 
@@ -600,8 +601,14 @@ pub fn claim_rows(article: &Article, ann: &Annotation) -> Vec<ClaimRow> {
             if matches!(c.kind, ClaimKind::Quote | ClaimKind::Mixed) {
                 row.quote = join(quoted_parts(&row.claim), "; ");
             }
+            // How firmly the claim is stated: the weakest certainty among the cues inside the
+            // claim itself ("US officials are considering ..." is possible even though the
+            // sentence's reporting frame holds no cue of its own).
+            row.certainty = within(&cues, c.span)
+                .map(|i| ann.hedges.cues[i].certainty(text))
+                .fold(Certainty::Certain, Certainty::weaker)
+                .as_str();
             if let Some(s) = ann.hedges.sentences.get(c.sentence) {
-                row.certainty = s.certainty.as_str();
                 row.polarity = s.polarity.as_str();
                 if let Some((v, from)) = s.verification {
                     row.verification = if from == c.sentence {

@@ -1686,7 +1686,8 @@ fn finish(doc: &Doc<'_>, v: &[TokView], entities: &Entities, d: &Draft) -> Attri
     let mut content: Vec<Span> = d
         .content
         .iter()
-        .filter_map(|&(a, b)| span_of(doc, a, b))
+        .map(|&(a, b)| (skip_frame_time(doc, a, b), b))
+        .filter_map(|(a, b)| span_of(doc, a, b))
         .collect();
     content.sort_by_key(|s| s.start);
     content.dedup();
@@ -1716,6 +1717,83 @@ fn finish(doc: &Doc<'_>, v: &[TokView], entities: &Entities, d: &Draft) -> Attri
         ..Attribution::default()
     };
     speaker(doc, entities, &mut a, d);
+    a
+}
+
+/// Words of a time phrase that can stand between a reporting verb and its complementizer
+/// ("announced Monday that", "said on Friday that", "told reporters last week that").
+const FRAME_TIME_WORDS: &[&str] = &[
+    "on",
+    "in",
+    "at",
+    "last",
+    "this",
+    "next",
+    "earlier",
+    "later",
+    "late",
+    "early",
+    "yesterday",
+    "today",
+    "tonight",
+    "week",
+    "month",
+    "year",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    ".",
+];
+
+/// The first token of a content that opens with the reporting frame's time phrase and then the
+/// complementizer ("Monday that the bridge will reopen" -> "that the bridge will reopen"): the
+/// time phrase says when the statement was made, not what was said.
+fn skip_frame_time(doc: &Doc<'_>, a: usize, b: usize) -> usize {
+    const MAX_TIME_WORDS: usize = 4;
+    let word = |i: usize| doc.tokens.get(i).map_or("", |t| t.span.slice(doc.text));
+    for k in a..b.min(a + MAX_TIME_WORDS + 1) {
+        let w = word(k);
+        if w.eq_ignore_ascii_case("that") {
+            return if k > a { k } else { a };
+        }
+        let time_word = w.bytes().all(|c| c.is_ascii_digit())
+            || FRAME_TIME_WORDS.iter().any(|t| t.eq_ignore_ascii_case(w));
+        if !time_word {
+            break;
+        }
+    }
     a
 }
 

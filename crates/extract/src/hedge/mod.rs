@@ -53,6 +53,25 @@ pub enum CueClass {
 }
 
 impl CueClass {
+    /// How firmly the writer states a proposition under a cue of this class (FactBank's scale,
+    /// the writer's view): "likely", and a schedule or plan the writer reports ("is set to
+    /// reopen in May"), make it probable; "possible" possible; someone's belief, an open
+    /// question ("whether"), a condition, or a vague or unverified source leave the writer
+    /// uncommitted; a denial states its (negative)
+    /// proposition as certain. [`Cue::certainty`] refines this for the cue's own words.
+    pub const fn certainty(self) -> Certainty {
+        match self {
+            CueClass::Probable | CueClass::Plan => Certainty::Probable,
+            CueClass::Possible => Certainty::Possible,
+            CueClass::Denial => Certainty::Certain,
+            CueClass::Doxastic
+            | CueClass::Investigation
+            | CueClass::Condition
+            | CueClass::Weasel
+            | CueClass::Unverified => Certainty::Uncommitted,
+        }
+    }
+
     /// True for the Szeged / CoNLL-2010 uncertainty classes (probable, possible, doxastic,
     /// condition, investigation); false for claimsheet's news classes.
     pub const fn is_szeged(self) -> bool {
@@ -96,6 +115,24 @@ pub struct Cue {
     pub signal: bool,
 }
 
+impl Cue {
+    /// How firmly the writer states a proposition under this cue: its class's
+    /// [`CueClass::certainty`], except that an option being weighed ("are considering arranging
+    /// a meeting") is possible, where an open question ("whether") leaves the writer uncommitted.
+    pub fn certainty(&self, text: &str) -> Certainty {
+        let words = self.span.slice(text);
+        let weighs = words.split_whitespace().any(|w| {
+            w.get(..8)
+                .is_some_and(|p| p.eq_ignore_ascii_case("consider"))
+        });
+        if self.class == CueClass::Investigation && weighs {
+            Certainty::Possible
+        } else {
+            self.class.certainty()
+        }
+    }
+}
+
 /// How firmly a sentence states what it states (FactBank's scale).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Certainty {
@@ -111,6 +148,15 @@ pub enum Certainty {
 }
 
 impl Certainty {
+    /// The weaker of two certainties (uncommitted < possible < probable < certain).
+    pub fn weaker(self, other: Certainty) -> Certainty {
+        if rank(other) < rank(self) {
+            other
+        } else {
+            self
+        }
+    }
+
     /// Lowercase name for output.
     pub const fn as_str(self) -> &'static str {
         match self {
@@ -877,20 +923,6 @@ fn rank(c: Certainty) -> u8 {
     }
 }
 
-fn class_certainty(class: CueClass) -> Certainty {
-    match class {
-        CueClass::Probable => Certainty::Probable,
-        CueClass::Possible => Certainty::Possible,
-        CueClass::Denial => Certainty::Certain,
-        CueClass::Doxastic
-        | CueClass::Condition
-        | CueClass::Investigation
-        | CueClass::Weasel
-        | CueClass::Unverified
-        | CueClass::Plan => Certainty::Uncommitted,
-    }
-}
-
 const NEGATIONS: &[&str] = &[
     "not", "n't", "never", "no", "none", "nobody", "nothing", "neither", "nor", "cannot",
 ];
@@ -1171,7 +1203,7 @@ fn sentence_verdicts(doc: &Doc<'_>, flags: &[SentenceFlags], hedges: &mut Hedges
                 let Some(cue) = hedges.cues.get(ci) else {
                     continue;
                 };
-                let c = class_certainty(cue.class);
+                let c = cue.certainty(doc.text);
                 if rank(c) < rank(certainty) {
                     certainty = c;
                 }
