@@ -3,6 +3,7 @@
 //! distinct colours; hovering a claim shows its row. No network, no external assets (a
 //! Content-Security-Policy forbids any load).
 
+use std::collections::HashSet;
 use std::fmt::Write as _;
 use std::io::Write;
 
@@ -78,6 +79,8 @@ pub struct HtmlSink<W: Write> {
     articles: String,
     article_count: usize,
     claim_count: usize,
+    /// Claim ids used as element ids so far.
+    claim_ids: HashSet<String>,
 }
 
 impl<W: Write> HtmlSink<W> {
@@ -89,15 +92,18 @@ impl<W: Write> HtmlSink<W> {
             articles: String::new(),
             article_count: 0,
             claim_count: 0,
+            claim_ids: HashSet::new(),
         }
     }
 }
 
-/// A marked span of the article text: its byte span, CSS class and the claim ids it belongs to.
-struct Mark<'a> {
+/// A marked span of the article text: its byte span, CSS class and, for a claim's own mark, the
+/// index of the claim's row. Marks are kept in the order they were made (claims first, in claim
+/// order); that order decides the order of a segment's classes and tooltips.
+struct Mark {
     span: Span,
     class: String,
-    claims: Vec<&'a str>,
+    row: Option<usize>,
 }
 
 fn tooltip(row: &ClaimRow) -> String {
@@ -118,65 +124,182 @@ fn tooltip(row: &ClaimRow) -> String {
     t
 }
 
-fn render_paragraph(
-    text: &str,
-    para: Span,
-    marks: &[Mark<'_>],
-    rows: &[(Span, &ClaimRow)],
-    out: &mut String,
-) {
-    let mut cuts: Vec<usize> = vec![para.start, para.end];
-    for m in marks.iter().filter(|m| m.span.overlaps(para)) {
-        cuts.push(m.span.start.clamp(para.start, para.end));
-        cuts.push(m.span.end.clamp(para.start, para.end));
+/// One article's marks and claims, ready to render paragraph by paragraph.
+///
+/// The marks are swept in order of their starts: the paragraphs of an article come in text
+/// order, so each paragraph picks up where the last one stopped, and within a paragraph each text
+/// segment does the same. A page costs what it writes, not paragraphs x marks.
+struct Renderer<'a> {
+    text: &'a str,
+    marks: &'a [Mark],
+    /// Per claim row: its span, its element id on the page and its escaped tooltip.
+    claims: &'a [ClaimMark<'a>],
+    /// Indices into `marks`, sorted by (start, index).
+    by_start: Vec<usize>,
+    /// How many of `by_start` have been taken up by the sweep.
+    next: usize,
+    /// Marks taken up that may still reach into the coming paragraphs, in `by_start` order.
+    active: Vec<usize>,
+    /// Start of the last paragraph rendered (a paragraph before it restarts the sweep).
+    last_start: usize,
+    /// Element ids already written on this article.
+    anchored: HashSet<&'a str>,
+}
+
+/// What the text rendering needs of a claim row.
+struct ClaimMark<'a> {
+    span: Span,
+    key: &'a str,
+    tip: String,
+}
+
+impl<'a> Renderer<'a> {
+    fn new(text: &'a str, marks: &'a [Mark], claims: &'a [ClaimMark<'a>]) -> Self {
+        let mut by_start: Vec<usize> = (0..marks.len()).collect();
+        by_start.sort_by_key(|&i| (marks.get(i).map_or(0, |m| m.span.start), i));
+        Renderer {
+            text,
+            marks,
+            claims,
+            by_start,
+            next: 0,
+            active: Vec::new(),
+            last_start: 0,
+            anchored: HashSet::new(),
+        }
     }
-    cuts.sort_unstable();
-    cuts.dedup();
-    let mut anchored: Vec<&str> = Vec::new();
-    for w in cuts.windows(2) {
-        let seg = Span::new(w[0], w[1]);
-        let piece = seg.slice(text);
-        if piece.is_empty() {
-            continue;
+
+    fn span(&self, i: usize) -> Span {
+        self.marks.get(i).map_or(Span::new(0, 0), |m| m.span)
+    }
+
+    /// The marks that overlap `para`, in order of their starts.
+    fn marks_over(&mut self, para: Span) -> Vec<usize> {
+        if para.start < self.last_start {
+            self.next = 0;
+            self.active.clear();
         }
-        let covering: Vec<&Mark<'_>> = marks.iter().filter(|m| m.span.contains(seg)).collect();
-        if covering.is_empty() {
-            escape(piece, out);
-            continue;
+        self.last_start = para.start;
+        let marks = self.marks;
+        let span = |i: usize| marks.get(i).map_or(Span::new(0, 0), |m| m.span);
+        // Marks ending before this paragraph end before every later one too.
+        self.active.retain(|&i| span(i).end > para.start);
+        while let Some(&i) = self.by_start.get(self.next) {
+            let s = span(i);
+            if s.start >= para.end {
+                break;
+            }
+            self.next += 1;
+            if s.end > para.start {
+                self.active.push(i);
+            }
         }
-        let mut classes: Vec<&str> = covering.iter().map(|m| m.class.as_str()).collect();
-        classes.dedup();
-        let mut claims: Vec<&str> = covering
+        self.active
             .iter()
-            .flat_map(|m| m.claims.iter().copied())
+            .copied()
+            .filter(|&i| span(i).overlaps(para))
+            .collect()
+    }
+
+    fn paragraph(&mut self, para: Span, out: &mut String) {
+        let over = self.marks_over(para);
+        let mut cuts: Vec<usize> = Vec::with_capacity(2 * over.len() + 2);
+        cuts.push(para.start);
+        cuts.push(para.end);
+        for &i in &over {
+            let s = self.span(i);
+            cuts.push(s.start.clamp(para.start, para.end));
+            cuts.push(s.end.clamp(para.start, para.end));
+        }
+        cuts.sort_unstable();
+        cuts.dedup();
+        // Marks of `over` (in start order) that started at or before the current segment.
+        let mut next = 0;
+        let mut open: Vec<usize> = Vec::new();
+        let mut covering: Vec<usize> = Vec::new();
+        for w in cuts.windows(2) {
+            let seg = Span::new(w[0], w[1]);
+            while let Some(&i) = over.get(next) {
+                if self.span(i).start > seg.start {
+                    break;
+                }
+                open.push(i);
+                next += 1;
+            }
+            let marks = self.marks;
+            let span = |i: usize| marks.get(i).map_or(Span::new(0, 0), |m| m.span);
+            open.retain(|&i| span(i).end > seg.start);
+            let piece = seg.slice(self.text);
+            if piece.is_empty() {
+                continue;
+            }
+            covering.clear();
+            covering.extend(open.iter().copied().filter(|&i| span(i).contains(seg)));
+            if covering.is_empty() {
+                escape(piece, out);
+                continue;
+            }
+            covering.sort_unstable();
+            self.segment(seg, piece, &covering, out);
+        }
+    }
+
+    /// Writes one text segment covered by the marks `covering` (indices, in mark order).
+    fn segment(&mut self, seg: Span, piece: &str, covering: &[usize], out: &mut String) {
+        let marks = self.marks;
+        let claims = self.claims;
+        let mut classes: Vec<&str> = covering
+            .iter()
+            .filter_map(|&i| marks.get(i))
+            .map(|m| m.class.as_str())
             .collect();
-        claims.sort_unstable();
-        claims.dedup();
+        classes.dedup();
+        // The claims covering the segment, in claim order.
+        let rows: Vec<&ClaimMark<'_>> = covering
+            .iter()
+            .filter_map(|&i| marks.get(i)?.row)
+            .filter_map(|r| claims.get(r))
+            .collect();
         out.push_str("<span class=\"");
         escape(&classes.join(" "), out);
         out.push('"');
-        if !claims.is_empty() {
+        let mut extra: Vec<&str> = Vec::new();
+        if !rows.is_empty() {
+            let mut keys: Vec<&str> = rows.iter().map(|c| c.key).collect();
+            keys.sort_unstable();
+            keys.dedup();
             out.push_str(" data-claims=\"");
-            escape(&claims.join(" "), out);
+            escape(&keys.join(" "), out);
             out.push_str("\" title=\"");
-            let tips: Vec<String> = rows
-                .iter()
-                .filter(|(s, r)| s.contains(seg) && claims.contains(&r.claim_id.as_str()))
-                .map(|(_, r)| tooltip(r))
-                .collect();
-            escape(&tips.join("\n\n"), out);
-            out.push('"');
-            if let Some(first) = claims.iter().find(|c| !anchored.contains(c)) {
-                if rows
-                    .iter()
-                    .any(|(s, r)| r.claim_id == *first && s.start == seg.start)
-                {
-                    let _ = write!(out, " id=\"{}\"", esc(first));
-                    anchored.push(first);
+            for (n, c) in rows.iter().enumerate() {
+                if n > 0 {
+                    out.push_str("\n\n");
                 }
+                out.push_str(&c.tip);
+            }
+            out.push('"');
+            // An anchor for every claim that starts here: the first as the span's id, the others
+            // as empty anchors inside it.
+            let mut starting: Vec<&str> = rows
+                .iter()
+                .filter(|c| c.span.start == seg.start)
+                .map(|c| c.key)
+                .collect();
+            starting.sort_unstable();
+            starting.dedup();
+            for key in starting {
+                if self.anchored.insert(key) {
+                    extra.push(key);
+                }
+            }
+            if let Some(first) = extra.first() {
+                let _ = write!(out, " id=\"{}\"", esc(first));
             }
         }
         out.push('>');
+        for key in extra.iter().skip(1) {
+            let _ = write!(out, "<a id=\"{}\"></a>", esc(key));
+        }
         escape(piece, out);
         out.push_str("</span>");
     }
@@ -192,12 +315,24 @@ impl<W: Write> ReportSink for HtmlSink<W> {
         let n = self.article_count;
         let anchor = format!("a{n}");
         let title = article.title.as_deref().unwrap_or(&article.id);
-        for row in &rows {
+        // Element ids: a claim's id, or, when an earlier article on the page already used it (two
+        // records with one article id), the id behind this article's anchor, so ids stay unique.
+        let keys: Vec<String> = rows
+            .iter()
+            .map(|r| {
+                if self.claim_ids.contains(&r.claim_id) {
+                    format!("{anchor}-{}", r.claim_id)
+                } else {
+                    r.claim_id.clone()
+                }
+            })
+            .collect();
+        for (row, key) in rows.iter().zip(&keys) {
             let _ = writeln!(
                 self.table,
                 "<tr><td><a href=\"#{anchor}\">{}</a></td><td><a href=\"#{}\" title=\"{}\">{}</a></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
                 esc(&row.article_id),
-                esc(&row.claim_id),
+                esc(key),
                 esc(&row.claim_id),
                 esc(&row.claim),
                 row.kind,
@@ -211,59 +346,44 @@ impl<W: Write> ReportSink for HtmlSink<W> {
                 esc(&row.dates),
             );
         }
-        // Byte spans of each claim row, to place marks (rows are in claim order).
-        let claim_spans: Vec<(Span, &ClaimRow)> =
-            ann.claims.iter().map(|c| c.span).zip(rows.iter()).collect();
-        let mut marks: Vec<Mark<'_>> = claim_spans
+        for row in &rows {
+            if !self.claim_ids.contains(&row.claim_id) {
+                self.claim_ids.insert(row.claim_id.clone());
+            }
+        }
+        // Each claim row's byte span (rows are in claim order), element id and tooltip.
+        let claims: Vec<ClaimMark<'_>> = ann
+            .claims
             .iter()
-            .map(|(span, row)| Mark {
-                span: *span,
-                class: format!("claim k-{}", row.kind),
-                claims: vec![row.claim_id.as_str()],
+            .zip(rows.iter().zip(&keys))
+            .map(|(c, (row, key))| ClaimMark {
+                span: c.span,
+                key: key.as_str(),
+                tip: esc(&tooltip(row)),
             })
             .collect();
-        for a in &ann.attributions {
-            for s in &a.source {
-                marks.push(Mark {
-                    span: *s,
-                    class: "speaker".into(),
-                    claims: Vec::new(),
-                });
-            }
-            for s in &a.cue {
-                marks.push(Mark {
-                    span: *s,
-                    class: "cue".into(),
-                    claims: Vec::new(),
-                });
-            }
-        }
-        for c in &ann.hedges.cues {
-            marks.push(Mark {
-                span: c.span,
-                class: "hedge".into(),
-                claims: Vec::new(),
-            });
-        }
-        for t in &ann.timexes {
-            marks.push(Mark {
-                span: t.span,
-                class: "date".into(),
-                claims: Vec::new(),
-            });
-        }
-        // Claim marks carry their ids; other marks inherit the ids of the claims they sit in.
-        let ids: Vec<(Span, &str)> = claim_spans
+        let mut marks: Vec<Mark> = ann
+            .claims
             .iter()
-            .map(|(s, r)| (*s, r.claim_id.as_str()))
+            .zip(rows.iter())
+            .enumerate()
+            .map(|(i, (c, row))| Mark {
+                span: c.span,
+                class: format!("claim k-{}", row.kind),
+                row: Some(i),
+            })
             .collect();
-        for m in marks.iter_mut().filter(|m| m.claims.is_empty()) {
-            m.claims = ids
-                .iter()
-                .filter(|(s, _)| s.contains(m.span))
-                .map(|(_, id)| *id)
-                .collect();
+        let mark = |span: Span, class: &str| Mark {
+            span,
+            class: class.to_string(),
+            row: None,
+        };
+        for a in &ann.attributions {
+            marks.extend(a.source.iter().map(|s| mark(*s, "speaker")));
+            marks.extend(a.cue.iter().map(|s| mark(*s, "cue")));
         }
+        marks.extend(ann.hedges.cues.iter().map(|c| mark(c.span, "hedge")));
+        marks.extend(ann.timexes.iter().map(|t| mark(t.span, "date")));
         let s = &mut self.articles;
         let _ = write!(
             s,
@@ -280,10 +400,11 @@ impl<W: Write> ReportSink for HtmlSink<W> {
             rows.len(),
             idx.char_offset(text.len())
         );
+        let mut renderer = Renderer::new(text, &marks, &claims);
         for p in &article.paragraphs {
             if p.kind == ParagraphKind::Body {
                 s.push_str("<p>");
-                render_paragraph(text, p.span, &marks, &claim_spans, s);
+                renderer.paragraph(p.span, s);
                 s.push_str("</p>\n");
             } else {
                 let _ = write!(s, "<p class=\"furniture\" title=\"{}\">", p.kind.as_str());
