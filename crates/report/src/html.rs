@@ -132,7 +132,7 @@ fn tooltip(row: &ClaimRow) -> String {
 struct Renderer<'a> {
     text: &'a str,
     marks: &'a [Mark],
-    /// Per claim row: its span, its element id on the page and its escaped tooltip.
+    /// Per claim row: its element id on the page and its escaped tooltip.
     claims: &'a [ClaimMark<'a>],
     /// Indices into `marks`, sorted by (start, index).
     by_start: Vec<usize>,
@@ -148,7 +148,6 @@ struct Renderer<'a> {
 
 /// What the text rendering needs of a claim row.
 struct ClaimMark<'a> {
-    span: Span,
     key: &'a str,
     tip: String,
 }
@@ -240,12 +239,12 @@ impl<'a> Renderer<'a> {
                 continue;
             }
             covering.sort_unstable();
-            self.segment(seg, piece, &covering, out);
+            self.segment(piece, &covering, out);
         }
     }
 
     /// Writes one text segment covered by the marks `covering` (indices, in mark order).
-    fn segment(&mut self, seg: Span, piece: &str, covering: &[usize], out: &mut String) {
+    fn segment(&mut self, piece: &str, covering: &[usize], out: &mut String) {
         let marks = self.marks;
         let claims = self.claims;
         let mut classes: Vec<&str> = covering
@@ -278,12 +277,13 @@ impl<'a> Renderer<'a> {
                 out.push_str(&c.tip);
             }
             out.push('"');
-            // An anchor for every claim that starts here: the first as the span's id, the others
-            // as empty anchors inside it.
+            // An anchor for every claim on the first segment it covers (where it starts, unless
+            // it starts between paragraphs): the first as the span's id, the others as empty
+            // anchors inside it.
             let mut starting: Vec<&str> = rows
                 .iter()
-                .filter(|c| c.span.start == seg.start)
                 .map(|c| c.key)
+                .filter(|k| !self.anchored.contains(k))
                 .collect();
             starting.sort_unstable();
             starting.dedup();
@@ -351,13 +351,11 @@ impl<W: Write> ReportSink for HtmlSink<W> {
                 self.claim_ids.insert(row.claim_id.clone());
             }
         }
-        // Each claim row's byte span (rows are in claim order), element id and tooltip.
-        let claims: Vec<ClaimMark<'_>> = ann
-            .claims
+        // Each claim row's element id and tooltip (rows are in claim order).
+        let claims: Vec<ClaimMark<'_>> = rows
             .iter()
-            .zip(rows.iter().zip(&keys))
-            .map(|(c, (row, key))| ClaimMark {
-                span: c.span,
+            .zip(&keys)
+            .map(|(row, key)| ClaimMark {
                 key: key.as_str(),
                 tip: esc(&tooltip(row)),
             })
@@ -412,6 +410,13 @@ impl<W: Write> ReportSink for HtmlSink<W> {
                 s.push_str("</p>\n");
             }
         }
+        // Claims that cover no body text (empty, or outside the body paragraphs) still get a
+        // target for their table link: the end of their article's text.
+        for c in &claims {
+            if renderer.anchored.insert(c.key) {
+                let _ = write!(s, "<a id=\"{}\"></a>", esc(c.key));
+            }
+        }
         s.push_str("</div></section>\n");
         Ok(rows.len())
     }
@@ -434,6 +439,65 @@ impl<W: Write> ReportSink for HtmlSink<W> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use claimsheet_extract::claims::{Claim, ClaimKind};
+    use claimsheet_extract::Pipeline;
+    use claimsheet_ingest::{parse_date, Articles, Input, Options, Origin};
+
+    /// The page for some annotated articles.
+    fn page(items: &[(Article, Annotation)]) -> String {
+        let mut buf = Vec::new();
+        let mut sink = Box::new(HtmlSink::new(&mut buf));
+        for (article, ann) in items {
+            sink.article(article, ann).expect("article written");
+        }
+        sink.finish().expect("page written");
+        String::from_utf8(buf).expect("UTF-8 page")
+    }
+
+    fn annotated(id: &str, text: &str) -> (Article, Annotation) {
+        let article = Article::new(
+            id,
+            Origin::file(id),
+            text.to_string(),
+            parse_date("2025-10-19"),
+            None,
+        );
+        let ann = Pipeline::new().annotate(&article);
+        (article, ann)
+    }
+
+    /// The values of attribute `name` (written as ` name="..."`; values are escaped, so a value
+    /// never holds a `"`).
+    fn attrs<'h>(html: &'h str, name: &str) -> Vec<&'h str> {
+        let open = format!(" {name}=\"");
+        html.match_indices(&open)
+            .filter_map(|(at, _)| {
+                let rest = html.get(at + open.len()..)?;
+                rest.get(..rest.find('"')?)
+            })
+            .collect()
+    }
+
+    /// Asserts that element ids are unique and that every in-page link has a target; returns
+    /// the links to claims (every `#` link but those to articles, `#a1`, `#a2`...).
+    fn assert_links_resolve(html: &str) -> Vec<String> {
+        let mut ids = HashSet::new();
+        for id in attrs(html, "id") {
+            assert!(ids.insert(id), "element id {id} is written twice");
+        }
+        let mut claims = Vec::new();
+        for href in attrs(html, "href") {
+            let target = href.strip_prefix('#').expect("in-page link");
+            assert!(ids.contains(target), "link #{target} has no target");
+            let article = target
+                .strip_prefix('a')
+                .is_some_and(|n| n.bytes().all(|b| b.is_ascii_digit()));
+            if !article {
+                claims.push(target.to_string());
+            }
+        }
+        claims
+    }
 
     #[test]
     fn escaping_covers_markup_and_quotes() {
@@ -441,5 +505,317 @@ mod tests {
             esc("<b>\"Kim\" & 'Lee'</b>"),
             "&lt;b&gt;&quot;Kim&quot; &amp; &#39;Lee&#39;&lt;/b&gt;"
         );
+    }
+
+    #[test]
+    fn every_table_link_of_the_corpus_page_resolves() {
+        let corpus = concat!(env!("CARGO_MANIFEST_DIR"), "/../../corpus");
+        let articles = Articles::new(
+            vec![Input::parse(corpus)],
+            Options {
+                default_date: parse_date("2025-10-19"),
+                ..Options::default()
+            },
+        );
+        let pipeline = Pipeline::new();
+        let items: Vec<(Article, Annotation)> = articles
+            .filter_map(Result::ok)
+            .map(|a| {
+                let ann = pipeline.annotate(&a);
+                (a, ann)
+            })
+            .collect();
+        let claims: usize = items.iter().map(|(_, ann)| ann.claims.len()).sum();
+        assert!(items.len() > 50 && claims > 1000, "the corpus is read");
+        let html = page(&items);
+        let links = assert_links_resolve(&html);
+        assert_eq!(links.len(), claims, "one link per claim row");
+        // Claims that start together: each has its own anchor.
+        assert!(html.contains("\"><a id=\"c"), "extra anchors are written");
+    }
+
+    #[test]
+    fn claims_starting_at_one_byte_each_get_an_anchor() {
+        let text = "The talks will resume on Monday, officials said in Seoul.";
+        let (article, mut ann) = annotated("same-start", text);
+        let claim = |end: usize, kind| Claim {
+            span: Span::new(0, end),
+            sentence: 0,
+            paragraph: 0,
+            kind,
+            attribution: None,
+            relays: None,
+        };
+        ann.attributions.clear();
+        ann.claims = vec![
+            claim(text.len(), ClaimKind::Statement),
+            claim(31, ClaimKind::Paraphrase),
+            claim(31, ClaimKind::Quote),
+        ];
+        let html = page(&[(article, ann)]);
+        let links = assert_links_resolve(&html);
+        assert_eq!(links.len(), 3);
+        let ids = attrs(&html, "id");
+        for link in &links {
+            assert!(ids.contains(&link.as_str()), "{link} is anchored");
+        }
+        // One as the first span's id, two as empty anchors at its start.
+        assert_eq!(html.matches("></a><a id=\"c").count(), 1, "{html}");
+        let text_start = html.find("<div class=\"text\"><p><span").expect("text");
+        let first_text = html[text_start..].find("The talks").expect("text shown");
+        assert_eq!(
+            html[text_start..text_start + first_text]
+                .matches("<a id=\"c")
+                .count(),
+            2
+        );
+    }
+
+    #[test]
+    fn a_claim_outside_the_body_still_has_a_link_target() {
+        let text = "Talks resume\n\nThe talks will resume on Monday, officials said.";
+        let (article, mut ann) = annotated("outside", text);
+        let end = text.len();
+        ann.claims.push(Claim {
+            span: Span::new(end, end),
+            sentence: 0,
+            paragraph: 0,
+            kind: ClaimKind::Statement,
+            attribution: None,
+            relays: None,
+        });
+        ann.claims.push(Claim {
+            span: Span::new(end + 5, end + 9),
+            sentence: 0,
+            paragraph: 0,
+            kind: ClaimKind::Statement,
+            attribution: None,
+            relays: None,
+        });
+        let html = page(&[(article, ann)]);
+        let links = assert_links_resolve(&html);
+        assert!(links.len() >= 2);
+        assert!(html.contains("</a></div></section>"), "anchored at the end");
+    }
+
+    #[test]
+    fn duplicate_article_ids_keep_element_ids_unique_and_links_local() {
+        let text = "The minister said the talks would resume on Monday.";
+        let items = [annotated("story-1", text), annotated("story-1", text)];
+        assert_eq!(items[0].1.claims.len(), 1);
+        let html = page(&items);
+        let links = assert_links_resolve(&html);
+        assert_eq!(links.len(), 2);
+        assert_ne!(links[0], links[1]);
+        // Each table link leads into its own article's section.
+        let second = html
+            .find("<section class=\"article\" id=\"a2\"")
+            .expect("a2");
+        let first_target = html.find(&format!(" id=\"{}\"", links[0])).expect("t1");
+        let second_target = html.find(&format!(" id=\"{}\"", links[1])).expect("t2");
+        assert!(first_target < second && second_target > second);
+        assert_eq!(links[1], format!("a2-{}", links[0]));
+        // The table still shows the claim id itself.
+        assert_eq!(
+            html.matches(&format!(" title=\"{}\">", links[0])).count(),
+            2,
+            "claim id shown in both rows"
+        );
+        // Hovering a claim highlights only its own article's copy.
+        assert_eq!(
+            attrs(&html, "data-claims")
+                .iter()
+                .filter(|c| **c == links[1])
+                .count(),
+            attrs(&html, "data-claims")
+                .iter()
+                .filter(|c| **c == links[0])
+                .count()
+        );
+    }
+
+    /// A tiny deterministic generator for the equivalence test.
+    struct Lcg(u64);
+
+    impl Lcg {
+        fn below(&mut self, n: usize) -> usize {
+            self.0 = self
+                .0
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            ((self.0 >> 33) as usize) % n.max(1)
+        }
+    }
+
+    /// The rendering spelled out: every segment scans every mark.
+    fn render_naive(
+        text: &str,
+        paras: &[Span],
+        marks: &[Mark],
+        claims: &[ClaimMark<'_>],
+    ) -> String {
+        let mut out = String::new();
+        let mut anchored: Vec<&str> = Vec::new();
+        for &para in paras {
+            let mut cuts = vec![para.start, para.end];
+            for m in marks.iter().filter(|m| m.span.overlaps(para)) {
+                cuts.push(m.span.start.clamp(para.start, para.end));
+                cuts.push(m.span.end.clamp(para.start, para.end));
+            }
+            cuts.sort_unstable();
+            cuts.dedup();
+            for w in cuts.windows(2) {
+                let seg = Span::new(w[0], w[1]);
+                let piece = seg.slice(text);
+                if piece.is_empty() {
+                    continue;
+                }
+                let covering: Vec<&Mark> = marks.iter().filter(|m| m.span.contains(seg)).collect();
+                if covering.is_empty() {
+                    escape(piece, &mut out);
+                    continue;
+                }
+                let mut classes: Vec<&str> = covering.iter().map(|m| m.class.as_str()).collect();
+                classes.dedup();
+                let rows: Vec<&ClaimMark<'_>> =
+                    covering.iter().filter_map(|m| claims.get(m.row?)).collect();
+                out.push_str("<span class=\"");
+                escape(&classes.join(" "), &mut out);
+                out.push('"');
+                let mut new: Vec<&str> = Vec::new();
+                if !rows.is_empty() {
+                    let mut keys: Vec<&str> = rows.iter().map(|c| c.key).collect();
+                    keys.sort_unstable();
+                    keys.dedup();
+                    out.push_str(" data-claims=\"");
+                    escape(&keys.join(" "), &mut out);
+                    out.push_str("\" title=\"");
+                    let tips: Vec<&str> = rows.iter().map(|c| c.tip.as_str()).collect();
+                    out.push_str(&tips.join("\n\n"));
+                    out.push('"');
+                    new = keys.into_iter().filter(|k| !anchored.contains(k)).collect();
+                    anchored.extend(&new);
+                    if let Some(first) = new.first() {
+                        let _ = write!(out, " id=\"{first}\"");
+                    }
+                }
+                out.push('>');
+                for k in new.iter().skip(1) {
+                    let _ = write!(out, "<a id=\"{k}\"></a>");
+                }
+                escape(piece, &mut out);
+                out.push_str("</span>");
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn the_sweep_renders_what_scanning_every_mark_renders() {
+        let text = "Kim said \u{201C}we will meet\u{201D} on 5 Oct — 北朝鮮 & <Seoul> 'agreed' 2025, officials said.";
+        let bounds: Vec<usize> = (0..=text.len() + 3).collect();
+        let keys: Vec<String> = (0..12).map(|i| format!("c{i:02}")).collect();
+        let classes = ["speaker", "cue", "hedge", "date"];
+        let mut rng = Lcg(7);
+        for round in 0..400 {
+            let span = |rng: &mut Lcg| {
+                let a = bounds[rng.below(bounds.len())];
+                let b = if rng.below(8) == 0 {
+                    bounds[rng.below(bounds.len())]
+                } else {
+                    (a + rng.below(30)).min(text.len() + 2)
+                };
+                Span::new(a, b)
+            };
+            let n_claims = rng.below(keys.len());
+            let claims: Vec<ClaimMark<'_>> = (0..n_claims)
+                .map(|i| ClaimMark {
+                    key: &keys[rng.below(keys.len()).min(i + 2)],
+                    tip: format!("tip {i}"),
+                })
+                .collect();
+            let mut marks: Vec<Mark> = (0..n_claims)
+                .map(|i| Mark {
+                    span: span(&mut rng),
+                    class: format!("claim k-{}", i % 3),
+                    row: Some(i),
+                })
+                .collect();
+            for _ in 0..rng.below(14) {
+                marks.push(Mark {
+                    span: span(&mut rng),
+                    class: classes[rng.below(classes.len())].to_string(),
+                    row: None,
+                });
+            }
+            let mut paras = Vec::new();
+            let mut at = 0;
+            while at < text.len() {
+                let end = (at + 1 + rng.below(40)).min(text.len() + 1);
+                paras.push(Span::new(at, end));
+                at = end + rng.below(3);
+            }
+            if round % 10 == 0 {
+                // Out of order paragraphs restart the sweep.
+                paras.reverse();
+            }
+            let mut fast = String::new();
+            let mut renderer = Renderer::new(text, &marks, &claims);
+            for &p in &paras {
+                renderer.paragraph(p, &mut fast);
+            }
+            assert_eq!(
+                fast,
+                render_naive(text, &paras, &marks, &claims),
+                "round {round}"
+            );
+        }
+    }
+
+    #[test]
+    fn many_paragraphs_render_in_linear_time() {
+        let para = "Officials said the talks would resume on Monday in Seoul.";
+        let n = 20_000;
+        let text = vec![para; n].join("\n\n");
+        let (article, _) = annotated("long", para);
+        let mut article = article;
+        article.text = text.clone();
+        article.paragraphs = (0..n)
+            .map(|i| {
+                let start = i * (para.len() + 2);
+                claimsheet_ingest::Paragraph {
+                    span: Span::new(start, start + para.len()),
+                    kind: ParagraphKind::Body,
+                    dateline: None,
+                }
+            })
+            .collect();
+        let claims = article
+            .paragraphs
+            .iter()
+            .enumerate()
+            .map(|(i, p)| Claim {
+                span: Span::new(p.span.start + 15, p.span.end),
+                sentence: i,
+                paragraph: i,
+                kind: ClaimKind::Paraphrase,
+                attribution: None,
+                relays: None,
+            })
+            .collect();
+        let ann = Annotation {
+            claims,
+            ..Annotation::default()
+        };
+        let started = std::time::Instant::now();
+        let html = page(&[(article, ann)]);
+        let took = started.elapsed();
+        assert_eq!(assert_links_resolve(&html).len(), n);
+        let body = html.get(html.find("<div class=\"text\">").expect("text")..);
+        let body = body.expect("text");
+        assert_eq!(body.matches("<p>Officials said<span").count(), 0);
+        assert_eq!(body.matches("</span></p>").count(), n);
+        // Scanning every mark per paragraph took about 10 s here; the sweep takes milliseconds.
+        assert!(took.as_secs_f64() < 3.0, "{n} paragraphs took {took:?}");
     }
 }
