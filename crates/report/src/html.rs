@@ -280,14 +280,14 @@ impl<'a> Renderer<'a> {
             // An anchor for every claim on the first segment it covers (where it starts, unless
             // it starts between paragraphs): the first as the span's id, the others as empty
             // anchors inside it.
-            let mut starting: Vec<&str> = rows
+            let mut unanchored: Vec<&str> = rows
                 .iter()
                 .map(|c| c.key)
                 .filter(|k| !self.anchored.contains(k))
                 .collect();
-            starting.sort_unstable();
-            starting.dedup();
-            for key in starting {
+            unanchored.sort_unstable();
+            unanchored.dedup();
+            for key in unanchored {
                 if self.anchored.insert(key) {
                     extra.push(key);
                 }
