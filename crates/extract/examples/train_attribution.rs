@@ -46,7 +46,10 @@ fn spans(text: &str, cp_to_byte: &[usize], v: Option<&serde_json::Value>) -> Vec
 }
 
 /// The articles of a JSONL file as the binary reads them (same layout), with their gold.
-fn read(path: &str) -> Result<Vec<(Article, Vec<GoldAttribution>)>, Box<dyn std::error::Error>> {
+/// The articles of a gold file with their gold attributions.
+type GoldArticles = Vec<(Article, Vec<GoldAttribution>)>;
+
+fn read(path: &str) -> Result<GoldArticles, Box<dyn std::error::Error>> {
     let mut golds = std::collections::HashMap::new();
     let file = std::io::BufReader::new(std::fs::File::open(path)?);
     for line in file.lines() {
