@@ -3,9 +3,9 @@
 use std::time::{Duration, Instant};
 
 use anyhow::{bail, Result};
-use cpu_time::ThreadTime;
 use claimsheet_extract::{Annotation, Article, Pipeline, Stage, StageTimes};
 use claimsheet_report::{claim_rows, ClaimRow, CsvOptions, CsvWriter};
+use cpu_time::ThreadTime;
 use rayon::prelude::*;
 
 use crate::run::open_inputs;

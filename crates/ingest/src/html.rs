@@ -103,9 +103,8 @@ pub fn html_to_article_parts(html: &str) -> HtmlParts {
                 skip_depth += 1;
                 if name == "script" || name == "style" {
                     // Raw text elements: jump to their end tag.
-                    let end = format!("</{name}");
-                    match rest.to_ascii_lowercase().find(&end) {
-                        Some(e) => rest = &rest[e..],
+                    match find_end_tag(rest, &name) {
+                        Some(e) => rest = rest.get(e..).unwrap_or(""),
                         None => rest = "",
                     }
                 }
@@ -127,6 +126,27 @@ pub fn html_to_article_parts(html: &str) -> HtmlParts {
         .collect::<Vec<_>>()
         .join("\n");
     parts
+}
+
+/// Byte offset of the first `</name` in `html`, the name matched without regard to ASCII case.
+/// Scans once and copies nothing, so pages full of scripts stay linear.
+fn find_end_tag(html: &str, name: &str) -> Option<usize> {
+    let bytes = html.as_bytes();
+    let name = name.as_bytes();
+    let mut from = 0;
+    while let Some(pos) = bytes.get(from..)?.iter().position(|&b| b == b'<') {
+        let at = from + pos;
+        let after = at + 2;
+        if bytes.get(at + 1) == Some(&b'/')
+            && bytes
+                .get(after..after + name.len())
+                .is_some_and(|n| n.eq_ignore_ascii_case(name))
+        {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
 }
 
 fn push_text(out: &mut String, raw: &str, skip_depth: usize, in_title: bool, title: &mut String) {
@@ -277,6 +297,25 @@ mod tests {
             p.text,
             "Trump may meet Kim\nUS officials are considering a meeting, CNN reported Saturday.\n\u{201C}No sign yet,\u{201D} Kang said."
         );
+    }
+
+    #[test]
+    fn many_scripts_are_skipped_in_linear_time() {
+        // Every <script> used to lowercase a copy of the rest of the page: quadratic.
+        let block = "<script>var a = '<p>x</p>';</SCRIPT ><p>Kept.</p><style>p{}</Style>";
+        let page = block.repeat(40_000);
+        let started = std::time::Instant::now();
+        let p = html_to_article_parts(&page);
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(3),
+            "took {:?}",
+            started.elapsed()
+        );
+        assert_eq!(p.text.lines().count(), 40_000);
+        assert!(p.text.lines().all(|l| l == "Kept."));
+        assert_eq!(find_end_tag("a</ScRiPt>", "script"), Some(1));
+        assert_eq!(find_end_tag("a</scrip", "script"), None);
+        assert_eq!(find_end_tag("<\u{e9}</style", "style"), Some(3));
     }
 
     #[test]
