@@ -28,16 +28,63 @@ pub fn layout(text: &str, title: Option<&str>) -> Vec<Paragraph> {
 }
 
 /// The non-blank lines of `text`, trimmed of surrounding white space (byte spans).
+///
+/// A line ends at `\n`, `\r\n`, a lone `\r` (old Mac files), U+0085 (NEL), U+2028 (LINE
+/// SEPARATOR) or U+2029 (PARAGRAPH SEPARATOR); the line end belongs to no line.
 fn lines(text: &str) -> impl Iterator<Item = Span> + '_ {
+    let bytes = text.as_bytes();
     let mut start = 0;
-    text.split_inclusive('\n').filter_map(move |line| {
-        let line_start = start;
-        start += line.len();
-        let lead = line.len() - line.trim_start().len();
-        let trimmed = line.trim();
-        (!trimmed.is_empty())
-            .then(|| Span::new(line_start + lead, line_start + lead + trimmed.len()))
+    let mut done = false;
+    std::iter::from_fn(move || {
+        while !done {
+            let line_start = start;
+            let (end, next) = match next_line_end(bytes, start) {
+                Some((end, len)) => (end, end + len),
+                None => {
+                    done = true;
+                    (bytes.len(), bytes.len())
+                }
+            };
+            start = next;
+            let line = text.get(line_start..end).unwrap_or("");
+            let lead = line.len() - line.trim_start().len();
+            let trimmed = line.trim();
+            if !trimmed.is_empty() {
+                let s = line_start + lead;
+                return Some(Span::new(s, s + trimmed.len()));
+            }
+        }
+        None
     })
+}
+
+/// The next line end at or after `from`: its byte offset and its length in bytes. The line ends
+/// are ASCII or whole UTF-8 sequences, so both offsets are on character boundaries.
+fn next_line_end(bytes: &[u8], from: usize) -> Option<(usize, usize)> {
+    let mut i = from;
+    while let Some(&b) = bytes.get(i) {
+        match b {
+            b'\n' => return Some((i, 1)),
+            b'\r' => {
+                return Some((
+                    i,
+                    if bytes.get(i + 1) == Some(&b'\n') {
+                        2
+                    } else {
+                        1
+                    },
+                ))
+            }
+            0xC2 if bytes.get(i + 1) == Some(&0x85) => return Some((i, 2)),
+            0xE2 if bytes.get(i + 1) == Some(&0x80)
+                && matches!(bytes.get(i + 2), Some(0xA8 | 0xA9)) =>
+            {
+                return Some((i, 3))
+            }
+            _ => i += 1,
+        }
+    }
+    None
 }
 
 fn classify(line: &str, index: usize, count: usize, title: Option<&str>) -> ParagraphKind {
@@ -366,6 +413,45 @@ mod tests {
             None,
         );
         assert_eq!(k[1].0, "editor_note");
+    }
+
+    #[test]
+    fn cr_only_line_ends_split_paragraphs() {
+        // Old Mac files end lines with a lone CR: headline, byline, body and e-mail were one
+        // paragraph.
+        let text = "Minister Resigns Amid Scandal\rBy John Smith\rThe minister resigned on Monday.\rjsmith@example.com\r";
+        assert_eq!(
+            kinds(text, None),
+            [
+                ("title", "Minister Resigns Amid Scandal".to_string()),
+                ("byline", "By John Smith".to_string()),
+                ("body", "The minister resigned on Monday.".to_string()),
+                ("contact", "jsmith@example.com".to_string()),
+            ]
+        );
+    }
+
+    #[test]
+    fn mixed_crlf_cr_and_unicode_line_ends_split_paragraphs() {
+        let text = "Title line here\r\rThe talks would resume.\rThe deal was dead.\r\nThe report was denied.\nA\u{2028}B\u{2029}C\u{85}D \u{e9}t\u{e9}\r";
+        let p = layout(text, None);
+        let got: Vec<&str> = p.iter().map(|p| p.span.slice(text)).collect();
+        assert_eq!(
+            got,
+            [
+                "Title line here",
+                "The talks would resume.",
+                "The deal was dead.",
+                "The report was denied.",
+                "A",
+                "B",
+                "C",
+                "D \u{e9}t\u{e9}",
+            ]
+        );
+        // Offsets are byte offsets into the text as given.
+        assert_eq!(p[7].span.end, text.len() - 1);
+        assert_eq!(layout("\r\n\u{2028}\r \u{85}", None), []);
     }
 
     #[test]
