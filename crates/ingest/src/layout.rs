@@ -178,50 +178,114 @@ fn is_contact(line: &str) -> bool {
     contacts > 0 && (words.len() <= 3 || contacts * 3 >= words.len())
 }
 
-const EDITOR_NOTE_MARKS: &[&str] = &[
-    "edited this article",
-    "edited by",
-    "editing by",
+/// Credit lines that open a note ("Reporting by ...; Editing by ...", "Follow us on ...").
+const NOTE_OPENERS: &[&str] = &[
     "reporting by",
-    "additional reporting",
+    "editing by",
     "writing by",
+    "compiled by",
+    "edited by",
+    "translated by",
+    "additional reporting",
+    "with additional reporting",
+    "follow us on",
+];
+
+/// Phrases that make a short line a credit wherever they stand ("Jennifer Nicholson-Breen edited
+/// this article.", "Kim Tong-hyung contributed to this report.").
+const NOTE_PHRASES: &[&str] = &[
+    "edited this article",
     "contributed to this report",
     "contributed reporting",
     "contributed to this article",
-    "compiled by",
-    "translated by",
-    "this article was",
-    "this story was",
-    "this story has been",
-    "this article has been",
-    "follow us on",
-    "copyright ",
-    "all rights reserved",
-    "(c) ",
-    "\u{a9}",
+    "contributed to this story",
 ];
 
+/// "This article was ..." / "This story has been ..." open a note only before one of these
+/// words ("This article was originally published ...", "This story has been corrected ...");
+/// "This article was cited by the court, ..." is a sentence.
+const NOTE_HISTORY_WORDS: &[&str] = &[
+    "originally",
+    "first",
+    "last",
+    "updated",
+    "amended",
+    "corrected",
+    "changed",
+    "modified",
+    "revised",
+    "produced",
+    "written",
+    "translated",
+    "edited",
+    "published",
+    "republished",
+    "reprinted",
+    "reproduced",
+    "provided",
+    "prepared",
+    "adapted",
+    "supported",
+    "funded",
+    "made",
+    "created",
+    "generated",
+    "co-published",
+];
+
+/// True for an editor's note, credits line or copyright notice. The marks must stand where notes
+/// put them (at the start of the line, or the line is a short credit) so that sentences about
+/// copyright, "section 2(c)" or "this article" stay body text.
 fn is_editor_note(line: &str) -> bool {
-    if word_count(line) > 40 {
+    let words = word_count(line);
+    if words > 40 || line.starts_with(char::is_lowercase) {
         return false;
     }
-    let lower = line.to_lowercase();
-    let lower = lower.trim_start_matches(['(', '[']);
-    EDITOR_NOTE_MARKS.iter().any(|m| {
-        if matches!(
-            *m,
-            "reporting by"
-                | "editing by"
-                | "writing by"
-                | "compiled by"
-                | "edited by"
-                | "translated by"
-        ) {
-            lower.starts_with(m)
-        } else {
-            lower.contains(m)
-        }
-    }) && (line.starts_with(|c: char| !c.is_lowercase()) || lower.contains("edited this article"))
+    let full_lower = line.to_lowercase();
+    let lower = full_lower.trim_start_matches(['(', '[', ' ']);
+    if NOTE_OPENERS.iter().any(|m| lower.starts_with(m)) {
+        return true;
+    }
+    if words <= 30 && NOTE_PHRASES.iter().any(|m| lower.contains(m)) {
+        return true;
+    }
+    if let Some(rest) = ["this article ", "this story ", "this report "]
+        .iter()
+        .find_map(|m| lower.strip_prefix(m))
+    {
+        let rest = rest
+            .strip_prefix("was ")
+            .or_else(|| rest.strip_prefix("has been "))
+            .or_else(|| rest.strip_prefix("is "))
+            .or_else(|| rest.strip_prefix("first "))
+            .or_else(|| rest.strip_prefix("originally "));
+        let next = rest.and_then(|r| r.split_whitespace().next()).unwrap_or("");
+        let next = next.trim_end_matches(|c: char| !c.is_alphanumeric());
+        return NOTE_HISTORY_WORDS.contains(&next);
+    }
+    words <= 20 && is_copyright_notice(&full_lower)
+}
+
+/// "Copyright 2025 Reuters", "© 2025 The Associated Press. All rights reserved.",
+/// "(c) Yonhap", "Copyright The Guardian": the mark opens the line and a year, a second mark or
+/// a short name follows it; or the line says "all rights reserved".
+fn is_copyright_notice(lower: &str) -> bool {
+    if lower.contains("all rights reserved") {
+        return true;
+    }
+    let Some(rest) = ["copyright", "\u{a9}", "(c)"]
+        .iter()
+        .find_map(|m| lower.strip_prefix(m))
+    else {
+        return false;
+    };
+    let rest = rest.trim_start();
+    let next = rest.split_whitespace().next().unwrap_or("");
+    let year_or_mark = next.starts_with("\u{a9}")
+        || next.starts_with("(c)")
+        || (next.len() >= 4 && next.bytes().take(4).all(|b| b.is_ascii_digit()));
+    // Without a year, only a short name: "Copyright Reuters", not "Copyright claims rose".
+    year_or_mark || (word_count(rest) <= 4 && !ends_like_sentence(rest) && !rest.is_empty())
 }
 
 fn is_caption(line: &str) -> bool {
@@ -452,6 +516,36 @@ mod tests {
         // Offsets are byte offsets into the text as given.
         assert_eq!(p[7].span.end, text.len() - 1);
         assert_eq!(layout("\r\n\u{2028}\r \u{85}", None), []);
+    }
+
+    #[test]
+    fn copyright_and_article_words_inside_sentences_are_not_editor_notes() {
+        // "copyright ", "(c) ", "this article was" anywhere in a line used to drop the sentence.
+        let text = "x.\nApple said the copyright claim was baseless and would be fought.\nThe rule in section 2(c) applies, the court said on Monday.\nThis article was cited by the court, the lawyer said on Friday.\nThe \u{a9} sign was missing, she said.\nCopyright claims rose sharply last year, the office said.";
+        for (kind, line) in kinds(text, None).into_iter().skip(1) {
+            assert_eq!(kind, "body", "{line}");
+        }
+    }
+
+    #[test]
+    fn editor_notes_and_copyright_lines_are_recognised() {
+        for line in [
+            "Jennifer Nicholson-Breen edited this article.",
+            "(Reporting by Hyonhee Shin; Editing by Ed Davies)",
+            "Additional reporting by Jane Roe in Tokyo",
+            "Kim Tong-hyung contributed to this report.",
+            "This article was originally published on Oct. 5.",
+            "(This story has been corrected to fix the date in paragraph 3)",
+            "This article was amended on 6 October 2025.",
+            "Copyright 2025 Reuters. All rights reserved.",
+            "\u{a9} 2025 The Associated Press",
+            "(c) Yonhap News Agency",
+            "Copyright \u{a9} The Korea Herald",
+            "Follow us on X @example",
+        ] {
+            let k = kinds(&format!("x.\n{line}"), None);
+            assert_eq!(k[1].0, "editor_note", "{line}");
+        }
     }
 
     #[test]
