@@ -132,6 +132,108 @@ fn looks_like_headline(line: &str) -> bool {
     (1..=25).contains(&words) && !ends_like_sentence(line)
 }
 
+/// Words that open "By Monday, ..." or "By then ..." sentences rather than a byline when they stand
+/// alone before a comma (or alone on the line).
+const NOT_NAMES: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mon",
+    "tue",
+    "tues",
+    "wed",
+    "thu",
+    "thur",
+    "thurs",
+    "fri",
+    "sat",
+    "sun",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "today",
+    "tonight",
+    "tomorrow",
+    "yesterday",
+    "now",
+    "then",
+    "noon",
+    "midnight",
+    "morning",
+    "evening",
+    "afternoon",
+    "night",
+    "dawn",
+    "dusk",
+    "daybreak",
+    "nightfall",
+    "christmas",
+    "easter",
+    "weekend",
+    "spring",
+    "summer",
+    "autumn",
+    "fall",
+    "winter",
+    "late",
+    "early",
+    "contrast",
+    "comparison",
+    "default",
+    "design",
+    "far",
+    "law",
+    "definition",
+    "nature",
+    "chance",
+    "itself",
+    "lunchtime",
+    "midday",
+    "midweek",
+    "sunset",
+    "sunrise",
+    "year-end",
+];
+
+/// Lowercase words that make a "By ..." line read as a sentence.
+const SENTENCE_WORDS: &[&str] = &[
+    "is", "was", "were", "are", "be", "been", "being", "had", "has", "have", "will", "would",
+    "could", "can", "should", "may", "might", "must", "shall", "did", "do", "does", "said", "says",
+    "it", "they", "he", "she", "we", "i", "you", "there", "this", "that", "which", "who", "not",
+    "no", "over", "then", "when", "if", "because",
+];
+
+/// Lowercase words that may stand inside a name ("Ana de la Cruz", "Jane Doe and John Roe").
+const NAME_PARTICLES: &[&str] = &[
+    "and", "de", "da", "di", "do", "dos", "das", "del", "della", "der", "den", "van", "von", "la",
+    "le", "du", "des", "bin", "ibn", "bint", "al", "el", "y", "e", "ter", "ten", "st.", "of",
+];
+
 fn is_byline(line: &str) -> bool {
     let Some(rest) = line
         .strip_prefix("By ")
@@ -139,9 +241,41 @@ fn is_byline(line: &str) -> bool {
     else {
         return false;
     };
+    let rest = rest.trim();
     let words = word_count(rest);
     let capitalised = rest.chars().next().is_some_and(char::is_uppercase);
-    capitalised && (words <= 5 || (words <= 12 && !ends_like_sentence(rest)))
+    if !capitalised || !(words <= 5 || (words <= 12 && !ends_like_sentence(rest))) {
+        return false;
+    }
+    // The name part, up to the first comma: capitalised words, particles, "&", "|", initials.
+    let (names, title) = rest.split_once(',').unwrap_or((rest, ""));
+    let name_words: Vec<&str> = names.split_whitespace().collect();
+    let name_like = |w: &&str| {
+        w.chars().any(char::is_uppercase)
+            || !w.chars().any(char::is_alphabetic)
+            || NAME_PARTICLES.contains(&w.trim_end_matches(['.', ';', ':']))
+    };
+    if name_words.is_empty() || !name_words.iter().all(name_like) {
+        return false;
+    }
+    if let [only] = name_words[..] {
+        let only = only
+            .trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
+            .to_lowercase();
+        if NOT_NAMES.contains(&only.as_str()) {
+            return false;
+        }
+    }
+    // The rest (title, agency) must not read as a sentence.
+    let mut last_lower = false;
+    for w in title.split_whitespace() {
+        let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
+        last_lower = bare.starts_with(char::is_lowercase);
+        if last_lower && SENTENCE_WORDS.contains(&bare) {
+            return false;
+        }
+    }
+    !(last_lower && rest.trim_end_matches(['"', '\'', ')']).ends_with('.'))
 }
 
 /// The names in a byline line: the line without its leading "By ".
@@ -545,6 +679,38 @@ mod tests {
         ] {
             let k = kinds(&format!("x.\n{line}"), None);
             assert_eq!(k[1].0, "editor_note", "{line}");
+        }
+    }
+
+    #[test]
+    fn by_weekday_comma_sentence_is_not_a_byline() {
+        // "By Monday, it was over." was taken as a byline and its claim dropped.
+        for line in [
+            "By Monday, it was over.",
+            "By then, talks had collapsed.",
+            "By October, prices had doubled.",
+            "By Tuesday",
+            "By Friday it was over.",
+            "By Contrast, the Senate voted no.",
+            "By Jane Doe, who was there, it was over.",
+            "BY NIGHTFALL, THE TOWN WAS EMPTY.",
+        ] {
+            let k = kinds(&format!("x.\n{line}"), None);
+            assert_ne!(k[1].0, "byline", "{line}");
+        }
+        for line in [
+            "By Sookyung Seo",
+            "By Jane Doe and John Roe",
+            "By JANE DOE",
+            "By April Smith, Associated Press",
+            "By May Kim, staff writer",
+            "By Ana de la Cruz, Reuters",
+            "By Jane Doe | Reuters",
+            "By Omar al-Sayed (AFP)",
+            "By J.R. Smith, Senior Correspondent",
+        ] {
+            let k = kinds(&format!("x.\n{line}"), None);
+            assert_eq!(k[1].0, "byline", "{line}");
         }
     }
 
