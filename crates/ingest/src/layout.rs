@@ -500,19 +500,104 @@ fn dateline(line: &str) -> Option<usize> {
             } else {
                 between
             };
-            let ok = between.is_empty()
-                || between.starts_with(',')
-                || between.trim_start().starts_with('(');
-            let no_sentence = !between.contains(['.', '!', '?']) || between.len() < 20;
-            if ok && no_sentence && !between.contains('"') {
-                let end = i + pos + dash.len();
-                let tail = line.get(end..)?;
+            let place = line.get(..i).unwrap_or("").trim();
+            let shape_ok = if between.trim().is_empty() {
+                bare_place_ok(place)
+            } else {
+                dateline_middle_ok(between)
+            };
+            let end = i + pos + dash.len();
+            let tail = line.get(end..)?;
+            // A dateline is followed by a sentence, which does not open in lowercase
+            // ("NATO \u{2014} the Western alliance \u{2014} said ...").
+            if shape_ok && !tail.trim_start().starts_with(char::is_lowercase) {
                 let end = end + tail.len() - tail.trim_start().len();
                 return (end < line.len()).then_some(end);
             }
         }
     }
     None
+}
+
+/// Capitalised words that open lines without being places: organisations and news labels.
+const NOT_PLACES: &[&str] = &[
+    "NATO",
+    "OPEC",
+    "ASEAN",
+    "NASA",
+    "FIFA",
+    "UEFA",
+    "IAEA",
+    "UNICEF",
+    "UNESCO",
+    "UNHCR",
+    "BREAKING",
+    "BREAKING NEWS",
+    "UPDATE",
+    "UPDATED",
+    "EXCLUSIVE",
+    "ANALYSIS",
+    "OPINION",
+    "EDITORIAL",
+    "COLUMN",
+    "VIDEO",
+    "PHOTOS",
+    "WATCH",
+    "LIVE",
+    "FACTBOX",
+    "EXPLAINER",
+    "INSIGHT",
+    "REFILE",
+    "CORRECTED",
+    "URGENT",
+    "FLASH",
+    "ALERT",
+];
+
+/// A place that stands alone before the dash ("NEW YORK -- "): at least four capitals (so "US -
+/// China talks" is not one) and not an organisation or a news label.
+fn bare_place_ok(place: &str) -> bool {
+    let letters = place.bytes().filter(u8::is_ascii_uppercase).count();
+    letters >= 4 && !NOT_PLACES.contains(&place)
+}
+
+/// What may stand between the place and the dash: ", Oct 5", ", Calif.", ", Ukraine, March 3",
+/// each optionally followed by "(Reuters)"; or "(AP)" alone. Every word is capitalised or a
+/// number, so "US, China agree - ..." is no dateline.
+fn dateline_middle_ok(between: &str) -> bool {
+    let mut middle = between.trim();
+    if middle.contains(['"', '!', '?', '\u{201C}', '\u{201D}']) {
+        return false;
+    }
+    if let Some(inner) = middle.strip_suffix(')') {
+        let Some(open) = inner.rfind('(') else {
+            return false;
+        };
+        let agency = inner.get(open + 1..).unwrap_or("");
+        let words = word_count(agency);
+        let agency_ok = (1..=4).contains(&words)
+            && agency
+                .split_whitespace()
+                .all(|w| w.starts_with(|c: char| c.is_uppercase() || c == '&'));
+        if !agency_ok {
+            return false;
+        }
+        middle = inner.get(..open).unwrap_or("").trim();
+        if middle.is_empty() {
+            return true;
+        }
+    }
+    let Some(after_comma) = middle.strip_prefix(',') else {
+        return false;
+    };
+    let tokens: Vec<&str> = after_comma
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|t| !t.is_empty())
+        .collect();
+    (1..=6).contains(&tokens.len())
+        && tokens
+            .iter()
+            .all(|t| t.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()))
 }
 
 #[cfg(test)]
@@ -588,6 +673,42 @@ mod tests {
         assert!(layout("x.\nA man - tall - came.", None)[1]
             .dateline
             .is_none());
+    }
+
+    #[test]
+    fn capitalised_opening_words_before_a_dash_are_not_datelines() {
+        // "US - China trade talks collapsed" lost "US - " as a dateline.
+        for line in [
+            "US - China trade talks collapsed on Monday after a long dispute.",
+            "NATO \u{2014} the Western alliance \u{2014} said on Monday it would expand.",
+            "BREAKING - The minister resigned on Monday.",
+            "US, China agree - talks resume on Monday.",
+            "EU (and its members) - The bloc agreed on Monday.",
+            "UK \u{2014} Britain's economy shrank.",
+        ] {
+            let text = format!("x.\n{line}");
+            assert_eq!(layout(&text, None)[1].dateline, None, "{line}");
+        }
+        for (line, dl) in [
+            ("LONDON \u{2014} Prices rose.", "LONDON \u{2014} "),
+            (
+                "SPRINGFIELD, Ill. - The vote failed.",
+                "SPRINGFIELD, Ill. - ",
+            ),
+            (
+                "KYIV, Ukraine, March 3 (AP) \u{2014} Sirens sounded.",
+                "KYIV, Ukraine, March 3 (AP) \u{2014} ",
+            ),
+            ("ROME (AP)_ The pope spoke.", "ROME (AP)_ "),
+            (
+                "GENEVA (Thomson Reuters Foundation) - Aid fell.",
+                "GENEVA (Thomson Reuters Foundation) - ",
+            ),
+        ] {
+            let text = format!("x.\n{line}");
+            let d = layout(&text, None)[1].dateline.expect(line);
+            assert_eq!(&text[d.start..d.end], dl);
+        }
     }
 
     #[test]
