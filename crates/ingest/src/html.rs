@@ -40,7 +40,9 @@ const BLOCKS: &[&str] = &[
     "ol",
 ];
 const SKIPPED: &[&str] = &[
-    "script", "style", "noscript", "nav", "svg", "head", "template", "iframe", "form", "aside",
+    "script", "style", "noscript", "nav", "svg", "head", "template", "iframe", "aside",
+    // Form controls, not the form: ASP.NET pages wrap the whole body in one <form>.
+    "select", "button", "textarea",
 ];
 const DATE_METAS: &[&str] = &[
     "article:published_time",
@@ -316,6 +318,17 @@ mod tests {
         assert_eq!(find_end_tag("a</ScRiPt>", "script"), Some(1));
         assert_eq!(find_end_tag("a</scrip", "script"), None);
         assert_eq!(find_end_tag("<\u{e9}</style", "style"), Some(3));
+    }
+
+    #[test]
+    fn aspnet_form_wrapping_the_body_keeps_its_text() {
+        // ASP.NET pages put the whole body in one <form>: the page read as "empty input".
+        let html = r#"<html><body><form id="aspnetForm" action="x"><div><h1>Talks resume</h1><select><option>Home</option></select><button>Search</button><p>The minister said on Monday that talks would resume.</p></div></form></body></html>"#;
+        let p = html_to_article_parts(html);
+        assert_eq!(
+            p.text,
+            "Talks resume\nThe minister said on Monday that talks would resume."
+        );
     }
 
     #[test]
