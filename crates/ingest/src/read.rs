@@ -79,6 +79,19 @@ fn file_kind(path: &Path) -> Option<FileKind> {
     }
 }
 
+/// True when reading `folder` would read `file`: `file` lies under `folder`, no folder or file
+/// on the way is hidden (a name starting with `.`), and its extension is one claimsheet reads.
+/// Both paths are compared as given: canonicalize them first.
+pub fn folder_reads(folder: &Path, file: &Path) -> bool {
+    let Ok(inside) = file.strip_prefix(folder) else {
+        return false;
+    };
+    let hidden = inside
+        .components()
+        .any(|c| c.as_os_str().to_string_lossy().starts_with('.'));
+    !hidden && inside.components().next().is_some() && file_kind(file).is_some()
+}
+
 /// A JSONL source being read line by line.
 struct JsonlSource {
     path: String,
