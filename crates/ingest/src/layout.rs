@@ -383,6 +383,14 @@ fn is_editor_note(line: &str) -> bool {
     if words <= 30 && NOTE_PHRASES.iter().any(|m| lower.contains(m)) {
         return true;
     }
+    // "Jane Roe contributed.", "AP writer Jane Roe in Seoul contributed." close a story.
+    if words <= 30
+        && lower
+            .trim_end_matches([')', ']'])
+            .ends_with(" contributed.")
+    {
+        return true;
+    }
     if let Some(rest) = ["this article ", "this story ", "this report "]
         .iter()
         .find_map(|m| lower.strip_prefix(m))
@@ -776,7 +784,7 @@ mod tests {
     #[test]
     fn copyright_and_article_words_inside_sentences_are_not_editor_notes() {
         // "copyright ", "(c) ", "this article was" anywhere in a line used to drop the sentence.
-        let text = "x.\nApple said the copyright claim was baseless and would be fought.\nThe rule in section 2(c) applies, the court said on Monday.\nThis article was cited by the court, the lawyer said on Friday.\nThe \u{a9} sign was missing, she said.\nCopyright claims rose sharply last year, the office said.";
+        let text = "x.\nApple said the copyright claim was baseless and would be fought.\nThe rule in section 2(c) applies, the court said on Monday.\nThis article was cited by the court, the lawyer said on Friday.\nThe \u{a9} sign was missing, she said.\nCopyright claims rose sharply last year, the office said.\nThe donors contributed $300,000 to the group.";
         for (kind, line) in kinds(text, None).into_iter().skip(1) {
             assert_eq!(kind, "body", "{line}");
         }
@@ -789,6 +797,8 @@ mod tests {
             "(Reporting by Hyonhee Shin; Editing by Ed Davies)",
             "Additional reporting by Jane Roe in Tokyo",
             "Kim Tong-hyung contributed to this report.",
+            "Jane Roe reported from Seoul. Associated Press writer John Doe contributed.",
+            "John Doe contributed.",
             "This article was originally published on Oct. 5.",
             "(This story has been corrected to fix the date in paragraph 3)",
             "This article was amended on 6 October 2025.",
