@@ -509,16 +509,16 @@ fn dateline(line: &str) -> Option<usize> {
                 between
             };
             let place = line.get(..i).unwrap_or("").trim();
+            let end = i + pos + dash.len();
+            let tail = line.get(end..)?;
             let shape_ok = if between.trim().is_empty() {
-                bare_place_ok(place)
+                // A bare place is followed by a sentence, which does not open in lowercase
+                // ("NATO \u{2014} the Western alliance \u{2014} said ...").
+                bare_place_ok(place) && !tail.trim_start().starts_with(char::is_lowercase)
             } else {
                 dateline_middle_ok(between)
             };
-            let end = i + pos + dash.len();
-            let tail = line.get(end..)?;
-            // A dateline is followed by a sentence, which does not open in lowercase
-            // ("NATO \u{2014} the Western alliance \u{2014} said ...").
-            if shape_ok && !tail.trim_start().starts_with(char::is_lowercase) {
+            if shape_ok {
                 let end = end + tail.len() - tail.trim_start().len();
                 return (end < line.len()).then_some(end);
             }
@@ -708,6 +708,27 @@ mod tests {
                 "KYIV, Ukraine, March 3 (AP) \u{2014} ",
             ),
             ("ROME (AP)_ The pope spoke.", "ROME (AP)_ "),
+            (
+                "LAKEVIEW, Aug 10 - waiting times fell.",
+                "LAKEVIEW, Aug 10 - ",
+            ),
+            (
+                "THE HAGUE, Netherlands (AP)_ The court sat.",
+                "THE HAGUE, Netherlands (AP)_ ",
+            ),
+            (
+                "O'NEILL, Neb. (AP) \u{2014} Rain fell.",
+                "O'NEILL, Neb. (AP) \u{2014} ",
+            ),
+            (
+                "CAMBRIDGE, Mass., Dec. 11 (UPI) \u{2014} Students met.",
+                "CAMBRIDGE, Mass., Dec. 11 (UPI) \u{2014} ",
+            ),
+            (
+                "MACAU (Reuters) \u{2013} A donor spoke.",
+                "MACAU (Reuters) \u{2013} ",
+            ),
+            ("MIDWAY ATOLL - Years ago, ships sank.", "MIDWAY ATOLL - "),
             (
                 "GENEVA (Thomson Reuters Foundation) - Aid fell.",
                 "GENEVA (Thomson Reuters Foundation) - ",
