@@ -1,13 +1,13 @@
 //! The `extract` and `annotate` commands: read articles, run the pipeline in parallel, write the
 //! output in input order.
 
-use std::fs::File;
+use std::fs::{self, File};
 use std::io::{self, BufWriter, IsTerminal, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context, Result};
 use claimsheet_extract::{Annotation, Article, Pipeline};
-use claimsheet_ingest::{Articles, IngestError, Input, Options};
+use claimsheet_ingest::{folder_reads, Articles, IngestError, Input, Options};
 use claimsheet_report::{
     CsvOptions, CsvSink, HtmlSink, JsonlSink, ReportSink, TablesSink, XlsxSink,
 };
@@ -60,6 +60,75 @@ pub fn open_inputs(args: &InputArgs) -> Result<Articles> {
             max_article_bytes: args.max_article_bytes,
         },
     ))
+}
+
+/// The names `--tables DIR` writes.
+const TABLE_FILES: [&str; 4] = [
+    "claims.csv",
+    "entities.csv",
+    "dates.csv",
+    "attributions.csv",
+];
+
+/// Refuses, before anything is created, an output that is one of the inputs (same canonical path,
+/// or the same file through a hard link) or that an input folder would read: creating it would
+/// truncate the input before it is read.
+fn check_outputs_spare_inputs(inputs: &[String], outputs: &[PathBuf]) -> Result<()> {
+    let inputs: Vec<(&str, PathBuf, fs::Metadata)> = inputs
+        .iter()
+        .filter(|s| s.as_str() != "-")
+        .filter_map(|s| {
+            let canon = fs::canonicalize(s).ok()?;
+            let meta = fs::metadata(&canon).ok()?;
+            Some((s.as_str(), canon, meta))
+        })
+        .collect();
+    for out in outputs {
+        let Some(canon) = canonical_output(out) else {
+            continue;
+        };
+        let out_meta = fs::metadata(&canon).ok();
+        for (name, input, meta) in &inputs {
+            if meta.is_dir() {
+                if folder_reads(input, &canon) {
+                    bail!(
+                        "output {} lies in the input folder {name}, which would read it: write the output outside that folder",
+                        out.display()
+                    );
+                }
+            } else if canon == *input || out_meta.as_ref().is_some_and(|m| same_file(m, meta)) {
+                bail!(
+                    "output {} is the input {name}: refusing to overwrite it before it is read (write the output to another file)",
+                    out.display()
+                );
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The canonical path of an output file, or of its folder joined with its name when the file
+/// does not exist yet; `None` when the folder does not exist either (creating it fails anyway).
+fn canonical_output(path: &Path) -> Option<PathBuf> {
+    if let Ok(canon) = fs::canonicalize(path) {
+        return Some(canon);
+    }
+    let parent = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    Some(fs::canonicalize(parent).ok()?.join(path.file_name()?))
+}
+
+#[cfg(unix)]
+fn same_file(a: &fs::Metadata, b: &fs::Metadata) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    a.dev() == b.dev() && a.ino() == b.ino()
+}
+
+#[cfg(not(unix))]
+fn same_file(_: &fs::Metadata, _: &fs::Metadata) -> bool {
+    false
 }
 
 fn open_output(path: Option<&Path>) -> Result<Box<dyn Write>> {
@@ -148,6 +217,12 @@ pub fn extract(args: &ExtractArgs) -> Result<u8> {
         excel: args.excel,
         guard_formulas: !args.no_formula_guard,
     };
+    let outputs: Vec<PathBuf> = match (&args.tables, &args.output) {
+        (Some(dir), _) => TABLE_FILES.iter().map(|f| dir.join(f)).collect(),
+        (None, Some(path)) => vec![path.clone()],
+        (None, None) => Vec::new(),
+    };
+    check_outputs_spare_inputs(&args.input.inputs, &outputs)?;
     let mut sink: Box<dyn ReportSink> = if let Some(dir) = &args.tables {
         Box::new(TablesSink::new(dir, csv_options)?)
     } else {
@@ -176,6 +251,8 @@ pub fn extract(args: &ExtractArgs) -> Result<u8> {
 
 /// `claimsheet annotate`: annotation JSONL.
 pub fn annotate(args: &InputArgs, output: Option<&Path>) -> Result<u8> {
+    let outputs: Vec<PathBuf> = output.map(Path::to_path_buf).into_iter().collect();
+    check_outputs_spare_inputs(&args.inputs, &outputs)?;
     let mut out = open_output(output)?;
     let summary = for_each_annotated(args, |article, ann| {
         claimsheet_report::write_annotation(&mut out, article, ann)?;

@@ -488,3 +488,48 @@ fn html_pages_give_text_title_and_date() {
         "The ministers met on Tuesday & agreed on nothing."
     );
 }
+
+#[test]
+fn output_over_an_input_is_refused_before_the_input_is_truncated() {
+    // `extract victim.txt -o victim.txt` truncated the article before reading it.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let article = b"The minister said on Monday that talks would resume.\n";
+    let victim = write(dir.path(), "victim.txt", article);
+    let out = claimsheet(&["extract", s(&victim), "-o", s(&victim)]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("is the input") && stderr(&out).contains("victim.txt"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(std::fs::read(&victim).expect("still there"), article);
+
+    // The same file by another spelling, and through annotate.
+    let other_spelling = dir.path().join(".").join("victim.txt");
+    let out = claimsheet(&["annotate", s(&victim), "-o", s(&other_spelling)]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert_eq!(std::fs::read(&victim).expect("still there"), article);
+
+    // --tables writing claims.csv over an input of that name.
+    let tables = dir.path().join("tables");
+    std::fs::create_dir(&tables).expect("mkdir");
+    let claims = write(&tables, "claims.csv", b"keep me");
+    let out = claimsheet(&["extract", s(&victim), s(&claims), "--tables", s(&tables)]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert_eq!(std::fs::read(&claims).expect("still there"), b"keep me");
+
+    // An output that the input folder would read; a CSV there is fine (folders skip it).
+    let out = claimsheet(&[
+        "annotate",
+        s(dir.path()),
+        "-o",
+        s(&dir.path().join("out.jsonl")),
+    ]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("input folder"), "{}", stderr(&out));
+    assert!(!dir.path().join("out.jsonl").exists());
+    let csv_out = dir.path().join("out.csv");
+    let out = claimsheet(&["extract", s(&victim), "-o", s(&csv_out)]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(csv_out.exists());
+}

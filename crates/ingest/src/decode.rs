@@ -2,14 +2,11 @@
 
 use crate::{IngestError, Origin};
 
-/// How many leading bytes are checked for NUL bytes.
-const BINARY_SNIFF: usize = 8192;
-
 /// Decodes a whole file. Returns the text and an optional warning.
 ///
 /// - a UTF-8 byte-order mark is dropped;
 /// - UTF-16 with a byte-order mark (either order) is decoded;
-/// - a NUL byte in the first 8 KiB means binary: refused;
+/// - a NUL byte anywhere means binary: refused (the whole input is scanned, at memchr speed);
 /// - invalid UTF-8 is decoded lossily (U+FFFD for each bad sequence) with a warning naming the
 ///   first bad byte offset.
 pub(crate) fn decode(
@@ -29,8 +26,9 @@ pub(crate) fn decode(
 }
 
 fn decode_utf8(bytes: &[u8], origin: &Origin) -> Result<(String, Option<String>), IngestError> {
-    let sniff = &bytes[..bytes.len().min(BINARY_SNIFF)];
-    if let Some(offset) = sniff.iter().position(|&b| b == 0) {
+    // `contains` on bytes is a memchr scan; the offset is looked for only when there is one.
+    if bytes.contains(&0) {
+        let offset = bytes.iter().position(|&b| b == 0).unwrap_or(0);
         return Err(IngestError::Binary {
             origin: origin.clone(),
             offset,
@@ -106,6 +104,20 @@ mod tests {
     fn nul_bytes_mean_binary() {
         let err = decode(b"PK\x03\x04\x00\x00", &origin()).expect_err("binary");
         assert!(err.to_string().contains("binary file"), "{err}");
+    }
+
+    #[test]
+    fn nul_byte_after_the_first_8_kib_means_binary() {
+        // Only the first 8 KiB were checked, though files with NUL bytes are refused.
+        let mut bytes = "The minister spoke.\n".repeat(600).into_bytes();
+        let at = bytes.len();
+        bytes.extend_from_slice(b"\x00\x01\x02 more");
+        let err = decode(&bytes, &origin()).expect_err("binary");
+        assert_eq!(
+            err.to_string(),
+            format!("x.txt: binary file, not text (NUL byte at offset {at})")
+        );
+        assert!(at > 8192);
     }
 
     #[test]

@@ -40,7 +40,9 @@ const BLOCKS: &[&str] = &[
     "ol",
 ];
 const SKIPPED: &[&str] = &[
-    "script", "style", "noscript", "nav", "svg", "head", "template", "iframe", "form", "aside",
+    "script", "style", "noscript", "nav", "svg", "head", "template", "iframe", "aside",
+    // Form controls, not the form: ASP.NET pages wrap the whole body in one <form>.
+    "select", "button", "textarea",
 ];
 const DATE_METAS: &[&str] = &[
     "article:published_time",
@@ -103,9 +105,8 @@ pub fn html_to_article_parts(html: &str) -> HtmlParts {
                 skip_depth += 1;
                 if name == "script" || name == "style" {
                     // Raw text elements: jump to their end tag.
-                    let end = format!("</{name}");
-                    match rest.to_ascii_lowercase().find(&end) {
-                        Some(e) => rest = &rest[e..],
+                    match find_end_tag(rest, &name) {
+                        Some(e) => rest = rest.get(e..).unwrap_or(""),
                         None => rest = "",
                     }
                 }
@@ -127,6 +128,27 @@ pub fn html_to_article_parts(html: &str) -> HtmlParts {
         .collect::<Vec<_>>()
         .join("\n");
     parts
+}
+
+/// Byte offset of the first `</name` in `html`, the name matched without regard to ASCII case.
+/// Scans once and copies nothing, so pages full of scripts stay linear.
+fn find_end_tag(html: &str, name: &str) -> Option<usize> {
+    let bytes = html.as_bytes();
+    let name = name.as_bytes();
+    let mut from = 0;
+    while let Some(pos) = bytes.get(from..)?.iter().position(|&b| b == b'<') {
+        let at = from + pos;
+        let after = at + 2;
+        if bytes.get(at + 1) == Some(&b'/')
+            && bytes
+                .get(after..after + name.len())
+                .is_some_and(|n| n.eq_ignore_ascii_case(name))
+        {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
 }
 
 fn push_text(out: &mut String, raw: &str, skip_depth: usize, in_title: bool, title: &mut String) {
@@ -197,65 +219,25 @@ fn read_meta(tag: &str, parts: &mut HtmlParts) {
         parts.date = Some(content.to_string());
     }
     if key == "og:title" && parts.title.is_none() {
-        parts.title = Some(decode_entities(content));
+        parts.title = Some(decode_attribute(content));
     }
 }
 
-/// Decodes the common named and numeric character references.
+/// Decodes character references in text as a browser does (WHATWG rules, via `htmlize`): every
+/// HTML5 named reference (`&eacute;`, `&hellip;`, `&euro;`, the legacy ones without `;` such as
+/// `&copy`), numeric references 0x80-0x9F through Windows-1252 (`&#146;` is U+2019), and NUL,
+/// surrogates and code points past U+10FFFF as U+FFFD.
 fn decode_entities(s: &str) -> String {
     if !s.contains('&') {
         return s.to_string();
     }
-    let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while let Some(amp) = rest.find('&') {
-        out.push_str(&rest[..amp]);
-        rest = &rest[amp..];
-        let semi = rest
-            .char_indices()
-            .take(12)
-            .find(|&(_, c)| c == ';')
-            .map(|(i, _)| i);
-        let decoded = semi.and_then(|semi| {
-            let name = &rest[1..semi];
-            let c = match name {
-                "amp" => Some('&'),
-                "lt" => Some('<'),
-                "gt" => Some('>'),
-                "quot" => Some('"'),
-                "apos" => Some('\''),
-                "nbsp" => Some(' '),
-                "mdash" => Some('\u{2014}'),
-                "ndash" => Some('\u{2013}'),
-                "lsquo" => Some('\u{2018}'),
-                "rsquo" => Some('\u{2019}'),
-                "ldquo" => Some('\u{201C}'),
-                "rdquo" => Some('\u{201D}'),
-                "hellip" => Some('\u{2026}'),
-                _ => {
-                    let num = name.strip_prefix('#')?;
-                    let code = match num.strip_prefix(['x', 'X']) {
-                        Some(hex) => u32::from_str_radix(hex, 16).ok()?,
-                        None => num.parse().ok()?,
-                    };
-                    char::from_u32(code)
-                }
-            }?;
-            Some((c, semi + 1))
-        });
-        match decoded {
-            Some((c, len)) => {
-                out.push(c);
-                rest = &rest[len..];
-            }
-            None => {
-                out.push('&');
-                rest = &rest[1..];
-            }
-        }
-    }
-    out.push_str(rest);
-    out
+    htmlize::unescape(s).into_owned()
+}
+
+/// [`decode_entities`] for attribute values (a legacy reference before `=` or a letter stays),
+/// with white space folded.
+fn decode_attribute(s: &str) -> String {
+    fold_ws(&htmlize::unescape_attribute(s))
 }
 
 #[cfg(test)]
@@ -277,6 +259,51 @@ mod tests {
             p.text,
             "Trump may meet Kim\nUS officials are considering a meeting, CNN reported Saturday.\n\u{201C}No sign yet,\u{201D} Kang said."
         );
+    }
+
+    #[test]
+    fn many_scripts_are_skipped_in_linear_time() {
+        // Every <script> used to lowercase a copy of the rest of the page: quadratic.
+        let block = "<script>var a = '<p>x</p>';</SCRIPT ><p>Kept.</p><style>p{}</Style>";
+        let page = block.repeat(40_000);
+        let started = std::time::Instant::now();
+        let p = html_to_article_parts(&page);
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(3),
+            "took {:?}",
+            started.elapsed()
+        );
+        assert_eq!(p.text.lines().count(), 40_000);
+        assert!(p.text.lines().all(|l| l == "Kept."));
+        assert_eq!(find_end_tag("a</ScRiPt>", "script"), Some(1));
+        assert_eq!(find_end_tag("a</scrip", "script"), None);
+        assert_eq!(find_end_tag("<\u{e9}</style", "style"), Some(3));
+    }
+
+    #[test]
+    fn aspnet_form_wrapping_the_body_keeps_its_text() {
+        // ASP.NET pages put the whole body in one <form>: the page read as "empty input".
+        let html = r#"<html><body><form id="aspnetForm" action="x"><div><h1>Talks resume</h1><select><option>Home</option></select><button>Search</button><p>The minister said on Monday that talks would resume.</p></div></form></body></html>"#;
+        let p = html_to_article_parts(html);
+        assert_eq!(
+            p.text,
+            "Talks resume\nThe minister said on Monday that talks would resume."
+        );
+    }
+
+    #[test]
+    fn cp1252_numeric_and_named_references_are_decoded() {
+        // &#146; was U+0092 (a control), &eacute; and &copy; stayed as written.
+        let html = "<html><body><p>Trump&#146;s envoy said &#147;talks are over&#148; on Monday &#150; officials agreed.</p><p>The minister&apos;s aide&NewLine;said&nbsp;no &eacute;lite &copy; 2025 &hellip; &euro;5 &mdash; &ndash; &lsquo;a&rsquo; &ldquo;b&rdquo; &#0; &#xD800; &#1114112; &#x80; &#8364; AT&T &amp;c</p></body></html>";
+        let p = html_to_article_parts(html);
+        assert_eq!(
+            p.text,
+            "Trump\u{2019}s envoy said \u{201C}talks are over\u{201D} on Monday \u{2013} officials agreed.\nThe minister's aide said no \u{e9}lite \u{a9} 2025 \u{2026} \u{20AC}5 \u{2014} \u{2013} \u{2018}a\u{2019} \u{201C}b\u{201D} \u{FFFD} \u{FFFD} \u{FFFD} \u{20AC} \u{20AC} AT&T &c"
+        );
+        let p = html_to_article_parts(
+            r#"<meta property="og:title" content="Caf&eacute; &amp; Bar&#146;s"><p>x</p>"#,
+        );
+        assert_eq!(p.title.as_deref(), Some("Caf\u{e9} & Bar\u{2019}s"));
     }
 
     #[test]

@@ -28,16 +28,63 @@ pub fn layout(text: &str, title: Option<&str>) -> Vec<Paragraph> {
 }
 
 /// The non-blank lines of `text`, trimmed of surrounding white space (byte spans).
+///
+/// A line ends at `\n`, `\r\n`, a lone `\r` (old Mac files), U+0085 (NEL), U+2028 (LINE
+/// SEPARATOR) or U+2029 (PARAGRAPH SEPARATOR); the line end belongs to no line.
 fn lines(text: &str) -> impl Iterator<Item = Span> + '_ {
+    let bytes = text.as_bytes();
     let mut start = 0;
-    text.split_inclusive('\n').filter_map(move |line| {
-        let line_start = start;
-        start += line.len();
-        let lead = line.len() - line.trim_start().len();
-        let trimmed = line.trim();
-        (!trimmed.is_empty())
-            .then(|| Span::new(line_start + lead, line_start + lead + trimmed.len()))
+    let mut done = false;
+    std::iter::from_fn(move || {
+        while !done {
+            let line_start = start;
+            let (end, next) = match next_line_end(bytes, start) {
+                Some((end, len)) => (end, end + len),
+                None => {
+                    done = true;
+                    (bytes.len(), bytes.len())
+                }
+            };
+            start = next;
+            let line = text.get(line_start..end).unwrap_or("");
+            let lead = line.len() - line.trim_start().len();
+            let trimmed = line.trim();
+            if !trimmed.is_empty() {
+                let s = line_start + lead;
+                return Some(Span::new(s, s + trimmed.len()));
+            }
+        }
+        None
     })
+}
+
+/// The next line end at or after `from`: its byte offset and its length in bytes. The line ends
+/// are ASCII or whole UTF-8 sequences, so both offsets are on character boundaries.
+fn next_line_end(bytes: &[u8], from: usize) -> Option<(usize, usize)> {
+    let mut i = from;
+    while let Some(&b) = bytes.get(i) {
+        match b {
+            b'\n' => return Some((i, 1)),
+            b'\r' => {
+                return Some((
+                    i,
+                    if bytes.get(i + 1) == Some(&b'\n') {
+                        2
+                    } else {
+                        1
+                    },
+                ))
+            }
+            0xC2 if bytes.get(i + 1) == Some(&0x85) => return Some((i, 2)),
+            0xE2 if bytes.get(i + 1) == Some(&0x80)
+                && matches!(bytes.get(i + 2), Some(0xA8 | 0xA9)) =>
+            {
+                return Some((i, 3))
+            }
+            _ => i += 1,
+        }
+    }
+    None
 }
 
 fn classify(line: &str, index: usize, count: usize, title: Option<&str>) -> ParagraphKind {
@@ -85,6 +132,108 @@ fn looks_like_headline(line: &str) -> bool {
     (1..=25).contains(&words) && !ends_like_sentence(line)
 }
 
+/// Words that open "By Monday, ..." or "By then ..." sentences rather than a byline when they stand
+/// alone before a comma (or alone on the line).
+const NOT_NAMES: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mon",
+    "tue",
+    "tues",
+    "wed",
+    "thu",
+    "thur",
+    "thurs",
+    "fri",
+    "sat",
+    "sun",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "today",
+    "tonight",
+    "tomorrow",
+    "yesterday",
+    "now",
+    "then",
+    "noon",
+    "midnight",
+    "morning",
+    "evening",
+    "afternoon",
+    "night",
+    "dawn",
+    "dusk",
+    "daybreak",
+    "nightfall",
+    "christmas",
+    "easter",
+    "weekend",
+    "spring",
+    "summer",
+    "autumn",
+    "fall",
+    "winter",
+    "late",
+    "early",
+    "contrast",
+    "comparison",
+    "default",
+    "design",
+    "far",
+    "law",
+    "definition",
+    "nature",
+    "chance",
+    "itself",
+    "lunchtime",
+    "midday",
+    "midweek",
+    "sunset",
+    "sunrise",
+    "year-end",
+];
+
+/// Lowercase words that make a "By ..." line read as a sentence.
+const SENTENCE_WORDS: &[&str] = &[
+    "is", "was", "were", "are", "be", "been", "being", "had", "has", "have", "will", "would",
+    "could", "can", "should", "may", "might", "must", "shall", "did", "do", "does", "said", "says",
+    "it", "they", "he", "she", "we", "i", "you", "there", "this", "that", "which", "who", "not",
+    "no", "over", "then", "when", "if", "because",
+];
+
+/// Lowercase words that may stand inside a name ("Ana de la Cruz", "Jane Doe and John Roe").
+const NAME_PARTICLES: &[&str] = &[
+    "and", "de", "da", "di", "do", "dos", "das", "del", "della", "der", "den", "van", "von", "la",
+    "le", "du", "des", "bin", "ibn", "bint", "al", "el", "y", "e", "ter", "ten", "st.", "of",
+];
+
 fn is_byline(line: &str) -> bool {
     let Some(rest) = line
         .strip_prefix("By ")
@@ -92,9 +241,41 @@ fn is_byline(line: &str) -> bool {
     else {
         return false;
     };
+    let rest = rest.trim();
     let words = word_count(rest);
     let capitalised = rest.chars().next().is_some_and(char::is_uppercase);
-    capitalised && (words <= 5 || (words <= 12 && !ends_like_sentence(rest)))
+    if !capitalised || !(words <= 5 || (words <= 12 && !ends_like_sentence(rest))) {
+        return false;
+    }
+    // The name part, up to the first comma: capitalised words, particles, "&", "|", initials.
+    let (names, title) = rest.split_once(',').unwrap_or((rest, ""));
+    let name_words: Vec<&str> = names.split_whitespace().collect();
+    let name_like = |w: &&str| {
+        w.chars().any(char::is_uppercase)
+            || !w.chars().any(char::is_alphabetic)
+            || NAME_PARTICLES.contains(&w.trim_end_matches(['.', ';', ':']))
+    };
+    if name_words.is_empty() || !name_words.iter().all(name_like) {
+        return false;
+    }
+    if let [only] = name_words[..] {
+        let only = only
+            .trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
+            .to_lowercase();
+        if NOT_NAMES.contains(&only.as_str()) {
+            return false;
+        }
+    }
+    // The rest (title, agency) must not read as a sentence.
+    let mut last_lower = false;
+    for w in title.split_whitespace() {
+        let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
+        last_lower = bare.starts_with(char::is_lowercase);
+        if last_lower && SENTENCE_WORDS.contains(&bare) {
+            return false;
+        }
+    }
+    !(last_lower && rest.trim_end_matches(['"', '\'', ')']).ends_with('.'))
 }
 
 /// The names in a byline line: the line without its leading "By ".
@@ -131,50 +312,122 @@ fn is_contact(line: &str) -> bool {
     contacts > 0 && (words.len() <= 3 || contacts * 3 >= words.len())
 }
 
-const EDITOR_NOTE_MARKS: &[&str] = &[
-    "edited this article",
-    "edited by",
-    "editing by",
+/// Credit lines that open a note ("Reporting by ...; Editing by ...", "Follow us on ...").
+const NOTE_OPENERS: &[&str] = &[
     "reporting by",
-    "additional reporting",
+    "editing by",
     "writing by",
+    "compiled by",
+    "edited by",
+    "translated by",
+    "additional reporting",
+    "with additional reporting",
+    "follow us on",
+];
+
+/// Phrases that make a short line a credit wherever they stand ("Jennifer Nicholson-Breen edited
+/// this article.", "Kim Tong-hyung contributed to this report.").
+const NOTE_PHRASES: &[&str] = &[
+    "edited this article",
     "contributed to this report",
     "contributed reporting",
     "contributed to this article",
-    "compiled by",
-    "translated by",
-    "this article was",
-    "this story was",
-    "this story has been",
-    "this article has been",
-    "follow us on",
-    "copyright ",
-    "all rights reserved",
-    "(c) ",
-    "\u{a9}",
+    "contributed to this story",
 ];
 
+/// "This article was ..." / "This story has been ..." open a note only before one of these
+/// words ("This article was originally published ...", "This story has been corrected ...");
+/// "This article was cited by the court, ..." is a sentence.
+const NOTE_HISTORY_WORDS: &[&str] = &[
+    "originally",
+    "first",
+    "last",
+    "updated",
+    "amended",
+    "corrected",
+    "changed",
+    "modified",
+    "revised",
+    "produced",
+    "written",
+    "translated",
+    "edited",
+    "published",
+    "republished",
+    "reprinted",
+    "reproduced",
+    "provided",
+    "prepared",
+    "adapted",
+    "supported",
+    "funded",
+    "made",
+    "created",
+    "generated",
+    "co-published",
+];
+
+/// True for an editor's note, credits line or copyright notice. The marks must stand where notes
+/// put them (at the start of the line, or the line is a short credit) so that sentences about
+/// copyright, "section 2(c)" or "this article" stay body text.
 fn is_editor_note(line: &str) -> bool {
-    if word_count(line) > 40 {
+    let words = word_count(line);
+    if words > 40 || line.starts_with(char::is_lowercase) {
         return false;
     }
-    let lower = line.to_lowercase();
-    let lower = lower.trim_start_matches(['(', '[']);
-    EDITOR_NOTE_MARKS.iter().any(|m| {
-        if matches!(
-            *m,
-            "reporting by"
-                | "editing by"
-                | "writing by"
-                | "compiled by"
-                | "edited by"
-                | "translated by"
-        ) {
-            lower.starts_with(m)
-        } else {
-            lower.contains(m)
-        }
-    }) && (line.starts_with(|c: char| !c.is_lowercase()) || lower.contains("edited this article"))
+    let full_lower = line.to_lowercase();
+    let lower = full_lower.trim_start_matches(['(', '[', ' ']);
+    if NOTE_OPENERS.iter().any(|m| lower.starts_with(m)) {
+        return true;
+    }
+    if words <= 30 && NOTE_PHRASES.iter().any(|m| lower.contains(m)) {
+        return true;
+    }
+    // "Jane Roe contributed.", "AP writer Jane Roe in Seoul contributed." close a story.
+    if words <= 30
+        && lower
+            .trim_end_matches([')', ']'])
+            .ends_with(" contributed.")
+    {
+        return true;
+    }
+    if let Some(rest) = ["this article ", "this story ", "this report "]
+        .iter()
+        .find_map(|m| lower.strip_prefix(m))
+    {
+        let rest = rest
+            .strip_prefix("was ")
+            .or_else(|| rest.strip_prefix("has been "))
+            .or_else(|| rest.strip_prefix("is "))
+            .or_else(|| rest.strip_prefix("first "))
+            .or_else(|| rest.strip_prefix("originally "));
+        let next = rest.and_then(|r| r.split_whitespace().next()).unwrap_or("");
+        let next = next.trim_end_matches(|c: char| !c.is_alphanumeric());
+        return NOTE_HISTORY_WORDS.contains(&next);
+    }
+    words <= 20 && is_copyright_notice(&full_lower)
+}
+
+/// "Copyright 2025 Reuters", "© 2025 The Associated Press. All rights reserved.",
+/// "(c) Yonhap", "Copyright The Guardian": the mark opens the line and a year, a second mark or
+/// a short name follows it; or the line says "all rights reserved".
+fn is_copyright_notice(lower: &str) -> bool {
+    if lower.contains("all rights reserved") {
+        return true;
+    }
+    let Some(rest) = ["copyright", "\u{a9}", "(c)"]
+        .iter()
+        .find_map(|m| lower.strip_prefix(m))
+    else {
+        return false;
+    };
+    let rest = rest.trim_start();
+    let next = rest.split_whitespace().next().unwrap_or("");
+    let year_or_mark = next.starts_with("\u{a9}")
+        || next.starts_with("(c)")
+        || (next.len() >= 4 && next.bytes().take(4).all(|b| b.is_ascii_digit()));
+    // Without a year, only a short name: "Copyright Reuters", not "Copyright claims rose".
+    year_or_mark || (word_count(rest) <= 4 && !ends_like_sentence(rest) && !rest.is_empty())
 }
 
 fn is_caption(line: &str) -> bool {
@@ -255,19 +508,104 @@ fn dateline(line: &str) -> Option<usize> {
             } else {
                 between
             };
-            let ok = between.is_empty()
-                || between.starts_with(',')
-                || between.trim_start().starts_with('(');
-            let no_sentence = !between.contains(['.', '!', '?']) || between.len() < 20;
-            if ok && no_sentence && !between.contains('"') {
-                let end = i + pos + dash.len();
-                let tail = line.get(end..)?;
+            let place = line.get(..i).unwrap_or("").trim();
+            let end = i + pos + dash.len();
+            let tail = line.get(end..)?;
+            let shape_ok = if between.trim().is_empty() {
+                // A bare place is followed by a sentence, which does not open in lowercase
+                // ("NATO \u{2014} the Western alliance \u{2014} said ...").
+                bare_place_ok(place) && !tail.trim_start().starts_with(char::is_lowercase)
+            } else {
+                dateline_middle_ok(between)
+            };
+            if shape_ok {
                 let end = end + tail.len() - tail.trim_start().len();
                 return (end < line.len()).then_some(end);
             }
         }
     }
     None
+}
+
+/// Capitalised words that open lines without being places: organisations and news labels.
+const NOT_PLACES: &[&str] = &[
+    "NATO",
+    "OPEC",
+    "ASEAN",
+    "NASA",
+    "FIFA",
+    "UEFA",
+    "IAEA",
+    "UNICEF",
+    "UNESCO",
+    "UNHCR",
+    "BREAKING",
+    "BREAKING NEWS",
+    "UPDATE",
+    "UPDATED",
+    "EXCLUSIVE",
+    "ANALYSIS",
+    "OPINION",
+    "EDITORIAL",
+    "COLUMN",
+    "VIDEO",
+    "PHOTOS",
+    "WATCH",
+    "LIVE",
+    "FACTBOX",
+    "EXPLAINER",
+    "INSIGHT",
+    "REFILE",
+    "CORRECTED",
+    "URGENT",
+    "FLASH",
+    "ALERT",
+];
+
+/// A place that stands alone before the dash ("NEW YORK -- "): at least four capitals (so "US -
+/// China talks" is not one) and not an organisation or a news label.
+fn bare_place_ok(place: &str) -> bool {
+    let letters = place.bytes().filter(u8::is_ascii_uppercase).count();
+    letters >= 4 && !NOT_PLACES.contains(&place)
+}
+
+/// What may stand between the place and the dash: ", Oct 5", ", Calif.", ", Ukraine, March 3",
+/// each optionally followed by "(Reuters)"; or "(AP)" alone. Every word is capitalised or a
+/// number, so "US, China agree - ..." is no dateline.
+fn dateline_middle_ok(between: &str) -> bool {
+    let mut middle = between.trim();
+    if middle.contains(['"', '!', '?', '\u{201C}', '\u{201D}']) {
+        return false;
+    }
+    if let Some(inner) = middle.strip_suffix(')') {
+        let Some(open) = inner.rfind('(') else {
+            return false;
+        };
+        let agency = inner.get(open + 1..).unwrap_or("");
+        let words = word_count(agency);
+        let agency_ok = (1..=4).contains(&words)
+            && agency
+                .split_whitespace()
+                .all(|w| w.starts_with(|c: char| c.is_uppercase() || c == '&'));
+        if !agency_ok {
+            return false;
+        }
+        middle = inner.get(..open).unwrap_or("").trim();
+        if middle.is_empty() {
+            return true;
+        }
+    }
+    let Some(after_comma) = middle.strip_prefix(',') else {
+        return false;
+    };
+    let tokens: Vec<&str> = after_comma
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|t| !t.is_empty())
+        .collect();
+    (1..=6).contains(&tokens.len())
+        && tokens
+            .iter()
+            .all(|t| t.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()))
 }
 
 #[cfg(test)]
@@ -346,6 +684,63 @@ mod tests {
     }
 
     #[test]
+    fn capitalised_opening_words_before_a_dash_are_not_datelines() {
+        // "US - China trade talks collapsed" lost "US - " as a dateline.
+        for line in [
+            "US - China trade talks collapsed on Monday after a long dispute.",
+            "NATO \u{2014} the Western alliance \u{2014} said on Monday it would expand.",
+            "BREAKING - The minister resigned on Monday.",
+            "US, China agree - talks resume on Monday.",
+            "EU (and its members) - The bloc agreed on Monday.",
+            "UK \u{2014} Britain's economy shrank.",
+        ] {
+            let text = format!("x.\n{line}");
+            assert_eq!(layout(&text, None)[1].dateline, None, "{line}");
+        }
+        for (line, dl) in [
+            ("LONDON \u{2014} Prices rose.", "LONDON \u{2014} "),
+            (
+                "SPRINGFIELD, Ill. - The vote failed.",
+                "SPRINGFIELD, Ill. - ",
+            ),
+            (
+                "KYIV, Ukraine, March 3 (AP) \u{2014} Sirens sounded.",
+                "KYIV, Ukraine, March 3 (AP) \u{2014} ",
+            ),
+            ("ROME (AP)_ The pope spoke.", "ROME (AP)_ "),
+            (
+                "LAKEVIEW, Aug 10 - waiting times fell.",
+                "LAKEVIEW, Aug 10 - ",
+            ),
+            (
+                "THE HAGUE, Netherlands (AP)_ The court sat.",
+                "THE HAGUE, Netherlands (AP)_ ",
+            ),
+            (
+                "O'NEILL, Neb. (AP) \u{2014} Rain fell.",
+                "O'NEILL, Neb. (AP) \u{2014} ",
+            ),
+            (
+                "CAMBRIDGE, Mass., Dec. 11 (UPI) \u{2014} Students met.",
+                "CAMBRIDGE, Mass., Dec. 11 (UPI) \u{2014} ",
+            ),
+            (
+                "MACAU (Reuters) \u{2013} A donor spoke.",
+                "MACAU (Reuters) \u{2013} ",
+            ),
+            ("MIDWAY ATOLL - Years ago, ships sank.", "MIDWAY ATOLL - "),
+            (
+                "GENEVA (Thomson Reuters Foundation) - Aid fell.",
+                "GENEVA (Thomson Reuters Foundation) - ",
+            ),
+        ] {
+            let text = format!("x.\n{line}");
+            let d = layout(&text, None)[1].dateline.expect(line);
+            assert_eq!(&text[d.start..d.end], dl);
+        }
+    }
+
+    #[test]
     fn dateline_window_respects_multibyte_characters() {
         // A capitalised opening, then a curly quote moved across the 60-byte window after it:
         // at some shift the quote straddles the window's end, where a byte slice would panic.
@@ -366,6 +761,109 @@ mod tests {
             None,
         );
         assert_eq!(k[1].0, "editor_note");
+    }
+
+    #[test]
+    fn cr_only_line_ends_split_paragraphs() {
+        // Old Mac files end lines with a lone CR: headline, byline, body and e-mail were one
+        // paragraph.
+        let text = "Minister Resigns Amid Scandal\rBy John Smith\rThe minister resigned on Monday.\rjsmith@example.com\r";
+        assert_eq!(
+            kinds(text, None),
+            [
+                ("title", "Minister Resigns Amid Scandal".to_string()),
+                ("byline", "By John Smith".to_string()),
+                ("body", "The minister resigned on Monday.".to_string()),
+                ("contact", "jsmith@example.com".to_string()),
+            ]
+        );
+    }
+
+    #[test]
+    fn mixed_crlf_cr_and_unicode_line_ends_split_paragraphs() {
+        let text = "Title line here\r\rThe talks would resume.\rThe deal was dead.\r\nThe report was denied.\nA\u{2028}B\u{2029}C\u{85}D \u{e9}t\u{e9}\r";
+        let p = layout(text, None);
+        let got: Vec<&str> = p.iter().map(|p| p.span.slice(text)).collect();
+        assert_eq!(
+            got,
+            [
+                "Title line here",
+                "The talks would resume.",
+                "The deal was dead.",
+                "The report was denied.",
+                "A",
+                "B",
+                "C",
+                "D \u{e9}t\u{e9}",
+            ]
+        );
+        // Offsets are byte offsets into the text as given.
+        assert_eq!(p[7].span.end, text.len() - 1);
+        assert_eq!(layout("\r\n\u{2028}\r \u{85}", None), []);
+    }
+
+    #[test]
+    fn copyright_and_article_words_inside_sentences_are_not_editor_notes() {
+        // "copyright ", "(c) ", "this article was" anywhere in a line used to drop the sentence.
+        let text = "x.\nApple said the copyright claim was baseless and would be fought.\nThe rule in section 2(c) applies, the court said on Monday.\nThis article was cited by the court, the lawyer said on Friday.\nThe \u{a9} sign was missing, she said.\nCopyright claims rose sharply last year, the office said.\nThe donors contributed $300,000 to the group.";
+        for (kind, line) in kinds(text, None).into_iter().skip(1) {
+            assert_eq!(kind, "body", "{line}");
+        }
+    }
+
+    #[test]
+    fn editor_notes_and_copyright_lines_are_recognised() {
+        for line in [
+            "Jennifer Nicholson-Breen edited this article.",
+            "(Reporting by Hyonhee Shin; Editing by Ed Davies)",
+            "Additional reporting by Jane Roe in Tokyo",
+            "Kim Tong-hyung contributed to this report.",
+            "Jane Roe reported from Seoul. Associated Press writer John Doe contributed.",
+            "John Doe contributed.",
+            "This article was originally published on Oct. 5.",
+            "(This story has been corrected to fix the date in paragraph 3)",
+            "This article was amended on 6 October 2025.",
+            "Copyright 2025 Reuters. All rights reserved.",
+            "\u{a9} 2025 The Associated Press",
+            "(c) Yonhap News Agency",
+            "Copyright \u{a9} The Korea Herald",
+            "Follow us on X @example",
+        ] {
+            let k = kinds(&format!("x.\n{line}"), None);
+            assert_eq!(k[1].0, "editor_note", "{line}");
+        }
+    }
+
+    #[test]
+    fn by_weekday_comma_sentence_is_not_a_byline() {
+        // "By Monday, it was over." was taken as a byline and its claim dropped.
+        for line in [
+            "By Monday, it was over.",
+            "By then, talks had collapsed.",
+            "By October, prices had doubled.",
+            "By Tuesday",
+            "By Friday it was over.",
+            "By Contrast, the Senate voted no.",
+            "By Jane Doe, who was there, it was over.",
+            "BY NIGHTFALL, THE TOWN WAS EMPTY.",
+        ] {
+            let k = kinds(&format!("x.\n{line}"), None);
+            assert_ne!(k[1].0, "byline", "{line}");
+        }
+        for line in [
+            "By Sookyung Seo",
+            "By Jane Doe and John Roe",
+            "By JANE DOE",
+            "By April Smith, Associated Press",
+            "By May Kim, staff writer",
+            "By Ana de la Cruz, Reuters",
+            "By Jane Doe | Reuters",
+            "By Omar al-Sayed (AFP)",
+            "By J.R. Smith, Senior Correspondent",
+        ] {
+            let k = kinds(&format!("x.\n{line}"), None);
+            assert_eq!(k[1].0, "byline", "{line}");
+        }
     }
 
     #[test]

@@ -22,5 +22,5 @@ pub use article::{Article, Origin, Paragraph, ParagraphKind};
 pub use error::IngestError;
 pub use html::{html_to_article_parts, HtmlParts};
 pub use layout::layout;
-pub use read::{parse_date, Articles, Input, Options};
+pub use read::{folder_reads, parse_date, Articles, Input, Options};
 pub use span::Span;

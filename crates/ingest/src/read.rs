@@ -79,6 +79,19 @@ fn file_kind(path: &Path) -> Option<FileKind> {
     }
 }
 
+/// True when reading `folder` would read `file`: `file` lies under `folder`, no folder or file
+/// on the way is hidden (a name starting with `.`), and its extension is one claimsheet reads.
+/// Both paths are compared as given: canonicalize them first.
+pub fn folder_reads(folder: &Path, file: &Path) -> bool {
+    let Ok(inside) = file.strip_prefix(folder) else {
+        return false;
+    };
+    let hidden = inside
+        .components()
+        .any(|c| c.as_os_str().to_string_lossy().starts_with('.'));
+    !hidden && inside.components().next().is_some() && file_kind(file).is_some()
+}
+
 /// A JSONL source being read line by line.
 struct JsonlSource {
     path: String,
@@ -175,29 +188,81 @@ impl Articles {
         }
     }
 
+    /// Standard input: JSONL when its first non-blank line is a JSON object with a `text`
+    /// (then streamed line by line, like a file), else one text article read up to the limit.
+    /// Memory stays bounded by the limit either way.
     fn read_stdin(&mut self) -> Option<Result<Article, IngestError>> {
-        let origin = Origin::file("-");
-        let mut bytes = Vec::new();
-        if let Err(source) = std::io::stdin().lock().read_to_end(&mut bytes) {
-            return Some(Err(IngestError::Io { origin, source }));
+        let stdin = BufReader::with_capacity(1 << 16, std::io::stdin());
+        self.read_stream(Box::new(stdin), "-")
+    }
+
+    /// [`Articles::read_stdin`] for any stream named `name`.
+    fn read_stream(
+        &mut self,
+        mut reader: Box<dyn BufRead + Send>,
+        name: &str,
+    ) -> Option<Result<Article, IngestError>> {
+        let origin = Origin::file(name);
+        let limit = self.options.max_article_bytes;
+        let io = |source| IngestError::Io {
+            origin: Origin::file(name),
+            source,
+        };
+        // Leading white space is kept: it is part of a text article.
+        let mut head = Vec::new();
+        let first = loop {
+            let buf = match reader.fill_buf() {
+                Ok(buf) => buf,
+                Err(source) => return Some(Err(io(source))),
+            };
+            if buf.is_empty() {
+                break None;
+            }
+            if let Some(p) = buf.iter().position(|b| !b.is_ascii_whitespace()) {
+                let byte = buf[p];
+                head.extend_from_slice(&buf[..p]);
+                reader.consume(p);
+                break Some(byte);
+            }
+            let n = buf.len();
+            head.extend_from_slice(buf);
+            reader.consume(n);
+            if head.len() as u64 > limit {
+                break None;
+            }
+        };
+        if first == Some(b'{') {
+            match read_line_capped(&mut reader, &mut head, jsonl_line_cap(limit)) {
+                Ok(_) => {}
+                Err(source) => return Some(Err(io(source))),
+            }
+            if stdin_is_jsonl(&head) {
+                self.current = Some(JsonlSource {
+                    path: name.to_string(),
+                    reader: Box::new(std::io::Cursor::new(head).chain(reader)),
+                    line: 0,
+                });
+                return None;
+            }
         }
-        if stdin_is_jsonl(&bytes) {
-            self.current = Some(JsonlSource {
-                path: "-".to_string(),
-                reader: Box::new(std::io::Cursor::new(bytes)),
-                line: 0,
-            });
-            return None;
+        let room = (limit + 1).saturating_sub(head.len() as u64);
+        if let Err(source) = reader.by_ref().take(room).read_to_end(&mut head) {
+            return Some(Err(io(source)));
         }
-        if bytes.len() as u64 > self.options.max_article_bytes {
+        if head.len() as u64 > limit {
+            // Count the rest without keeping it, to name the real size.
+            let rest = match std::io::copy(&mut reader, &mut std::io::sink()) {
+                Ok(n) => n,
+                Err(source) => return Some(Err(io(source))),
+            };
             return Some(Err(IngestError::TooLarge {
                 origin,
-                bytes: bytes.len() as u64,
-                limit: self.options.max_article_bytes,
+                bytes: head.len() as u64 + rest,
+                limit,
             }));
         }
-        let html = looks_like_html(&bytes);
-        Some(self.article_from_bytes(&bytes, origin, html))
+        let html = looks_like_html(&head);
+        Some(self.article_from_bytes(&head, origin, html))
     }
 
     fn article_from_bytes(
@@ -228,6 +293,7 @@ impl Articles {
 
     fn next_jsonl(&mut self) -> Option<Result<Article, IngestError>> {
         let limit = self.options.max_article_bytes;
+        let cap = jsonl_line_cap(limit);
         let default_date = self.options.default_date;
         let src = self.current.as_mut()?;
         let mut buf = Vec::new();
@@ -235,28 +301,76 @@ impl Articles {
             buf.clear();
             src.line += 1;
             let origin = Origin::line(&src.path, src.line);
-            match src.reader.read_until(b'\n', &mut buf) {
+            // At most `cap + 1` bytes of a line are kept; an over-long line is refused by its
+            // number, the rest of it skipped, and the next lines still run.
+            let read = read_line_capped(&mut src.reader, &mut buf, cap).and_then(|n| {
+                if buf.len() as u64 > cap && !buf.ends_with(b"\n") {
+                    skip_line(&mut src.reader).map(|rest| n as u64 + rest)
+                } else {
+                    Ok(n as u64)
+                }
+            });
+            let total = match read {
                 Ok(0) => {
                     self.current = None;
                     return None;
                 }
-                Ok(_) => {}
+                Ok(n) => n,
                 Err(source) => {
                     self.current = None;
                     return Some(Err(IngestError::Io { origin, source }));
                 }
-            }
+            };
             if buf.iter().all(u8::is_ascii_whitespace) {
                 continue;
             }
-            if buf.len() as u64 > limit.saturating_mul(2).saturating_add(4096) {
+            if total > cap {
                 return Some(Err(IngestError::TooLarge {
                     origin,
-                    bytes: buf.len() as u64,
+                    bytes: total,
                     limit,
                 }));
             }
             return Some(jsonl_article(&buf, origin, default_date, limit));
+        }
+    }
+}
+
+/// The longest JSONL line read whole: an article at the limit may double in size when escaped.
+fn jsonl_line_cap(limit: u64) -> u64 {
+    limit.saturating_mul(2).saturating_add(4096)
+}
+
+/// Appends one line (up to and including `\n`) to `buf`, but at most `cap + 1` bytes of it.
+/// Returns the number of bytes appended.
+fn read_line_capped(
+    reader: &mut dyn BufRead,
+    buf: &mut Vec<u8>,
+    cap: u64,
+) -> std::io::Result<usize> {
+    reader.take(cap.saturating_add(1)).read_until(b'\n', buf)
+}
+
+/// Skips the rest of a line (through its `\n`) without keeping it; returns the bytes skipped.
+fn skip_line(reader: &mut dyn BufRead) -> std::io::Result<u64> {
+    let mut skipped = 0u64;
+    loop {
+        let buf = match reader.fill_buf() {
+            Ok(buf) => buf,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if buf.is_empty() {
+            return Ok(skipped);
+        }
+        let (n, done) = match buf.iter().position(|&b| b == b'\n') {
+            Some(p) => (p + 1, true),
+            None => (buf.len(), false),
+        };
+        reader.consume(n);
+        skipped += n as u64;
+        if done {
+            return Ok(skipped);
         }
     }
 }
@@ -489,6 +603,107 @@ mod tests {
             a.metadata.get("source"),
             Some(&Value::String("wire".into()))
         );
+    }
+
+    /// A reader that counts the bytes taken from it.
+    struct Counting<R> {
+        inner: R,
+        taken: std::sync::Arc<std::sync::atomic::AtomicUsize>,
+    }
+
+    impl<R: Read> Read for Counting<R> {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            let n = self.inner.read(buf)?;
+            self.taken
+                .fetch_add(n, std::sync::atomic::Ordering::Relaxed);
+            Ok(n)
+        }
+    }
+
+    fn articles(limit: u64) -> Articles {
+        Articles::new(
+            Vec::new(),
+            Options {
+                default_date: None,
+                max_article_bytes: limit,
+            },
+        )
+    }
+
+    #[test]
+    fn stdin_text_over_the_limit_is_refused_without_reading_it_all_into_memory() {
+        // stdin was read whole with read_to_end before any size check.
+        let mut a = articles(1000);
+        let big = std::io::Cursor::new(b"\n  The minister spoke.".to_vec())
+            .chain(std::io::repeat(b'a').take(1_000_000));
+        let e = a
+            .read_stream(Box::new(BufReader::new(big)), "-")
+            .expect("an item")
+            .expect_err("too large");
+        assert_eq!(
+            e.to_string(),
+            "-: article is 1000022 bytes, over the limit of 1000 bytes (raise it with --max-article-bytes)"
+        );
+        // Under the limit the text is kept exactly, leading blank lines too.
+        let mut a = articles(1000);
+        let text = b"\n\n{not json} The minister spoke on Monday.\n";
+        let art = a
+            .read_stream(Box::new(&text[..]), "-")
+            .expect("an item")
+            .expect("reads");
+        assert_eq!(art.text.as_bytes(), text);
+    }
+
+    #[test]
+    fn stdin_jsonl_is_streamed_line_by_line() {
+        // stdin JSONL was read whole into memory before the first record.
+        let taken = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let line = "{\"id\": \"a\", \"text\": \"The minister spoke on Monday.\"}\n";
+        let lines = line.repeat(100_000);
+        let reader = Counting {
+            inner: std::io::Cursor::new(lines.into_bytes()),
+            taken: taken.clone(),
+        };
+        let mut a = articles(1000);
+        assert!(a
+            .read_stream(Box::new(BufReader::with_capacity(4096, reader)), "-")
+            .is_none());
+        let first = a.next().expect("an item").expect("reads");
+        assert_eq!(first.text, "The minister spoke on Monday.");
+        assert_eq!(first.origin.to_string(), "-:1");
+        assert!(taken.load(std::sync::atomic::Ordering::Relaxed) <= 8192);
+        let second = a.next().expect("an item").expect("reads");
+        assert_eq!(second.origin.to_string(), "-:2");
+    }
+
+    #[test]
+    fn over_long_jsonl_line_is_refused_by_number_and_the_next_lines_run() {
+        // A JSONL line was read whole before its size was checked.
+        let long = format!("{{\"text\": \"{}\"}}\n", "x".repeat(50_000));
+        let input = format!(
+            "{{\"text\": \"First.\"}}\n{long}{{\"text\": \"Third.\"}}\n{}",
+            "y".repeat(30_000)
+        );
+        let mut a = articles(1000);
+        assert!(a
+            .read_stream(Box::new(std::io::Cursor::new(input.into_bytes())), "in")
+            .is_none());
+        assert_eq!(a.next().expect("1").expect("first").text, "First.");
+        let e = a.next().expect("2").expect_err("too long");
+        assert_eq!(
+            e.to_string(),
+            format!(
+                "in:2: article is {} bytes, over the limit of 1000 bytes (raise it with --max-article-bytes)",
+                long.len()
+            )
+        );
+        assert_eq!(a.next().expect("3").expect("third").text, "Third.");
+        let e = a.next().expect("4").expect_err("too long, no newline");
+        assert!(
+            e.to_string().starts_with("in:4: article is 30000 bytes"),
+            "{e}"
+        );
+        assert!(a.next().is_none());
     }
 
     #[test]
