@@ -1721,7 +1721,8 @@ fn finish(doc: &Doc<'_>, v: &[TokView], entities: &Entities, d: &Draft) -> Attri
 }
 
 /// Words of a time phrase that can stand between a reporting verb and its complementizer
-/// ("announced Monday that", "said on Friday that", "told reporters last week that").
+/// ("announced Monday that", "said on Friday that", "told reporters last week that"), besides
+/// month and weekday names and numbers.
 const FRAME_TIME_WORDS: &[&str] = &[
     "on",
     "in",
@@ -1743,37 +1744,6 @@ const FRAME_TIME_WORDS: &[&str] = &[
     "afternoon",
     "evening",
     "night",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
     ".",
 ];
 
@@ -1789,6 +1759,7 @@ fn skip_frame_time(doc: &Doc<'_>, a: usize, b: usize) -> usize {
             return if k > a { k } else { a };
         }
         let time_word = w.bytes().all(|c| c.is_ascii_digit())
+            || crate::time::lexicon::is_calendar_word(w)
             || FRAME_TIME_WORDS.iter().any(|t| t.eq_ignore_ascii_case(w));
         if !time_word {
             break;

@@ -268,48 +268,60 @@ pub(crate) enum Lex {
     K(Kw),
 }
 
+/// Month names and their abbreviations: (word, month number, full name).
+pub(crate) const MONTHS: [(&str, u8, bool); 24] = [
+    ("january", 1, true),
+    ("february", 2, true),
+    ("march", 3, true),
+    ("april", 4, true),
+    ("may", 5, true),
+    ("june", 6, true),
+    ("july", 7, true),
+    ("august", 8, true),
+    ("september", 9, true),
+    ("october", 10, true),
+    ("november", 11, true),
+    ("december", 12, true),
+    ("jan", 1, false),
+    ("feb", 2, false),
+    ("mar", 3, false),
+    ("apr", 4, false),
+    ("jun", 6, false),
+    ("jul", 7, false),
+    ("aug", 8, false),
+    ("sep", 9, false),
+    ("sept", 9, false),
+    ("oct", 10, false),
+    ("nov", 11, false),
+    ("dec", 12, false),
+];
+
+/// Weekday names, Monday first.
+pub(crate) const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// True when `word` names a month (or its abbreviation, with or without the period) or a
+/// weekday, in any case: "May", "Oct.", "friday".
+pub(crate) fn is_calendar_word(word: &str) -> bool {
+    let w = word.strip_suffix('.').unwrap_or(word);
+    MONTHS.iter().any(|(m, _, _)| m.eq_ignore_ascii_case(w))
+        || WEEKDAYS.iter().any(|d| d.eq_ignore_ascii_case(w))
+}
+
 /// Builds the lexicon.
 pub(crate) fn build() -> LexMap {
     let mut m = LexMap::with_capacity(300);
-    let months: [(&str, u8, bool); 24] = [
-        ("january", 1, true),
-        ("february", 2, true),
-        ("march", 3, true),
-        ("april", 4, true),
-        ("may", 5, true),
-        ("june", 6, true),
-        ("july", 7, true),
-        ("august", 8, true),
-        ("september", 9, true),
-        ("october", 10, true),
-        ("november", 11, true),
-        ("december", 12, true),
-        ("jan", 1, false),
-        ("feb", 2, false),
-        ("mar", 3, false),
-        ("apr", 4, false),
-        ("jun", 6, false),
-        ("jul", 7, false),
-        ("aug", 8, false),
-        ("sep", 9, false),
-        ("sept", 9, false),
-        ("oct", 10, false),
-        ("nov", 11, false),
-        ("dec", 12, false),
-    ];
-    for (w, n, full) in months {
+    for (w, n, full) in MONTHS {
         m.insert(w.as_bytes(), Lex::Month(n, full));
     }
-    let days = [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ];
-    for (i, w) in days.iter().enumerate() {
+    for (i, w) in WEEKDAYS.iter().enumerate() {
         m.insert(w.as_bytes(), Lex::Weekday(i as u8 + 1));
     }
     for (w, s) in [

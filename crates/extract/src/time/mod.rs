@@ -18,7 +18,7 @@
 //! Extents follow TimeBank: a leading "the" and the modifiers ("about", "more than", "early",
 //! "late", "the end of") are part of the expression; prepositions ("in August") are not.
 
-mod lexicon;
+pub(crate) mod lexicon;
 
 use claimsheet_ingest::Span;
 use jiff::civil::Date;
