@@ -21,6 +21,32 @@ pub trait Table {
     const NAME: &'static str;
     /// The row's cells in [`Table::COLUMNS`] order.
     fn cells(&self) -> Vec<Cow<'_, str>>;
+
+    /// Calls `f` with each cell in [`Table::COLUMNS`] order: what [`Table::cells`] gives, for
+    /// writers that need not keep the cells (a table may override it to write without
+    /// allocating).
+    fn for_each_cell(&self, f: &mut dyn FnMut(&str)) {
+        for cell in self.cells() {
+            f(&cell);
+        }
+    }
+}
+
+/// A number as text in a stack buffer, for writing a cell without allocating.
+fn number_cell(n: usize, f: &mut dyn FnMut(&str)) {
+    let mut buf = [0u8; 20];
+    let mut i = buf.len();
+    let mut n = n;
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    // Only ASCII digits were written.
+    f(std::str::from_utf8(&buf[i..]).unwrap_or("0"));
 }
 
 /// The columns of the claims table, in order.
@@ -107,6 +133,31 @@ fn bool_cell(b: bool) -> Cow<'static, str> {
 impl Table for ClaimRow {
     const COLUMNS: &'static [&'static str] = &COLUMNS;
     const NAME: &'static str = "claims";
+
+    fn for_each_cell(&self, f: &mut dyn FnMut(&str)) {
+        f(&self.article_id);
+        f(&self.claim_id);
+        number_cell(self.paragraph, f);
+        number_cell(self.sentence, f);
+        number_cell(self.start, f);
+        number_cell(self.end, f);
+        f(&self.claim);
+        f(self.kind);
+        f(&self.speaker);
+        f(self.speaker_type);
+        f(&self.speaker_role);
+        f(self.cue.as_str());
+        f(self.source_chain.as_str());
+        f(if self.anonymous { "true" } else { "false" });
+        f(self.quote.as_str());
+        f(&self.said_on);
+        f(self.certainty);
+        f(self.polarity);
+        f(self.hedges.as_str());
+        f(&self.verification);
+        f(self.entities.as_str());
+        f(self.dates.as_str());
+    }
 
     fn cells(&self) -> Vec<Cow<'_, str>> {
         use std::borrow::Cow::{Borrowed, Owned};
@@ -797,6 +848,47 @@ mod tests {
         assert_eq!(quoted_parts("\"a\" and \"b\""), ["a", "b"]);
         assert_eq!(quoted_parts("“never closed"), ["never closed"]);
         assert!(quoted_parts("no quotes").is_empty());
+    }
+
+    #[test]
+    fn cells_written_one_by_one_equal_the_cells() {
+        let mut row = claim_rows_of_test_row();
+        row.paragraph = 0;
+        row.end = 1_234_567;
+        let mut seen = Vec::new();
+        row.for_each_cell(&mut |c| seen.push(c.to_string()));
+        let cells: Vec<String> = row.cells().into_iter().map(|c| c.into_owned()).collect();
+        assert_eq!(seen, cells);
+        assert_eq!(seen.len(), COLUMNS.len());
+    }
+
+    fn claim_rows_of_test_row() -> ClaimRow {
+        let mut entities = List::new("; ");
+        entities.push("Kang Kyung-wha (PER)");
+        ClaimRow {
+            article_id: "a".into(),
+            claim_id: "c1".into(),
+            paragraph: 3,
+            sentence: 12,
+            start: 0,
+            end: 5,
+            claim: "x".into(),
+            kind: "quote",
+            speaker: "Kang Kyung-wha".into(),
+            speaker_type: "person",
+            speaker_role: "ambassador".into(),
+            cue: join(["told"], "; "),
+            source_chain: join(["Kang Kyung-wha"], " > "),
+            anonymous: true,
+            quote: join(["no sign yet"], "; "),
+            said_on: "2025-10-17".into(),
+            certainty: "certain",
+            polarity: "positive",
+            hedges: join(["no sign yet"], "; "),
+            verification: String::new(),
+            entities,
+            dates: join(["Friday=2025-10-17"], "; "),
+        }
     }
 
     #[test]

@@ -52,14 +52,19 @@ impl<W: Write> CsvWriter<W> {
 
     /// Writes one row.
     pub fn write_row<T: Table>(&mut self, row: &T) -> Result<(), ReportError> {
-        let cells = row.cells();
-        if self.options.guard_formulas {
-            let guarded = cells.iter().map(|c| guard(c));
-            self.inner.write_record(guarded)?;
-        } else {
-            self.inner
-                .write_record(cells.iter().map(|c| c.as_bytes()))?;
-        }
+        let guard_formulas = self.options.guard_formulas;
+        let mut result = Ok(());
+        row.for_each_cell(&mut |cell| {
+            if result.is_ok() {
+                result = if guard_formulas {
+                    self.inner.write_field(guard(cell))
+                } else {
+                    self.inner.write_field(cell)
+                };
+            }
+        });
+        result?;
+        self.inner.write_record(None::<&[u8]>)?;
         Ok(())
     }
 
