@@ -4,6 +4,9 @@
 
 use std::process::Command;
 
+mod common;
+use common::csv_rows;
+
 const SEED: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/corpus/seed-korea-trump-kim.txt"
@@ -25,18 +28,7 @@ fn extract(args: &[&str]) -> (Vec<String>, Vec<Vec<String>>) {
         "claimsheet failed: {}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let mut r = csv::ReaderBuilder::new().from_reader(out.stdout.as_slice());
-    let header = r
-        .headers()
-        .expect("header")
-        .iter()
-        .map(str::to_string)
-        .collect();
-    let rows = r
-        .records()
-        .map(|rec| rec.expect("row").iter().map(str::to_string).collect())
-        .collect();
-    (header, rows)
+    csv_rows(&out.stdout)
 }
 
 /// The data lines of a tab-separated fixture: its header (the first line that is not a comment)

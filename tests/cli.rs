@@ -4,6 +4,9 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
+mod common;
+use common::csv_rows;
+
 const SEED: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/corpus/seed-korea-trump-kim.txt"
@@ -36,22 +39,6 @@ fn claimsheet_stdin(args: &[&str], input: &[u8]) -> Output {
 
 fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-/// Parses CSV output into a header and rows.
-fn csv_rows(bytes: &[u8]) -> (Vec<String>, Vec<Vec<String>>) {
-    let mut r = csv::ReaderBuilder::new().from_reader(bytes);
-    let header = r
-        .headers()
-        .expect("header")
-        .iter()
-        .map(str::to_string)
-        .collect();
-    let rows = r
-        .records()
-        .map(|rec| rec.expect("row").iter().map(str::to_string).collect())
-        .collect();
-    (header, rows)
 }
 
 fn col(header: &[String], name: &str) -> usize {

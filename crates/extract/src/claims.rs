@@ -146,19 +146,12 @@ const OWN_WORDS: usize = 4;
 /// [`frame`]) that touches the sentence.
 fn states_beyond_attributions(doc: &Doc<'_>, sentence: usize, parts: &AttributionParts) -> bool {
     let s = &doc.sentences[sentence];
-    let mut spans = parts.overlapping(s.span);
+    let spans = parts.overlapping(s.span);
     if spans.is_empty() {
         return true;
     }
     // Disjoint, sorted covers, swept once with the tokens (which are in text order).
-    spans.sort();
-    let mut covers: Vec<Span> = Vec::with_capacity(spans.len());
-    for x in spans {
-        match covers.last_mut() {
-            Some(last) if x.start <= last.end => last.end = last.end.max(x.end),
-            _ => covers.push(x),
-        }
-    }
+    let covers = Span::union(spans);
     let mut next = 0;
     let mut own = 0;
     for t in &doc.tokens[s.tokens.clone()] {
@@ -324,7 +317,8 @@ mod tests {
     use crate::segment::segment;
     use claimsheet_ingest::{Article, Origin};
 
-    fn claims_of(text: &str, attributions: &[Attribution]) -> Vec<(ClaimKind, String)> {
+    /// The claims of a one-paragraph article with the given attributions.
+    fn claims_in(text: &str, attributions: &[Attribution]) -> Vec<Claim> {
         let article = Article::new(
             "t",
             Origin::file("t"),
@@ -335,6 +329,10 @@ mod tests {
         let seg = segment(&article);
         let doc = Doc::new(&article, &seg);
         find_claims(&doc, attributions)
+    }
+
+    fn claims_of(text: &str, attributions: &[Attribution]) -> Vec<(ClaimKind, String)> {
+        claims_in(text, attributions)
             .into_iter()
             .map(|c| (c.kind, c.span.slice(text).to_string()))
             .collect()
@@ -439,16 +437,7 @@ mod tests {
             parent: Some(0),
             ..Attribution::default()
         };
-        let article = Article::new(
-            "t",
-            Origin::file("t"),
-            text.to_string(),
-            None,
-            Some(String::new()),
-        );
-        let seg = segment(&article);
-        let doc = Doc::new(&article, &seg);
-        let claims = find_claims(&doc, &[cnn, people]);
+        let claims = claims_in(text, &[cnn, people]);
         assert_eq!(claims.len(), 1, "{claims:?}");
         assert_eq!(claims[0].attribution, Some(0));
         assert_eq!(claims[0].relays, Some(1));

@@ -40,4 +40,37 @@ impl Span {
     pub const fn overlaps(&self, other: Span) -> bool {
         self.start < other.end && other.start < self.end
     }
+
+    /// The union of `spans` as sorted, disjoint spans: spans that overlap or touch merge.
+    pub fn union(spans: impl IntoIterator<Item = Span>) -> Vec<Span> {
+        let mut sorted: Vec<Span> = spans.into_iter().collect();
+        sorted.sort_unstable();
+        let mut out: Vec<Span> = Vec::with_capacity(sorted.len());
+        for s in sorted {
+            match out.last_mut() {
+                Some(last) if s.start <= last.end => last.end = last.end.max(s.end),
+                _ => out.push(s),
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Span;
+
+    #[test]
+    fn union_merges_overlapping_and_touching_spans_in_any_order() {
+        let spans = [
+            Span::new(10, 12),
+            Span::new(0, 4),
+            Span::new(3, 6),
+            Span::new(6, 8),
+            Span::new(0, 4),
+            Span::new(11, 11),
+        ];
+        assert_eq!(Span::union(spans), [Span::new(0, 8), Span::new(10, 12)]);
+        assert!(Span::union([]).is_empty());
+    }
 }

@@ -111,6 +111,29 @@ struct ClaimOut {
     relays: Option<usize>,
 }
 
+/// The hedge cues that are news signals (`signal`), or the uncertainty cues (`!signal`).
+fn cues_out<'a>(
+    idx: &CharIndex<'_>,
+    text: &'a str,
+    ann: &'a Annotation,
+    signal: bool,
+) -> Vec<CueOut<'a>> {
+    ann.hedges
+        .cues
+        .iter()
+        .filter(|c| c.signal == signal)
+        .map(|c| {
+            let [start, end] = idx.span(c.span);
+            CueOut {
+                start,
+                end,
+                class: c.class.as_str(),
+                text: c.span.slice(text),
+            }
+        })
+        .collect()
+}
+
 fn spans(idx: &CharIndex<'_>, spans: &[Span]) -> Vec<[usize; 2]> {
     spans.iter().map(|s| idx.span(*s)).collect()
 }
@@ -201,36 +224,8 @@ fn record<'a>(article: &'a Article, ann: &'a Annotation) -> Record<'a> {
                 }
             })
             .collect(),
-        cues: ann
-            .hedges
-            .cues
-            .iter()
-            .filter(|c| !c.signal)
-            .map(|c| {
-                let [start, end] = idx.span(c.span);
-                CueOut {
-                    start,
-                    end,
-                    class: c.class.as_str(),
-                    text: c.span.slice(text),
-                }
-            })
-            .collect(),
-        signals: ann
-            .hedges
-            .cues
-            .iter()
-            .filter(|c| c.signal)
-            .map(|c| {
-                let [start, end] = idx.span(c.span);
-                CueOut {
-                    start,
-                    end,
-                    class: c.class.as_str(),
-                    text: c.span.slice(text),
-                }
-            })
-            .collect(),
+        cues: cues_out(&idx, text, ann, false),
+        signals: cues_out(&idx, text, ann, true),
         attributions: ann
             .attributions
             .iter()

@@ -126,8 +126,12 @@ pub struct ClaimRow {
     pub dates: List,
 }
 
-fn bool_cell(b: bool) -> Cow<'static, str> {
-    Cow::Borrowed(if b { "true" } else { "false" })
+fn bool_cell(b: bool) -> &'static str {
+    if b {
+        "true"
+    } else {
+        "false"
+    }
 }
 
 impl Table for ClaimRow {
@@ -148,7 +152,7 @@ impl Table for ClaimRow {
         f(&self.speaker_role);
         f(self.cue.as_str());
         f(self.source_chain.as_str());
-        f(if self.anonymous { "true" } else { "false" });
+        f(bool_cell(self.anonymous));
         f(self.quote.as_str());
         f(&self.said_on);
         f(self.certainty);
@@ -160,31 +164,9 @@ impl Table for ClaimRow {
     }
 
     fn cells(&self) -> Vec<Cow<'_, str>> {
-        use std::borrow::Cow::{Borrowed, Owned};
-        vec![
-            Borrowed(self.article_id.as_str()),
-            Borrowed(self.claim_id.as_str()),
-            Owned(self.paragraph.to_string()),
-            Owned(self.sentence.to_string()),
-            Owned(self.start.to_string()),
-            Owned(self.end.to_string()),
-            Borrowed(self.claim.as_str()),
-            Borrowed(self.kind),
-            Borrowed(self.speaker.as_str()),
-            Borrowed(self.speaker_type),
-            Borrowed(self.speaker_role.as_str()),
-            Borrowed(self.cue.as_str()),
-            Borrowed(self.source_chain.as_str()),
-            bool_cell(self.anonymous),
-            Borrowed(self.quote.as_str()),
-            Borrowed(self.said_on.as_str()),
-            Borrowed(self.certainty),
-            Borrowed(self.polarity),
-            Borrowed(self.hedges.as_str()),
-            Borrowed(self.verification.as_str()),
-            Borrowed(self.entities.as_str()),
-            Borrowed(self.dates.as_str()),
-        ]
+        let mut cells = Vec::with_capacity(COLUMNS.len());
+        self.for_each_cell(&mut |c| cells.push(Cow::Owned(c.to_string())));
+        cells
     }
 }
 
@@ -851,15 +833,22 @@ mod tests {
     }
 
     #[test]
-    fn cells_written_one_by_one_equal_the_cells() {
+    fn cells_written_one_by_one_are_the_columns_in_order() {
         let mut row = claim_rows_of_test_row();
         row.paragraph = 0;
         row.end = 1_234_567;
         let mut seen = Vec::new();
         row.for_each_cell(&mut |c| seen.push(c.to_string()));
+        assert_eq!(seen.len(), COLUMNS.len());
+        let cell = |name: &str| &seen[COLUMNS.iter().position(|c| *c == name).unwrap_or(0)];
+        assert_eq!(cell("paragraph"), "0");
+        assert_eq!(cell("sentence"), "12");
+        assert_eq!(cell("end"), "1234567");
+        assert_eq!(cell("anonymous"), "true");
+        assert_eq!(cell("source_chain"), "Kang Kyung-wha");
+        assert_eq!(cell("dates"), "Friday=2025-10-17");
         let cells: Vec<String> = row.cells().into_iter().map(|c| c.into_owned()).collect();
         assert_eq!(seen, cells);
-        assert_eq!(seen.len(), COLUMNS.len());
     }
 
     fn claim_rows_of_test_row() -> ClaimRow {

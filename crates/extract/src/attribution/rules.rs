@@ -130,23 +130,15 @@ const AUXILIARIES: &[&str] = &[
     "is", "was", "are", "were", "be", "been", "has", "have", "had", "did", "does", "do", "will",
     "would", "could", "also",
 ];
-const TIME_WORDS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "today",
-    "yesterday",
-    "tonight",
-    "earlier",
-    "later",
-];
+const TIME_WORDS: &[&str] = &["today", "yesterday", "tonight", "earlier", "later"];
 
 fn is_in(list: &[&str], w: &str) -> bool {
     list.iter().any(|x| x.eq_ignore_ascii_case(w))
+}
+
+/// True for a weekday name in any case ("Friday").
+fn is_weekday(w: &str) -> bool {
+    is_in(&crate::time::lexicon::WEEKDAYS, w)
 }
 
 /// Cue boundary repairs: a weekday or time word at the end of a cue goes ("said Friday" ->
@@ -157,7 +149,7 @@ fn tidy_cues(doc: &Doc<'_>, v: &[TokView], runs: &mut Vec<(usize, usize, usize)>
     let mut covered_next = usize::MAX;
     for k in (0..runs.len()).rev() {
         let (a, mut b, si) = runs[k];
-        while b > a + 1 && is_in(TIME_WORDS, word(b - 1)) {
+        while b > a + 1 && (is_in(TIME_WORDS, word(b - 1)) || is_weekday(word(b - 1))) {
             b -= 1;
         }
         // A cue of auxiliaries and adverbs only ("is", "was first") reaches on to the next
@@ -902,7 +894,8 @@ fn finish_phrase(doc: &Doc<'_>, v: &[TokView], is_cue: &[bool], sent: Range<usiz
     }
 }
 
-/// Words that end the agent of a passive cue ("by the ministry | on Monday").
+/// Words that end the agent of a passive cue ("by the ministry | on Monday"), besides weekday
+/// names.
 const AGENT_END: &[&str] = &[
     "on",
     "in",
@@ -925,13 +918,6 @@ const AGENT_END: &[&str] = &[
     "later",
     "today",
     "yesterday",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
 ];
 
 /// "The plan was announced by the ministry on Monday": the agent after "by" is the source of
@@ -954,6 +940,7 @@ fn passive_agent(doc: &Doc<'_>, sent: Range<usize>, d: &mut Draft) {
             .get(end)
             .is_some_and(|t| t.kind != crate::segment::TokenKind::Punct)
         && !is_in(AGENT_END, word(end))
+        && !is_weekday(word(end))
     {
         end += 1;
     }
@@ -1683,23 +1670,13 @@ fn finish(doc: &Doc<'_>, v: &[TokView], entities: &Entities, d: &Draft) -> Attri
         .filter_map(|&(a, b)| span_of(doc, a, b))
         .collect();
     source.sort_by_key(|s| s.start);
-    let mut content: Vec<Span> = d
-        .content
-        .iter()
-        .map(|&(a, b)| (skip_frame_time(doc, a, b), b))
-        .filter_map(|(a, b)| span_of(doc, a, b))
-        .collect();
-    content.sort_by_key(|s| s.start);
-    content.dedup();
     // Overlapping fragments merge.
-    let mut merged: Vec<Span> = Vec::with_capacity(content.len());
-    for s in content {
-        match merged.last_mut() {
-            Some(l) if s.start <= l.end => l.end = l.end.max(s.end),
-            _ => merged.push(s),
-        }
-    }
-    let content = merged;
+    let content = Span::union(
+        d.content
+            .iter()
+            .map(|&(a, b)| (skip_frame_time(doc, a, b), b))
+            .filter_map(|(a, b)| span_of(doc, a, b)),
+    );
     let cue_text = cue.first().map_or("", |s| s.slice(doc.text));
     let kind = if cue_text
         .get(..9)
