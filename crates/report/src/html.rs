@@ -112,8 +112,8 @@ fn tooltip(row: &ClaimRow) -> String {
         ("chain", row.source_chain.as_str()),
         ("certainty", row.certainty),
         ("hedges", row.hedges.as_str()),
-        ("verification", row.verification.as_str()),
-        ("said on", row.said_on.as_str()),
+        ("verification", &*row.verification),
+        ("said on", row.said_on),
         ("dates", row.dates.as_str()),
         ("entities", row.entities.as_str()),
     ] {
@@ -331,10 +331,10 @@ impl<W: Write> ReportSink for HtmlSink<W> {
             let _ = writeln!(
                 self.table,
                 "<tr><td><a href=\"#{anchor}\">{}</a></td><td><a href=\"#{}\" title=\"{}\">{}</a></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-                esc(&row.article_id),
+                esc(row.article_id),
                 esc(key),
                 esc(&row.claim_id),
-                esc(&row.claim),
+                esc(row.claim),
                 row.kind,
                 esc(&row.speaker),
                 esc(row.speaker_type),

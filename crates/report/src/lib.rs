@@ -18,7 +18,7 @@ pub use html::HtmlSink;
 pub use offsets::CharIndex;
 pub use rows::{
     attribution_rows, claim_rows, date_rows, entity_rows, AttributionRow, ClaimRow, DateRow,
-    EntityRow, List, Table, COLUMNS,
+    EntityRow, List, ListItem, Table, COLUMNS,
 };
 pub use sink::{claim_json, CsvSink, JsonlSink, ReportSink, TablesSink};
 pub use table::{CsvOptions, CsvWriter};

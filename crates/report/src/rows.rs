@@ -76,11 +76,12 @@ pub const COLUMNS: [&str; 22] = [
 ];
 
 /// One row of the claims table. Offsets are Unicode code points into the article text, end
-/// exclusive; paragraph and sentence numbers count from 1.
+/// exclusive; paragraph and sentence numbers count from 1. Text cells borrow from the article
+/// and its annotation (`'a`), so a row costs no copy of the claim text.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ClaimRow {
+pub struct ClaimRow<'a> {
     /// The article's id.
-    pub article_id: String,
+    pub article_id: &'a str,
     /// A stable id: the same input gives the same id, whatever the thread count or input order.
     pub claim_id: String,
     /// Paragraph number (1-based, counting non-blank lines).
@@ -92,15 +93,15 @@ pub struct ClaimRow {
     /// End of the claim text (code points, exclusive).
     pub end: usize,
     /// The claim text, exactly as in the article.
-    pub claim: String,
+    pub claim: &'a str,
     /// `statement`, `quote`, `paraphrase`, `mixed` or `according-to`.
     pub kind: &'static str,
     /// Canonical speaker, `(article)` for the article's own statements.
-    pub speaker: String,
+    pub speaker: Cow<'a, str>,
     /// Speaker type (`person`, `media`, ...), empty for statements.
     pub speaker_type: &'static str,
     /// The role the text gives the speaker ("South Korea's ambassador to Washington").
-    pub speaker_role: String,
+    pub speaker_role: &'a str,
     /// The attribution cue words, joined by "; ".
     pub cue: List,
     /// The chain of sources, outermost first, joined by " > ".
@@ -110,7 +111,7 @@ pub struct ClaimRow {
     /// Directly quoted words in the claim, joined by "; ".
     pub quote: List,
     /// When the statement was made, when the text says it (ISO value).
-    pub said_on: String,
+    pub said_on: &'a str,
     /// `certain`, `probable`, `possible` or `uncommitted`.
     pub certainty: &'static str,
     /// `positive` or `negative`.
@@ -119,7 +120,7 @@ pub struct ClaimRow {
     pub hedges: List,
     /// `unconfirmed`, `disputed`, `confirmed`, or empty; with the sentence that gave the verdict
     /// when it is another one ("unconfirmed (sentence 18)").
-    pub verification: String,
+    pub verification: Cow<'static, str>,
     /// Canonical names with types, joined by "; ": `Donald Trump (PER)`.
     pub entities: List,
     /// Time expressions with values, joined by "; ": `Saturday=2025-10-18`.
@@ -134,27 +135,27 @@ fn bool_cell(b: bool) -> &'static str {
     }
 }
 
-impl Table for ClaimRow {
+impl Table for ClaimRow<'_> {
     const COLUMNS: &'static [&'static str] = &COLUMNS;
     const NAME: &'static str = "claims";
 
     fn for_each_cell(&self, f: &mut dyn FnMut(&str)) {
-        f(&self.article_id);
+        f(self.article_id);
         f(&self.claim_id);
         number_cell(self.paragraph, f);
         number_cell(self.sentence, f);
         number_cell(self.start, f);
         number_cell(self.end, f);
-        f(&self.claim);
+        f(self.claim);
         f(self.kind);
         f(&self.speaker);
         f(self.speaker_type);
-        f(&self.speaker_role);
+        f(self.speaker_role);
         f(self.cue.as_str());
         f(self.source_chain.as_str());
         f(bool_cell(self.anonymous));
         f(self.quote.as_str());
-        f(&self.said_on);
+        f(self.said_on);
         f(self.certainty);
         f(self.polarity);
         f(self.hedges.as_str());
@@ -381,7 +382,7 @@ fn quoted_parts(s: &str) -> Vec<&str> {
 fn join<I, T>(items: I, sep: &'static str) -> List
 where
     I: IntoIterator<Item = T>,
-    T: std::fmt::Display,
+    T: ListItem,
 {
     let mut list = List::new(sep);
     for item in items {
@@ -419,15 +420,17 @@ impl List {
     }
 
     /// Appends `item` unless it is empty or already in the list.
-    pub fn push(&mut self, item: impl std::fmt::Display) {
-        use std::fmt::Write;
+    pub fn push(&mut self, item: impl ListItem) {
         let mark = self.text.len();
-        if !self.items.is_empty() {
+        if self.items.is_empty() {
+            // Most cells hold a few short items: one allocation of each kind covers them.
+            self.text.reserve(48);
+            self.items.reserve(4);
+        } else {
             self.text.push_str(self.sep);
         }
         let start = self.text.len();
-        // Writing to a String cannot fail.
-        let _ = write!(self.text, "{item}");
+        item.write_into(&mut self.text);
         let new = &self.text[start..];
         let repeat = match &self.seen {
             Some(seen) => seen.contains(new),
@@ -472,6 +475,37 @@ impl List {
     }
 }
 
+/// Something a [`List`] can hold: written straight into the cell text, without an allocation
+/// of its own.
+pub trait ListItem {
+    /// Appends the item's text to `out`.
+    fn write_into(&self, out: &mut String);
+}
+
+impl ListItem for str {
+    fn write_into(&self, out: &mut String) {
+        out.push_str(self);
+    }
+}
+
+impl<T: ListItem + ?Sized> ListItem for &T {
+    fn write_into(&self, out: &mut String) {
+        (**self).write_into(out);
+    }
+}
+
+impl ListItem for String {
+    fn write_into(&self, out: &mut String) {
+        out.push_str(self);
+    }
+}
+
+impl ListItem for Cow<'_, str> {
+    fn write_into(&self, out: &mut String) {
+        out.push_str(self);
+    }
+}
+
 impl std::ops::Deref for List {
     type Target = str;
 
@@ -498,11 +532,19 @@ enum ItemShape {
     Typed,
 }
 
-impl std::fmt::Display for Item<'_> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl ListItem for Item<'_> {
+    fn write_into(&self, out: &mut String) {
+        out.push_str(self.0);
         match self.2 {
-            ItemShape::Valued => write!(f, "{}={}", self.0, self.1),
-            ItemShape::Typed => write!(f, "{} ({})", self.0, self.1),
+            ItemShape::Valued => {
+                out.push('=');
+                out.push_str(self.1);
+            }
+            ItemShape::Typed => {
+                out.push_str(" (");
+                out.push_str(self.1);
+                out.push(')');
+            }
         }
     }
 }
@@ -522,13 +564,26 @@ fn claim_id(
         kind.as_str().as_bytes(),
         &attribution.map_or(u64::MAX, |a| a as u64).to_le_bytes(),
     ]);
-    format!("c{:012x}", hash >> 16)
+    // "c" and 12 lowercase hex digits of the hash's top 48 bits.
+    let mut id = String::with_capacity(13);
+    id.push('c');
+    for shift in (16..64).step_by(4).rev() {
+        id.push(char::from(
+            b"0123456789abcdef"[((hash >> shift) & 0xf) as usize],
+        ));
+    }
+    id
 }
 
-fn speaker_name(a: &claimsheet_extract::attribution::Attribution, text: &str) -> String {
-    a.speaker
-        .clone()
-        .unwrap_or_else(|| join(a.source.iter().map(|s| s.slice(text)), " ").into_string())
+fn speaker_name<'a>(
+    a: &'a claimsheet_extract::attribution::Attribution,
+    text: &'a str,
+) -> Cow<'a, str> {
+    match (&a.speaker, a.source.as_slice()) {
+        (Some(name), _) => Cow::Borrowed(name),
+        (None, [one]) => Cow::Borrowed(one.slice(text)),
+        (None, many) => Cow::Owned(join(many.iter().map(|s| s.slice(text)), " ").into_string()),
+    }
 }
 
 /// The items of a list whose spans lie inside `outer`, given the list's spans sorted by start
@@ -551,7 +606,7 @@ fn sorted_spans(spans: impl Iterator<Item = Span>) -> Vec<(Span, usize)> {
 }
 
 /// The rows of one article's claims.
-pub fn claim_rows(article: &Article, ann: &Annotation) -> Vec<ClaimRow> {
+pub fn claim_rows<'a>(article: &'a Article, ann: &'a Annotation) -> Vec<ClaimRow<'a>> {
     let idx = CharIndex::new(&article.text);
     let text = article.text.as_str();
     let mentions = sorted_spans(ann.entities.mentions.iter().map(|m| m.span));
@@ -569,26 +624,26 @@ pub fn claim_rows(article: &Article, ann: &Annotation) -> Vec<ClaimRow> {
             let [start, end] = idx.span(c.span);
             let attribution = c.attribution.and_then(|i| ann.attributions.get(i));
             let mut row = ClaimRow {
-                article_id: article.id.clone(),
+                article_id: &article.id,
                 claim_id: claim_id(article, start, end, c.kind, c.attribution),
                 paragraph: c.paragraph + 1,
                 sentence: c.sentence + 1,
                 start,
                 end,
-                claim: c.span.slice(text).to_string(),
+                claim: c.span.slice(text),
                 kind: c.kind.as_str(),
-                speaker: "(article)".to_string(),
+                speaker: Cow::Borrowed("(article)"),
                 speaker_type: "",
-                speaker_role: String::new(),
+                speaker_role: "",
                 cue: List::new("; "),
                 source_chain: List::new(" > "),
                 anonymous: false,
                 quote: List::new("; "),
-                said_on: String::new(),
+                said_on: "",
                 certainty: "certain",
                 polarity: "positive",
                 hedges: List::new("; "),
-                verification: String::new(),
+                verification: Cow::Borrowed(""),
                 entities: List::new("; "),
                 dates: List::new("; "),
             };
@@ -615,7 +670,7 @@ pub fn claim_rows(article: &Article, ann: &Annotation) -> Vec<ClaimRow> {
                     .speaker
                     .as_deref()
                     .and_then(|name| roles.get(name))
-                    .map(|r| r.to_string())
+                    .copied()
                     .unwrap_or_default();
                 row.cue = join(
                     std::iter::once(a)
@@ -632,7 +687,7 @@ pub fn claim_rows(article: &Article, ann: &Annotation) -> Vec<ClaimRow> {
                 row.said_on = said_on(ann, text, &timexes, a).unwrap_or_default();
             }
             if matches!(c.kind, ClaimKind::Quote | ClaimKind::Mixed) {
-                row.quote = join(quoted_parts(&row.claim), "; ");
+                row.quote = join(quoted_parts(row.claim), "; ");
             }
             // How firmly the claim is stated: the weakest certainty among the cues inside the
             // claim itself ("US officials are considering ..." is possible even though the
@@ -645,9 +700,9 @@ pub fn claim_rows(article: &Article, ann: &Annotation) -> Vec<ClaimRow> {
                 row.polarity = s.polarity.as_str();
                 if let Some((v, from)) = s.verification {
                     row.verification = if from == c.sentence {
-                        v.as_str().to_string()
+                        Cow::Borrowed(v.as_str())
                     } else {
-                        format!("{} (sentence {})", v.as_str(), from + 1)
+                        Cow::Owned(format!("{} (sentence {})", v.as_str(), from + 1))
                     };
                 }
             }
@@ -682,12 +737,12 @@ pub fn claim_rows(article: &Article, ann: &Annotation) -> Vec<ClaimRow> {
 /// last month that ...", "Kang told lawmakers during an audit session on Friday", "On Friday,
 /// the ministry said ...". An expression in the content, or in another clause ("scheduled for
 /// Nov. 1 in Gyeongju, a city often called ..."), is not when the statement was made.
-fn said_on(
-    ann: &Annotation,
+fn said_on<'a>(
+    ann: &'a Annotation,
     text: &str,
     timexes: &[(Span, usize)],
     a: &claimsheet_extract::attribution::Attribution,
-) -> Option<String> {
+) -> Option<&'a str> {
     let cue = a.cue.first()?;
     let lo = a.cue.iter().chain(&a.source).map(|s| s.start).min()?;
     let hi = a.cue.iter().chain(&a.source).map(|s| s.end).max()?;
@@ -738,7 +793,7 @@ fn said_on(
         .filter(|t| matches!(t.kind, TimexType::Date | TimexType::Time))
         .filter(|t| !in_content(t.span) && attached(t.span))
         .min_by_key(|t| t.span.start.abs_diff(cue.start))
-        .map(|t| t.value.clone())
+        .map(|t| t.value.as_str())
 }
 
 /// The entities table rows of one article: one per referent.
@@ -804,7 +859,7 @@ pub fn attribution_rows(article: &Article, ann: &Annotation) -> Vec<AttributionR
                 article_id: article.id.clone(),
                 index: i,
                 claim_id,
-                speaker: speaker_name(a, text),
+                speaker: speaker_name(a, text).into_owned(),
                 speaker_type: a.speaker_type.as_str(),
                 anonymous: a.anonymous.map_or("", |c| c.as_str()),
                 kind: a.kind.as_str(),
@@ -851,30 +906,30 @@ mod tests {
         assert_eq!(seen, cells);
     }
 
-    fn claim_rows_of_test_row() -> ClaimRow {
+    fn claim_rows_of_test_row() -> ClaimRow<'static> {
         let mut entities = List::new("; ");
         entities.push("Kang Kyung-wha (PER)");
         ClaimRow {
-            article_id: "a".into(),
+            article_id: "a",
             claim_id: "c1".into(),
             paragraph: 3,
             sentence: 12,
             start: 0,
             end: 5,
-            claim: "x".into(),
+            claim: "x",
             kind: "quote",
             speaker: "Kang Kyung-wha".into(),
             speaker_type: "person",
-            speaker_role: "ambassador".into(),
+            speaker_role: "ambassador",
             cue: join(["told"], "; "),
             source_chain: join(["Kang Kyung-wha"], " > "),
             anonymous: true,
             quote: join(["no sign yet"], "; "),
-            said_on: "2025-10-17".into(),
+            said_on: "2025-10-17",
             certainty: "certain",
             polarity: "positive",
             hedges: join(["no sign yet"], "; "),
-            verification: String::new(),
+            verification: "".into(),
             entities,
             dates: join(["Friday=2025-10-17"], "; "),
         }

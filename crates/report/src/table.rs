@@ -112,26 +112,26 @@ mod tests {
     #[test]
     fn formulas_are_guarded_and_excel_gets_bom_and_crlf() {
         let row = ClaimRow {
-            article_id: "a".into(),
+            article_id: "a",
             claim_id: "c1".into(),
             paragraph: 1,
             sentence: 1,
             start: 0,
             end: 5,
-            claim: "=HYPERLINK(\"x\")\nsecond line".into(),
+            claim: "=HYPERLINK(\"x\")\nsecond line",
             kind: "statement",
             speaker: "(article)".into(),
             speaker_type: "",
-            speaker_role: String::new(),
+            speaker_role: "",
             cue: crate::List::new("; "),
             source_chain: crate::List::new(" > "),
             anonymous: false,
             quote: crate::List::new("; "),
-            said_on: String::new(),
+            said_on: "",
             certainty: "certain",
             polarity: "positive",
             hedges: crate::List::new("; "),
-            verification: String::new(),
+            verification: "".into(),
             entities: {
                 let mut l = crate::List::new("; ");
                 l.push("Kang Kyung-wha (PER)");
