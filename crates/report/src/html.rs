@@ -5,7 +5,9 @@
 
 use std::collections::HashSet;
 use std::fmt::Write as _;
-use std::io::Write;
+use std::io::{Seek, Write};
+
+use tempfile::SpooledTempFile;
 
 use claimsheet_extract::{Annotation, Article, Span};
 use claimsheet_ingest::ParagraphKind;
@@ -72,11 +74,20 @@ fn esc(s: &str) -> String {
     out
 }
 
-/// The HTML report, written when finished.
+/// How much of each part of the page (the claims table, the articles) is kept in memory before
+/// it moves to a temporary file: a page for a whole archive costs disk, not memory.
+const SPOOL_IN_MEMORY: usize = 32 << 20;
+
+/// The HTML report, written when finished. The page opens with the counts and the table of all
+/// claims, which are known only at the end, so the table rows and the rendered articles are
+/// spooled (in memory up to [`SPOOL_IN_MEMORY`] bytes each, then in an unnamed temporary file)
+/// and copied out in order by `finish`.
 pub struct HtmlSink<W: Write> {
     out: W,
-    table: String,
-    articles: String,
+    table: SpooledTempFile,
+    articles: SpooledTempFile,
+    /// One article's table rows or text, rendered before it goes to its spool.
+    buf: String,
     article_count: usize,
     claim_count: usize,
     /// Claim ids used as element ids so far.
@@ -86,10 +97,16 @@ pub struct HtmlSink<W: Write> {
 impl<W: Write> HtmlSink<W> {
     /// An HTML report on `out`.
     pub fn new(out: W) -> Self {
+        Self::with_spool(out, SPOOL_IN_MEMORY)
+    }
+
+    /// An HTML report on `out` that keeps up to `in_memory` bytes of each spooled part in memory.
+    fn with_spool(out: W, in_memory: usize) -> Self {
         HtmlSink {
             out,
-            table: String::new(),
-            articles: String::new(),
+            table: tempfile::spooled_tempfile(in_memory),
+            articles: tempfile::spooled_tempfile(in_memory),
+            buf: String::new(),
             article_count: 0,
             claim_count: 0,
             claim_ids: HashSet::new(),
@@ -327,9 +344,10 @@ impl<W: Write> ReportSink for HtmlSink<W> {
                 }
             })
             .collect();
+        self.buf.clear();
         for (row, key) in rows.iter().zip(&keys) {
             let _ = writeln!(
-                self.table,
+                self.buf,
                 "<tr><td><a href=\"#{anchor}\">{}</a></td><td><a href=\"#{}\" title=\"{}\">{}</a></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
                 esc(row.article_id),
                 esc(key),
@@ -346,6 +364,7 @@ impl<W: Write> ReportSink for HtmlSink<W> {
                 esc(&row.dates),
             );
         }
+        self.table.write_all(self.buf.as_bytes())?;
         for row in &rows {
             if !self.claim_ids.contains(&row.claim_id) {
                 self.claim_ids.insert(row.claim_id.clone());
@@ -382,7 +401,8 @@ impl<W: Write> ReportSink for HtmlSink<W> {
         }
         marks.extend(ann.hedges.cues.iter().map(|c| mark(c.span, "hedge")));
         marks.extend(ann.timexes.iter().map(|t| mark(t.span, "date")));
-        let s = &mut self.articles;
+        let s = &mut self.buf;
+        s.clear();
         let _ = write!(
             s,
             "<section class=\"article\" id=\"{anchor}\"><h2>{}</h2><p class=\"meta\">{}",
@@ -418,6 +438,7 @@ impl<W: Write> ReportSink for HtmlSink<W> {
             }
         }
         s.push_str("</div></section>\n");
+        self.articles.write_all(s.as_bytes())?;
         Ok(rows.len())
     }
 
@@ -427,9 +448,11 @@ impl<W: Write> ReportSink for HtmlSink<W> {
             self.article_count, self.claim_count, self.claim_count
         );
         self.out.write_all(head.as_bytes())?;
-        self.out.write_all(self.table.as_bytes())?;
+        self.table.rewind()?;
+        std::io::copy(&mut self.table, &mut self.out)?;
         self.out.write_all(b"</tbody></table></section>\n")?;
-        self.out.write_all(self.articles.as_bytes())?;
+        self.articles.rewind()?;
+        std::io::copy(&mut self.articles, &mut self.out)?;
         write!(self.out, "<script>{SCRIPT}</script>\n</body></html>\n")?;
         self.out.flush()?;
         Ok(())
@@ -445,8 +468,13 @@ mod tests {
 
     /// The page for some annotated articles.
     fn page(items: &[(Article, Annotation)]) -> String {
+        page_spooled(items, SPOOL_IN_MEMORY)
+    }
+
+    /// The page for some annotated articles, with `in_memory` bytes of each part kept in memory.
+    fn page_spooled(items: &[(Article, Annotation)], in_memory: usize) -> String {
         let mut buf = Vec::new();
-        let mut sink = Box::new(HtmlSink::new(&mut buf));
+        let mut sink = Box::new(HtmlSink::with_spool(&mut buf, in_memory));
         for (article, ann) in items {
             sink.article(article, ann).expect("article written");
         }
@@ -532,6 +560,12 @@ mod tests {
         assert_eq!(links.len(), claims, "one link per claim row");
         // Claims that start together: each has its own anchor.
         assert!(html.contains("\"><a id=\"c"), "extra anchors are written");
+        // A page too big for memory moves its parts to temporary files: the same page.
+        assert!(
+            html.len() > 200_000,
+            "the corpus page is bigger than the spool below"
+        );
+        assert_eq!(page_spooled(&items, 4096), html, "a spooled page differs");
     }
 
     #[test]
