@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 
 use claimsheet_extract::{Annotation, Article};
-use rust_xlsxwriter::{Format, Workbook, Worksheet};
+use rust_xlsxwriter::{Format, Workbook};
 
 use crate::rows::{
     attribution_rows, claim_rows, date_rows, entity_rows, AttributionRow, ClaimRow, DateRow,
@@ -38,28 +38,32 @@ impl From<rust_xlsxwriter::XlsxError> for ReportError {
     }
 }
 
-/// One table being written to one or more sheets (a new sheet every million rows).
+/// One table being written to one or more sheets of the workbook (a new sheet every million
+/// rows). Sheets are in rust_xlsxwriter's constant-memory mode: each row goes to a temporary file
+/// as soon as the next one starts, so a workbook for an archive costs disk, not memory.
 struct SheetSet {
     name: &'static str,
     columns: &'static [&'static str],
-    sheets: Vec<Worksheet>,
+    /// The sheets' indices in the workbook.
+    sheets: Vec<usize>,
     row: u32,
 }
 
 impl SheetSet {
-    fn new<T: Table>() -> Result<Self, ReportError> {
+    fn new<T: Table>(workbook: &mut Workbook) -> Result<Self, ReportError> {
         let mut set = SheetSet {
             name: T::NAME,
             columns: T::COLUMNS,
             sheets: Vec::new(),
             row: 0,
         };
-        set.add_sheet()?;
+        set.add_sheet(workbook)?;
         Ok(set)
     }
 
-    fn add_sheet(&mut self) -> Result<(), ReportError> {
-        let mut ws = Worksheet::new();
+    fn add_sheet(&mut self, workbook: &mut Workbook) -> Result<(), ReportError> {
+        let index = workbook.worksheets().len();
+        let ws = workbook.add_worksheet_with_constant_memory();
         let name = if self.sheets.is_empty() {
             self.name.to_string()
         } else {
@@ -79,20 +83,27 @@ impl SheetSet {
             ws.set_column_width(c as u16, width)?;
         }
         ws.set_freeze_panes(1, 0)?;
-        self.sheets.push(ws);
+        self.sheets.push(index);
         self.row = 1;
         Ok(())
     }
 
-    fn write<T: Table>(&mut self, row: &T, wrap: &Format) -> Result<(), ReportError> {
+    fn write<T: Table>(
+        &mut self,
+        workbook: &mut Workbook,
+        row: &T,
+        wrap: &Format,
+    ) -> Result<(), ReportError> {
         if self.row >= MAX_ROWS {
-            self.add_sheet()?;
+            self.finish_sheet(workbook, MAX_ROWS - 1)?;
+            self.add_sheet(workbook)?;
         }
         let r = self.row;
         let columns = self.columns;
-        let Some(ws) = self.sheets.last_mut() else {
+        let Some(&index) = self.sheets.last() else {
             return Ok(());
         };
+        let ws = workbook.worksheet_from_index(index)?;
         for (c, cell) in row.cells().iter().enumerate() {
             let col = c as u16;
             let name = columns.get(c).copied().unwrap_or("");
@@ -116,20 +127,19 @@ impl SheetSet {
         Ok(())
     }
 
-    fn finish(mut self, workbook: &mut Workbook) -> Result<(), ReportError> {
+    /// Sets the autofilter of the current sheet, whose last row is `last_row`.
+    fn finish_sheet(&self, workbook: &mut Workbook, last_row: u32) -> Result<(), ReportError> {
         let last_col = self.columns.len().saturating_sub(1) as u16;
-        let sheets = std::mem::take(&mut self.sheets);
-        let count = sheets.len();
-        for (i, mut ws) in sheets.into_iter().enumerate() {
-            let last_row = if i + 1 == count {
-                self.row.saturating_sub(1)
-            } else {
-                MAX_ROWS - 1
-            };
-            ws.autofilter(0, 0, last_row.max(1), last_col)?;
-            workbook.push_worksheet(ws);
+        if let Some(&index) = self.sheets.last() {
+            workbook
+                .worksheet_from_index(index)?
+                .autofilter(0, 0, last_row.max(1), last_col)?;
         }
         Ok(())
+    }
+
+    fn finish(self, workbook: &mut Workbook) -> Result<(), ReportError> {
+        self.finish_sheet(workbook, self.row.saturating_sub(1))
     }
 }
 
@@ -143,9 +153,11 @@ fn clip(cell: &str) -> String {
     out
 }
 
-/// The report as an XLSX workbook with sheets claims, entities, dates, attributions.
+/// The report as an XLSX workbook with sheets claims, entities, dates, attributions (and, past
+/// Excel's row limit, `claims (2)` and so on after them).
 pub struct XlsxSink {
     path: PathBuf,
+    workbook: Workbook,
     claims: SheetSet,
     entities: SheetSet,
     dates: SheetSet,
@@ -155,13 +167,30 @@ pub struct XlsxSink {
 
 impl XlsxSink {
     /// A workbook to be saved at `path` when finished.
+    ///
+    /// Rows wait in temporary files (in `$TMPDIR`) until the workbook is saved; a temporary
+    /// directory that cannot be written is an error here, before any work.
     pub fn new(path: PathBuf) -> Result<Self, ReportError> {
+        // rust_xlsxwriter opens each sheet's temporary file with `unwrap`: check first that one
+        // can be made, so that a full or read-only temporary directory is an error, not a panic.
+        tempfile::tempfile().map_err(|e| {
+            ReportError::Io(std::io::Error::new(
+                e.kind(),
+                format!(
+                    "{}: the temporary directory {} cannot hold the workbook's rows: {e}",
+                    path.display(),
+                    std::env::temp_dir().display()
+                ),
+            ))
+        })?;
+        let mut workbook = Workbook::new();
         Ok(XlsxSink {
             path,
-            claims: SheetSet::new::<ClaimRow>()?,
-            entities: SheetSet::new::<EntityRow>()?,
-            dates: SheetSet::new::<DateRow>()?,
-            attributions: SheetSet::new::<AttributionRow>()?,
+            claims: SheetSet::new::<ClaimRow>(&mut workbook)?,
+            entities: SheetSet::new::<EntityRow>(&mut workbook)?,
+            dates: SheetSet::new::<DateRow>(&mut workbook)?,
+            attributions: SheetSet::new::<AttributionRow>(&mut workbook)?,
+            workbook,
             wrap: Format::new().set_text_wrap(),
         })
     }
@@ -170,28 +199,29 @@ impl XlsxSink {
 impl ReportSink for XlsxSink {
     fn article(&mut self, article: &Article, ann: &Annotation) -> Result<usize, ReportError> {
         let rows = claim_rows(article, ann);
+        let book = &mut self.workbook;
         for row in &rows {
-            self.claims.write(row, &self.wrap)?;
+            self.claims.write(book, row, &self.wrap)?;
         }
         for row in entity_rows(article, ann) {
-            self.entities.write(&row, &self.wrap)?;
+            self.entities.write(book, &row, &self.wrap)?;
         }
         for row in date_rows(article, ann) {
-            self.dates.write(&row, &self.wrap)?;
+            self.dates.write(book, &row, &self.wrap)?;
         }
         for row in attribution_rows(article, ann) {
-            self.attributions.write(&row, &self.wrap)?;
+            self.attributions.write(book, &row, &self.wrap)?;
         }
         Ok(rows.len())
     }
 
     fn finish(self: Box<Self>) -> Result<(), ReportError> {
-        let this = *self;
-        let mut workbook = Workbook::new();
-        this.claims.finish(&mut workbook)?;
-        this.entities.finish(&mut workbook)?;
-        this.dates.finish(&mut workbook)?;
-        this.attributions.finish(&mut workbook)?;
+        let mut this = *self;
+        let workbook = &mut this.workbook;
+        this.claims.finish(workbook)?;
+        this.entities.finish(workbook)?;
+        this.dates.finish(workbook)?;
+        this.attributions.finish(workbook)?;
         workbook.save(&this.path).map_err(|e| {
             ReportError::Io(std::io::Error::other(format!(
                 "{}: {e}",
