@@ -244,7 +244,7 @@ pub fn extract(args: &ExtractArgs) -> Result<u8> {
         rows += sink.article(article, ann)?;
         Ok(())
     })?;
-    sink.finish().context("cannot write output")?;
+    sink.finish()?;
     summary.report(&format!("{rows} claim rows"));
     Ok(summary.exit_code())
 }

@@ -520,3 +520,54 @@ fn output_over_an_input_is_refused_before_the_input_is_truncated() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(csv_out.exists());
 }
+
+/// Regression: a failed write printed its cause twice ("cannot write output: X: X"), once in the
+/// report error's message and once as its source.
+#[test]
+fn a_full_disk_is_one_clear_message() {
+    if !Path::new("/dev/full").exists() {
+        return;
+    }
+    for format in ["csv", "html", "jsonl"] {
+        let out = claimsheet(&[
+            "extract",
+            SEED,
+            "--date",
+            "2025-10-19",
+            "--format",
+            format,
+            "-o",
+            "/dev/full",
+        ]);
+        assert_eq!(out.status.code(), Some(2), "{format}");
+        let err = stderr(&out);
+        assert_eq!(
+            err.matches("No space left on device").count(),
+            1,
+            "{format}: {err}"
+        );
+        assert!(err.contains("cannot write output"), "{format}: {err}");
+    }
+}
+
+/// Regression: the XLSX writer's temporary files are made with `unwrap` inside
+/// rust_xlsxwriter, so an unwritable temporary directory panicked; it is now an error that names
+/// the directory, before any work.
+#[test]
+fn xlsx_with_an_unwritable_temporary_directory_is_an_error_not_a_panic() {
+    let dir = std::env::temp_dir().join(format!("claimsheet-xlsx-{}", std::process::id()));
+    let _ = std::fs::create_dir_all(&dir);
+    let target = dir.join("claims.xlsx");
+    let out = Command::new(env!("CARGO_BIN_EXE_claimsheet"))
+        .args(["extract", SEED, "--format", "xlsx", "-o"])
+        .arg(&target)
+        .env("TMPDIR", "/nonexistent-claimsheet-tmp")
+        .output()
+        .expect("claimsheet runs");
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(err.contains("/nonexistent-claimsheet-tmp"), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+    assert!(!target.exists(), "no workbook is written");
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -24,16 +24,17 @@ pub use sink::{claim_json, CsvSink, JsonlSink, ReportSink, TablesSink};
 pub use table::{CsvOptions, CsvWriter};
 pub use xlsx::XlsxSink;
 
-/// Why writing a report failed.
+/// Why writing a report failed. The message names the step; the underlying error is the
+/// [`source`](std::error::Error::source) (printed after it by an error chain, as the binary does).
 #[derive(Debug, thiserror::Error)]
 pub enum ReportError {
     /// Writing to the output failed.
-    #[error("cannot write output: {0}")]
+    #[error("cannot write output")]
     Io(#[from] std::io::Error),
     /// The CSV writer failed.
-    #[error("cannot write CSV: {0}")]
+    #[error("cannot write CSV")]
     Csv(#[from] csv::Error),
     /// JSON serialisation failed.
-    #[error("cannot write JSON: {0}")]
+    #[error("cannot write JSON")]
     Json(#[from] serde_json::Error),
 }
