@@ -477,7 +477,12 @@ fn shift(d: Option<Date>, unit: Unit, n: i64) -> String {
         }
         Unit::Week | Unit::Fortnight => add_days(d, n * 7).map(iso_week),
         Unit::Weekend => add_days(d, n * 7).map(|x| format!("{}-WE", iso_week(x))),
-        Unit::Day | Unit::Hour | Unit::Minute | Unit::Second => add_days(d, n).map(ymd),
+        Unit::Day => add_days(d, n).map(ymd),
+        // The publication time is not known: "five hours ago" is the publication day, "30 hours
+        // ago" the day before (whole days, counted toward the publication date).
+        Unit::Hour => add_days(d, n / 24).map(ymd),
+        Unit::Minute => add_days(d, n / (24 * 60)).map(ymd),
+        Unit::Second => add_days(d, n / (24 * 60 * 60)).map(ymd),
     };
     r.unwrap_or_else(|| unknown(unit))
 }
