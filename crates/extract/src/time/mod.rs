@@ -457,6 +457,42 @@ const MONTH_ED: bool = false;
 /// News looks back more often than ahead: a month ahead of publication counts as this many
 /// quarters of its distance (8 = twice as far) when choosing its year.
 const FUTURE_WEIGHT: i64 = 8;
+/// Nouns after "today's"/"tomorrow's" that make it mean "of our times", not a day.
+const GENERIC_AFTER_TODAY: [&str; 33] = [
+    "world",
+    "society",
+    "societies",
+    "generation",
+    "generations",
+    "youth",
+    "young",
+    "children",
+    "kids",
+    "leaders",
+    "standards",
+    "technology",
+    "technologies",
+    "economy",
+    "consumers",
+    "consumer",
+    "culture",
+    "age",
+    "times",
+    "era",
+    "teens",
+    "teenagers",
+    "workers",
+    "workforce",
+    "students",
+    "parents",
+    "families",
+    "people",
+    "personal",
+    "modern",
+    "global",
+    "increasingly",
+    "ever",
+];
 const SEASONS: [&str; 4] = ["SP", "SU", "FA", "WI"];
 const PARTS: [&str; 4] = ["MO", "AF", "EV", "NI"];
 
@@ -609,6 +645,21 @@ impl<'a> Scan<'a> {
                 let k = sents.partition_point(|s| s.tokens.end <= lo);
                 sents.get(k).is_none_or(|s| s.tokens.contains(&hi))
             }
+            _ => false,
+        }
+    }
+
+    /// True when atom `a` is in the sentence of atom `i` or in the one before it.
+    fn near_sentence(&self, a: usize, i: usize) -> bool {
+        let sent = |k: usize| {
+            self.atoms.get(k).map(|at| {
+                self.doc
+                    .sentences
+                    .partition_point(|s| s.tokens.end <= at.tok as usize)
+            })
+        };
+        match (sent(a), sent(i)) {
+            (Some(x), Some(y)) => x <= y && y - x <= 1,
             _ => false,
         }
     }
@@ -845,7 +896,9 @@ impl<'a> Scan<'a> {
                 // "the year ended June 30": a duration
                 let next = self.word(j + 1);
                 if u == Unit::Year
-                    && (next.eq_ignore_ascii_case("ended") || next.eq_ignore_ascii_case("ending"))
+                    && (next.eq_ignore_ascii_case("ended")
+                        || next.eq_ignore_ascii_case("ending")
+                        || self.is(j + 1, Kw::To) && matches!(self.lex(j + 2), Lex::Month(..)))
                 {
                     let v = if u == Unit::Year { "P1Y" } else { "P3M" };
                     return Some(Cand::new(
@@ -1395,8 +1448,22 @@ impl<'a> Scan<'a> {
                 u => (u, 1.0),
             };
             let steps = (n.value * k * sign).round() as i64;
-            let v = shift(self.pubd, grain, steps);
-            let mut c = Cand::new(i, b, TimexType::Date, v, Anchor::Publication);
+            // "ago" counts from the publication date; "earlier" from the date just named, when
+            // the text named one fine enough in this sentence or the one before ("in 2019 ...
+            // two years earlier" is 2017)
+            let prev = if self.is(after_so, Kw::Earlier) {
+                self.last_dated
+                    .and_then(|x| self.out.get(x).map(|c| (x, c)))
+                    .filter(|(_, c)| fine_for(&c.value, grain) && self.near_sentence(c.a, i))
+            } else {
+                None
+            };
+            let (base, anchor) = match prev {
+                Some((x, c)) => (anchor_date(&c.value), Anchor::Previous(x)),
+                None => (self.pubd, Anchor::Publication),
+            };
+            let v = shift(base, grain, steps);
+            let mut c = Cand::new(i, b, TimexType::Date, v, anchor);
             c.ago = true;
             return Some(c);
         }
@@ -2198,9 +2265,14 @@ impl<'a> Scan<'a> {
             Kw::Tomorrow => 1,
             _ => return None,
         };
-        // "today's world", "tomorrow's leaders": generic
+        // "today's world", "tomorrow's leaders": generic; "today's vote", "tomorrow's game": a day
         let next = self.word(i + 1);
-        if (next == "'s" || next == "\u{2019}s") && k != Kw::Yesterday {
+        if (next == "'s" || next == "\u{2019}s")
+            && k != Kw::Yesterday
+            && GENERIC_AFTER_TODAY
+                .iter()
+                .any(|w| self.word(i + 2).eq_ignore_ascii_case(w))
+        {
             return None;
         }
         let v = shift(self.pubd, Unit::Day, off);
@@ -2320,6 +2392,12 @@ impl<'a> Scan<'a> {
         }
         // a following date: "Nov. 9", "Wednesday", "yesterday", ", Nov. 6"
         let mut k = j;
+        // "3:15 a.m. local time on Saturday"
+        let local = self.word(k).eq_ignore_ascii_case("local")
+            && self.word(k + 1).eq_ignore_ascii_case("time");
+        if local {
+            k += 2;
+        }
         if self.punct(k, b',') {
             k += 1;
         }
@@ -2337,7 +2415,7 @@ impl<'a> Scan<'a> {
         };
         let (date_v, anchor, b) = match day {
             // "5 p.m. on Friday": the day gives the date, the extent stops before "on"
-            Some(c) if on => (c.value, c.anchor, j),
+            Some(c) if on || local => (c.value, c.anchor, j),
             Some(c) => (c.value, c.anchor, c.b),
             _ => {
                 // the last day mentioned in this sentence, else the publication date
