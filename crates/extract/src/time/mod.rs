@@ -1344,6 +1344,14 @@ impl<'a> Scan<'a> {
                 j = jj;
             }
         }
+        // "eight trading days", "ten business days", "30 working days"
+        if matches!(self.lex(j + 1), Lex::Unit(Unit::Day, _))
+            && ["trading", "business", "working"]
+                .iter()
+                .any(|w| self.word(j).eq_ignore_ascii_case(w))
+        {
+            j += 1;
+        }
         // "20 more years", "an additional year", "three straight years"
         if matches!(
             self.kw(j),
@@ -2000,6 +2008,19 @@ impl<'a> Scan<'a> {
         Some(Cand::new(i, j, TimexType::Date, v, anchor))
     }
 
+    /// True when the date at atom `i` opens its sentence, alone or after a preposition ("In
+    /// December, ...", "On March 3, ...").
+    fn fronted(&self, i: usize) -> bool {
+        let first = |k: usize| k == 0 || !self.same_token_run(k - 1, k);
+        first(i)
+            || i > 0
+                && first(i - 1)
+                && matches!(
+                    self.kw(i - 1),
+                    Some(Kw::In | Kw::On | Kw::By | Kw::Since | Kw::Until | Kw::During)
+                )
+    }
+
     /// True after "since": the date is not after the publication date.
     fn after_since(&self, i: usize) -> bool {
         i > 0 && self.is(i - 1, Kw::Since)
@@ -2064,7 +2085,13 @@ impl<'a> Scan<'a> {
             return py;
         }
         let off = here(best);
-        match self.tense_window(i, MONTH_LEFT, MONTH_RIGHT, MONTH_ED) {
+        // "In December, the company changed ...": a fronted date takes the verb after it
+        let tense = if self.fronted(i) {
+            self.tense_window(i, 0, 15, true)
+        } else {
+            self.tense_window(i, MONTH_LEFT, MONTH_RIGHT, MONTH_ED)
+        };
+        match tense {
             Tense::Past if off > 31 * 2 => best - 1,
             Tense::Future if off < -31 * 2 => best + 1,
             _ => best,
