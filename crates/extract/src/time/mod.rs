@@ -457,6 +457,42 @@ const MONTH_ED: bool = false;
 /// News looks back more often than ahead: a month ahead of publication counts as this many
 /// quarters of its distance (8 = twice as far) when choosing its year.
 const FUTURE_WEIGHT: i64 = 8;
+/// Nouns after "today's"/"tomorrow's" that make it mean "of our times", not a day.
+const GENERIC_AFTER_TODAY: [&str; 33] = [
+    "world",
+    "society",
+    "societies",
+    "generation",
+    "generations",
+    "youth",
+    "young",
+    "children",
+    "kids",
+    "leaders",
+    "standards",
+    "technology",
+    "technologies",
+    "economy",
+    "consumers",
+    "consumer",
+    "culture",
+    "age",
+    "times",
+    "era",
+    "teens",
+    "teenagers",
+    "workers",
+    "workforce",
+    "students",
+    "parents",
+    "families",
+    "people",
+    "personal",
+    "modern",
+    "global",
+    "increasingly",
+    "ever",
+];
 const SEASONS: [&str; 4] = ["SP", "SU", "FA", "WI"];
 const PARTS: [&str; 4] = ["MO", "AF", "EV", "NI"];
 
@@ -618,6 +654,21 @@ impl<'a> Scan<'a> {
         }
     }
 
+    /// True when atom `a` is in the sentence of atom `i` or in the one before it.
+    fn near_sentence(&self, a: usize, i: usize) -> bool {
+        let sent = |k: usize| {
+            self.atoms.get(k).map(|at| {
+                self.doc
+                    .sentences
+                    .partition_point(|s| s.tokens.end <= at.tok as usize)
+            })
+        };
+        match (sent(a), sent(i)) {
+            (Some(x), Some(y)) => x <= y && y - x <= 1,
+            _ => false,
+        }
+    }
+
     /// Tries the grammar at every atom of `starts` (in order), going on after each match.
     fn run(&mut self, starts: &[u32]) {
         let mut next = 0;
@@ -668,10 +719,17 @@ impl<'a> Scan<'a> {
     fn full(&self, i: usize) -> Option<Cand> {
         if let Some((m, modifier)) = self.mod_prefix(i) {
             if let Some(mut c) = self.full_core(i + m) {
-                let ok = matches!(c.kind, TimexType::Duration | TimexType::Time) || c.ago;
+                // "around Nov. 1", "around year end": an approximate calendar date
+                let around = self.is(i, Kw::Around)
+                    && c.kind == TimexType::Date
+                    && c.value.as_bytes().first().is_some_and(u8::is_ascii_digit);
+                let ok = matches!(c.kind, TimexType::Duration | TimexType::Time) || c.ago || around;
                 if ok {
                     c.a = i;
-                    c.modifier = Some(modifier);
+                    // "around mid-December": the finer modifier stays
+                    if !(around && c.modifier.is_some()) {
+                        c.modifier = Some(modifier);
+                    }
                     return Some(c);
                 }
             }
@@ -681,6 +739,9 @@ impl<'a> Scan<'a> {
 
     fn full_core(&self, i: usize) -> Option<Cand> {
         if self.is(i, Kw::The) {
+            if let Some(c) = self.period_year_back(i) {
+                return Some(c);
+            }
             if let Some(mut c) = self.core(i + 1) {
                 if c.the_ok && c.a == i + 1 {
                     c.a = i;
@@ -824,6 +885,9 @@ impl<'a> Scan<'a> {
                     // "year-ago", "year-earlier" after "the": [`Self::year_ago`]
                     if self.joined(j + 1) {
                         let mut c = self.year_ago(j)?;
+                        if !c.the_ok {
+                            return None;
+                        }
                         c.a = i;
                         return Some(c);
                     }
@@ -837,7 +901,9 @@ impl<'a> Scan<'a> {
                 // "the year ended June 30": a duration
                 let next = self.word(j + 1);
                 if u == Unit::Year
-                    && (next.eq_ignore_ascii_case("ended") || next.eq_ignore_ascii_case("ending"))
+                    && (next.eq_ignore_ascii_case("ended")
+                        || next.eq_ignore_ascii_case("ending")
+                        || self.is(j + 1, Kw::To) && matches!(self.lex(j + 2), Lex::Month(..)))
                 {
                     let v = if u == Unit::Year { "P1Y" } else { "P3M" };
                     return Some(Cand::new(
@@ -922,6 +988,76 @@ impl<'a> Scan<'a> {
             shift(base, u, sign),
             anchor,
         ))
+    }
+
+    /// After `the` at `i`: a reported quarter or period one year back, "the quarter a year ago",
+    /// "the same period last year", "the corresponding quarter a year earlier", "the 1988
+    /// quarter" (the quarter last named, in that year).
+    fn period_year_back(&self, i: usize) -> Option<Cand> {
+        let mut j = i + 1;
+        let mut compared = false;
+        while self.is(j, Kw::Same) || self.is(j, Kw::Fiscal) || self.is_comparing(j) {
+            compared |= !self.is(j, Kw::Fiscal);
+            j += 1;
+        }
+        // "the 1988 period", "the 1989 quarter"
+        if let Lex::Num(y, 4) = self.lex(j) {
+            if !self.year_ok(j)
+                || !matches!(
+                    self.lex(j + 1),
+                    Lex::Unit(Unit::Quarter, false) | Lex::K(Kw::Period)
+                )
+            {
+                return None;
+            }
+            let (x, _, q) = self.last_quarter?;
+            let mut c = Cand::new(
+                i,
+                j + 2,
+                TimexType::Date,
+                format!("{y:04}-Q{q}"),
+                Anchor::Previous(x),
+            );
+            c.derived_quarter = true;
+            return Some(c);
+        }
+        if !matches!(
+            self.lex(j),
+            Lex::Unit(Unit::Quarter, false) | Lex::K(Kw::Period)
+        ) {
+            return None;
+        }
+        let k = j + 1;
+        // "a year ago", "a year earlier", "last year", "the year before", "the previous year"
+        let b = if self.is(k, Kw::A)
+            && matches!(self.lex(k + 1), Lex::Unit(Unit::Year, false))
+            && matches!(self.kw(k + 2), Some(Kw::Ago | Kw::Earlier))
+            && !self.joined(k + 2)
+        {
+            k + 3
+        } else if compared
+            && self.is(k, Kw::Last)
+            && matches!(self.lex(k + 1), Lex::Unit(Unit::Year, false))
+        {
+            k + 2
+        } else if compared
+            && self.is(k, Kw::Of)
+            && self.is(k + 1, Kw::Last)
+            && matches!(self.lex(k + 2), Lex::Unit(Unit::Year, false))
+        {
+            k + 3
+        } else {
+            return None;
+        };
+        Some(self.reported_quarter(i, b, 1))
+    }
+
+    /// "corresponding", "comparable", "prior-year": words that compare a period with another.
+    fn is_comparing(&self, j: usize) -> bool {
+        matches!(self.lex(j), Lex::Other)
+            && ["corresponding", "comparable"]
+                .iter()
+                .any(|w| self.word(j).eq_ignore_ascii_case(w))
     }
 
     /// The quarter a report is about: the last quarter named, else the one before publication;
@@ -1073,6 +1209,9 @@ impl<'a> Scan<'a> {
                 | Kw::Recent => {
                     take(self.relative(i));
                     take(self.refs(i));
+                    if k == Kw::Last {
+                        take(self.quarter(i));
+                    }
                 }
                 Kw::Fiscal => {
                     take(self.quarter(i));
@@ -1210,6 +1349,14 @@ impl<'a> Scan<'a> {
                 j = jj;
             }
         }
+        // "eight trading days", "ten business days", "30 working days"
+        if matches!(self.lex(j + 1), Lex::Unit(Unit::Day, _))
+            && ["trading", "business", "working"]
+                .iter()
+                .any(|w| self.word(j).eq_ignore_ascii_case(w))
+        {
+            j += 1;
+        }
         // "20 more years", "an additional year", "three straight years"
         if matches!(
             self.kw(j),
@@ -1314,8 +1461,22 @@ impl<'a> Scan<'a> {
                 u => (u, 1.0),
             };
             let steps = (n.value * k * sign).round() as i64;
-            let v = shift(self.pubd, grain, steps);
-            let mut c = Cand::new(i, b, TimexType::Date, v, Anchor::Publication);
+            // "ago" counts from the publication date; "earlier" from the date just named, when
+            // the text named one fine enough in this sentence or the one before ("in 2019 ...
+            // two years earlier" is 2017)
+            let prev = if self.is(after_so, Kw::Earlier) {
+                self.last_dated
+                    .and_then(|x| self.out.get(x).map(|c| (x, c)))
+                    .filter(|(_, c)| fine_for(&c.value, grain) && self.near_sentence(c.a, i))
+            } else {
+                None
+            };
+            let (base, anchor) = match prev {
+                Some((x, c)) => (anchor_date(&c.value), Anchor::Previous(x)),
+                None => (self.pubd, Anchor::Publication),
+            };
+            let v = shift(base, grain, steps);
+            let mut c = Cand::new(i, b, TimexType::Date, v, anchor);
             c.ago = true;
             return Some(c);
         }
@@ -1648,8 +1809,9 @@ impl<'a> Scan<'a> {
             Lex::K(Kw::Half) => ("H", 2),
             _ => return None,
         };
-        let n = if n == 99 { max } else { n };
-        if n == 0 || n > max || self.ord_at(j) == Some(99) && year.is_none() {
+        let last = n == 99;
+        let n = if last { max } else { n };
+        if n == 0 || n > max {
             return None;
         }
         let mut b = j + 2;
@@ -1673,6 +1835,11 @@ impl<'a> Scan<'a> {
                 b += 1;
             }
         }
+        // "the last half of 1989", "the last quarter of 2023"; "the last quarter" alone is
+        // the one before the current ([`Self::relative`])
+        if last && year.is_none() {
+            return None;
+        }
         let (value, anchor) = match (year, self.pubd) {
             (Some(y), _) => (format!("{y:04}-{span_unit}{n}"), Anchor::None),
             (None, Some(p)) => {
@@ -1689,7 +1856,13 @@ impl<'a> Scan<'a> {
             }
             (None, None) => (format!("XXXX-{span_unit}{n}"), Anchor::Publication),
         };
-        Some(Cand::new(i, b, TimexType::Date, value, anchor).the())
+        let c = Cand::new(i, b, TimexType::Date, value, anchor);
+        // "the third-quarter results": an adjective, the article belongs to the noun after it
+        if self.joined(j + 1) && b == j + 2 && matches!(self.lex(b), Lex::Other) {
+            Some(c)
+        } else {
+            Some(c.the())
+        }
     }
 
     // ----- months and days ------------------------------------------------------------------
@@ -1834,11 +2007,32 @@ impl<'a> Scan<'a> {
             };
             return Some(Cand::new(i, j + 2, TimexType::Date, v, Anchor::Publication));
         }
-        let (v, anchor) = self.month_only(i, m, 0);
+        // "since March": the last March, this one included
+        let dir = if self.after_since(i) { -2 } else { 0 };
+        let (v, anchor) = self.month_only(i, m, dir);
         Some(Cand::new(i, j, TimexType::Date, v, anchor))
     }
 
-    /// A month without year, resolved by tense: `dir` -1 last, +1 next, 0 by context.
+    /// True when the date at atom `i` opens its sentence, alone or after a preposition ("In
+    /// December, ...", "On March 3, ...").
+    fn fronted(&self, i: usize) -> bool {
+        let first = |k: usize| k == 0 || !self.same_token_run(k - 1, k);
+        first(i)
+            || i > 0
+                && first(i - 1)
+                && matches!(
+                    self.kw(i - 1),
+                    Some(Kw::In | Kw::On | Kw::By | Kw::Since | Kw::Until | Kw::During)
+                )
+    }
+
+    /// True after "since": the date is not after the publication date.
+    fn after_since(&self, i: usize) -> bool {
+        i > 0 && self.is(i - 1, Kw::Since)
+    }
+
+    /// A month without year, resolved by tense: `dir` -1 last, +1 next, 0 by context, -2 the
+    /// last one with the publication month included ("since October").
     fn month_only(&self, i: usize, m: u8, dir: i32) -> (String, Anchor) {
         let Some(p) = self.pubd else {
             return (format!("XXXX-{m:02}"), Anchor::Publication);
@@ -1848,6 +2042,11 @@ impl<'a> Scan<'a> {
         match dir {
             -1 => {
                 if m >= pm {
+                    y -= 1;
+                }
+            }
+            -2 => {
+                if m > pm {
                     y -= 1;
                 }
             }
@@ -1891,7 +2090,13 @@ impl<'a> Scan<'a> {
             return py;
         }
         let off = here(best);
-        match self.tense_window(i, MONTH_LEFT, MONTH_RIGHT, MONTH_ED) {
+        // "In December, the company changed ...": a fronted date takes the verb after it
+        let tense = if self.fronted(i) {
+            self.tense_window(i, 0, 15, true)
+        } else {
+            self.tense_window(i, MONTH_LEFT, MONTH_RIGHT, MONTH_ED)
+        };
+        match tense {
             Tense::Past if off > 31 * 2 => best - 1,
             Tense::Future if off < -31 * 2 => best + 1,
             _ => best,
@@ -1907,7 +2112,17 @@ impl<'a> Scan<'a> {
             date(2000, m, d)?;
             return Some((format!("XXXX-{m:02}-{d:02}"), Anchor::Publication));
         };
-        let y = self.nearest_year(i, p, m, Some(d));
+        let y = if self.after_since(i) {
+            // "since Oct. 3": on or before the publication date
+            let py = i32::from(p.year());
+            if (m, d) > (p.month() as u8, p.day() as u8) {
+                py - 1
+            } else {
+                py
+            }
+        } else {
+            self.nearest_year(i, p, m, Some(d))
+        };
         let dt = date(y, m, d)
             .or_else(|| date(y - 1, m, d))
             .or_else(|| date(y + 1, m, d))?;
@@ -2082,9 +2297,14 @@ impl<'a> Scan<'a> {
             Kw::Tomorrow => 1,
             _ => return None,
         };
-        // "today's world", "tomorrow's leaders": generic
+        // "today's world", "tomorrow's leaders": generic; "today's vote", "tomorrow's game": a day
         let next = self.word(i + 1);
-        if (next == "'s" || next == "\u{2019}s") && k != Kw::Yesterday {
+        if (next == "'s" || next == "\u{2019}s")
+            && k != Kw::Yesterday
+            && GENERIC_AFTER_TODAY
+                .iter()
+                .any(|w| self.word(i + 2).eq_ignore_ascii_case(w))
+        {
             return None;
         }
         let v = shift(self.pubd, Unit::Day, off);
@@ -2204,6 +2424,12 @@ impl<'a> Scan<'a> {
         }
         // a following date: "Nov. 9", "Wednesday", "yesterday", ", Nov. 6"
         let mut k = j;
+        // "3:15 a.m. local time on Saturday"
+        let local = self.word(k).eq_ignore_ascii_case("local")
+            && self.word(k + 1).eq_ignore_ascii_case("time");
+        if local {
+            k += 2;
+        }
         if self.punct(k, b',') {
             k += 1;
         }
@@ -2221,7 +2447,7 @@ impl<'a> Scan<'a> {
         };
         let (date_v, anchor, b) = match day {
             // "5 p.m. on Friday": the day gives the date, the extent stops before "on"
-            Some(c) if on => (c.value, c.anchor, j),
+            Some(c) if on || local => (c.value, c.anchor, j),
             Some(c) => (c.value, c.anchor, c.b),
             _ => {
                 // the last day mentioned in this sentence, else the publication date
@@ -2244,6 +2470,9 @@ impl<'a> Scan<'a> {
     /// years", "the following year", "that year", "the current quarter".
     fn relative(&self, i: usize) -> Option<Cand> {
         let k = self.kw(i)?;
+        if k == Kw::Last && self.last_is_verb(i) {
+            return None;
+        }
         let mut j = i + 1;
         // "this past spring", "this coming Sunday"
         let mut k2 = k;
@@ -2263,7 +2492,7 @@ impl<'a> Scan<'a> {
         // "the past two years", "the next few days": durations
         if matches!(
             k2,
-            Kw::Last | Kw::Past | Kw::Next | Kw::Coming | Kw::Previous | Kw::Following
+            Kw::Last | Kw::Past | Kw::Next | Kw::Coming | Kw::Previous | Kw::Following | Kw::Latest
         ) && self.starts_amount(j)
         {
             let (n, jj) = self.number(j)?;
@@ -2938,6 +3167,42 @@ impl<'a> Scan<'a> {
 
     // ----- tense -----------------------------------------------------------------------------
 
+    /// "last" at `i` is the verb ("to last several weeks", "will last a year", "could last"),
+    /// not the modifier of "last week".
+    fn last_is_verb(&self, i: usize) -> bool {
+        if i == 0 {
+            return false;
+        }
+        let p = self.word(i - 1);
+        [
+            "to",
+            "will",
+            "would",
+            "could",
+            "can",
+            "may",
+            "might",
+            "should",
+            "must",
+            "'ll",
+            "\u{2019}ll",
+            "not",
+            "n't",
+            "\u{2019}t",
+            "did",
+            "does",
+            "do",
+            "shall",
+            "usually",
+            "typically",
+            "normally",
+            "often",
+            "generally",
+        ]
+        .iter()
+        .any(|w| p.eq_ignore_ascii_case(w))
+    }
+
     /// The tense of the clause around atom `i`: the nearest marker on the left in its sentence,
     /// else on the right.
     fn tense(&self, i: usize) -> Tense {
@@ -3091,7 +3356,9 @@ impl<'a> Scan<'a> {
                 }
                 self.plan_tense(j)
             }
-            b"would" | b"wo" | b"intends" | b"aims" | b"hopes" | b"scheduled" | b"expected" | b"planned" | b"slated" => self.plan_tense(j),
+            b"would" | b"wo" | b"intends" | b"aims" | b"hopes" | b"scheduled" | b"expected" | b"planned" | b"slated"
+            // dates of a payment or a rule coming into force: "payable Dec. 15", "effective June 1"
+            | b"payable" | b"effective" => self.plan_tense(j),
             b"said" | b"was" | b"were" | b"had" | b"did" | b"told" | b"met" | b"began" | b"came" | b"went" | b"made" | b"took" | b"gave"
             | b"saw" | b"held" | b"left" | b"won" | b"lost" | b"fell" | b"rose" | b"sold" | b"bought" | b"paid" | b"got" | b"struck"
             | b"hit" | b"spoke" | b"wrote" | b"led" | b"ran" | b"found" | b"became" | b"broke" | b"chose" | b"drew" | b"flew" | b"knew"
