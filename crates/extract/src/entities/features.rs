@@ -23,7 +23,7 @@ pub(crate) fn mix(h: u64, x: u64) -> u64 {
 /// Hash of a byte string with ASCII letters lowercased.
 #[inline]
 pub(crate) fn hash_lower(bytes: &[u8]) -> u64 {
-    let mut h = 0x9e37_79b9_7f4a_7c15u64;
+    let mut h = LOWER_SEED;
     for &b in bytes {
         h = mix(h, b.to_ascii_lowercase() as u64);
     }
@@ -108,6 +108,15 @@ impl CaseTable {
         CaseTable(map)
     }
 
+    /// Sets the case profile of `t` when it is not set yet (a word absent from the table is
+    /// looked up again each time: the answer stays 0).
+    #[inline]
+    pub(crate) fn fill(&self, t: &mut TokInfo) {
+        if t.casep == 0 && t.flags & (flag::PUNCT | flag::DIGIT) == 0 {
+            t.casep = self.0.get(&t.lower).copied().unwrap_or(0);
+        }
+    }
+
     /// Builds the table from counts (lowercased-word hash -> [capitalised, lower case]) and
     /// writes it in the file format.
     pub(crate) fn build(counts: &HashMapId<[u32; 2]>, min: u32) -> Vec<u8> {
@@ -167,7 +176,7 @@ impl TokInfo {
 }
 
 fn shape_hash(bytes: &[u8]) -> u64 {
-    let mut h = 0xcbf2_9ce4_8422_2325u64;
+    let mut h = SHAPE_SEED;
     let mut last = 0u8;
     let mut run = 0u8;
     let mut n = 0;
@@ -182,7 +191,7 @@ fn shape_hash(bytes: &[u8]) -> u64 {
             b
         };
         if c == last {
-            run += 1;
+            run = run.saturating_add(1);
             if run >= 2 {
                 continue;
             }
@@ -222,14 +231,75 @@ pub(crate) fn prepare(doc: &Doc<'_>, gaz: &Gazetteer, case: &CaseTable, out: &mu
     gazetteer::mark(gaz, doc.sentences, out);
 }
 
+/// Like [`prepare`], but without the corpus case profiles: the tagger looks them up only for
+/// the tokens it scores and their neighbours ([`CaseTable::fill`]).
+pub(crate) fn prepare_for_tagging(doc: &Doc<'_>, gaz: &Gazetteer, out: &mut Vec<TokInfo>) {
+    prepare_basic(doc, out);
+    gazetteer::mark(gaz, doc.sentences, out);
+}
+
+/// A small set of 64-bit hashes that may answer "maybe" for hashes not in it (never "no" for
+/// one in it): a one-probe filter in front of a hash map that most lookups miss.
+pub(crate) struct Bloom(Box<[u64; BLOOM_WORDS]>);
+
+const BLOOM_WORDS: usize = 1 << 11;
+
+impl Default for Bloom {
+    fn default() -> Self {
+        Bloom(Box::new([0; BLOOM_WORDS]))
+    }
+}
+
+impl std::fmt::Debug for Bloom {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Bloom")
+    }
+}
+
+impl Clone for Bloom {
+    fn clone(&self) -> Self {
+        Bloom(self.0.clone())
+    }
+}
+
+impl Bloom {
+    #[inline]
+    fn bits(h: u64) -> [(usize, u64); 2] {
+        let a = (h >> 40) as usize & (BLOOM_WORDS * 64 - 1);
+        let b = (h >> 17) as usize & (BLOOM_WORDS * 64 - 1);
+        [(a / 64, 1 << (a % 64)), (b / 64, 1 << (b % 64))]
+    }
+
+    /// Adds `h`.
+    #[inline]
+    pub(crate) fn insert(&mut self, h: u64) {
+        for (w, m) in Self::bits(h) {
+            if let Some(x) = self.0.get_mut(w) {
+                *x |= m;
+            }
+        }
+    }
+
+    /// False when `h` was never added.
+    #[inline]
+    pub(crate) fn may_contain(&self, h: u64) -> bool {
+        Self::bits(h)
+            .iter()
+            .all(|&(w, m)| self.0.get(w).is_some_and(|x| x & m != 0))
+    }
+
+    /// Forgets everything.
+    pub(crate) fn clear(&mut self) {
+        self.0.fill(0);
+    }
+}
+
 /// Token information without the gazetteers and the corpus case table.
 fn prepare_basic(doc: &Doc<'_>, out: &mut Vec<TokInfo>) {
     let text = doc.text;
     out.clear();
     out.reserve(doc.tokens.len());
-    for t in doc.tokens {
-        out.push(token_info(text, t));
-    }
+    out.extend(doc.tokens.iter().map(|t| token_info(text, t)));
     // Sentence starts and all-caps lines.
     for s in doc.sentences {
         let r = s.tokens.start.min(out.len())..s.tokens.end.min(out.len());
@@ -237,6 +307,15 @@ fn prepare_basic(doc: &Doc<'_>, out: &mut Vec<TokInfo>) {
     }
     // Document case evidence. Only words seen capitalised go in the map (the few that can be
     // names); a lowercase word not in it has evidence 1 (seen in lower case) and nothing else.
+    EVIDENCE_FILTER.with(|seen| {
+        let mut seen = seen.borrow_mut();
+        seen.clear();
+        doc_evidence(out, &mut seen);
+    });
+}
+
+/// Sets [`TokInfo::docc`]; `seen` is an empty scratch filter.
+fn doc_evidence(out: &mut [TokInfo], seen: &mut Bloom) {
     let mut evidence: HashMapId<u8> =
         HashMapId::with_capacity_and_hasher(out.len() / 8, Default::default());
     for t in out.iter() {
@@ -244,11 +323,15 @@ fn prepare_basic(doc: &Doc<'_>, out: &mut Vec<TokInfo>) {
         if f & flag::CAP != 0 {
             let mid = f & (flag::SENT_START | flag::CAPS_LINE) == 0;
             *evidence.entry(t.lower).or_default() |= if mid { 2 } else { 0 };
+            seen.insert(t.lower);
         }
     }
     for t in out.iter_mut() {
         if t.flags & flag::LOWER != 0 {
             t.docc = 1;
+            if !seen.may_contain(t.lower) {
+                continue;
+            }
             if let Some(e) = evidence.get_mut(&t.lower) {
                 *e |= 1;
                 t.docc |= *e & 2;
@@ -262,8 +345,108 @@ fn prepare_basic(doc: &Doc<'_>, out: &mut Vec<TokInfo>) {
     }
 }
 
+thread_local! {
+    /// The filter of capitalised words of [`prepare_basic`], kept between documents.
+    static EVIDENCE_FILTER: std::cell::RefCell<Bloom> = std::cell::RefCell::new(Bloom::default());
+}
+
+/// Seed of [`hash_lower`].
+const LOWER_SEED: u64 = 0x9e37_79b9_7f4a_7c15;
+/// Seed of [`shape_hash`].
+const SHAPE_SEED: u64 = 0xcbf2_9ce4_8422_2325;
+
 fn token_info(text: &str, t: &Token) -> TokInfo {
     let s = t.span.slice(text);
+    if s.is_ascii() && !s.is_empty() {
+        token_info_ascii(s.as_bytes(), t.kind)
+    } else {
+        token_info_unicode(s, t.kind)
+    }
+}
+
+/// [`token_info`] for ASCII tokens: one pass computes the lowercase hash, the hashes of the
+/// first one to four characters, the shape and the case flags (the same values as
+/// [`token_info_unicode`]).
+fn token_info_ascii(bytes: &[u8], kind: TokenKind) -> TokInfo {
+    let mut info = TokInfo::default();
+    let mut h = LOWER_SEED;
+    // Running lowercase hash after 1..=4 bytes (prefix hashes).
+    let mut run_h = [0u64; 4];
+    let mut sh = SHAPE_SEED;
+    let (mut last, mut run, mut n) = (0u8, 0u8, 0);
+    let mut shape_open = true;
+    let (mut letters, mut lower, mut hyphen) = (0usize, false, false);
+    for (j, &b) in bytes.iter().enumerate() {
+        h = mix(h, b.to_ascii_lowercase() as u64);
+        if let Some(r) = run_h.get_mut(j) {
+            *r = h;
+        }
+        letters += b.is_ascii_alphabetic() as usize;
+        lower |= b.is_ascii_lowercase();
+        hyphen |= b == b'-';
+        if shape_open {
+            let c = if b.is_ascii_uppercase() {
+                b'X'
+            } else if b.is_ascii_lowercase() {
+                b'x'
+            } else if b.is_ascii_digit() {
+                b'd'
+            } else {
+                b
+            };
+            if c == last {
+                run = run.saturating_add(1);
+                if run >= 2 {
+                    continue;
+                }
+            } else {
+                run = 0;
+            }
+            last = c;
+            sh = mix(sh, c as u64);
+            n += 1;
+            shape_open = n <= 12;
+        }
+    }
+    let len = bytes.len();
+    info.lower = mix(h, len as u64);
+    info.shape = sh;
+    let first = bytes.first().copied().unwrap_or(b' ');
+    match kind {
+        TokenKind::Punct => info.flags |= flag::PUNCT,
+        TokenKind::Number => info.flags |= flag::DIGIT,
+        TokenKind::Word => {
+            if first.is_ascii_uppercase() {
+                info.flags |= flag::CAP;
+            } else if first.is_ascii_lowercase() {
+                info.flags |= flag::LOWER;
+            } else if first.is_ascii_digit() {
+                info.flags |= flag::DIGIT;
+            }
+            if letters >= 2 && !lower {
+                info.flags |= flag::ALLCAPS;
+            }
+            if hyphen {
+                info.flags |= flag::HYPHEN;
+            }
+            if matches!(bytes, b"'s" | b"'") {
+                info.flags |= flag::POSS;
+            }
+        }
+    }
+    if kind != TokenKind::Punct && info.flags & flag::LOWER == 0 {
+        for k in 1..=4 {
+            let e = k.min(len);
+            let ph = run_h.get(e.wrapping_sub(1)).copied().unwrap_or(LOWER_SEED);
+            info.pre[k - 1] = mix(mix(ph, e as u64), k as u64);
+            let b = len.saturating_sub(k);
+            info.suf[k - 1] = mix(hash_lower(bytes.get(b..).unwrap_or(bytes)), 16 + k as u64);
+        }
+    }
+    info
+}
+
+fn token_info_unicode(s: &str, kind: TokenKind) -> TokInfo {
     let bytes = s.as_bytes();
     let mut info = TokInfo {
         lower: hash_lower(bytes),
@@ -271,7 +454,7 @@ fn token_info(text: &str, t: &Token) -> TokInfo {
         ..TokInfo::default()
     };
     let first = s.chars().next().unwrap_or(' ');
-    match t.kind {
+    match kind {
         TokenKind::Punct => info.flags |= flag::PUNCT,
         TokenKind::Number => info.flags |= flag::DIGIT,
         TokenKind::Word => {
@@ -284,17 +467,10 @@ fn token_info(text: &str, t: &Token) -> TokInfo {
             }
             let mut letters = 0;
             let mut lower = false;
-            if s.is_ascii() {
-                for &b in bytes {
-                    letters += b.is_ascii_alphabetic() as usize;
-                    lower |= b.is_ascii_lowercase();
-                }
-            } else {
-                for c in s.chars() {
-                    if c.is_alphabetic() {
-                        letters += 1;
-                        lower |= c.is_lowercase();
-                    }
+            for c in s.chars() {
+                if c.is_alphabetic() {
+                    letters += 1;
+                    lower |= c.is_lowercase();
                 }
             }
             if letters >= 2 && !lower {
@@ -309,14 +485,9 @@ fn token_info(text: &str, t: &Token) -> TokInfo {
         }
     }
     // Affixes only for words that can start a name (the others are never scored outside one).
-    if t.kind != TokenKind::Punct && info.flags & flag::LOWER == 0 {
-        let ascii = s.is_ascii();
+    if kind != TokenKind::Punct && info.flags & flag::LOWER == 0 {
         for k in 1..=4 {
-            let (e, b) = if ascii {
-                (k.min(bytes.len()), bytes.len().saturating_sub(k))
-            } else {
-                (char_prefix_end(s, k), char_suffix_start(s, k))
-            };
+            let (e, b) = (char_prefix_end(s, k), char_suffix_start(s, k));
             info.pre[k - 1] = mix(hash_lower(bytes.get(..e).unwrap_or(bytes)), k as u64);
             info.suf[k - 1] = mix(hash_lower(bytes.get(b..).unwrap_or(bytes)), 16 + k as u64);
         }

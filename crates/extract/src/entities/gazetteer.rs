@@ -12,7 +12,7 @@ use claimsheet_ingest::Span;
 
 use crate::segment::{tokenize, Sentence};
 
-use super::features::{flag, hash_lower, hash_seq, TokInfo};
+use super::features::{flag, hash_lower, hash_seq, Bloom, TokInfo};
 
 /// A hasher for keys that already are hashes.
 #[derive(Default, Clone, Copy)]
@@ -96,6 +96,8 @@ const MAX_LEN: usize = 5;
 pub(crate) struct Gazetteer {
     /// Token-sequence hash -> category bits (name categories as B bits).
     map: HashMapId<u32>,
+    /// The keys of `map`, as a filter that answers most misses without probing the map.
+    filter: Bloom,
     /// Demonym token-sequence hash -> its place.
     places: HashMapId<&'static str>,
     /// Names from the training data: token-sequence hash -> type (0..4), or [`PREFIX_ONLY`]
@@ -174,6 +176,7 @@ impl Gazetteer {
     pub(crate) fn with_learned(&self, learned: HashMapId<u8>) -> Self {
         Gazetteer {
             map: self.map.clone(),
+            filter: self.filter.clone(),
             places: self.places.clone(),
             learned,
         }
@@ -222,12 +225,18 @@ impl Gazetteer {
                 }
             }
         }
+        for &k in g.map.keys() {
+            g.filter.insert(k);
+        }
         g
     }
 
     /// Category bits of a token-sequence hash.
     #[inline]
     pub(crate) fn get(&self, key: u64) -> u32 {
+        if !self.filter.may_contain(key) {
+            return 0;
+        }
         self.map.get(&key).copied().unwrap_or(0)
     }
 

@@ -25,7 +25,7 @@ use crate::Doc;
 
 use features::{hash_seq, make_tag, tag_pos, tag_type, CaseTable, TokInfo, NT};
 use gazetteer::{cat, Gazetteer, HashMapId};
-use model::{tag_sentence, Frozen, History, Model, Weights};
+use model::{tag_sentence, with_frozen, History, Model, Weights};
 
 /// Entity type, CoNLL-2003 classes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -306,26 +306,28 @@ impl EntityTagger {
             tags: vec![0; n],
             margins: vec![0.0; n],
         };
-        features::prepare(doc, &self.gaz, &self.case, &mut t.toks);
+        features::prepare_for_tagging(doc, &self.gaz, &mut t.toks);
         if self.model.is_empty() {
             return t;
         }
         let mut hist = History::default();
         let mut feats = Vec::with_capacity(96);
-        let mut scorer = Frozen::new(&self.model);
-        for s in doc.sentences {
-            let r = s.tokens.start.min(n)..s.tokens.end.min(n);
-            tag_sentence(
-                &mut scorer,
-                &t.toks,
-                r,
-                &mut t.tags,
-                &mut t.margins,
-                &mut hist,
-                &mut feats,
-                None,
-            );
-        }
+        with_frozen(&self.model, |scorer| {
+            for s in doc.sentences {
+                let r = s.tokens.start.min(n)..s.tokens.end.min(n);
+                tag_sentence(
+                    scorer,
+                    &mut t.toks,
+                    Some(&self.case),
+                    r,
+                    &mut t.tags,
+                    &mut t.margins,
+                    &mut hist,
+                    &mut feats,
+                    None,
+                );
+            }
+        });
         headings(doc, &t.toks, &mut t.tags);
         after_honorifics(doc, &t.toks, &mut t.tags);
         bylines(doc, &t.toks, &mut t.tags);
@@ -958,7 +960,7 @@ impl Trainer {
         let mut feats = Vec::with_capacity(96);
         let mut mistakes = 0;
         for d in order {
-            let (toks, sents, gold) = &self.docs[d];
+            let (toks, sents, gold) = &mut self.docs[d];
             let mut tags = vec![0u8; toks.len()];
             let mut margins = vec![0f32; toks.len()];
             let mut hist = History::default();
@@ -966,6 +968,7 @@ impl Trainer {
                 tag_sentence(
                     &mut self.weights,
                     toks,
+                    None,
                     r.clone(),
                     &mut tags,
                     &mut margins,

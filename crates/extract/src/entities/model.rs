@@ -8,7 +8,7 @@ use std::ops::Range;
 
 use super::features::{
     allowed, context_features, dynamic_features, intrinsic_features, intrinsic_key, tag_type,
-    TokInfo, NT,
+    CaseTable, TokInfo, NT,
 };
 use super::gazetteer::HashMapId;
 
@@ -25,7 +25,12 @@ pub(crate) struct Model {
     rows: Vec<[i16; NT]>,
     mask: usize,
     len: usize,
+    /// A number that identifies this loaded model in the process (0 for an empty model).
+    id: u64,
 }
+
+/// The source of [`Model::id`].
+static MODEL_IDS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
 
 fn read_u32(b: &[u8], at: usize) -> Option<u32> {
     Some(u32::from_le_bytes(b.get(at..at + 4)?.try_into().ok()?))
@@ -61,6 +66,7 @@ impl Model {
             rows: vec![[0; NT]; cap],
             mask: cap - 1,
             len: n,
+            id: MODEL_IDS.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         };
         let keys = b[keys_at..rows_at].chunks_exact(8);
         let rows = b[rows_at..rows_at + n * NT * 2].chunks_exact(NT * 2);
@@ -138,22 +144,51 @@ pub(crate) trait Scorer {
 }
 
 /// The loaded model as a [`Scorer`], with a cache of the token-only scores of each word form
-/// seen in the document (names and sentence-initial words repeat).
+/// (names and sentence-initial words repeat, within a document and across documents).
 pub(crate) struct Frozen<'a> {
     model: &'a Model,
-    cache: HashMapId<[i32; NT]>,
+    cache: &'a mut HashMapId<[i32; NT]>,
+    scratch: &'a mut Vec<u64>,
+}
+
+/// The cache of [`Frozen`] and its scratch buffer, kept between the documents a thread tags.
+#[derive(Default)]
+struct IntrinsicCache {
+    /// [`Model::id`] of the model the scores come from.
+    model: u64,
+    map: HashMapId<[i32; NT]>,
     scratch: Vec<u64>,
 }
 
-impl<'a> Frozen<'a> {
-    /// A scorer over `model` with an empty cache.
-    pub(crate) fn new(model: &'a Model) -> Self {
-        Frozen {
-            model,
-            cache: HashMapId::default(),
-            scratch: Vec::with_capacity(32),
+/// Entries beyond which the cache is emptied before the next document.
+const CACHE_MAX: usize = 1 << 14;
+
+thread_local! {
+    static CACHE: std::cell::RefCell<IntrinsicCache> = std::cell::RefCell::new(IntrinsicCache::default());
+}
+
+/// Runs `f` with a [`Frozen`] scorer over `model` (its cache kept from the thread's earlier
+/// documents when they used the same model).
+pub(crate) fn with_frozen<R>(model: &Model, f: impl FnOnce(&mut Frozen<'_>) -> R) -> R {
+    CACHE.with(|c| match c.try_borrow_mut() {
+        Ok(mut c) => {
+            let c = &mut *c;
+            if c.model != model.id || c.map.len() > CACHE_MAX {
+                c.map.clear();
+                c.model = model.id;
+            }
+            f(&mut Frozen {
+                model,
+                cache: &mut c.map,
+                scratch: &mut c.scratch,
+            })
         }
-    }
+        Err(_) => f(&mut Frozen {
+            model,
+            cache: &mut HashMapId::default(),
+            scratch: &mut Vec::new(),
+        }),
+    })
 }
 
 impl Scorer for Frozen<'_> {
@@ -171,9 +206,9 @@ impl Scorer for Frozen<'_> {
             return *s;
         }
         self.scratch.clear();
-        intrinsic_features(me, &mut self.scratch);
+        intrinsic_features(me, self.scratch);
         let mut s = [0i32; NT];
-        self.model.add(&self.scratch, &mut s);
+        self.model.add(self.scratch, &mut s);
         self.cache.insert(key, s);
         s
     }
@@ -184,11 +219,13 @@ pub(crate) type History = HashMapId<u8>;
 
 /// Greedy left-to-right BILOU tagging of one sentence; writes tags into `tags[r]` and returns
 /// nothing. `feats` is a scratch buffer. `margins[i]` gets the winning margin. With `gold`
-/// tags, the scorer learns from each mistake.
+/// tags, the scorer learns from each mistake. With `case`, the corpus case profiles of the
+/// tokens scored and of their neighbours are looked up on the way (they are not set yet).
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn tag_sentence<S: Scorer>(
     model: &mut S,
-    toks: &[TokInfo],
+    toks: &mut [TokInfo],
+    case: Option<&CaseTable>,
     r: Range<usize>,
     tags: &mut [u8],
     margins: &mut [f32],
@@ -198,16 +235,26 @@ pub(crate) fn tag_sentence<S: Scorer>(
 ) {
     let (mut p1, mut p2) = (0u8, 0u8);
     for i in r.clone() {
-        let me = &toks[i];
         let last = i + 1 == r.end;
         let open = p1 != 0 && super::features::tag_pos(p1) <= 1;
-        if !open && me.never_starts() {
+        if !open && toks[i].never_starts() {
             tags[i] = 0;
             margins[i] = f32::INFINITY;
             p2 = p1;
             p1 = 0;
             continue;
         }
+        if let Some(case) = case {
+            for t in toks
+                .iter_mut()
+                .take((i + 2).min(r.end))
+                .skip(i.max(r.start + 1) - 1)
+            {
+                case.fill(t);
+            }
+        }
+        let toks = &*toks;
+        let me = &toks[i];
         feats.clear();
         let base = model.intrinsic(me, feats);
         context_features(toks, &r, i, feats);
