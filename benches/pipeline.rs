@@ -108,11 +108,26 @@ fn stages(c: &mut Criterion) {
     let mut g = c.benchmark_group("pipeline");
     g.throughput(Throughput::Bytes(bytes as u64));
     g.bench_function("annotate+csv", |b| {
+        let mut buf = Vec::new();
         b.iter(|| {
             let mut rows = 0;
             for a in &articles {
                 let ann = pipeline.annotate(black_box(a));
-                rows += claimsheet_report::claim_rows(a, &ann).len();
+                buf.clear();
+                let mut csv = claimsheet_report::CsvWriter::new::<claimsheet_report::ClaimRow>(
+                    &mut buf,
+                    claimsheet_report::CsvOptions::default(),
+                )
+                .expect("CSV header");
+                for row in claimsheet_report::claim_rows(a, &ann) {
+                    csv.write_row(&row).expect("CSV row");
+                    rows += 1;
+                }
+                csv.finish().expect("CSV written");
+                assert!(
+                    buf.len() > 300 || ann.claims.is_empty(),
+                    "rows were written"
+                );
             }
             assert_eq!(rows, claims);
         })
