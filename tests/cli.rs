@@ -571,3 +571,64 @@ fn xlsx_with_an_unwritable_temporary_directory_is_an_error_not_a_panic() {
     assert!(!target.exists(), "no workbook is written");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// A saved news page gives the story's claims only: the cookie banner, the caption, the
+/// related-stories box and the footer were claims of the article before.
+#[test]
+fn a_news_page_gives_claims_from_its_story_only() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let page = dir.path().join("story.html");
+    std::fs::write(
+        &page,
+        r#"<!doctype html><html><head><title>Bridge to close | City News</title>
+<meta property="article:published_time" content="2025-10-19T08:30:00Z"></head><body>
+<nav><a href="/">Home</a></nav>
+<div class="cookie-consent">We use cookies to improve your experience on our website.</div>
+<article><h1>Bridge to close for repairs</h1>
+<p>The mayor said on Friday that the old bridge will close for repairs next month.</p>
+<figure><img src="b.jpg"><figcaption>The old bridge seen from the river bank on Thursday.</figcaption></figure>
+<p>Engineers found cracks in two of its supports in August.</p>
+<div class="related-links"><p>Ferry services will be extended over the winter months.</p></div>
+</article>
+<footer><p>All content is owned by City News and may not be copied.</p></footer>
+</body></html>"#,
+    )
+    .expect("page written");
+    let out = claimsheet(&["extract", page.to_str().expect("path")]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let (header, rows) = csv_rows(&out.stdout);
+    let claim = header
+        .iter()
+        .position(|h| h == "claim")
+        .expect("claim column");
+    let claims: Vec<&str> = rows.iter().map(|r| r[claim].as_str()).collect();
+    assert!(
+        claims
+            .iter()
+            .any(|c| c.contains("the old bridge will close")),
+        "{claims:?}"
+    );
+    assert!(
+        claims
+            .iter()
+            .any(|c| c.starts_with("Engineers found cracks")),
+        "{claims:?}"
+    );
+    for furniture in [
+        "cookies",
+        "river bank",
+        "Ferry",
+        "owned by",
+        "Bridge to close",
+    ] {
+        assert!(
+            !claims.iter().any(|c| c.contains(furniture)),
+            "{furniture}: {claims:?}"
+        );
+    }
+    let said_on = header.iter().position(|h| h == "said_on").expect("said_on");
+    assert!(
+        rows.iter().any(|r| r[said_on] == "2025-10-17"),
+        "dated from the page's meta"
+    );
+}

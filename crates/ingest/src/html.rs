@@ -1,6 +1,12 @@
-//! A small HTML-to-text reader for news pages: the title, a publication date from the usual meta
-//! tags, and the text of block elements (paragraphs, headings, list items) one per line.
-//! Scripts, styles and navigation furniture are dropped.
+//! A small HTML-to-text reader for news pages: the title, a publication date, byline and
+//! canonical address from the usual meta tags, and the text of block elements (paragraphs,
+//! headings, list items) one per line.
+//!
+//! What a reader of the story would not call the story is dropped: scripts, styles,
+//! navigation, asides, footers, figure captions, and containers whose class or id names page
+//! furniture (cookie and consent banners, newsletter boxes, related-story lists, adverts,
+//! breadcrumbs). When the page marks its story (`<article>`, `<main>`, or
+//! `itemprop="articleBody"`) and that holds the bulk of the text, only the story is kept.
 
 /// What [`html_to_article_parts`] finds in a page.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -11,6 +17,11 @@ pub struct HtmlParts {
     pub title: Option<String>,
     /// The publication date meta value (`article:published_time`, `date`, `pubdate`...).
     pub date: Option<String>,
+    /// The author meta value (`author`, `article:author`, `dc.creator`), when it is a name
+    /// rather than an address.
+    pub byline: Option<String>,
+    /// The canonical address (`<link rel="canonical">` or `og:url`).
+    pub url: Option<String>,
 }
 
 const BLOCKS: &[&str] = &[
@@ -38,11 +49,53 @@ const BLOCKS: &[&str] = &[
     "table",
     "ul",
     "ol",
+    "main",
 ];
 const SKIPPED: &[&str] = &[
-    "script", "style", "noscript", "nav", "svg", "head", "template", "iframe", "aside",
+    "script",
+    "style",
+    "noscript",
+    "nav",
+    "svg",
+    "template",
+    "iframe",
+    "aside",
+    "footer",
+    "figcaption",
     // Form controls, not the form: ASP.NET pages wrap the whole body in one <form>.
-    "select", "button", "textarea",
+    "select",
+    "button",
+    "textarea",
+];
+/// Elements whose class or id can mark them as page furniture.
+const CONTAINERS: &[&str] = &["div", "section", "ul", "ol", "span", "form", "p", "header"];
+/// Class and id words (split at white space, `-` and `_`) that name page furniture. Only words
+/// that never name a story's own text: "share" and "comments" are left out, because story
+/// bodies carry classes such as `js-share-enabled`.
+const FURNITURE: &[&str] = &[
+    "cookie",
+    "cookies",
+    "consent",
+    "gdpr",
+    "newsletter",
+    "subscribe",
+    "paywall",
+    "related",
+    "recommended",
+    "promo",
+    "advert",
+    "advertisement",
+    "ads",
+    "ad",
+    "sponsored",
+    "breadcrumb",
+    "breadcrumbs",
+    "sidebar",
+    "popup",
+    "modal",
+    "outbrain",
+    "taboola",
+    "navbar",
 ];
 const DATE_METAS: &[&str] = &[
     "article:published_time",
@@ -55,25 +108,87 @@ const DATE_METAS: &[&str] = &[
     "sailthru.date",
     "og:published_time",
 ];
+const AUTHOR_METAS: &[&str] = &["author", "article:author", "dc.creator", "sailthru.author"];
+/// The story region is kept alone when it holds at least this share of the page's text...
+const MAIN_SHARE: f64 = 0.25;
+/// ...or at least this many bytes.
+const MAIN_BYTES: usize = 600;
 
-/// Reads an HTML page into text, title and date.
+/// An element followed to its end tag: its name and how many elements of that name are open,
+/// itself included.
+struct Region {
+    name: String,
+    depth: usize,
+}
+
+impl Region {
+    fn new(name: &str) -> Self {
+        Region {
+            name: name.to_string(),
+            depth: 1,
+        }
+    }
+
+    /// Counts a tag; true when it closes the region.
+    fn ends_with(&mut self, name: &str, closing: bool, self_closing: bool) -> bool {
+        if name != self.name {
+            return false;
+        }
+        if closing {
+            self.depth = self.depth.saturating_sub(1);
+            self.depth == 0
+        } else {
+            if !self_closing {
+                self.depth += 1;
+            }
+            false
+        }
+    }
+}
+
+/// Reads an HTML page into text, title, date, byline and address.
 ///
 /// The text is what a reader sees: one line per block element, runs of white space folded,
 /// character references decoded. The reported spans of the article refer to this text.
 pub fn html_to_article_parts(html: &str) -> HtmlParts {
+    let parts = read_page(html, true);
+    // A furniture container left open (broken markup) would hide the rest of the page: without
+    // the class rule, the page keeps its text.
+    if parts.text.len() < 40 {
+        let plain = read_page(html, false);
+        if plain.text.len() > parts.text.len() {
+            return plain;
+        }
+    }
+    parts
+}
+
+fn read_page(html: &str, drop_furniture: bool) -> HtmlParts {
     let mut parts = HtmlParts::default();
     let mut text = String::with_capacity(html.len() / 2);
-    let mut skip_depth: usize = 0;
+    let mut story = String::new();
+    let mut skip: Option<Region> = None;
+    let mut main: Option<Region> = None;
+    let mut saw_main = false;
     let mut in_title = false;
     let mut title = String::new();
     let mut rest = html;
     while !rest.is_empty() {
-        let Some(lt) = rest.find('<') else {
-            push_text(&mut text, rest, skip_depth, in_title, &mut title);
-            break;
-        };
-        push_text(&mut text, &rest[..lt], skip_depth, in_title, &mut title);
+        let lt = rest.find('<').unwrap_or(rest.len());
+        let raw = &rest[..lt];
+        if in_title {
+            title.push_str(&decode_entities(raw));
+        } else if skip.is_none() && !raw.is_empty() {
+            let decoded = decode_entities(raw);
+            push_text(&mut text, &decoded);
+            if main.is_some() {
+                push_text(&mut story, &decoded);
+            }
+        }
         rest = &rest[lt..];
+        if rest.is_empty() {
+            break;
+        }
         if rest.starts_with("<!--") {
             rest = rest.find("-->").map_or("", |e| &rest[e + 3..]);
             continue;
@@ -84,50 +199,134 @@ pub fn html_to_article_parts(html: &str) -> HtmlParts {
         let tag = &rest[1..gt];
         rest = &rest[gt + 1..];
         let closing = tag.starts_with('/');
+        let self_closing = tag.ends_with('/');
         let name: String = tag
             .trim_start_matches('/')
             .chars()
             .take_while(|c| c.is_ascii_alphanumeric())
             .collect::<String>()
             .to_ascii_lowercase();
-        if name == "meta" {
-            read_meta(tag, &mut parts);
-            continue;
-        }
-        if name == "title" {
-            in_title = !closing;
-            continue;
-        }
-        if SKIPPED.contains(&name.as_str()) && name != "head" {
-            if closing {
-                skip_depth = skip_depth.saturating_sub(1);
-            } else if !tag.ends_with('/') {
-                skip_depth += 1;
-                if name == "script" || name == "style" {
-                    // Raw text elements: jump to their end tag.
-                    match find_end_tag(rest, &name) {
-                        Some(e) => rest = rest.get(e..).unwrap_or(""),
-                        None => rest = "",
-                    }
+        match name.as_str() {
+            "meta" => {
+                read_meta(tag, &mut parts);
+                continue;
+            }
+            "link" => {
+                if parts.url.is_none()
+                    && attr(tag, "rel").is_some_and(|r| r.eq_ignore_ascii_case("canonical"))
+                {
+                    parts.url = attr(tag, "href").map(decode_attribute);
                 }
+                continue;
+            }
+            "title" => {
+                in_title = !closing;
+                continue;
+            }
+            _ => {}
+        }
+        let raw_text = name == "script" || name == "style";
+        if let Some(r) = &mut skip {
+            if r.ends_with(&name, closing, self_closing) {
+                skip = None;
+                new_line(&mut text);
+                if main.is_some() {
+                    new_line(&mut story);
+                }
+            } else if raw_text && !closing {
+                rest = skip_raw_text(rest, &name);
             }
             continue;
         }
-        if BLOCKS.contains(&name.as_str()) && !text.ends_with('\n') && !text.is_empty() {
-            text.push('\n');
+        if !closing && !self_closing {
+            if SKIPPED.contains(&name.as_str()) {
+                if raw_text {
+                    // Raw text elements: jump to their end tag, which closes them.
+                    rest = skip_raw_text(rest, &name);
+                } else {
+                    skip = Some(Region::new(&name));
+                }
+                continue;
+            }
+            let marks_story = name == "article"
+                || name == "main"
+                || attr(tag, "itemprop").is_some_and(|v| v.eq_ignore_ascii_case("articlebody"));
+            if drop_furniture
+                && !marks_story
+                && CONTAINERS.contains(&name.as_str())
+                && furniture(tag)
+            {
+                skip = Some(Region::new(&name));
+                continue;
+            }
+            if main.is_none() && marks_story {
+                main = Some(Region::new(&name));
+                saw_main = true;
+            } else if let Some(m) = &mut main {
+                m.ends_with(&name, closing, self_closing);
+            }
+        } else if let Some(m) = &mut main {
+            if m.ends_with(&name, closing, self_closing) {
+                main = None;
+                new_line(&mut story);
+            }
+        }
+        if BLOCKS.contains(&name.as_str()) {
+            new_line(&mut text);
+            if main.is_some() {
+                new_line(&mut story);
+            }
         }
     }
     let title = fold_ws(&title);
     if !title.is_empty() && parts.title.is_none() {
         parts.title = Some(title);
     }
-    parts.text = text
-        .lines()
+    let text = tidy_lines(&text);
+    let story = tidy_lines(&story);
+    let story_holds_it =
+        story.len() >= MAIN_BYTES || story.len() as f64 >= MAIN_SHARE * text.len() as f64;
+    parts.text = if saw_main && !story.is_empty() && story_holds_it {
+        story
+    } else {
+        text
+    };
+    parts
+}
+
+/// The rest of the page after a raw text element's content (`<script>`, `<style>`): at its end
+/// tag, or the end of the page.
+fn skip_raw_text<'h>(rest: &'h str, name: &str) -> &'h str {
+    match find_end_tag(rest, name) {
+        Some(e) => rest.get(e..).unwrap_or(""),
+        None => "",
+    }
+}
+
+/// True when the tag's class or id names page furniture.
+fn furniture(tag: &str) -> bool {
+    ["class", "id"]
+        .iter()
+        .filter_map(|a| attr(tag, a))
+        .any(|v| {
+            v.split(|c: char| c.is_ascii_whitespace() || c == '-' || c == '_')
+                .any(|w| FURNITURE.iter().any(|f| w.eq_ignore_ascii_case(f)))
+        })
+}
+
+fn new_line(out: &mut String) {
+    if !out.is_empty() && !out.ends_with('\n') {
+        out.push('\n');
+    }
+}
+
+/// Lines trimmed, empty ones dropped.
+fn tidy_lines(text: &str) -> String {
+    text.lines()
         .map(str::trim)
         .filter(|l| !l.is_empty())
         .collect::<Vec<_>>()
-        .join("\n");
-    parts
+        .join("\n")
 }
 
 /// Byte offset of the first `</name` in `html`, the name matched without regard to ASCII case.
@@ -151,15 +350,8 @@ fn find_end_tag(html: &str, name: &str) -> Option<usize> {
     None
 }
 
-fn push_text(out: &mut String, raw: &str, skip_depth: usize, in_title: bool, title: &mut String) {
-    if in_title {
-        title.push_str(&decode_entities(raw));
-        return;
-    }
-    if skip_depth > 0 || raw.is_empty() {
-        return;
-    }
-    let decoded = decode_entities(raw);
+/// Appends decoded text with white space folded as a browser shows it.
+fn push_text(out: &mut String, decoded: &str) {
     for (i, word) in decoded.split_whitespace().enumerate() {
         if (i > 0 || decoded.starts_with(char::is_whitespace))
             && !out.is_empty()
@@ -217,6 +409,16 @@ fn read_meta(tag: &str, parts: &mut HtmlParts) {
     };
     if parts.date.is_none() && DATE_METAS.contains(&key.as_str()) {
         parts.date = Some(content.to_string());
+    }
+    // An author meta may be a profile address; only a name is a byline.
+    if parts.byline.is_none() && AUTHOR_METAS.contains(&key.as_str()) && !content.contains('/') {
+        let name = decode_attribute(content);
+        if !name.is_empty() {
+            parts.byline = Some(name);
+        }
+    }
+    if key == "og:url" && parts.url.is_none() {
+        parts.url = Some(decode_attribute(content));
     }
     if key == "og:title" && parts.title.is_none() {
         parts.title = Some(decode_attribute(content));
@@ -304,6 +506,86 @@ mod tests {
             r#"<meta property="og:title" content="Caf&eacute; &amp; Bar&#146;s"><p>x</p>"#,
         );
         assert_eq!(p.title.as_deref(), Some("Caf\u{e9} & Bar\u{2019}s"));
+    }
+
+    /// A news page as sites publish it: the story inside `<article>`, surrounded by a menu, a
+    /// cookie banner, a related-stories box, a caption and a footer.
+    const NEWS_PAGE: &str = r#"<!doctype html><html><head><meta charset="utf-8">
+<title>Ministers meet | Example News</title>
+<meta property="og:title" content="Ministers meet in Geneva">
+<meta property="article:published_time" content="2025-10-19T08:30:00Z">
+<meta name="author" content="Jane Doe">
+<link rel="canonical" href="https://news.example.com/world/ministers-meet?a=1&amp;b=2">
+</head><body>
+<nav><a href="/">Home</a> <a href="/world">World</a></nav>
+<div class="cookie-banner"><div class="inner">We use cookies to improve your experience.</div> Accept all cookies?</div>
+<article>
+<h1>Ministers meet in Geneva</h1>
+<p class="byline">By Jane Doe</p>
+<p>The two ministers met on Friday, officials said.</p>
+<figure><img src="a.jpg"><figcaption>The ministers shake hands in Geneva.</figcaption></figure>
+<div class="story-body js-share-enabled"><p>They agreed to meet again next month.</p></div>
+<div id="related_stories"><h3>Related</h3><ul><li>Ministers to meet, sources say</li></ul></div>
+</article>
+<aside><p>Most read: a story elsewhere.</p></aside>
+<footer><p>Copyright 2025 Example News.</p></footer>
+</body></html>"#;
+
+    #[test]
+    fn a_news_page_keeps_its_story_and_drops_the_furniture() {
+        let p = html_to_article_parts(NEWS_PAGE);
+        assert_eq!(
+            p.text,
+            "Ministers meet in Geneva\nBy Jane Doe\nThe two ministers met on Friday, officials said.\nThey agreed to meet again next month."
+        );
+        assert_eq!(p.title.as_deref(), Some("Ministers meet in Geneva"));
+        assert_eq!(p.date.as_deref(), Some("2025-10-19T08:30:00Z"));
+        assert_eq!(p.byline.as_deref(), Some("Jane Doe"));
+        assert_eq!(
+            p.url.as_deref(),
+            Some("https://news.example.com/world/ministers-meet?a=1&b=2")
+        );
+    }
+
+    #[test]
+    fn a_page_without_a_story_element_drops_only_the_furniture() {
+        let html = r#"<body><div class="ad-slot"><p>Buy now.</p></div><div id="main"><p>The council voted on Monday.</p><div class="newsletter_box"><div><p>Sign up</p></div></div><p>The vote was close.</p></div></body>"#;
+        let p = html_to_article_parts(html);
+        assert_eq!(p.text, "The council voted on Monday.\nThe vote was close.");
+    }
+
+    #[test]
+    fn a_small_story_element_in_a_long_page_is_not_taken_for_the_story() {
+        // A teaser card marked <article> beside the real text: the whole page stays.
+        let body = "<p>The council voted on Monday to close the bridge for repairs.</p>".repeat(30);
+        let html =
+            format!("<body><article><p>Also read: ferries resume.</p></article>{body}</body>");
+        let p = html_to_article_parts(&html);
+        assert!(
+            p.text
+                .starts_with("Also read: ferries resume.\nThe council voted"),
+            "{}",
+            p.text
+        );
+        assert_eq!(p.text.lines().count(), 31);
+    }
+
+    #[test]
+    fn an_unclosed_furniture_box_does_not_hide_the_page() {
+        let html = r#"<body><div class="promo">Subscribe today<p>The council voted on Monday to close the bridge.</p>"#;
+        let p = html_to_article_parts(html);
+        assert_eq!(
+            p.text,
+            "Subscribe today\nThe council voted on Monday to close the bridge."
+        );
+    }
+
+    #[test]
+    fn an_author_meta_that_is_an_address_is_no_byline() {
+        let p = html_to_article_parts(
+            r#"<meta property="article:author" content="https://www.facebook.com/example"><p>x</p>"#,
+        );
+        assert_eq!(p.byline, None);
     }
 
     #[test]

@@ -272,21 +272,28 @@ impl Articles {
         html: bool,
     ) -> Result<Article, IngestError> {
         let (text, warning) = decode(bytes, &origin)?;
-        let (text, title, date) = if html {
+        let (text, title, date, byline, url) = if html {
             let parts = crate::html_to_article_parts(&text);
             (
                 parts.text,
                 parts.title,
                 parts.date.as_deref().and_then(parse_date),
+                parts.byline,
+                parts.url,
             )
         } else {
-            (text, None, None)
+            (text, None, None, None, None)
         };
         if text.trim().is_empty() {
             return Err(IngestError::Empty { origin });
         }
         let id = origin.path.clone();
         let mut article = Article::new(id, origin, text, date.or(self.options.default_date), title);
+        // The page's own byline line wins over its author meta.
+        if article.byline.is_none() {
+            article.byline = byline;
+        }
+        article.url = url;
         article.warnings.extend(warning);
         Ok(article)
     }
