@@ -58,6 +58,11 @@ pub enum ParagraphKind {
     Heading,
     /// A photo or image caption line ("Photo: ...").
     Caption,
+    /// A publication or update stamp ("Published October 19, 2025", "Updated 10:42 a.m. ET").
+    Timestamp,
+    /// A pointer to other content or a page control: "READ MORE: ...", "Related: ...",
+    /// "Advertisement", "Share this article".
+    Promo,
     /// Running text: the paragraphs whose sentences can hold claims.
     Body,
 }
@@ -72,6 +77,8 @@ impl ParagraphKind {
             ParagraphKind::EditorNote => "editor_note",
             ParagraphKind::Heading => "heading",
             ParagraphKind::Caption => "caption",
+            ParagraphKind::Timestamp => "timestamp",
+            ParagraphKind::Promo => "promo",
             ParagraphKind::Body => "body",
         }
     }
@@ -138,6 +145,7 @@ impl Article {
         title: Option<String>,
     ) -> Self {
         let paragraphs = crate::layout(&text, title.as_deref());
+        let date = date.or_else(|| stated_publication_date(&text, &paragraphs));
         let title = title.or_else(|| {
             paragraphs
                 .iter()
@@ -161,4 +169,26 @@ impl Article {
             warnings: Vec::new(),
         }
     }
+}
+
+/// The publication date a text states in its stamp lines near the top ("Published October 19,
+/// 2025"): a publication stamp before an update stamp ("Updated ...").
+fn stated_publication_date(text: &str, paragraphs: &[Paragraph]) -> Option<Date> {
+    let stamps: Vec<&str> = paragraphs
+        .iter()
+        .take(12)
+        .filter(|p| p.kind == ParagraphKind::Timestamp)
+        .map(|p| p.span.slice(text))
+        .collect();
+    let update = |line: &str| {
+        let lower = line.to_lowercase();
+        ["updated", "last updated", "modified", "last modified"]
+            .iter()
+            .any(|w| lower.starts_with(w))
+    };
+    stamps
+        .iter()
+        .filter(|l| !update(l))
+        .chain(stamps.iter().filter(|l| update(l)))
+        .find_map(|l| crate::layout::stated_date(l))
 }

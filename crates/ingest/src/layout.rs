@@ -105,6 +105,10 @@ fn classify(line: &str, index: usize, count: usize, title: Option<&str>) -> Para
         ParagraphKind::EditorNote
     } else if is_caption(line) {
         ParagraphKind::Caption
+    } else if is_timestamp(line) {
+        ParagraphKind::Timestamp
+    } else if is_promo(line) {
+        ParagraphKind::Promo
     } else if is_heading(line) {
         ParagraphKind::Heading
     } else {
@@ -445,6 +449,162 @@ fn is_caption(line: &str) -> bool {
     MARKS.iter().any(|m| line.starts_with(m))
 }
 
+/// Words that open a publication or update stamp.
+const STAMP_OPENERS: &[&str] = &[
+    "published",
+    "updated",
+    "last updated",
+    "first published",
+    "posted",
+    "last modified",
+    "modified",
+];
+
+/// True for a publication or update stamp: "Published October 19, 2025", "Updated: 10:42 a.m.
+/// ET", "Posted on Oct. 19, 2025 at 9:00". Short, opening with a stamp word, and holding a
+/// date or a time.
+fn is_timestamp(line: &str) -> bool {
+    if word_count(line) > 16 || !line.bytes().any(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let lower = line.to_lowercase();
+    STAMP_OPENERS.iter().any(|o| {
+        lower.strip_prefix(o).is_some_and(|rest| {
+            rest.is_empty() || rest.starts_with([' ', ':', '\u{a0}', '|', '-', '\u{2013}'])
+        })
+    })
+}
+
+/// Labels that open a pointer to other content ("READ MORE: ...").
+const PROMO_LABELS: &[&str] = &[
+    "read more",
+    "more",
+    "related",
+    "see also",
+    "also read",
+    "read also",
+    "recommended",
+    "watch",
+    "listen",
+    "trending",
+    "must read",
+    "most read",
+    "more on this story",
+    "click here",
+];
+
+/// Whole lines that are page controls or placeholders.
+const PROMO_LINES: &[&str] = &[
+    "advertisement",
+    "skip advertisement",
+    "story continues below advertisement",
+    "article continues below advertisement",
+    "continue reading below",
+    "share this article",
+    "share this story",
+    "share",
+    "print",
+    "sign up",
+    "subscribe",
+];
+
+/// True for a pointer to other content or a page control: a promo label and a colon or dash
+/// ("READ MORE: Ferry services extended", "Related - ..."), or a whole-line control
+/// ("Advertisement", "Share this article").
+fn is_promo(line: &str) -> bool {
+    let lower = line.trim().to_lowercase();
+    let bare = lower.trim_end_matches(['.', ':', '!']);
+    if PROMO_LINES.contains(&bare) {
+        return true;
+    }
+    PROMO_LABELS.iter().any(|l| {
+        lower.strip_prefix(l).is_some_and(|rest| {
+            let rest = rest.trim_start();
+            rest.starts_with([':', '|', '\u{2013}', '\u{2014}']) || rest.starts_with("- ")
+        })
+    })
+}
+
+/// A calendar date stated in a line: "October 19, 2025", "Oct. 19, 2025", "19 October 2025",
+/// "2025-10-19". The first one found.
+pub(crate) fn stated_date(line: &str) -> Option<jiff::civil::Date> {
+    let words: Vec<&str> = line
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let day = |w: &str| -> Option<i8> {
+        let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        let d: i8 = digits.parse().ok()?;
+        (1..=31).contains(&d).then_some(d)
+    };
+    let year = |w: &str| -> Option<i16> {
+        let w = w.trim_end_matches(['.', ';', ')']);
+        (w.len() == 4).then(|| w.parse().ok()).flatten()
+    };
+    for (i, w) in words.iter().enumerate() {
+        // ISO: 2025-10-19, or a timestamp that opens with it.
+        if let Some(iso) = w.get(..10) {
+            let b = iso.as_bytes();
+            if b[4] == b'-' && b[7] == b'-' {
+                let y = iso.get(..4).and_then(|x| x.parse::<i16>().ok());
+                let m = iso.get(5..7).and_then(|x| x.parse::<i8>().ok());
+                let d = iso.get(8..10).and_then(|x| x.parse::<i8>().ok());
+                if let (Some(y), Some(m), Some(d)) = (y, m, d) {
+                    if let Ok(date) = jiff::civil::Date::new(y, m, d) {
+                        return Some(date);
+                    }
+                }
+            }
+        }
+        let Some(m) = month_number(w) else { continue };
+        let next = |k: usize| words.get(i + k).copied().unwrap_or("");
+        // October 19, 2025
+        if let (Some(d), Some(y)) = (day(next(1)), year(next(2))) {
+            if let Ok(date) = jiff::civil::Date::new(y, m, d) {
+                return Some(date);
+            }
+        }
+        // 19 October 2025
+        let before = i
+            .checked_sub(1)
+            .and_then(|k| words.get(k))
+            .copied()
+            .unwrap_or("");
+        if let (Some(d), Some(y)) = (day(before), year(next(1))) {
+            if let Ok(date) = jiff::civil::Date::new(y, m, d) {
+                return Some(date);
+            }
+        }
+    }
+    None
+}
+
+/// The month a word names ("October", "Oct.", "Sept"), 1-12.
+fn month_number(word: &str) -> Option<i8> {
+    const MONTHS: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let w = word.trim_end_matches('.').to_lowercase();
+    if w.len() < 3 {
+        return None;
+    }
+    let i = MONTHS.iter().position(|m| {
+        *m == w || (w.len() <= 4 && m.starts_with(&w) && (w.len() == 3 || w == "sept"))
+    })?;
+    i8::try_from(i + 1).ok()
+}
+
 fn is_heading(line: &str) -> bool {
     let words = word_count(line);
     if words == 0 || words > 14 || ends_like_sentence(line) {
@@ -634,6 +794,55 @@ mod tests {
                 "editor_note"
             ]
         );
+    }
+
+    #[test]
+    fn stamps_and_promos_are_furniture() {
+        let text = "Bridge to close\nBy Jane Doe\nPublished October 19, 2025 Updated 10:42 a.m. ET\nThe mayor said the bridge will close.\nAdvertisement\nREAD MORE: Ferry services to be extended\nUpdated: 2025-10-19 09:00\nRelated \u{2013} Council votes on budget\nShare this article\nMore than 100 people have signed a petition.\nPublished reports say the mayor will resign.\nWatch the video below.";
+        assert_eq!(
+            kinds(text, None)
+                .iter()
+                .map(|(k, _)| *k)
+                .collect::<Vec<_>>(),
+            [
+                "title",
+                "byline",
+                "timestamp",
+                "body",
+                "promo",
+                "promo",
+                "timestamp",
+                "promo",
+                "promo",
+                "body",
+                "body",
+                "body"
+            ]
+        );
+    }
+
+    #[test]
+    fn stated_dates_are_read_in_the_usual_forms() {
+        let d = |s: &str| stated_date(s).map(|d| d.to_string());
+        assert_eq!(
+            d("Published October 19, 2025").as_deref(),
+            Some("2025-10-19")
+        );
+        assert_eq!(
+            d("Posted on Oct. 19, 2025 at 9:00").as_deref(),
+            Some("2025-10-19")
+        );
+        assert_eq!(
+            d("Updated 19 Sept 2025, 10:42 BST").as_deref(),
+            Some("2025-09-19")
+        );
+        assert_eq!(
+            d("Published: 2025-10-19T08:30:00Z").as_deref(),
+            Some("2025-10-19")
+        );
+        assert_eq!(d("Published Feb. 29, 2023").as_deref(), None, "no such day");
+        assert_eq!(d("Updated 10:42 a.m. ET").as_deref(), None);
+        assert_eq!(d("Published May 2025").as_deref(), None, "no day");
     }
 
     #[test]

@@ -288,7 +288,11 @@ impl Articles {
             return Err(IngestError::Empty { origin });
         }
         let id = origin.path.clone();
-        let mut article = Article::new(id, origin, text, date.or(self.options.default_date), title);
+        // The page's date, else the date its text states, else the default.
+        let mut article = Article::new(id, origin, text, date, title);
+        if article.date.is_none() {
+            article.date = self.options.default_date;
+        }
         // The page's own byline line wins over its author meta.
         if article.byline.is_none() {
             article.byline = byline;
@@ -535,13 +539,13 @@ fn jsonl_article(
             Some(d) => Some(d),
             None => {
                 warnings.push(format!("date {s:?} is not YYYY-MM-DD; ignored"));
-                default_date
+                None
             }
         },
-        Some(Value::Null) | None => default_date,
+        Some(Value::Null) | None => None,
         Some(other) => {
             warnings.push(format!("date {other} is not a YYYY-MM-DD string; ignored"));
-            default_date
+            None
         }
     };
     let title = take_string(&mut map, "title");
@@ -556,7 +560,11 @@ fn jsonl_article(
     } else {
         Some(String::new())
     };
+    // The record's date, else the date its text states, else the default.
     let mut article = Article::new(id, origin, text, date, layout_title);
+    if article.date.is_none() {
+        article.date = default_date;
+    }
     article.title = title;
     article.url = url;
     article.metadata = map;
@@ -609,6 +617,35 @@ mod tests {
         assert_eq!(
             a.metadata.get("source"),
             Some(&Value::String("wire".into()))
+        );
+    }
+
+    #[test]
+    fn a_stated_publication_date_comes_before_the_default() {
+        let default = Some(jiff::civil::date(2030, 1, 1));
+        let read = |line: &[u8]| {
+            jsonl_article(line, Origin::line("a.jsonl", 1), default, 1000)
+                .expect("reads")
+                .date
+                .map(|d| d.to_string())
+        };
+        let stamped = br#"{"text": "Bridge to close\nUpdated October 20, 2025\nPublished October 19, 2025\nThe mayor said the bridge will close."}"#;
+        assert_eq!(
+            read(stamped).as_deref(),
+            Some("2025-10-19"),
+            "publication, not update"
+        );
+        let dated = br#"{"text": "Bridge to close\nPublished October 19, 2025\nThe mayor spoke.", "date": "2025-10-21"}"#;
+        assert_eq!(
+            read(dated).as_deref(),
+            Some("2025-10-21"),
+            "the record's date wins"
+        );
+        let plain = br#"{"text": "The mayor said the bridge will close."}"#;
+        assert_eq!(
+            read(plain).as_deref(),
+            Some("2030-01-01"),
+            "else the default"
         );
     }
 
