@@ -274,6 +274,9 @@ impl TimeTagger {
         if !first.is_ascii_alphabetic() {
             return Lex::Other;
         }
+        if let Some(l) = short_period(part) {
+            return l;
+        }
         match raw {
             Some(r) => self
                 .lex
@@ -281,6 +284,26 @@ impl TimeTagger {
                 .unwrap_or(Lex::Other),
             None => Lex::Other,
         }
+    }
+}
+
+/// "Q1".."Q4", "H1", "H2" (upper case only: "q3" is rarely a quarter) and "FY2024", "FY24".
+fn short_period(part: &[u8]) -> Option<Lex> {
+    match part {
+        [b'Q', d @ b'1'..=b'4'] => Some(Lex::PartYear(b'Q', d - b'0')),
+        [b'H', d @ b'1'..=b'2'] => Some(Lex::PartYear(b'H', d - b'0')),
+        [b'F', b'Y', rest @ ..] if matches!(rest.len(), 2 | 4) => {
+            let mut v: u32 = 0;
+            for b in rest {
+                if !b.is_ascii_digit() {
+                    return None;
+                }
+                v = v * 10 + u32::from(b - b'0');
+            }
+            // "FY24": the century of the years news talks about
+            Some(Lex::FiscalShort(if rest.len() == 2 { 2000 + v } else { v }))
+        }
+        _ => None,
     }
 }
 
@@ -1182,6 +1205,15 @@ impl<'a> Scan<'a> {
             Lex::Punct(b'\'') => take(self.decade(i)),
             Lex::Month(..) => take(self.month(i)),
             Lex::Weekday(_) => take(self.weekday(i)),
+            Lex::Weekdays(_) => take(self.weekdays(i)),
+            Lex::PartYear(..) => take(self.quarter(i)),
+            Lex::FiscalShort(y) => take(Some(Cand::new(
+                i,
+                i + 1,
+                TimexType::Date,
+                format!("{y:04}"),
+                Anchor::None,
+            ))),
             Lex::Season(_) => take(self.season(i, None)),
             Lex::PartDay(_) => take(self.part_then_day(i)),
             Lex::K(k) => match k {
@@ -1519,6 +1551,7 @@ impl<'a> Scan<'a> {
                 Anchor::None,
             ));
         }
+        // not "days after the vote", "minutes later": TimeML corpora leave those unmarked
         if !matches!(
             self.kw(i - 1),
             Some(Kw::For | Kw::In | Kw::Over | Kw::Within)
@@ -1798,18 +1831,35 @@ impl<'a> Scan<'a> {
         if self.is(j, Kw::Fiscal) {
             j += 1;
         }
-        let n = self.ord_at(j)?;
-        let (span_unit, max) = match self.lex(j + 1) {
-            Lex::Unit(Unit::Quarter, false) => ("Q", 4),
-            Lex::K(Kw::Half) => ("H", 2),
-            _ => return None,
+        // "Q3", "H1 2024": one atom for the ordinal and the unit
+        let short = match self.lex(j) {
+            Lex::PartYear(kind, n) => {
+                // "Audi Q3", "Form H1": a name after a capitalised word
+                if j > 0 && self.cap(j - 1) && matches!(self.lex(j - 1), Lex::Other) {
+                    return None;
+                }
+                Some((kind, u32::from(n)))
+            }
+            _ => None,
+        };
+        let (n, span_unit, max, mut b) = match short {
+            Some((b'Q', n)) => (n, "Q", 4, j + 1),
+            Some((_, n)) => (n, "H", 2, j + 1),
+            None => {
+                let n = self.ord_at(j)?;
+                match self.lex(j + 1) {
+                    Lex::Unit(Unit::Quarter, false) => (n, "Q", 4, j + 2),
+                    Lex::K(Kw::Half) => (n, "H", 2, j + 2),
+                    _ => return None,
+                }
+            }
         };
         let last = n == 99;
         let n = if last { max } else { n };
         if n == 0 || n > max {
             return None;
         }
-        let mut b = j + 2;
+        let after_unit = b;
         if self.is(b, Kw::Of) {
             if let Lex::Num(v, 4) = self.lex(b + 1) {
                 year = Some(v as i32);
@@ -1831,8 +1881,8 @@ impl<'a> Scan<'a> {
             }
         }
         // "the last half of 1989", "the last quarter of 2023"; "the last quarter" alone is
-        // the one before the current ([`Self::relative`])
-        if last && year.is_none() {
+        // the one before the current ([`Self::relative`]); "H1" alone is too often a name
+        if (last || short.is_some() && span_unit == "H") && year.is_none() {
             return None;
         }
         let (value, anchor) = match (year, self.pubd) {
@@ -1853,7 +1903,10 @@ impl<'a> Scan<'a> {
         };
         let c = Cand::new(i, b, TimexType::Date, value, anchor);
         // "the third-quarter results": an adjective, the article belongs to the noun after it
-        if self.joined(j + 1) && b == j + 2 && matches!(self.lex(b), Lex::Other) {
+        if (self.joined(j + 1) || short.is_some())
+            && b == after_unit
+            && matches!(self.lex(b), Lex::Other)
+        {
             Some(c)
         } else {
             Some(c.the())
@@ -2240,6 +2293,24 @@ impl<'a> Scan<'a> {
             Some(d) => (ymd(d), Anchor::Publication),
             None => (format!("XXXX-WXX-{wd}"), Anchor::Publication),
         }
+    }
+
+    /// "Sundays", "on Mondays", "Friday nights" (a plural part of the day after a weekday is
+    /// read by [`Self::weekday`]): every such weekday, a set.
+    fn weekdays(&self, i: usize) -> Option<Cand> {
+        let Lex::Weekdays(wd) = self.lex(i) else {
+            return None;
+        };
+        if !self.cap(i) {
+            return None;
+        }
+        Some(Cand::new(
+            i,
+            i + 1,
+            TimexType::Set,
+            format!("XXXX-WXX-{wd}"),
+            Anchor::None,
+        ))
     }
 
     /// "Friday", "Friday morning", "Saturday, April 25", "Friday Oct. 13".
@@ -3137,9 +3208,11 @@ impl<'a> Scan<'a> {
         if u == Unit::Weekend {
             return None;
         }
+        // "three times a week", "twice a day", "24 hours a day", "seven days a week"
         let prev_ok = matches!(self.lex(i - 1), Lex::K(Kw::Times))
             || self.word(i - 1).eq_ignore_ascii_case("twice")
-            || self.word(i - 1).eq_ignore_ascii_case("once");
+            || self.word(i - 1).eq_ignore_ascii_case("once")
+            || matches!(self.lex(i - 1), Lex::Unit(v, true) if v < u);
         if !prev_ok {
             return None;
         }
