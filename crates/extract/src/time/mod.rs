@@ -3170,7 +3170,11 @@ impl<'a> Scan<'a> {
                 }
             }
             _ => {
-                // adverbs only: "quarterly dividend" is not a time expression
+                // adverbs only: "quarterly dividend" is not a time expression, nor the noun
+                // in "its regular quarterly of 10 cents"
+                if self.is(i + 1, Kw::Of) {
+                    return None;
+                }
                 if let Some(a) = self.atoms.get(i + 1) {
                     if matches!(a.lex, Lex::Other | Lex::Unit(..))
                         && !a.cap
