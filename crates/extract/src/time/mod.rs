@@ -1190,12 +1190,16 @@ impl<'a> Scan<'a> {
                 take(self.duration(i));
             }
             Lex::Ord(_) => {
+                take(self.nth_weekday(i));
                 take(self.quarter(i));
                 take(self.day_month(i));
                 take(self.century(i));
                 take(self.ord_duration(i));
             }
-            Lex::Unit(Unit::Second, false) => take(self.quarter(i)),
+            Lex::Unit(Unit::Second, false) => {
+                take(self.quarter(i));
+                take(self.nth_weekday(i));
+            }
             Lex::Unit(Unit::Year, false) => {
                 take(self.year_end(i));
                 take(self.year_ago(i));
@@ -1238,6 +1242,7 @@ impl<'a> Scan<'a> {
                     take(self.refs(i));
                     if k == Kw::Last {
                         take(self.quarter(i));
+                        take(self.nth_weekday(i));
                     }
                 }
                 Kw::Fiscal => {
@@ -2293,6 +2298,57 @@ impl<'a> Scan<'a> {
             Some(d) => (ymd(d), Anchor::Publication),
             None => (format!("XXXX-WXX-{wd}"), Anchor::Publication),
         }
+    }
+
+    /// "the first Tuesday in November", "the last Sunday of October 2024": the nth (or last)
+    /// weekday of a month.
+    fn nth_weekday(&self, i: usize) -> Option<Cand> {
+        let n = match self.lex(i) {
+            Lex::Ord(n @ 1..=5) => n,
+            Lex::Unit(Unit::Second, false) => 2,
+            Lex::K(Kw::Last) => 99,
+            _ => return None,
+        };
+        let Lex::Weekday(wd) = self.lex(i + 1) else {
+            return None;
+        };
+        if !self.cap(i + 1) || !matches!(self.kw(i + 2), Some(Kw::Of | Kw::In)) {
+            return None;
+        }
+        let j = i + 3;
+        let Lex::Month(m, true) = self.lex(j) else {
+            return None;
+        };
+        if !self.cap(j) {
+            return None;
+        }
+        let (year, anchor, b) = match self.lex(j + 1) {
+            Lex::Num(y, 4) if self.year_ok(j + 1) => (Some(y as i32), Anchor::None, j + 2),
+            _ => {
+                let (v, anchor) = self.month_only(j, m, 0);
+                (v.get(..4).and_then(|y| y.parse().ok()), anchor, j + 1)
+            }
+        };
+        let value = match year {
+            Some(y) => {
+                let first = date(y, m, 1)?;
+                let off = (i64::from(wd) - i64::from(weekday_of(first))).rem_euclid(7);
+                let d = if n == 99 {
+                    // the last: step back from the first of the next month
+                    let next = add_months(first, 1)?;
+                    let back = (i64::from(weekday_of(next)) - i64::from(wd) - 1).rem_euclid(7) + 1;
+                    add_days(next, -back)?
+                } else {
+                    add_days(first, off + 7 * (i64::from(n) - 1))?
+                };
+                if d.month() as u8 != m {
+                    return None;
+                }
+                ymd(d)
+            }
+            None => format!("XXXX-{m:02}-XX"),
+        };
+        Some(Cand::new(i, b, TimexType::Date, value, anchor).the())
     }
 
     /// "Sundays", "on Mondays", "Friday nights" (a plural part of the day after a weekday is
