@@ -264,6 +264,9 @@ pub(crate) enum Lex {
     PartYear(u8, u8),
     /// A fiscal year written short: `FY2024`, `FY24` (the year, four digits).
     FiscalShort(u32),
+    /// A holiday on a fixed or computable day: 0 Christmas, 1 Halloween, 2 Thanksgiving (US),
+    /// 3 Valentine('s Day).
+    Holiday(u8),
     /// A season: 0 spring, 1 summer, 2 fall, 3 winter.
     Season(u8),
     /// A unit; the flag is true for a plural.
@@ -388,6 +391,14 @@ pub(crate) fn build() -> LexMap {
         ("night", 3),
     ] {
         m.insert(w.as_bytes(), Lex::PartDay(p));
+    }
+    for (w, h) in [
+        ("christmas", 0),
+        ("halloween", 1),
+        ("thanksgiving", 2),
+        ("valentine", 3),
+    ] {
+        m.insert(w.as_bytes(), Lex::Holiday(h));
     }
     let cards: [(&str, u32); 30] = [
         ("one", 1),

@@ -1210,6 +1210,7 @@ impl<'a> Scan<'a> {
             Lex::Month(..) => take(self.month(i)),
             Lex::Weekday(_) => take(self.weekday(i)),
             Lex::Weekdays(_) => take(self.weekdays(i)),
+            Lex::Holiday(_) => take(self.holiday(i)),
             Lex::PartYear(..) => take(self.quarter(i)),
             Lex::FiscalShort(y) => take(Some(Cand::new(
                 i,
@@ -2349,6 +2350,63 @@ impl<'a> Scan<'a> {
             None => format!("XXXX-{m:02}-XX"),
         };
         Some(Cand::new(i, b, TimexType::Date, value, anchor).the())
+    }
+
+    /// "Christmas", "Christmas Eve", "Christmas Day 2023", "Halloween", "Thanksgiving",
+    /// "Valentine's Day": the day, its year like a month and day without one. Not in names
+    /// ("Christmas Island", "Thanksgiving Parade").
+    fn holiday(&self, i: usize) -> Option<Cand> {
+        let Lex::Holiday(h) = self.lex(i) else {
+            return None;
+        };
+        if !self.cap(i) {
+            return None;
+        }
+        let next = self.word(i + 1);
+        let (m, mut d, mut b) = match h {
+            0 => (12u8, 25u8, i + 1),
+            1 => (10, 31, i + 1),
+            2 => (11, 22, i + 1),
+            _ => {
+                if !matches!(next, "'s" | "\u{2019}s")
+                    || !self.word(i + 2).eq_ignore_ascii_case("day")
+                {
+                    return None;
+                }
+                (2, 14, i + 3)
+            }
+        };
+        if h == 0 && next.eq_ignore_ascii_case("eve") {
+            d = 24;
+            b += 1;
+        } else if h != 3 && next.eq_ignore_ascii_case("day") {
+            b += 1;
+        }
+        // "Christmas Island", "Thanksgiving Day Parade": a name; "Christmas sales", "Halloween
+        // costumes": a modifier of a noun, not a day
+        if matches!(self.lex(b), Lex::Other) && self.same_token_run(i, b) {
+            return None;
+        }
+        let year = match self.lex(b) {
+            Lex::Num(y, 4) if self.year_ok(b) => {
+                b += 1;
+                Some(y as i32)
+            }
+            _ => None,
+        };
+        let (mut v, anchor) = self.month_day(i, m, d, year)?;
+        // Thanksgiving: the fourth Thursday of November of that year
+        if h == 2 {
+            v = match v.get(..4).and_then(|y| y.parse::<i32>().ok()) {
+                Some(y) => {
+                    let first = date(y, 11, 1)?;
+                    let off = (4 - i64::from(weekday_of(first))).rem_euclid(7);
+                    ymd(add_days(first, off + 21)?)
+                }
+                None => "XXXX-11-XX".to_string(),
+            };
+        }
+        Some(Cand::new(i, b, TimexType::Date, v, anchor))
     }
 
     /// "Sundays", "on Mondays", "Friday nights" (a plural part of the day after a weekday is
