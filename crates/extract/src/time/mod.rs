@@ -1070,6 +1070,36 @@ impl<'a> Scan<'a> {
         Some(self.reported_quarter(i, b, 1))
     }
 
+    /// True when the sentence of atom `i` talks about business figures: a percent sign, a
+    /// currency sign or a word such as "sales", "profit", "revenue", "earnings".
+    fn business_sentence(&self, i: usize) -> bool {
+        const WORDS: [&str; 12] = [
+            "sales", "profit", "profits", "revenue", "revenues", "earnings", "income", "loss",
+            "losses", "output", "growth", "margins",
+        ];
+        let mut lo = i;
+        while lo > 0 && self.same_token_run(lo - 1, i) {
+            lo -= 1;
+        }
+        let mut k = lo;
+        while k < self.atoms.len() && self.same_token_run(i, k) {
+            match self.lex(k) {
+                Lex::Punct(b'%' | b'$') => return true,
+                Lex::Other => {
+                    let w = self.word(k);
+                    if w.starts_with(['$', '\u{20ac}', '\u{a3}'])
+                        || WORDS.iter().any(|x| w.eq_ignore_ascii_case(x))
+                    {
+                        return true;
+                    }
+                }
+                _ => {}
+            }
+            k += 1;
+        }
+        false
+    }
+
     /// "corresponding", "comparable", "prior-year": words that compare a period with another.
     fn is_comparing(&self, j: usize) -> bool {
         matches!(self.lex(j), Lex::Other)
@@ -1493,7 +1523,21 @@ impl<'a> Scan<'a> {
                 Unit::Fortnight => (Unit::Week, 2.0),
                 u => (u, 1.0),
             };
-            let steps = (n.value * k * sign).round() as i64;
+            let mut steps = (n.value * k * sign).round() as i64;
+            // "five hours earlier", "36 hours ago": whole days back, the day at day grain
+            let per_day = match grain {
+                Unit::Hour => Some(24.0),
+                Unit::Minute => Some(1440.0),
+                Unit::Second => Some(86400.0),
+                _ => None,
+            };
+            let grain = match per_day {
+                Some(p) => {
+                    steps = (n.value * sign / p).trunc() as i64;
+                    Unit::Day
+                }
+                None => grain,
+            };
             // "ago" counts from the publication date; "earlier" from the date just named, when
             // the text named one fine enough in this sentence or the one before ("in 2019 ...
             // two years earlier" is 2017)
@@ -1630,6 +1674,8 @@ impl<'a> Scan<'a> {
         }
         match self.lex(i + 1) {
             Lex::Punct(b'%') | Lex::K(Kw::CountNoun | Kw::Times) => false,
+            // "a 2000 year old tradition": an age
+            Lex::Unit(..) if self.is(i + 2, Kw::Old) || self.is(i + 2, Kw::Long) => false,
             Lex::Unit(..) if !self.is(i + 2, Kw::Ago) => {
                 v >= 1800 && !matches!(self.lex(i + 1), Lex::Unit(_, true))
             }
@@ -1866,10 +1912,17 @@ impl<'a> Scan<'a> {
             return None;
         }
         let after_unit = b;
+        let mut of_year = false;
         if self.is(b, Kw::Of) {
             if let Lex::Num(v, 4) = self.lex(b + 1) {
                 year = Some(v as i32);
                 b += 2;
+            } else if matches!(self.kw(b + 1), Some(Kw::The))
+                && matches!(self.lex(b + 2), Lex::Unit(Unit::Year, false))
+            {
+                // "the second half of the year"
+                of_year = true;
+                b += 3;
             } else if matches!(self.kw(b + 1), Some(Kw::This | Kw::Last | Kw::Next))
                 && matches!(self.lex(b + 2), Lex::Unit(Unit::Year, false))
             {
@@ -1878,6 +1931,7 @@ impl<'a> Scan<'a> {
                     Some(Kw::Next) => 1,
                     _ => 0,
                 };
+                of_year = true;
                 b += 3;
             }
         } else if let Lex::Num(v, 4) = self.lex(b) {
@@ -1888,7 +1942,9 @@ impl<'a> Scan<'a> {
         }
         // "the last half of 1989", "the last quarter of 2023"; "the last quarter" alone is
         // the one before the current ([`Self::relative`]); "H1" alone is too often a name
-        if (last || short.is_some() && span_unit == "H") && year.is_none() {
+        // a bare "the second half" is as often a match's as a year's: only with its year or
+        // in a sentence about business figures ("Sales rose in the first half")
+        if year.is_none() && !of_year && (last || span_unit == "H" && !self.business_sentence(i)) {
             return None;
         }
         let (value, anchor) = match (year, self.pubd) {
@@ -2360,6 +2416,14 @@ impl<'a> Scan<'a> {
             return None;
         };
         if !self.cap(i) {
+            return None;
+        }
+        // "Johnnie Christmas": a surname after a capitalised word of the same sentence
+        if i > 0
+            && self.cap(i - 1)
+            && matches!(self.lex(i - 1), Lex::Other)
+            && self.same_token_run(i - 1, i)
+        {
             return None;
         }
         let next = self.word(i + 1);
