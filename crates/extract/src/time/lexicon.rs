@@ -103,8 +103,8 @@ impl LexMap {
     }
 }
 
-/// A calendar or clock unit.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+/// A calendar or clock unit, shortest first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub(crate) enum Unit {
     Second,
     Minute,
@@ -258,6 +258,15 @@ pub(crate) enum Lex {
     Month(u8, bool),
     /// A weekday, 1 (Monday) to 7 (Sunday).
     Weekday(u8),
+    /// A weekday in the plural ("Sundays"), 1 (Monday) to 7 (Sunday).
+    Weekdays(u8),
+    /// A quarter or half written short: `Q3` is (`b'Q'`, 3), `H1` is (`b'H'`, 1).
+    PartYear(u8, u8),
+    /// A fiscal year written short: `FY2024`, `FY24` (the year, four digits).
+    FiscalShort(u32),
+    /// A holiday on a fixed or computable day: 0 Christmas, 1 Halloween, 2 Thanksgiving (US),
+    /// 3 Valentine('s Day).
+    Holiday(u8),
     /// A season: 0 spring, 1 summer, 2 fall, 3 winter.
     Season(u8),
     /// A unit; the flag is true for a plural.
@@ -324,6 +333,20 @@ pub(crate) fn build() -> LexMap {
     for (i, w) in WEEKDAYS.iter().enumerate() {
         m.insert(w.as_bytes(), Lex::Weekday(i as u8 + 1));
     }
+    for (i, w) in [
+        "mondays",
+        "tuesdays",
+        "wednesdays",
+        "thursdays",
+        "fridays",
+        "saturdays",
+        "sundays",
+    ]
+    .iter()
+    .enumerate()
+    {
+        m.insert(w.as_bytes(), Lex::Weekdays(i as u8 + 1));
+    }
     for (w, s) in [
         ("spring", 0),
         ("summer", 1),
@@ -368,6 +391,14 @@ pub(crate) fn build() -> LexMap {
         ("night", 3),
     ] {
         m.insert(w.as_bytes(), Lex::PartDay(p));
+    }
+    for (w, h) in [
+        ("christmas", 0),
+        ("halloween", 1),
+        ("thanksgiving", 2),
+        ("valentine", 3),
+    ] {
+        m.insert(w.as_bytes(), Lex::Holiday(h));
     }
     let cards: [(&str, u32); 30] = [
         ("one", 1),

@@ -274,6 +274,9 @@ impl TimeTagger {
         if !first.is_ascii_alphabetic() {
             return Lex::Other;
         }
+        if let Some(l) = short_period(part) {
+            return l;
+        }
         match raw {
             Some(r) => self
                 .lex
@@ -281,6 +284,26 @@ impl TimeTagger {
                 .unwrap_or(Lex::Other),
             None => Lex::Other,
         }
+    }
+}
+
+/// "Q1".."Q4", "H1", "H2" (upper case only: "q3" is rarely a quarter) and "FY2024", "FY24".
+fn short_period(part: &[u8]) -> Option<Lex> {
+    match part {
+        [b'Q', d @ b'1'..=b'4'] => Some(Lex::PartYear(b'Q', d - b'0')),
+        [b'H', d @ b'1'..=b'2'] => Some(Lex::PartYear(b'H', d - b'0')),
+        [b'F', b'Y', rest @ ..] if matches!(rest.len(), 2 | 4) => {
+            let mut v: u32 = 0;
+            for b in rest {
+                if !b.is_ascii_digit() {
+                    return None;
+                }
+                v = v * 10 + u32::from(b - b'0');
+            }
+            // "FY24": the century of the years news talks about
+            Some(Lex::FiscalShort(if rest.len() == 2 { 2000 + v } else { v }))
+        }
+        _ => None,
     }
 }
 
@@ -1052,6 +1075,36 @@ impl<'a> Scan<'a> {
         Some(self.reported_quarter(i, b, 1))
     }
 
+    /// True when the sentence of atom `i` talks about business figures: a percent sign, a
+    /// currency sign or a word such as "sales", "profit", "revenue", "earnings".
+    fn business_sentence(&self, i: usize) -> bool {
+        const WORDS: [&str; 12] = [
+            "sales", "profit", "profits", "revenue", "revenues", "earnings", "income", "loss",
+            "losses", "output", "growth", "margins",
+        ];
+        let mut lo = i;
+        while lo > 0 && self.same_token_run(lo - 1, i) {
+            lo -= 1;
+        }
+        let mut k = lo;
+        while k < self.atoms.len() && self.same_token_run(i, k) {
+            match self.lex(k) {
+                Lex::Punct(b'%' | b'$') => return true,
+                Lex::Other => {
+                    let w = self.word(k);
+                    if w.starts_with(['$', '\u{20ac}', '\u{a3}'])
+                        || WORDS.iter().any(|x| w.eq_ignore_ascii_case(x))
+                    {
+                        return true;
+                    }
+                }
+                _ => {}
+            }
+            k += 1;
+        }
+        false
+    }
+
     /// "corresponding", "comparable", "prior-year": words that compare a period with another.
     fn is_comparing(&self, j: usize) -> bool {
         matches!(self.lex(j), Lex::Other)
@@ -1172,12 +1225,16 @@ impl<'a> Scan<'a> {
                 take(self.duration(i));
             }
             Lex::Ord(_) => {
+                take(self.nth_weekday(i));
                 take(self.quarter(i));
                 take(self.day_month(i));
                 take(self.century(i));
                 take(self.ord_duration(i));
             }
-            Lex::Unit(Unit::Second, false) => take(self.quarter(i)),
+            Lex::Unit(Unit::Second, false) => {
+                take(self.quarter(i));
+                take(self.nth_weekday(i));
+            }
             Lex::Unit(Unit::Year, false) => {
                 take(self.year_end(i));
                 take(self.year_ago(i));
@@ -1187,6 +1244,16 @@ impl<'a> Scan<'a> {
             Lex::Punct(b'\'') => take(self.decade(i)),
             Lex::Month(..) => take(self.month(i)),
             Lex::Weekday(_) => take(self.weekday(i)),
+            Lex::Weekdays(_) => take(self.weekdays(i)),
+            Lex::Holiday(_) => take(self.holiday(i)),
+            Lex::PartYear(..) => take(self.quarter(i)),
+            Lex::FiscalShort(y) => take(Some(Cand::new(
+                i,
+                i + 1,
+                TimexType::Date,
+                format!("{y:04}"),
+                Anchor::None,
+            ))),
             Lex::Season(_) => take(self.season(i, None)),
             Lex::PartDay(_) => take(self.part_then_day(i)),
             Lex::K(k) => match k {
@@ -1211,6 +1278,7 @@ impl<'a> Scan<'a> {
                     take(self.refs(i));
                     if k == Kw::Last {
                         take(self.quarter(i));
+                        take(self.nth_weekday(i));
                     }
                 }
                 Kw::Fiscal => {
@@ -1460,7 +1528,21 @@ impl<'a> Scan<'a> {
                 Unit::Fortnight => (Unit::Week, 2.0),
                 u => (u, 1.0),
             };
-            let steps = (n.value * k * sign).round() as i64;
+            let mut steps = (n.value * k * sign).round() as i64;
+            // "five hours earlier", "36 hours ago": whole days back, the day at day grain
+            let per_day = match grain {
+                Unit::Hour => Some(24.0),
+                Unit::Minute => Some(1440.0),
+                Unit::Second => Some(86400.0),
+                _ => None,
+            };
+            let grain = match per_day {
+                Some(p) => {
+                    steps = (n.value * sign / p).trunc() as i64;
+                    Unit::Day
+                }
+                None => grain,
+            };
             // "ago" counts from the publication date; "earlier" from the date just named, when
             // the text named one fine enough in this sentence or the one before ("in 2019 ...
             // two years earlier" is 2017)
@@ -1524,6 +1606,7 @@ impl<'a> Scan<'a> {
                 Anchor::None,
             ));
         }
+        // not "days after the vote", "minutes later": TimeML corpora leave those unmarked
         if !matches!(
             self.kw(i - 1),
             Some(Kw::For | Kw::In | Kw::Over | Kw::Within)
@@ -1596,6 +1679,8 @@ impl<'a> Scan<'a> {
         }
         match self.lex(i + 1) {
             Lex::Punct(b'%') | Lex::K(Kw::CountNoun | Kw::Times) => false,
+            // "a 2000 year old tradition": an age
+            Lex::Unit(..) if self.is(i + 2, Kw::Old) || self.is(i + 2, Kw::Long) => false,
             Lex::Unit(..) if !self.is(i + 2, Kw::Ago) => {
                 v >= 1800 && !matches!(self.lex(i + 1), Lex::Unit(_, true))
             }
@@ -1803,22 +1888,46 @@ impl<'a> Scan<'a> {
         if self.is(j, Kw::Fiscal) {
             j += 1;
         }
-        let n = self.ord_at(j)?;
-        let (span_unit, max) = match self.lex(j + 1) {
-            Lex::Unit(Unit::Quarter, false) => ("Q", 4),
-            Lex::K(Kw::Half) => ("H", 2),
-            _ => return None,
+        // "Q3", "H1 2024": one atom for the ordinal and the unit
+        let short = match self.lex(j) {
+            Lex::PartYear(kind, n) => {
+                // "Audi Q3", "Form H1": a name after a capitalised word
+                if j > 0 && self.cap(j - 1) && matches!(self.lex(j - 1), Lex::Other) {
+                    return None;
+                }
+                Some((kind, u32::from(n)))
+            }
+            _ => None,
+        };
+        let (n, span_unit, max, mut b) = match short {
+            Some((b'Q', n)) => (n, "Q", 4, j + 1),
+            Some((_, n)) => (n, "H", 2, j + 1),
+            None => {
+                let n = self.ord_at(j)?;
+                match self.lex(j + 1) {
+                    Lex::Unit(Unit::Quarter, false) => (n, "Q", 4, j + 2),
+                    Lex::K(Kw::Half) => (n, "H", 2, j + 2),
+                    _ => return None,
+                }
+            }
         };
         let last = n == 99;
         let n = if last { max } else { n };
         if n == 0 || n > max {
             return None;
         }
-        let mut b = j + 2;
+        let after_unit = b;
+        let mut of_year = false;
         if self.is(b, Kw::Of) {
             if let Lex::Num(v, 4) = self.lex(b + 1) {
                 year = Some(v as i32);
                 b += 2;
+            } else if matches!(self.kw(b + 1), Some(Kw::The))
+                && matches!(self.lex(b + 2), Lex::Unit(Unit::Year, false))
+            {
+                // "the second half of the year"
+                of_year = true;
+                b += 3;
             } else if matches!(self.kw(b + 1), Some(Kw::This | Kw::Last | Kw::Next))
                 && matches!(self.lex(b + 2), Lex::Unit(Unit::Year, false))
             {
@@ -1827,6 +1936,7 @@ impl<'a> Scan<'a> {
                     Some(Kw::Next) => 1,
                     _ => 0,
                 };
+                of_year = true;
                 b += 3;
             }
         } else if let Lex::Num(v, 4) = self.lex(b) {
@@ -1836,8 +1946,10 @@ impl<'a> Scan<'a> {
             }
         }
         // "the last half of 1989", "the last quarter of 2023"; "the last quarter" alone is
-        // the one before the current ([`Self::relative`])
-        if last && year.is_none() {
+        // the one before the current ([`Self::relative`]); "H1" alone is too often a name
+        // a bare "the second half" is as often a match's as a year's: only with its year or
+        // in a sentence about business figures ("Sales rose in the first half")
+        if year.is_none() && !of_year && (last || span_unit == "H" && !self.business_sentence(i)) {
             return None;
         }
         let (value, anchor) = match (year, self.pubd) {
@@ -1858,7 +1970,10 @@ impl<'a> Scan<'a> {
         };
         let c = Cand::new(i, b, TimexType::Date, value, anchor);
         // "the third-quarter results": an adjective, the article belongs to the noun after it
-        if self.joined(j + 1) && b == j + 2 && matches!(self.lex(b), Lex::Other) {
+        if (self.joined(j + 1) || short.is_some())
+            && b == after_unit
+            && matches!(self.lex(b), Lex::Other)
+        {
             Some(c)
         } else {
             Some(c.the())
@@ -2245,6 +2360,140 @@ impl<'a> Scan<'a> {
             Some(d) => (ymd(d), Anchor::Publication),
             None => (format!("XXXX-WXX-{wd}"), Anchor::Publication),
         }
+    }
+
+    /// "the first Tuesday in November", "the last Sunday of October 2024": the nth (or last)
+    /// weekday of a month.
+    fn nth_weekday(&self, i: usize) -> Option<Cand> {
+        let n = match self.lex(i) {
+            Lex::Ord(n @ 1..=5) => n,
+            Lex::Unit(Unit::Second, false) => 2,
+            Lex::K(Kw::Last) => 99,
+            _ => return None,
+        };
+        let Lex::Weekday(wd) = self.lex(i + 1) else {
+            return None;
+        };
+        if !self.cap(i + 1) || !matches!(self.kw(i + 2), Some(Kw::Of | Kw::In)) {
+            return None;
+        }
+        let j = i + 3;
+        let Lex::Month(m, true) = self.lex(j) else {
+            return None;
+        };
+        if !self.cap(j) {
+            return None;
+        }
+        let (year, anchor, b) = match self.lex(j + 1) {
+            Lex::Num(y, 4) if self.year_ok(j + 1) => (Some(y as i32), Anchor::None, j + 2),
+            _ => {
+                let (v, anchor) = self.month_only(j, m, 0);
+                (v.get(..4).and_then(|y| y.parse().ok()), anchor, j + 1)
+            }
+        };
+        let value = match year {
+            Some(y) => {
+                let first = date(y, m, 1)?;
+                let off = (i64::from(wd) - i64::from(weekday_of(first))).rem_euclid(7);
+                let d = if n == 99 {
+                    // the last: step back from the first of the next month
+                    let next = add_months(first, 1)?;
+                    let back = (i64::from(weekday_of(next)) - i64::from(wd) - 1).rem_euclid(7) + 1;
+                    add_days(next, -back)?
+                } else {
+                    add_days(first, off + 7 * (i64::from(n) - 1))?
+                };
+                if d.month() as u8 != m {
+                    return None;
+                }
+                ymd(d)
+            }
+            None => format!("XXXX-{m:02}-XX"),
+        };
+        Some(Cand::new(i, b, TimexType::Date, value, anchor).the())
+    }
+
+    /// "Christmas", "Christmas Eve", "Christmas Day 2023", "Halloween", "Thanksgiving",
+    /// "Valentine's Day": the day, its year like a month and day without one. Not in names
+    /// ("Christmas Island", "Thanksgiving Parade").
+    fn holiday(&self, i: usize) -> Option<Cand> {
+        let Lex::Holiday(h) = self.lex(i) else {
+            return None;
+        };
+        if !self.cap(i) {
+            return None;
+        }
+        // "Johnnie Christmas": a surname after a capitalised word of the same sentence
+        if i > 0
+            && self.cap(i - 1)
+            && matches!(self.lex(i - 1), Lex::Other)
+            && self.same_token_run(i - 1, i)
+        {
+            return None;
+        }
+        let next = self.word(i + 1);
+        let (m, mut d, mut b) = match h {
+            0 => (12u8, 25u8, i + 1),
+            1 => (10, 31, i + 1),
+            2 => (11, 22, i + 1),
+            _ => {
+                if !matches!(next, "'s" | "\u{2019}s")
+                    || !self.word(i + 2).eq_ignore_ascii_case("day")
+                {
+                    return None;
+                }
+                (2, 14, i + 3)
+            }
+        };
+        if h == 0 && next.eq_ignore_ascii_case("eve") {
+            d = 24;
+            b += 1;
+        } else if h != 3 && next.eq_ignore_ascii_case("day") {
+            b += 1;
+        }
+        // "Christmas Island", "Thanksgiving Day Parade": a name; "Christmas sales", "Halloween
+        // costumes": a modifier of a noun, not a day
+        if matches!(self.lex(b), Lex::Other) && self.same_token_run(i, b) {
+            return None;
+        }
+        let year = match self.lex(b) {
+            Lex::Num(y, 4) if self.year_ok(b) => {
+                b += 1;
+                Some(y as i32)
+            }
+            _ => None,
+        };
+        let (mut v, anchor) = self.month_day(i, m, d, year)?;
+        // Thanksgiving: the fourth Thursday of November of that year
+        if h == 2 {
+            v = match v.get(..4).and_then(|y| y.parse::<i32>().ok()) {
+                Some(y) => {
+                    let first = date(y, 11, 1)?;
+                    let off = (4 - i64::from(weekday_of(first))).rem_euclid(7);
+                    ymd(add_days(first, off + 21)?)
+                }
+                None => "XXXX-11-XX".to_string(),
+            };
+        }
+        Some(Cand::new(i, b, TimexType::Date, v, anchor))
+    }
+
+    /// "Sundays", "on Mondays", "Friday nights" (a plural part of the day after a weekday is
+    /// read by [`Self::weekday`]): every such weekday, a set.
+    fn weekdays(&self, i: usize) -> Option<Cand> {
+        let Lex::Weekdays(wd) = self.lex(i) else {
+            return None;
+        };
+        if !self.cap(i) {
+            return None;
+        }
+        Some(Cand::new(
+            i,
+            i + 1,
+            TimexType::Set,
+            format!("XXXX-WXX-{wd}"),
+            Anchor::None,
+        ))
     }
 
     /// "Friday", "Friday morning", "Saturday, April 25", "Friday Oct. 13".
@@ -3104,7 +3353,11 @@ impl<'a> Scan<'a> {
                 }
             }
             _ => {
-                // adverbs only: "quarterly dividend" is not a time expression
+                // adverbs only: "quarterly dividend" is not a time expression, nor the noun
+                // in "its regular quarterly of 10 cents"
+                if self.is(i + 1, Kw::Of) {
+                    return None;
+                }
                 if let Some(a) = self.atoms.get(i + 1) {
                     if matches!(a.lex, Lex::Other | Lex::Unit(..))
                         && !a.cap
@@ -3142,9 +3395,11 @@ impl<'a> Scan<'a> {
         if u == Unit::Weekend {
             return None;
         }
+        // "three times a week", "twice a day", "24 hours a day", "seven days a week"
         let prev_ok = matches!(self.lex(i - 1), Lex::K(Kw::Times))
             || self.word(i - 1).eq_ignore_ascii_case("twice")
-            || self.word(i - 1).eq_ignore_ascii_case("once");
+            || self.word(i - 1).eq_ignore_ascii_case("once")
+            || matches!(self.lex(i - 1), Lex::Unit(v, true) if v < u);
         if !prev_ok {
             return None;
         }
