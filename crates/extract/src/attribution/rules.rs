@@ -1047,8 +1047,16 @@ fn bridge_relative_clause(
         }
     }
     // The predicate kept alone: its subject and the clause before it come back, from the
-    // first word after the cue (or after a one-word addressee of "told").
-    if c.0 >= 2 && word_at(doc, c.0 - 1) == "," && predicate(c.0) {
+    // first word after the cue (or after a one-word addressee of "told"). The comma that
+    // closes the clause lies right before the content, or before the auxiliaries the content
+    // left out ("had | been approved").
+    let comma = (c.0.saturating_sub(4)..c.0).rev().find(|&q| {
+        word_at(doc, q) == ","
+            && predicate(q + 1)
+            && (q + 1..c.0).all(|j| is_in(CUE_AUXILIARIES, word_at(doc, j)))
+    });
+    if let Some(q) = comma {
+        let c = (q + 1, c.1);
         let mut start = cue_end;
         if is_in(ADDRESSEES, word_at(doc, start)) && start + 1 < c.0 {
             start += 1;
