@@ -927,6 +927,20 @@ fn fix_content_edges(
             c.0 = sent.start;
         }
     }
+    // "told | reporters the road was safe": the addressee of a verb of telling is no part of
+    // the content.
+    let tells = is_in(
+        &[
+            "told", "tell", "tells", "telling", "assured", "assures", "reminded", "informed",
+            "warned",
+        ],
+        text(cue.1.saturating_sub(1)),
+    );
+    for c in d.content.iter_mut() {
+        if tells && c.0 == cue.1 && c.1 > c.0 + 2 && is_in(ADDRESSEES, text(c.0)) {
+            c.0 += 1;
+        }
+    }
     // A determiner left out before the content ("told reporters | the water ...").
     for c in d.content.iter_mut() {
         while c.0 > sent.start
@@ -1453,6 +1467,7 @@ pub(super) fn tag(
         }
         drafts.push(d);
     }
+    inherit_sources(doc, &mut drafts);
     let mut out: Vec<Attribution> = drafts
         .iter()
         .map(|d| finish(doc, &v, entities, d))
@@ -1461,6 +1476,108 @@ pub(super) fn tag(
     resolve_without_entities(doc, entities, &mut out);
     rewrite_citing(doc, entities, &drafts, &mut out);
     out
+}
+
+/// "Trump said he would ... and warned against ...", "took to Twitter to accuse ...", "...,
+/// saying ...": a cue that shares its subject with an earlier cue of its sentence has that
+/// cue's source when the tagger found none of its own (agentless passives keep their empty
+/// source); an "according to" without a source takes the words after it.
+fn inherit_sources(doc: &Doc<'_>, drafts: &mut [Draft]) {
+    // "..., according to the Tax Foundation.": the words after "according to", up to the next
+    // punctuation mark, when the tagger gave it no source.
+    for d in drafts.iter_mut() {
+        if !d.source.is_empty() || !word_at(doc, d.cue.0).eq_ignore_ascii_case("according") {
+            continue;
+        }
+        let Some(sent) = doc.sentences.get(d.sentence) else {
+            continue;
+        };
+        let mut e = d.cue.1;
+        while e < sent.tokens.end
+            && e < d.cue.1 + 25
+            && doc
+                .tokens
+                .get(e)
+                .is_some_and(|t| t.kind != crate::segment::TokenKind::Punct)
+        {
+            e += 1;
+        }
+        let has_left = d.content.iter().any(|c| c.1 <= d.cue.0);
+        if let Some(k) = d.content.iter().position(|c| c.0 == d.cue.1) {
+            // The tagger read the source as a second content fragment.
+            if has_left {
+                let f = d.content.remove(k);
+                d.source = vec![(f.0, f.1.min(e.max(f.0 + 1)))];
+            }
+        } else if e > d.cue.1 && !d.content.iter().any(|c| c.0 < e && d.cue.1 < c.1) {
+            d.source = vec![(d.cue.1, e)];
+        }
+    }
+    for k in 1..drafts.len() {
+        let (before, rest) = drafts.split_at_mut(k);
+        let Some(d) = rest.first_mut() else { break };
+        if !d.source.is_empty() || word_at(doc, d.cue.0).eq_ignore_ascii_case("according") {
+            continue;
+        }
+        let Some(sent) = doc.sentences.get(d.sentence) else {
+            continue;
+        };
+        if passive_without_agent(doc, sent.tokens.clone(), d.cue) {
+            continue;
+        }
+        // The word before the cue joins it to the earlier verb.
+        let joined = d.cue.0 > sent.tokens.start
+            && matches!(
+                word_at(doc, d.cue.0 - 1).to_ascii_lowercase().as_str(),
+                "and" | "to" | "," | "but" | "or"
+            );
+        if !joined {
+            continue;
+        }
+        let Some(p) = before
+            .iter()
+            .rev()
+            .take_while(|p| p.sentence == d.sentence)
+            .find(|p| p.cue.1 <= d.cue.0 && !p.source.is_empty())
+        else {
+            continue;
+        };
+        // The earlier cue's own subject, not one inside a quotation or after its cue.
+        let subject_first = p.source.iter().all(|s| s.1 <= p.cue.0);
+        let no_break = (p.cue.1..d.cue.0).all(|i| !matches!(word_at(doc, i), ";" | ":"));
+        let nested = d.content.is_empty()
+            || p.content
+                .iter()
+                .any(|c| c.0 <= d.cue.0 && d.cue.1 <= c.1 && word_at(doc, d.cue.0 - 1) != "and");
+        if subject_first && no_break && !nested {
+            d.source = p.source.clone();
+        }
+    }
+    // "said the tax would rise | and accused ...": an earlier content ends before a verb
+    // coordinated with its cue (same source), which is the speaker's own act, not part of what
+    // was said.
+    for k in 1..drafts.len() {
+        let (before, rest) = drafts.split_at_mut(k);
+        let Some(d) = rest.first() else { break };
+        let and = d.cue.0.saturating_sub(1);
+        if d.source.is_empty() || !matches!(word_at(doc, and), "and" | "but") {
+            continue;
+        }
+        let same = before
+            .iter_mut()
+            .rev()
+            .take_while(|p| p.sentence == d.sentence)
+            .find(|p| p.cue.1 <= and && p.source == d.source);
+        if let Some(p) = same {
+            for c in p.content.iter_mut().filter(|c| c.0 < and && and < c.1) {
+                c.1 = and;
+                while c.1 > c.0 && word_at(doc, c.1 - 1) == "," {
+                    c.1 -= 1;
+                }
+            }
+            p.content.retain(|c| c.0 < c.1);
+        }
+    }
 }
 
 /// Forms of "be" that make a participle passive.
