@@ -697,6 +697,7 @@ const NOT_SOURCE_EDGE: &[&str] = &[
 /// nothing is left.
 fn trim_source(
     doc: &Doc<'_>,
+    v: &[TokView],
     runs: Vec<(usize, usize)>,
     cue: (usize, usize),
     sent: Range<usize>,
@@ -752,7 +753,9 @@ fn trim_source(
             }
             // "North" + "Korea": a name's first words left out by the tagger; "Mr." and
             // initials before a name; a determiner before the noun phrase.
-            // Never before the sentence start (a headline above is no part of the name).
+            // Never before the sentence start (a headline above is no part of the name), nor
+            // into the cue.
+            let floor = if a >= cue.1 { cue.1 } else { sent.start };
             loop {
                 if a > sent.start && capitalised(a) && capitalised(a - 1) && b - a < 12 {
                     a -= 1;
@@ -776,6 +779,27 @@ fn trim_source(
                     })
                 {
                     a -= 1;
+                } else if a > floor && is_in(SOURCE_QUANTIFIERS, word_at(doc, a - 1)) {
+                    // "some | Democrats say"
+                    a -= 1;
+                } else if a > floor + 1
+                    && word_at(doc, a - 1).eq_ignore_ascii_case("of")
+                    && (is_in(SOURCE_QUANTIFIERS, word_at(doc, a - 2))
+                        || is_in(
+                            &["one", "each", "none", "half", "majority"],
+                            word_at(doc, a - 2),
+                        )
+                        || word_at(doc, a - 2) == "%")
+                {
+                    // "some of | Mr. Clinton's admirers", "45% of | Republicans"
+                    a -= 2;
+                } else if a > floor + 1
+                    && capitalised(a)
+                    && word_at(doc, a - 1) == "and"
+                    && capitalised(a - 2)
+                {
+                    // "Mr. Autor and | Mr. Hanson"
+                    a -= 2;
                 } else {
                     break;
                 }
@@ -787,8 +811,10 @@ fn trim_source(
                 let plain = (b..cue.0).all(|i| {
                     doc.tokens.get(i).is_some_and(|t| {
                         let w = t.span.slice(doc.text);
+                        let capital = w.chars().next().is_some_and(char::is_uppercase);
                         t.kind == crate::segment::TokenKind::Word
                             && (w.eq_ignore_ascii_case("of") || !bad(i))
+                            && (capital || v.get(i).is_some_and(|x| x.lemma == 0))
                             && !is_weekday(w)
                             && !is_in(TIME_WORDS, w)
                             && !crate::time::lexicon::is_calendar_word(w)
@@ -827,6 +853,31 @@ fn trim_source(
         })
         .collect()
 }
+
+/// Quantifiers and numbers that open a source ("some Democrats", "two officials").
+const SOURCE_QUANTIFIERS: &[&str] = &[
+    "some",
+    "many",
+    "most",
+    "all",
+    "both",
+    "few",
+    "several",
+    "other",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "dozens",
+    "hundreds",
+    "thousands",
+    "multiple",
+];
 
 /// Words that follow the head noun of an anonymous source ("people familiar with ...").
 const ANON_MODIFIERS: &[&str] = &[
@@ -1435,6 +1486,7 @@ pub(super) fn tag(
             sentence: si,
             source: trim_source(
                 doc,
+                &v,
                 tidy_source(runs(&tags, range.start, R_SB, R_SI), (a, b)),
                 (a, b),
                 range.clone(),
