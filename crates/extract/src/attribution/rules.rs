@@ -1514,6 +1514,16 @@ pub(super) fn tag(
         apply_layout(doc, &v, &regions, &mut d);
         fix_swapped(&mut d);
         extend_quotes(doc, &v, &regions, &is_cue, &mut d);
+        // A content never ends with a preposition, article or conjunction ("the plan on |
+        // Monday" where the time phrase was left out).
+        for c in d.content.iter_mut() {
+            while c.1 > c.0 + 1
+                && v.get(c.1 - 1).is_some_and(|t| !t.in_quote)
+                && is_in(DANGLING, word_at(doc, c.1 - 1))
+            {
+                c.1 -= 1;
+            }
+        }
         if prepositional_source(doc, &d) || appositive_noun_cue(doc, (a, b)) {
             continue;
         }
@@ -1568,7 +1578,15 @@ fn inherit_sources(doc: &Doc<'_>, drafts: &mut [Draft]) {
     for k in 1..drafts.len() {
         let (before, rest) = drafts.split_at_mut(k);
         let Some(d) = rest.first_mut() else { break };
-        if !d.source.is_empty() || word_at(doc, d.cue.0).eq_ignore_ascii_case("according") {
+        // ", saying ...": a participle adjunct's source is the clause's subject, never a word
+        // after it (its object).
+        let adjunct = d.cue.0 > 0
+            && word_at(doc, d.cue.0 - 1) == ","
+            && word_at(doc, d.cue.1 - 1).ends_with("ing")
+            && d.source.iter().all(|s| s.0 >= d.cue.1);
+        if !d.source.is_empty() && !adjunct
+            || word_at(doc, d.cue.0).eq_ignore_ascii_case("according")
+        {
             continue;
         }
         let Some(sent) = doc.sentences.get(d.sentence) else {
@@ -1592,6 +1610,14 @@ fn inherit_sources(doc: &Doc<'_>, drafts: &mut [Draft]) {
             .take_while(|p| p.sentence == d.sentence)
             .find(|p| p.cue.1 <= d.cue.0 && !p.source.is_empty())
         else {
+            // No earlier cue: a participle adjunct's subject, or a joined verb's, is the name
+            // or pronoun that opens the sentence ("Sen. Ortiz lashed out at the plan on Monday,
+            // saying ...", "Trump took to Twitter to accuse ...").
+            if adjunct || d.source.is_empty() {
+                if let Some(subject) = opening_subject(doc, sent.tokens.clone(), d.cue.0) {
+                    d.source = vec![subject];
+                }
+            }
             continue;
         };
         // The earlier cue's own subject, not one inside a quotation or after its cue.
@@ -1631,6 +1657,99 @@ fn inherit_sources(doc: &Doc<'_>, drafts: &mut [Draft]) {
         }
     }
 }
+
+/// The name (capitalised words, titles with their period) or personal pronoun that opens the
+/// sentence `sent`, ending before `limit`.
+fn opening_subject(doc: &Doc<'_>, sent: Range<usize>, limit: usize) -> Option<(usize, usize)> {
+    let first = word_at(doc, sent.start);
+    if is_in(&["he", "she", "they", "we", "i"], first) {
+        return Some((sent.start, sent.start + 1));
+    }
+    let name_word = |i: usize| {
+        let w = word_at(doc, i);
+        w == "."
+            || doc.tokens.get(i).is_some_and(|t| {
+                t.kind == crate::segment::TokenKind::Word
+                    && w.chars().next().is_some_and(char::is_uppercase)
+            })
+    };
+    if !name_word(sent.start) || first == "." || is_in(SENTENCE_OPENERS, first) {
+        return None;
+    }
+    let mut e = sent.start;
+    while e < limit && e < sent.start + 6 && name_word(e) {
+        e += 1;
+    }
+    while e > sent.start && word_at(doc, e - 1) == "." && !is_in(TITLES, word_at(doc, e - 2)) {
+        e -= 1;
+    }
+    // A name stands before its verb: a lowercase word must follow.
+    let verb_next = doc.tokens.get(e).is_some_and(|t| {
+        t.kind == crate::segment::TokenKind::Word
+            && t.span
+                .slice(doc.text)
+                .chars()
+                .next()
+                .is_some_and(char::is_lowercase)
+    });
+    (e > sent.start && verb_next).then_some((sent.start, e))
+}
+
+/// Capitalised words that open a sentence without being a name.
+const SENTENCE_OPENERS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "in",
+    "on",
+    "at",
+    "but",
+    "and",
+    "after",
+    "when",
+    "while",
+    "as",
+    "if",
+    "this",
+    "that",
+    "it",
+    "there",
+    "for",
+    "with",
+    "during",
+    "before",
+    "since",
+    "although",
+    "though",
+    "yet",
+    "so",
+    "still",
+    "also",
+    "then",
+    "now",
+    "today",
+    "its",
+    "his",
+    "her",
+    "their",
+    "our",
+    "by",
+    "from",
+    "of",
+    "to",
+    "what",
+    "who",
+    "why",
+    "how",
+    "meanwhile",
+    "however",
+];
+
+/// Words a content does not end with.
+const DANGLING: &[&str] = &[
+    "on", "in", "at", "of", "for", "to", "with", "by", "from", "the", "a", "an", "and", "or",
+    "but", "during", "after", "before",
+];
 
 /// Forms of "be" that make a participle passive.
 const BE_FORMS: &[&str] = &["be", "been", "being", "is", "are", "was", "were", "'s"];
