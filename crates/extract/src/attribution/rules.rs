@@ -1575,7 +1575,7 @@ fn inherit_sources(doc: &Doc<'_>, drafts: &mut [Draft]) {
             d.source = vec![(d.cue.1, e)];
         }
     }
-    for k in 1..drafts.len() {
+    for k in 0..drafts.len() {
         let (before, rest) = drafts.split_at_mut(k);
         let Some(d) = rest.first_mut() else { break };
         // ", saying ...": a participle adjunct's source is the clause's subject, never a word
@@ -1596,11 +1596,14 @@ fn inherit_sources(doc: &Doc<'_>, drafts: &mut [Draft]) {
             continue;
         }
         // The word before the cue joins it to the earlier verb.
+        let participle = word_at(doc, d.cue.1 - 1).ends_with("ing");
         let joined = d.cue.0 > sent.tokens.start
-            && matches!(
-                word_at(doc, d.cue.0 - 1).to_ascii_lowercase().as_str(),
-                "and" | "to" | "," | "but" | "or"
-            );
+            && match word_at(doc, d.cue.0 - 1).to_ascii_lowercase().as_str() {
+                "and" | "to" | "," | "but" | "or" => true,
+                // "... before asking", "by announcing"
+                "before" | "after" | "while" | "by" | "when" | "without" => participle,
+                _ => false,
+            };
         if !joined {
             continue;
         }
@@ -1673,10 +1676,12 @@ fn opening_subject(doc: &Doc<'_>, sent: Range<usize>, limit: usize) -> Option<(u
                     && w.chars().next().is_some_and(char::is_uppercase)
             })
     };
-    if !name_word(sent.start) || first == "." || is_in(SENTENCE_OPENERS, first) {
+    // "The Republican National Committee": an article before a capitalised name.
+    let the_name = first.eq_ignore_ascii_case("the") && name_word(sent.start + 1);
+    if !the_name && (!name_word(sent.start) || first == "." || is_in(SENTENCE_OPENERS, first)) {
         return None;
     }
-    let mut e = sent.start;
+    let mut e = sent.start + usize::from(the_name);
     while e < limit && e < sent.start + 6 && name_word(e) {
         e += 1;
     }
