@@ -293,6 +293,11 @@ fn unbalanced_and_multi_paragraph_quotes() {
 }
 
 #[test]
+fn cue_extents_headlines_and_content_edges() {
+    run_file("cues.txt");
+}
+
+#[test]
 fn seed_article() {
     run_file("seed.txt");
 }
