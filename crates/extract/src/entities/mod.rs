@@ -310,6 +310,26 @@ impl EntityTagger {
         if self.model.is_empty() {
             return t;
         }
+        let filler = features::Filler {
+            text: doc.text,
+            tokens: doc.tokens,
+            case: &self.case,
+        };
+        self.tag_sentences(doc, &mut t, Some(&filler));
+        headings(doc, &t.toks, &mut t.tags);
+        after_honorifics(doc, &t.toks, &mut t.tags);
+        bylines(doc, &t.toks, &mut t.tags);
+        consistency(doc, &t.toks, &mut t.tags, &t.margins);
+        extend_family_names(doc, &t.toks, &mut t.tags);
+        t
+    }
+}
+
+impl EntityTagger {
+    /// The greedy tagger over every sentence of `doc`; `filler` fills in the token features
+    /// that [`features::prepare_for_tagging`] leaves out (`None` when `t.toks` is complete).
+    fn tag_sentences(&self, doc: &Doc<'_>, t: &mut Tagged, filler: Option<&features::Filler<'_>>) {
+        let n = t.toks.len().min(t.tags.len());
         let mut hist = History::default();
         let mut feats = Vec::with_capacity(96);
         with_frozen(&self.model, |scorer| {
@@ -318,7 +338,7 @@ impl EntityTagger {
                 tag_sentence(
                     scorer,
                     &mut t.toks,
-                    Some(&self.case),
+                    filler,
                     r,
                     &mut t.tags,
                     &mut t.margins,
@@ -328,12 +348,6 @@ impl EntityTagger {
                 );
             }
         });
-        headings(doc, &t.toks, &mut t.tags);
-        after_honorifics(doc, &t.toks, &mut t.tags);
-        bylines(doc, &t.toks, &mut t.tags);
-        consistency(doc, &t.toks, &mut t.tags, &t.margins);
-        extend_family_names(doc, &t.toks, &mut t.tags);
-        t
     }
 }
 
@@ -991,3 +1005,67 @@ impl Trainer {
 
 /// Number of BILOU tags of the model.
 pub const TAGS: usize = NT;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use claimsheet_ingest::Origin;
+
+    /// Tags `text` twice: with the token features the tagger fills in on the way (shapes,
+    /// affixes and case profiles of scored tokens and their neighbours only) and with every
+    /// token's features computed beforehand (as in training).
+    fn lazy_and_full(tagger: &EntityTagger, text: &str) -> (Vec<u8>, Vec<u8>) {
+        let a = crate::Article::new(
+            "t",
+            Origin::file("t"),
+            text.to_string(),
+            None,
+            Some(String::new()),
+        );
+        let seg = crate::segment::segment(&a);
+        let doc = Doc::new(&a, &seg);
+        let lazy = tagger.run(&doc);
+        let n = doc.tokens.len();
+        let mut full = Tagged {
+            toks: Vec::new(),
+            tags: vec![0; n],
+            margins: vec![0.0; n],
+        };
+        features::prepare(&doc, &tagger.gaz, &tagger.case, &mut full.toks);
+        tagger.tag_sentences(&doc, &mut full, None);
+        let mut lazy_raw = Tagged {
+            toks: Vec::new(),
+            tags: vec![0; n],
+            margins: vec![0.0; n],
+        };
+        features::prepare_for_tagging(&doc, &tagger.gaz, &mut lazy_raw.toks);
+        let filler = features::Filler {
+            text: doc.text,
+            tokens: doc.tokens,
+            case: &tagger.case,
+        };
+        tagger.tag_sentences(&doc, &mut lazy_raw, Some(&filler));
+        assert!(lazy.tags.len() == n);
+        (lazy_raw.tags, full.tags)
+    }
+
+    #[test]
+    fn features_filled_on_the_way_tag_like_features_computed_beforehand() {
+        let tagger = EntityTagger::new();
+        let texts = [
+            "The Acme Widget Company of the Lower Valley said on Monday that its chief, Maria \
+             Okonkwo-Ruiz, would visit Lisbon.\n\nSHARES OF ACME FALL IN EARLY TRADING\n\n\
+             Okonkwo-Ruiz told the Daily Ledger: \u{201C}We expect growth in Brazil.\u{201D}",
+            "Königsberg Ölwerke AG, a firm run by Jürgen Weiß, bought 40 % of Société Générale \
+             du Nord from the Bank of the Republic of Narnia in 2019.",
+            "Kang Kyung-wha met Lee Jae Myung in Seoul. She added that the Ministry of Foreign \
+             Affairs and the University of the Sea would sign a deal with the Port of Busan.",
+            "a b c D e f G h i j K l m n o P. q r S T u v w X y z 1 2 3 Ab Cd-Ef 's ' \u{2019}s",
+        ];
+        for text in texts {
+            let (lazy, full) = lazy_and_full(&tagger, text);
+            assert_eq!(lazy, full, "{text}");
+            assert!(lazy.iter().any(|&t| t != 0), "{text}");
+        }
+    }
+}
