@@ -320,6 +320,7 @@ impl EntityTagger {
         after_honorifics(doc, &t.toks, &mut t.tags);
         bylines(doc, &t.toks, &mut t.tags);
         consistency(doc, &t.toks, &mut t.tags, &t.margins);
+        company_cues(doc, &t.toks, &mut t.tags);
         extend_family_names(doc, &t.toks, &mut t.tags);
         t
     }
@@ -504,6 +505,117 @@ fn consistency(doc: &Doc<'_>, toks: &[TokInfo], tags: &mut [u8], margins: &[f32]
                 }
                 None => i += 1,
             }
+        }
+    }
+}
+
+/// Words right after a name that make it a company: "X shares rose", "X's stock".
+const COMPANY_AFTER: &[&str] = &[
+    "shares",
+    "stock",
+    "stocks",
+    "shareholders",
+    "stockholders",
+    "subsidiary",
+    "subsidiaries",
+];
+
+/// Words right before "of" or "in" and a name that make it a company: "shares of X",
+/// "a stake in X" (not "percent": "40 percent of Smith voters").
+const COMPANY_BEFORE: &[&str] = &[
+    "shares",
+    "stake",
+    "stakes",
+    "subsidiary",
+    "shareholders",
+    "stockholders",
+];
+
+/// A name the tagger typed as a person is a company when the article uses it like one at least
+/// once ("shares of X", "X shares", "X's stock", "a stake in X") and never gives it a title
+/// ("Mr. X") or a given name: every mention of it is then an organisation (unknown companies with name-like
+/// names: "Pirelli", "Northrop Grumman").
+fn company_cues(doc: &Doc<'_>, toks: &[TokInfo], tags: &mut [u8]) {
+    let spans = decode(doc, tags);
+    if spans.is_empty() {
+        return;
+    }
+    let word = |i: usize| doc.tokens.get(i).map_or("", |t| t.span.slice(doc.text));
+    let lower_word = |i: usize, list: &[&str]| {
+        toks.get(i)
+            .is_some_and(|t| t.flags & features::flag::CAP == 0)
+            && list.iter().any(|w| word(i).eq_ignore_ascii_case(w))
+    };
+    let mut company: HashMapId<()> = HashMapId::default();
+    let mut titled: HashMapId<()> = HashMapId::default();
+    for (r, ty) in &spans {
+        if *ty != EntityType::Per {
+            continue;
+        }
+        let key = seq_key(toks, r.clone());
+        let honorific = |i: usize| {
+            matches!(
+                word(i),
+                "Mr" | "Mrs" | "Ms" | "Dr" | "Mr." | "Mrs." | "Ms." | "Dr."
+            )
+        };
+        let before_title = r.start > 0
+            && (toks[r.start - 1].gaz & cat::TITLE != 0
+                || honorific(r.start - 1)
+                || (r.start > 1 && word(r.start - 1) == "." && honorific(r.start - 2)));
+        // A title or a given name ("Bill Clinton") makes a person, and so the words of a
+        // longer person's name ("Clinton").
+        let given = r.len() >= 2 && toks[r.start].gaz & (cat::FIRST_M | cat::FIRST_F) != 0;
+        if before_title || given {
+            titled.insert(key, ());
+            for i in r.clone() {
+                titled.insert(seq_key(toks, i..i + 1), ());
+            }
+            continue;
+        }
+        let mut after = r.end;
+        if toks
+            .get(after)
+            .is_some_and(|t| t.flags & features::flag::POSS != 0)
+        {
+            after += 1;
+        }
+        // "X shares rose", not "X shares the view" (the verb).
+        let cue_after = lower_word(after, COMPANY_AFTER)
+            && !matches!(
+                word(after + 1),
+                "a" | "an"
+                    | "the"
+                    | "his"
+                    | "her"
+                    | "their"
+                    | "its"
+                    | "this"
+                    | "that"
+                    | "these"
+                    | "those"
+                    | "my"
+                    | "our"
+                    | "your"
+                    | "some"
+                    | "many"
+                    | "no"
+                    | "much"
+            );
+        let cue_before = r.start >= 2
+            && matches!(word(r.start - 1), "of" | "in")
+            && lower_word(r.start - 2, COMPANY_BEFORE);
+        if cue_after || cue_before {
+            company.insert(key, ());
+        }
+    }
+    if company.is_empty() {
+        return;
+    }
+    for (r, ty) in spans {
+        let key = seq_key(toks, r.clone());
+        if ty == EntityType::Per && company.contains_key(&key) && !titled.contains_key(&key) {
+            set_tags(tags, r, type_index(EntityType::Org));
         }
     }
 }
