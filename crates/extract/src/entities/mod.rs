@@ -260,7 +260,19 @@ impl EntityTagger {
             let first = t.toks.get(r.start).map_or(0, |x| x.gaz);
             let key = seq_key(&t.toks, r.clone());
             let whole = self.gaz.get(key) & (cat::LOC_B | cat::ORG_B);
-            if self.gaz.place_of(key).is_some() {
+            if compound_adjective(doc, r.end - 1) {
+                // Adjectives made of a name are MISC (CoNLL): "New York-based", "Hong
+                // Kong-listed"; an article before one is no part of it ("A Tallinn-based").
+                *ty = EntityType::Misc;
+                let article = doc
+                    .tokens
+                    .get(r.start)
+                    .map(|t| t.span.slice(doc.text))
+                    .is_some_and(|w| matches!(w, "A" | "An" | "The" | "a" | "an" | "the"));
+                if r.len() >= 2 && article {
+                    *r = r.start + 1..r.end;
+                }
+            } else if self.gaz.place_of(key).is_some() {
                 // Demonyms and nationalities are MISC (CoNLL).
                 *ty = EntityType::Misc;
             } else if whole == cat::ORG_B && matches!(*ty, EntityType::Misc | EntityType::Per) {
@@ -703,6 +715,41 @@ fn korean_given(doc: &Doc<'_>, toks: &[TokInfo], r: &Range<usize>) -> bool {
             && toks[i].gaz & cat::NAMES == 0
             && (f & features::flag::HYPHEN != 0 || len <= 8)
     })
+}
+
+/// Lowercase words that make an adjective of the name before their hyphen.
+const ADJECTIVE_SUFFIXES: &[&str] = &[
+    "based",
+    "listed",
+    "born",
+    "sponsored",
+    "led",
+    "backed",
+    "owned",
+    "made",
+    "controlled",
+    "funded",
+    "bound",
+    "run",
+    "style",
+    "registered",
+    "headquartered",
+    "educated",
+    "trained",
+];
+
+/// True when token `i` is a hyphenated adjective that ends in one of [`ADJECTIVE_SUFFIXES`]
+/// ("York-based").
+fn compound_adjective(doc: &Doc<'_>, i: usize) -> bool {
+    let Some(w) = doc
+        .tokens
+        .get(i)
+        .and_then(|t| doc.text.get(t.span.start..t.span.end))
+    else {
+        return false;
+    };
+    w.rsplit_once('-')
+        .is_some_and(|(a, b)| !a.is_empty() && ADJECTIVE_SUFFIXES.contains(&b))
 }
 
 /// Titles are not part of names (CoNLL): "South Korean President Lee Jae Myung" is split into
