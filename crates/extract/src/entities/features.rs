@@ -79,6 +79,8 @@ pub(crate) struct TokInfo {
     /// Case profile of the word in a large unlabeled corpus: 0 unknown, 1 mostly lower case,
     /// 2 mixed, 3 mostly capitalised, 4 always capitalised (see [`CaseTable`]).
     pub casep: u8,
+    /// True once [`Filler::fill`] has set the shape, affixes and case profile.
+    pub filled: bool,
 }
 
 /// How often words are capitalised inside sentences of a large unlabeled news corpus, keyed by
@@ -106,15 +108,6 @@ impl CaseTable {
             }
         }
         CaseTable(map)
-    }
-
-    /// Sets the case profile of `t` when it is not set yet (a word absent from the table is
-    /// looked up again each time: the answer stays 0).
-    #[inline]
-    pub(crate) fn fill(&self, t: &mut TokInfo) {
-        if t.casep == 0 && t.flags & (flag::PUNCT | flag::DIGIT) == 0 {
-            t.casep = self.0.get(&t.lower).copied().unwrap_or(0);
-        }
     }
 
     /// Builds the table from counts (lowercased-word hash -> [capitalised, lower case]) and
@@ -175,6 +168,9 @@ impl TokInfo {
     }
 }
 
+/// Seed of [`shape_hash`].
+const SHAPE_SEED: u64 = 0xcbf2_9ce4_8422_2325;
+
 fn shape_hash(bytes: &[u8]) -> u64 {
     let mut h = SHAPE_SEED;
     let mut last = 0u8;
@@ -221,21 +217,68 @@ fn char_suffix_start(s: &str, k: usize) -> usize {
 /// Computes the per-token information of a whole document.
 pub(crate) fn prepare(doc: &Doc<'_>, gaz: &Gazetteer, case: &CaseTable, out: &mut Vec<TokInfo>) {
     prepare_basic(doc, out);
-    if !case.0.is_empty() {
-        for t in out.iter_mut() {
-            if t.flags & (flag::PUNCT | flag::DIGIT) == 0 {
-                t.casep = case.0.get(&t.lower).copied().unwrap_or(0);
-            }
-        }
+    let filler = Filler {
+        text: doc.text,
+        tokens: doc.tokens,
+        case,
+    };
+    for (i, t) in out.iter_mut().enumerate() {
+        filler.fill(i, t);
     }
     gazetteer::mark(gaz, doc.sentences, out);
 }
 
-/// Like [`prepare`], but without the corpus case profiles: the tagger looks them up only for
-/// the tokens it scores and their neighbours ([`CaseTable::fill`]).
+/// Like [`prepare`], but without the token shapes, affixes and corpus case profiles: the
+/// tagger fills them in ([`Filler`]) only for the tokens it scores and their neighbours (the
+/// only ones its features read).
 pub(crate) fn prepare_for_tagging(doc: &Doc<'_>, gaz: &Gazetteer, out: &mut Vec<TokInfo>) {
     prepare_basic(doc, out);
     gazetteer::mark(gaz, doc.sentences, out);
+}
+
+/// Fills in the parts of a [`TokInfo`] that only the features of scored tokens and their
+/// neighbours read: the shape, the affixes and the corpus case profile.
+pub(crate) struct Filler<'a> {
+    /// The article text.
+    pub text: &'a str,
+    /// Its tokens.
+    pub tokens: &'a [Token],
+    /// The corpus case table.
+    pub case: &'a CaseTable,
+}
+
+impl Filler<'_> {
+    /// Fills token `i` (once).
+    #[inline]
+    pub(crate) fn fill(&self, i: usize, info: &mut TokInfo) {
+        if info.filled {
+            return;
+        }
+        info.filled = true;
+        let Some(t) = self.tokens.get(i) else {
+            return;
+        };
+        let s = t.span.slice(self.text);
+        let bytes = s.as_bytes();
+        info.shape = shape_hash(bytes);
+        // Affixes only for words that can start a name (the others are never scored outside
+        // one).
+        if t.kind != TokenKind::Punct && info.flags & flag::LOWER == 0 {
+            let ascii = s.is_ascii();
+            for k in 1..=4 {
+                let (e, b) = if ascii {
+                    (k.min(bytes.len()), bytes.len().saturating_sub(k))
+                } else {
+                    (char_prefix_end(s, k), char_suffix_start(s, k))
+                };
+                info.pre[k - 1] = mix(hash_lower(bytes.get(..e).unwrap_or(bytes)), k as u64);
+                info.suf[k - 1] = mix(hash_lower(bytes.get(b..).unwrap_or(bytes)), 16 + k as u64);
+            }
+        }
+        if info.flags & (flag::PUNCT | flag::DIGIT) == 0 {
+            info.casep = self.case.0.get(&info.lower).copied().unwrap_or(0);
+        }
+    }
 }
 
 /// A small set of 64-bit hashes that may answer "maybe" for hashes not in it (never "no" for
@@ -294,12 +337,13 @@ impl Bloom {
     }
 }
 
-/// Token information without the gazetteers and the corpus case table.
+/// Token information without the gazetteers, the corpus case table, the shapes and the
+/// affixes ([`Filler`]).
 fn prepare_basic(doc: &Doc<'_>, out: &mut Vec<TokInfo>) {
     let text = doc.text;
     out.clear();
     out.reserve(doc.tokens.len());
-    out.extend(doc.tokens.iter().map(|t| token_info(text, t)));
+    out.extend(doc.tokens.iter().map(|t| token_basic(text, t)));
     // Sentence starts and all-caps lines.
     for s in doc.sentences {
         let r = s.tokens.start.min(out.len())..s.tokens.end.min(out.len());
@@ -352,65 +396,29 @@ thread_local! {
 
 /// Seed of [`hash_lower`].
 const LOWER_SEED: u64 = 0x9e37_79b9_7f4a_7c15;
-/// Seed of [`shape_hash`].
-const SHAPE_SEED: u64 = 0xcbf2_9ce4_8422_2325;
-
-fn token_info(text: &str, t: &Token) -> TokInfo {
+/// The lowercase hash and the flags of a token.
+fn token_basic(text: &str, t: &Token) -> TokInfo {
     let s = t.span.slice(text);
     if s.is_ascii() && !s.is_empty() {
-        token_info_ascii(s.as_bytes(), t.kind)
+        token_basic_ascii(s.as_bytes(), t.kind)
     } else {
-        token_info_unicode(s, t.kind)
+        token_basic_unicode(s, t.kind)
     }
 }
 
-/// [`token_info`] for ASCII tokens: one pass computes the lowercase hash, the hashes of the
-/// first one to four characters, the shape and the case flags (the same values as
-/// [`token_info_unicode`]).
-fn token_info_ascii(bytes: &[u8], kind: TokenKind) -> TokInfo {
+/// [`token_basic`] for ASCII tokens: one pass over the bytes (the same values as
+/// [`token_basic_unicode`]).
+fn token_basic_ascii(bytes: &[u8], kind: TokenKind) -> TokInfo {
     let mut info = TokInfo::default();
     let mut h = LOWER_SEED;
-    // Running lowercase hash after 1..=4 bytes (prefix hashes).
-    let mut run_h = [0u64; 4];
-    let mut sh = SHAPE_SEED;
-    let (mut last, mut run, mut n) = (0u8, 0u8, 0);
-    let mut shape_open = true;
     let (mut letters, mut lower, mut hyphen) = (0usize, false, false);
-    for (j, &b) in bytes.iter().enumerate() {
+    for &b in bytes {
         h = mix(h, b.to_ascii_lowercase() as u64);
-        if let Some(r) = run_h.get_mut(j) {
-            *r = h;
-        }
         letters += b.is_ascii_alphabetic() as usize;
         lower |= b.is_ascii_lowercase();
         hyphen |= b == b'-';
-        if shape_open {
-            let c = if b.is_ascii_uppercase() {
-                b'X'
-            } else if b.is_ascii_lowercase() {
-                b'x'
-            } else if b.is_ascii_digit() {
-                b'd'
-            } else {
-                b
-            };
-            if c == last {
-                run = run.saturating_add(1);
-                if run >= 2 {
-                    continue;
-                }
-            } else {
-                run = 0;
-            }
-            last = c;
-            sh = mix(sh, c as u64);
-            n += 1;
-            shape_open = n <= 12;
-        }
     }
-    let len = bytes.len();
-    info.lower = mix(h, len as u64);
-    info.shape = sh;
+    info.lower = mix(h, bytes.len() as u64);
     let first = bytes.first().copied().unwrap_or(b' ');
     match kind {
         TokenKind::Punct => info.flags |= flag::PUNCT,
@@ -434,23 +442,13 @@ fn token_info_ascii(bytes: &[u8], kind: TokenKind) -> TokInfo {
             }
         }
     }
-    if kind != TokenKind::Punct && info.flags & flag::LOWER == 0 {
-        for k in 1..=4 {
-            let e = k.min(len);
-            let ph = run_h.get(e.wrapping_sub(1)).copied().unwrap_or(LOWER_SEED);
-            info.pre[k - 1] = mix(mix(ph, e as u64), k as u64);
-            let b = len.saturating_sub(k);
-            info.suf[k - 1] = mix(hash_lower(bytes.get(b..).unwrap_or(bytes)), 16 + k as u64);
-        }
-    }
     info
 }
 
-fn token_info_unicode(s: &str, kind: TokenKind) -> TokInfo {
+fn token_basic_unicode(s: &str, kind: TokenKind) -> TokInfo {
     let bytes = s.as_bytes();
     let mut info = TokInfo {
         lower: hash_lower(bytes),
-        shape: shape_hash(bytes),
         ..TokInfo::default()
     };
     let first = s.chars().next().unwrap_or(' ');
@@ -482,14 +480,6 @@ fn token_info_unicode(s: &str, kind: TokenKind) -> TokInfo {
             if matches!(s, "'s" | "\u{2019}s" | "'" | "\u{2019}") {
                 info.flags |= flag::POSS;
             }
-        }
-    }
-    // Affixes only for words that can start a name (the others are never scored outside one).
-    if kind != TokenKind::Punct && info.flags & flag::LOWER == 0 {
-        for k in 1..=4 {
-            let (e, b) = (char_prefix_end(s, k), char_suffix_start(s, k));
-            info.pre[k - 1] = mix(hash_lower(bytes.get(..e).unwrap_or(bytes)), k as u64);
-            info.suf[k - 1] = mix(hash_lower(bytes.get(b..).unwrap_or(bytes)), 16 + k as u64);
         }
     }
     info
@@ -777,7 +767,7 @@ pub(crate) fn make_tag(ty: u8, pos: u8) -> u8 {
 
 /// True when `tag` may follow `prev` (BILOU constraints); `last` is true on a sentence's last
 /// token.
-#[inline]
+#[cfg(test)]
 pub(crate) fn allowed(prev: u8, tag: u8, last: bool) -> bool {
     let open = prev != 0 && tag_pos(prev) <= 1;
     let ok = if open {

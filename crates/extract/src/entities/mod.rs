@@ -260,7 +260,19 @@ impl EntityTagger {
             let first = t.toks.get(r.start).map_or(0, |x| x.gaz);
             let key = seq_key(&t.toks, r.clone());
             let whole = self.gaz.get(key) & (cat::LOC_B | cat::ORG_B);
-            if self.gaz.place_of(key).is_some() {
+            if compound_adjective(doc, r.end - 1) {
+                // Adjectives made of a name are MISC (CoNLL): "New York-based", "Hong
+                // Kong-listed"; an article before one is no part of it ("A Tallinn-based").
+                *ty = EntityType::Misc;
+                let article = doc
+                    .tokens
+                    .get(r.start)
+                    .map(|t| t.span.slice(doc.text))
+                    .is_some_and(|w| matches!(w, "A" | "An" | "The" | "a" | "an" | "the"));
+                if r.len() >= 2 && article {
+                    *r = r.start + 1..r.end;
+                }
+            } else if self.gaz.place_of(key).is_some() {
                 // Demonyms and nationalities are MISC (CoNLL).
                 *ty = EntityType::Misc;
             } else if whole == cat::ORG_B && matches!(*ty, EntityType::Misc | EntityType::Per) {
@@ -310,6 +322,27 @@ impl EntityTagger {
         if self.model.is_empty() {
             return t;
         }
+        let filler = features::Filler {
+            text: doc.text,
+            tokens: doc.tokens,
+            case: &self.case,
+        };
+        self.tag_sentences(doc, &mut t, Some(&filler));
+        headings(doc, &t.toks, &mut t.tags);
+        after_honorifics(doc, &t.toks, &mut t.tags);
+        bylines(doc, &t.toks, &mut t.tags);
+        consistency(doc, &t.toks, &mut t.tags, &t.margins);
+        company_cues(doc, &t.toks, &mut t.tags);
+        extend_family_names(doc, &t.toks, &mut t.tags);
+        t
+    }
+}
+
+impl EntityTagger {
+    /// The greedy tagger over every sentence of `doc`; `filler` fills in the token features
+    /// that [`features::prepare_for_tagging`] leaves out (`None` when `t.toks` is complete).
+    fn tag_sentences(&self, doc: &Doc<'_>, t: &mut Tagged, filler: Option<&features::Filler<'_>>) {
+        let n = t.toks.len().min(t.tags.len());
         let mut hist = History::default();
         let mut feats = Vec::with_capacity(96);
         with_frozen(&self.model, |scorer| {
@@ -318,7 +351,7 @@ impl EntityTagger {
                 tag_sentence(
                     scorer,
                     &mut t.toks,
-                    Some(&self.case),
+                    filler,
                     r,
                     &mut t.tags,
                     &mut t.margins,
@@ -328,12 +361,6 @@ impl EntityTagger {
                 );
             }
         });
-        headings(doc, &t.toks, &mut t.tags);
-        after_honorifics(doc, &t.toks, &mut t.tags);
-        bylines(doc, &t.toks, &mut t.tags);
-        consistency(doc, &t.toks, &mut t.tags, &t.margins);
-        extend_family_names(doc, &t.toks, &mut t.tags);
-        t
     }
 }
 
@@ -494,6 +521,117 @@ fn consistency(doc: &Doc<'_>, toks: &[TokInfo], tags: &mut [u8], margins: &[f32]
     }
 }
 
+/// Words right after a name that make it a company: "X shares rose", "X's stock".
+const COMPANY_AFTER: &[&str] = &[
+    "shares",
+    "stock",
+    "stocks",
+    "shareholders",
+    "stockholders",
+    "subsidiary",
+    "subsidiaries",
+];
+
+/// Words right before "of" or "in" and a name that make it a company: "shares of X",
+/// "a stake in X" (not "percent": "40 percent of Smith voters").
+const COMPANY_BEFORE: &[&str] = &[
+    "shares",
+    "stake",
+    "stakes",
+    "subsidiary",
+    "shareholders",
+    "stockholders",
+];
+
+/// A name the tagger typed as a person is a company when the article uses it like one at least
+/// once ("shares of X", "X shares", "X's stock", "a stake in X") and never gives it a title
+/// ("Mr. X") or a given name: every mention of it is then an organisation (unknown companies with name-like
+/// names: "Pirelli", "Northrop Grumman").
+fn company_cues(doc: &Doc<'_>, toks: &[TokInfo], tags: &mut [u8]) {
+    let spans = decode(doc, tags);
+    if spans.is_empty() {
+        return;
+    }
+    let word = |i: usize| doc.tokens.get(i).map_or("", |t| t.span.slice(doc.text));
+    let lower_word = |i: usize, list: &[&str]| {
+        toks.get(i)
+            .is_some_and(|t| t.flags & features::flag::CAP == 0)
+            && list.iter().any(|w| word(i).eq_ignore_ascii_case(w))
+    };
+    let mut company: HashMapId<()> = HashMapId::default();
+    let mut titled: HashMapId<()> = HashMapId::default();
+    for (r, ty) in &spans {
+        if *ty != EntityType::Per {
+            continue;
+        }
+        let key = seq_key(toks, r.clone());
+        let honorific = |i: usize| {
+            matches!(
+                word(i),
+                "Mr" | "Mrs" | "Ms" | "Dr" | "Mr." | "Mrs." | "Ms." | "Dr."
+            )
+        };
+        let before_title = r.start > 0
+            && (toks[r.start - 1].gaz & cat::TITLE != 0
+                || honorific(r.start - 1)
+                || (r.start > 1 && word(r.start - 1) == "." && honorific(r.start - 2)));
+        // A title or a given name ("Bill Clinton") makes a person, and so the words of a
+        // longer person's name ("Clinton").
+        let given = r.len() >= 2 && toks[r.start].gaz & (cat::FIRST_M | cat::FIRST_F) != 0;
+        if before_title || given {
+            titled.insert(key, ());
+            for i in r.clone() {
+                titled.insert(seq_key(toks, i..i + 1), ());
+            }
+            continue;
+        }
+        let mut after = r.end;
+        if toks
+            .get(after)
+            .is_some_and(|t| t.flags & features::flag::POSS != 0)
+        {
+            after += 1;
+        }
+        // "X shares rose", not "X shares the view" (the verb).
+        let cue_after = lower_word(after, COMPANY_AFTER)
+            && !matches!(
+                word(after + 1),
+                "a" | "an"
+                    | "the"
+                    | "his"
+                    | "her"
+                    | "their"
+                    | "its"
+                    | "this"
+                    | "that"
+                    | "these"
+                    | "those"
+                    | "my"
+                    | "our"
+                    | "your"
+                    | "some"
+                    | "many"
+                    | "no"
+                    | "much"
+            );
+        let cue_before = r.start >= 2
+            && matches!(word(r.start - 1), "of" | "in")
+            && lower_word(r.start - 2, COMPANY_BEFORE);
+        if cue_after || cue_before {
+            company.insert(key, ());
+        }
+    }
+    if company.is_empty() {
+        return;
+    }
+    for (r, ty) in spans {
+        let key = seq_key(toks, r.clone());
+        if ty == EntityType::Per && company.contains_key(&key) && !titled.contains_key(&key) {
+            set_tags(tags, r, type_index(EntityType::Org));
+        }
+    }
+}
+
 /// In all-caps headings the tagger cannot see case: a word stays in a name only with evidence
 /// (a gazetteer or training-data name, or the word written capitalised inside a sentence
 /// elsewhere in the article). Runs of such words are retyped from the gazetteers.
@@ -577,6 +715,41 @@ fn korean_given(doc: &Doc<'_>, toks: &[TokInfo], r: &Range<usize>) -> bool {
             && toks[i].gaz & cat::NAMES == 0
             && (f & features::flag::HYPHEN != 0 || len <= 8)
     })
+}
+
+/// Lowercase words that make an adjective of the name before their hyphen.
+const ADJECTIVE_SUFFIXES: &[&str] = &[
+    "based",
+    "listed",
+    "born",
+    "sponsored",
+    "led",
+    "backed",
+    "owned",
+    "made",
+    "controlled",
+    "funded",
+    "bound",
+    "run",
+    "style",
+    "registered",
+    "headquartered",
+    "educated",
+    "trained",
+];
+
+/// True when token `i` is a hyphenated adjective that ends in one of [`ADJECTIVE_SUFFIXES`]
+/// ("York-based").
+fn compound_adjective(doc: &Doc<'_>, i: usize) -> bool {
+    let Some(w) = doc
+        .tokens
+        .get(i)
+        .and_then(|t| doc.text.get(t.span.start..t.span.end))
+    else {
+        return false;
+    };
+    w.rsplit_once('-')
+        .is_some_and(|(a, b)| !a.is_empty() && ADJECTIVE_SUFFIXES.contains(&b))
 }
 
 /// Titles are not part of names (CoNLL): "South Korean President Lee Jae Myung" is split into
@@ -991,3 +1164,67 @@ impl Trainer {
 
 /// Number of BILOU tags of the model.
 pub const TAGS: usize = NT;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use claimsheet_ingest::Origin;
+
+    /// Tags `text` twice: with the token features the tagger fills in on the way (shapes,
+    /// affixes and case profiles of scored tokens and their neighbours only) and with every
+    /// token's features computed beforehand (as in training).
+    fn lazy_and_full(tagger: &EntityTagger, text: &str) -> (Vec<u8>, Vec<u8>) {
+        let a = crate::Article::new(
+            "t",
+            Origin::file("t"),
+            text.to_string(),
+            None,
+            Some(String::new()),
+        );
+        let seg = crate::segment::segment(&a);
+        let doc = Doc::new(&a, &seg);
+        let lazy = tagger.run(&doc);
+        let n = doc.tokens.len();
+        let mut full = Tagged {
+            toks: Vec::new(),
+            tags: vec![0; n],
+            margins: vec![0.0; n],
+        };
+        features::prepare(&doc, &tagger.gaz, &tagger.case, &mut full.toks);
+        tagger.tag_sentences(&doc, &mut full, None);
+        let mut lazy_raw = Tagged {
+            toks: Vec::new(),
+            tags: vec![0; n],
+            margins: vec![0.0; n],
+        };
+        features::prepare_for_tagging(&doc, &tagger.gaz, &mut lazy_raw.toks);
+        let filler = features::Filler {
+            text: doc.text,
+            tokens: doc.tokens,
+            case: &tagger.case,
+        };
+        tagger.tag_sentences(&doc, &mut lazy_raw, Some(&filler));
+        assert!(lazy.tags.len() == n);
+        (lazy_raw.tags, full.tags)
+    }
+
+    #[test]
+    fn features_filled_on_the_way_tag_like_features_computed_beforehand() {
+        let tagger = EntityTagger::new();
+        let texts = [
+            "The Acme Widget Company of the Lower Valley said on Monday that its chief, Maria \
+             Okonkwo-Ruiz, would visit Lisbon.\n\nSHARES OF ACME FALL IN EARLY TRADING\n\n\
+             Okonkwo-Ruiz told the Daily Ledger: \u{201C}We expect growth in Brazil.\u{201D}",
+            "Königsberg Ölwerke AG, a firm run by Jürgen Weiß, bought 40 % of Société Générale \
+             du Nord from the Bank of the Republic of Narnia in 2019.",
+            "Kang Kyung-wha met Lee Jae Myung in Seoul. She added that the Ministry of Foreign \
+             Affairs and the University of the Sea would sign a deal with the Port of Busan.",
+            "a b c D e f G h i j K l m n o P. q r S T u v w X y z 1 2 3 Ab Cd-Ef 's ' \u{2019}s",
+        ];
+        for text in texts {
+            let (lazy, full) = lazy_and_full(&tagger, text);
+            assert_eq!(lazy, full, "{text}");
+            assert!(lazy.iter().any(|&t| t != 0), "{text}");
+        }
+    }
+}

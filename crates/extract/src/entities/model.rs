@@ -7,8 +7,8 @@
 use std::ops::Range;
 
 use super::features::{
-    allowed, context_features, dynamic_features, intrinsic_features, intrinsic_key, tag_type,
-    CaseTable, TokInfo, NT,
+    context_features, dynamic_features, intrinsic_features, intrinsic_key, tag_type, Filler,
+    TokInfo, NT,
 };
 use super::gazetteer::HashMapId;
 
@@ -214,18 +214,80 @@ impl Scorer for Frozen<'_> {
     }
 }
 
-/// Per-document tagging history: the type last given to each word.
-pub(crate) type History = HashMapId<u8>;
+/// Per-document tagging history: the type last given to each word, with a bit filter in front
+/// of the map (most scored words were not tagged before in the document).
+#[derive(Default)]
+pub(crate) struct History {
+    filter: [u64; 8],
+    map: HashMapId<u8>,
+}
+
+impl History {
+    #[inline]
+    fn bit(word: u64) -> (usize, u64) {
+        let b = (word >> 40) as usize & 511;
+        (b / 64, 1 << (b % 64))
+    }
+
+    /// 0 when `word` was never tagged, 1 + its last type otherwise.
+    #[inline]
+    fn get(&self, word: u64) -> u8 {
+        let (w, m) = Self::bit(word);
+        if self.filter.get(w).is_some_and(|x| x & m != 0) {
+            self.map.get(&word).copied().unwrap_or(0)
+        } else {
+            0
+        }
+    }
+
+    /// Records the type `ty` (0..4) given to `word`.
+    #[inline]
+    fn insert(&mut self, word: u64, ty: u8) {
+        let (w, m) = Self::bit(word);
+        if let Some(x) = self.filter.get_mut(w) {
+            *x |= m;
+        }
+        self.map.insert(word, ty + 1);
+    }
+}
+
+/// The tags that may follow each tag (bit `t` for tag `t`), anywhere but on a sentence's last
+/// token ([`allowed`] as bit masks).
+const FOLLOW: [u32; NT] = follow_masks(false);
+/// The same on a sentence's last token.
+const FOLLOW_LAST: [u32; NT] = follow_masks(true);
+
+const fn follow_masks(last: bool) -> [u32; NT] {
+    let mut out = [0u32; NT];
+    let mut prev = 0;
+    while prev < NT {
+        let mut tag = 0;
+        while tag < NT {
+            let open = prev != 0 && (prev - 1) % 4 <= 1;
+            let ok = if open {
+                tag != 0 && (tag - 1) / 4 == (prev - 1) / 4 && matches!((tag - 1) % 4, 1 | 2)
+            } else {
+                tag == 0 || matches!((tag - 1) % 4, 0 | 3)
+            };
+            if ok && !(last && tag != 0 && (tag - 1) % 4 <= 1) {
+                out[prev] |= 1 << tag;
+            }
+            tag += 1;
+        }
+        prev += 1;
+    }
+    out
+}
 
 /// Greedy left-to-right BILOU tagging of one sentence; writes tags into `tags[r]` and returns
 /// nothing. `feats` is a scratch buffer. `margins[i]` gets the winning margin. With `gold`
-/// tags, the scorer learns from each mistake. With `case`, the corpus case profiles of the
-/// tokens scored and of their neighbours are looked up on the way (they are not set yet).
+/// tags, the scorer learns from each mistake. With `filler`, the tokens scored and their
+/// neighbours are filled in on the way (they are not yet).
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn tag_sentence<S: Scorer>(
     model: &mut S,
     toks: &mut [TokInfo],
-    case: Option<&CaseTable>,
+    filler: Option<&Filler<'_>>,
     r: Range<usize>,
     tags: &mut [u8],
     margins: &mut [f32],
@@ -236,6 +298,8 @@ pub(crate) fn tag_sentence<S: Scorer>(
     let (mut p1, mut p2) = (0u8, 0u8);
     for i in r.clone() {
         let last = i + 1 == r.end;
+        let table = if last { &FOLLOW_LAST } else { &FOLLOW };
+        let follows = |prev: u8| table.get(prev as usize).copied().unwrap_or(0);
         let open = p1 != 0 && super::features::tag_pos(p1) <= 1;
         if !open && toks[i].never_starts() {
             tags[i] = 0;
@@ -244,13 +308,15 @@ pub(crate) fn tag_sentence<S: Scorer>(
             p1 = 0;
             continue;
         }
-        if let Some(case) = case {
-            for t in toks
+        if let Some(filler) = filler {
+            let from = i.max(r.start + 1) - 1;
+            for (j, t) in toks
                 .iter_mut()
+                .enumerate()
                 .take((i + 2).min(r.end))
-                .skip(i.max(r.start + 1) - 1)
+                .skip(from)
             {
-                case.fill(t);
+                filler.fill(j, t);
             }
         }
         let toks = &*toks;
@@ -258,7 +324,7 @@ pub(crate) fn tag_sentence<S: Scorer>(
         feats.clear();
         let base = model.intrinsic(me, feats);
         context_features(toks, &r, i, feats);
-        let h = hist.get(&me.lower).copied().unwrap_or(0);
+        let h = hist.get(me.lower);
         dynamic_features(me, p1, p2, h, feats);
         let mut scores = model.scores(feats);
         for (s, b) in scores.iter_mut().zip(base) {
@@ -273,11 +339,13 @@ pub(crate) fn tag_sentence<S: Scorer>(
                 p1 + 1
             };
             let top = |prev: u8| {
-                scores
-                    .iter()
-                    .enumerate()
-                    .filter(|(t, _)| allowed(prev, *t as u8, last))
-                    .fold(f32::NEG_INFINITY, |m, (_, &s)| m.max(s))
+                let mut m = follows(prev);
+                let mut best = f32::NEG_INFINITY;
+                while m != 0 {
+                    best = best.max(scores[m.trailing_zeros() as usize]);
+                    m &= m - 1;
+                }
+                best
             };
             if top(closed) > top(p1) {
                 tags[i - 1] = closed;
@@ -287,10 +355,11 @@ pub(crate) fn tag_sentence<S: Scorer>(
         let mut best = 0u8;
         let mut best_s = f32::NEG_INFINITY;
         let mut second = f32::NEG_INFINITY;
-        for (t, &s) in scores.iter().enumerate() {
-            if !allowed(p1, t as u8, last) {
-                continue;
-            }
+        let mut m = follows(p1);
+        while m != 0 {
+            let t = m.trailing_zeros() as usize;
+            m &= m - 1;
+            let s = scores[t];
             if s > best_s {
                 second = best_s;
                 best_s = s;
@@ -309,7 +378,7 @@ pub(crate) fn tag_sentence<S: Scorer>(
         tags[i] = best;
         margins[i] = best_s - second;
         if let Some(ty) = tag_type(best) {
-            hist.insert(me.lower, ty + 1);
+            hist.insert(me.lower, ty);
         }
         p2 = p1;
         p1 = best;
@@ -400,5 +469,45 @@ impl Weights {
             }
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::features::allowed;
+    use super::*;
+
+    #[test]
+    fn follow_masks_match_the_bilou_constraints() {
+        for prev in 0..NT as u8 {
+            for tag in 0..NT as u8 {
+                for last in [false, true] {
+                    let table = if last { &FOLLOW_LAST } else { &FOLLOW };
+                    let bit = table[prev as usize] & (1 << tag) != 0;
+                    assert_eq!(
+                        bit,
+                        allowed(prev, tag, last),
+                        "{prev} -> {tag}, last {last}"
+                    );
+                }
+            }
+        }
+        // O may start a sentence's last token; B-PER may not; after B-PER only I/L-PER.
+        assert!(FOLLOW_LAST[0] & 1 != 0);
+        assert!(FOLLOW_LAST[0] & (1 << 1) == 0);
+        assert_eq!(FOLLOW[1], (1 << 2) | (1 << 3));
+    }
+
+    #[test]
+    fn history_remembers_the_last_type_of_a_word() {
+        let mut h = History::default();
+        assert_eq!(h.get(12345 << 40), 0);
+        h.insert(12345 << 40, 2);
+        h.insert(777, 0);
+        assert_eq!(h.get(12345 << 40), 3);
+        assert_eq!(h.get(777), 1);
+        h.insert(777, 3);
+        assert_eq!(h.get(777), 4);
+        assert_eq!(h.get(778), 0);
     }
 }

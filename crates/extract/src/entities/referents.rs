@@ -9,12 +9,13 @@
 //! apposition after it ("Kang Kyung-wha, South Korea's foreign minister,").
 
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::hash::BuildHasherDefault;
 use std::ops::Range;
 
 use claimsheet_ingest::Span;
 
 use super::features::{hash_lower, hash_seq, TokInfo};
-use super::gazetteer::{cat, Gazetteer};
+use super::gazetteer::{cat, Gazetteer, HashMapId, IdHasher};
 use super::{Entities, EntityType, Gender, Mention, Referent, Subtype};
 use crate::segment::TokenKind;
 use crate::Doc;
@@ -137,6 +138,16 @@ struct Name {
     words: Vec<u64>,
 }
 
+/// A number for each entity type, mixed into referent keys.
+fn type_key(k: EntityType) -> u64 {
+    match k {
+        EntityType::Per => 1,
+        EntityType::Org => 2,
+        EntityType::Loc => 3,
+        EntityType::Misc => 4,
+    }
+}
+
 /// Builds mentions and referents from entity token ranges.
 pub(crate) fn resolve(
     doc: &Doc<'_>,
@@ -156,7 +167,7 @@ pub(crate) fn resolve(
         .collect();
     // A single word that starts or ends a person's name of the article is that person
     // ("Kang" after "Kang Kyung-wha"), unless the gazetteers know it as a place or body.
-    let person_parts: HashSet<u64> = names
+    let person_parts: HashSet<u64, BuildHasherDefault<IdHasher>> = names
         .iter()
         .filter(|n| n.kind == EntityType::Per && n.words.len() >= 2)
         .flat_map(|n| [n.words[0], n.words[n.words.len() - 1]])
@@ -178,7 +189,7 @@ pub(crate) fn resolve(
             owner[i] = k;
         }
     }
-    let mut keys: HashMap<(u64, EntityType), usize> = HashMap::new();
+    let mut keys: HashMapId<usize> = HashMapId::default();
     let people = PersonIndex::new(&names);
     let acronyms = acronym_index(doc, &names);
     for (k, n) in names.iter().enumerate() {
@@ -189,10 +200,11 @@ pub(crate) fn resolve(
         };
         let t = &names[target];
         let key = t.words.iter().fold(0, |h, &w| hash_seq(h, w));
-        let idx = match keys.get(&(key, t.kind)) {
+        let key = hash_seq(key, type_key(t.kind));
+        let idx = match keys.get(&key) {
             Some(&i) => i,
             None => {
-                keys.insert((key, t.kind), e.referents.len());
+                keys.insert(key, e.referents.len());
                 e.referents.push(new_referent(doc, gaz, toks, t));
                 e.referents.len() - 1
             }
@@ -316,12 +328,12 @@ fn acronym_target(
 /// Person names of two or more words, by the hash of each of their proper word prefixes and
 /// suffixes, then by length: for each, the indexes of the names, ascending.
 struct PersonIndex {
-    by_part: HashMap<u64, BTreeMap<usize, Vec<usize>>>,
+    by_part: HashMapId<BTreeMap<usize, Vec<usize>>>,
 }
 
 impl PersonIndex {
     fn new(names: &[Name]) -> Self {
-        let mut by_part: HashMap<u64, BTreeMap<usize, Vec<usize>>> = HashMap::new();
+        let mut by_part: HashMapId<BTreeMap<usize, Vec<usize>>> = HashMapId::default();
         for (j, n) in names.iter().enumerate() {
             let len = n.words.len();
             if n.kind != EntityType::Per || len < 2 {
