@@ -480,41 +480,53 @@ const MONTH_ED: bool = false;
 /// News looks back more often than ahead: a month ahead of publication counts as this many
 /// quarters of its distance (8 = twice as far) when choosing its year.
 const FUTURE_WEIGHT: i64 = 8;
-/// Nouns after "today's"/"tomorrow's" that make it mean "of our times", not a day.
-const GENERIC_AFTER_TODAY: [&str; 33] = [
-    "world",
-    "society",
-    "societies",
-    "generation",
-    "generations",
-    "youth",
-    "young",
-    "children",
-    "kids",
-    "leaders",
-    "standards",
-    "technology",
-    "technologies",
-    "economy",
-    "consumers",
-    "consumer",
-    "culture",
-    "age",
-    "times",
-    "era",
-    "teens",
-    "teenagers",
-    "workers",
-    "workforce",
-    "students",
-    "parents",
-    "families",
-    "people",
-    "personal",
-    "modern",
-    "global",
-    "increasingly",
-    "ever",
+/// Nouns of events that make "today's"/"tomorrow's" before them a day ("today's vote"), not
+/// "of our times" ("today's world").
+const EVENT_NOUNS: [&str; 44] = [
+    "vote",
+    "votes",
+    "game",
+    "games",
+    "match",
+    "debate",
+    "speech",
+    "announcement",
+    "meeting",
+    "session",
+    "edition",
+    "editions",
+    "paper",
+    "papers",
+    "quiz",
+    "show",
+    "episode",
+    "hearing",
+    "election",
+    "elections",
+    "race",
+    "final",
+    "ceremony",
+    "event",
+    "summit",
+    "talks",
+    "briefing",
+    "rally",
+    "trading",
+    "deadline",
+    "launch",
+    "release",
+    "report",
+    "statement",
+    "decision",
+    "ruling",
+    "attack",
+    "results",
+    "program",
+    "programme",
+    "broadcast",
+    "interview",
+    "protest",
+    "primary",
 ];
 const SEASONS: [&str; 4] = ["SP", "SU", "FA", "WI"];
 const PARTS: [&str; 4] = ["MO", "AF", "EV", "NI"];
@@ -2453,7 +2465,7 @@ impl<'a> Scan<'a> {
         }
         // "Christmas Island", "Thanksgiving Day Parade": a name; "Christmas sales", "Halloween
         // costumes": a modifier of a noun, not a day
-        if matches!(self.lex(b), Lex::Other) && self.same_token_run(i, b) {
+        if matches!(self.lex(b), Lex::Other | Lex::K(Kw::Present)) && self.same_token_run(i, b) {
             return None;
         }
         let year = match self.lex(b) {
@@ -2546,15 +2558,23 @@ impl<'a> Scan<'a> {
             Kw::Tomorrow => 1,
             _ => return None,
         };
-        // "today's world", "tomorrow's leaders": generic; "today's vote", "tomorrow's game": a day
-        let next = self.word(i + 1);
-        if (next == "'s" || next == "\u{2019}s")
-            && k != Kw::Yesterday
-            && GENERIC_AFTER_TODAY
-                .iter()
-                .any(|w| self.word(i + 2).eq_ignore_ascii_case(w))
+        // "USA Today": a name after a capitalised word
+        if i > 0
+            && self.cap(i)
+            && self.cap(i - 1)
+            && matches!(self.lex(i - 1), Lex::Other)
+            && self.same_token_run(i - 1, i)
         {
             return None;
+        }
+        // "today's world", "today's booming market": generic; "today's vote", "tomorrow's
+        // game", "today's geography quiz": an event of that day (the noun, or the one after it)
+        let next = self.word(i + 1);
+        if (next == "'s" || next == "\u{2019}s") && matches!(k, Kw::Today | Kw::Tomorrow) {
+            let event = |w: &str| EVENT_NOUNS.iter().any(|e| w.eq_ignore_ascii_case(e));
+            if !(event(self.word(i + 2)) || event(self.word(i + 3))) {
+                return None;
+            }
         }
         let v = shift(self.pubd, Unit::Day, off);
         if k == Kw::Tonight {
@@ -3441,7 +3461,6 @@ impl<'a> Scan<'a> {
             "must",
             "'ll",
             "\u{2019}ll",
-            "not",
             "n't",
             "\u{2019}t",
             "did",
