@@ -198,8 +198,10 @@ fn tidy_cues(doc: &Doc<'_>, v: &[TokView], runs: &mut Vec<(usize, usize, usize)>
             .and_then(|p| runs.get(p))
             .map_or(start, |p| p.1.max(start));
         let mut a = a;
+        // An infinitive cue holds its "to" too ("to discuss"): 193 to 56 in polnear-train.
         let adverb = |w: &str| {
             is_in(CUE_AUXILIARIES, w)
+                || w.eq_ignore_ascii_case("to")
                 || w.len() > 4 && w.ends_with("ly") && w.bytes().all(|c| c.is_ascii_lowercase())
         };
         while a > floor && a + 3 > runs[k].0 && adverb(word(a - 1)) {
@@ -814,7 +816,10 @@ fn trim_source(
                         let capital = w.chars().next().is_some_and(char::is_uppercase);
                         t.kind == crate::segment::TokenKind::Word
                             && (w.eq_ignore_ascii_case("of") || !bad(i))
-                            && (capital || v.get(i).is_some_and(|x| x.lemma == 0))
+                            && (capital
+                                || v.get(i).is_some_and(|x| x.lemma == 0)
+                                    && !w.ends_with("ed")
+                                    && !is_in(DETERMINERS, w))
                             && !is_weekday(w)
                             && !is_in(TIME_WORDS, w)
                             && !crate::time::lexicon::is_calendar_word(w)
@@ -1598,13 +1603,15 @@ fn inherit_sources(doc: &Doc<'_>, drafts: &mut [Draft]) {
         }
         // The word before the cue joins it to the earlier verb.
         let participle = word_at(doc, d.cue.1 - 1).ends_with("ing");
-        let joined = d.cue.0 > sent.tokens.start
-            && match word_at(doc, d.cue.0 - 1).to_ascii_lowercase().as_str() {
-                "and" | "to" | "," | "but" | "or" => true,
-                // "... before asking", "by announcing"
-                "before" | "after" | "while" | "by" | "when" | "without" => participle,
-                _ => false,
-            };
+        // An infinitive cue holds its "to" ("took to Twitter | to accuse").
+        let joined = word_at(doc, d.cue.0).eq_ignore_ascii_case("to")
+            || d.cue.0 > sent.tokens.start
+                && match word_at(doc, d.cue.0 - 1).to_ascii_lowercase().as_str() {
+                    "and" | "to" | "," | "but" | "or" => true,
+                    // "... before asking", "by announcing"
+                    "before" | "after" | "while" | "by" | "when" | "without" => participle,
+                    _ => false,
+                };
         if !joined {
             continue;
         }
@@ -1887,6 +1894,12 @@ const NOUN_BEFORE: &[&str] = &[
 /// True when a cue opens with a word in -s right after a determiner or preposition: a plural
 /// noun ("talks", "claims"), not a speech verb.
 fn plural_noun(doc: &Doc<'_>, (a, _): (usize, usize)) -> bool {
+    // The "to" a cue reached back over ("open | to talks") is the preposition before it.
+    let a = if word_at(doc, a).eq_ignore_ascii_case("to") {
+        a + 1
+    } else {
+        a
+    };
     let w = word_at(doc, a);
     a > 0
         && w.len() > 3
