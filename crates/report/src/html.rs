@@ -80,7 +80,7 @@ const SPOOL_IN_MEMORY: usize = 32 << 20;
 
 /// The HTML report, written when finished. The page opens with the counts and the table of all
 /// claims, which are known only at the end, so the table rows and the rendered articles are
-/// spooled (in memory up to [`SPOOL_IN_MEMORY`] bytes each, then in an unnamed temporary file)
+/// spooled (in memory up to 32 MiB each, then in an unnamed temporary file)
 /// and copied out in order by `finish`.
 pub struct HtmlSink<W: Write> {
     out: W,
