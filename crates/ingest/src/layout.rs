@@ -116,8 +116,15 @@ fn classify(line: &str, index: usize, count: usize, title: Option<&str>) -> Para
     }
 }
 
+/// True when two lines have the same words; a final period one of them adds ("Talks resume." for
+/// the metadata title "Talks resume") does not count.
 fn same_words(a: &str, b: &str) -> bool {
-    a.split_whitespace().eq(b.split_whitespace())
+    let words = |s: &'_ str| {
+        let s = s.trim_end();
+        let s = s.strip_suffix('.').unwrap_or(s).to_string();
+        s.split_whitespace().map(str::to_string).collect::<Vec<_>>()
+    };
+    words(a) == words(b)
 }
 
 fn word_count(line: &str) -> usize {
@@ -843,6 +850,25 @@ mod tests {
         assert_eq!(d("Published Feb. 29, 2023").as_deref(), None, "no such day");
         assert_eq!(d("Updated 10:42 a.m. ET").as_deref(), None);
         assert_eq!(d("Published May 2025").as_deref(), None, "no day");
+    }
+
+    #[test]
+    fn a_given_title_matches_its_first_line_with_a_final_period() {
+        let k = kinds(
+            "Talks resume in Geneva.\nThe ministers met on Friday.",
+            Some("Talks resume in Geneva"),
+        );
+        assert_eq!(k[0].0, "title");
+        let k = kinds(
+            "Talks resume in Geneva\nThe ministers met on Friday.",
+            Some("Talks resume in Geneva."),
+        );
+        assert_eq!(k[0].0, "title");
+        let k = kinds(
+            "Talks resume in Geneva today.\nThe ministers met.",
+            Some("Talks resume in Geneva"),
+        );
+        assert_eq!(k[0].0, "body", "other words");
     }
 
     #[test]
