@@ -18,7 +18,9 @@
 //!     --unlabeled $D/timebank.jsonl --unlabeled $D/wiki-weasel.jsonl --epochs 12 --min 2.0
 //! ```
 //!
-//! (the odd WikiGold records, GUM and MEANTIME stay held out for scoring).
+//! (the odd WikiGold records, GUM and MEANTIME stay held out for scoring). The model depends
+//! on everything that shapes the training documents (ingest layout, segmentation, the
+//! gazetteers): after a change there, retrain and commit the three files together.
 //! `--bench FILE` (alone) times the committed tagger on FILE instead of training.
 //! A file name may end in `:even` or `:odd` to use every other record only.
 //! `--unlabeled` files only add to the corpus case table (how often each word is capitalised

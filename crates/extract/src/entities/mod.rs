@@ -278,6 +278,17 @@ impl EntityTagger {
             } else if whole == cat::ORG_B && matches!(*ty, EntityType::Misc | EntityType::Per) {
                 // The whole mention is a listed organisation ("Boeing"), not a product or person.
                 *ty = EntityType::Org;
+            } else if r.len() == 2
+                && *ty == EntityType::Org
+                && first & (cat::FIRST_M | cat::FIRST_F) != 0
+                && first & (cat::TR_B << 2) == 0
+                && t.toks[r.start + 1].gaz
+                    & (cat::ORG_SUFFIX | cat::ORG_I | cat::ORG_B | cat::MEDIA | cat::GOV)
+                    == 0
+            {
+                // "George Washington": a given name and one more word that no list knows as
+                // (part of) an organisation name is a person.
+                *ty = EntityType::Per;
             } else if r.len() == 2 && hyphenated_given(doc, r.start + 1) {
                 // "Kwok Ka-ki", "Kang Kyung-wha": family name and hyphenated given name.
                 *ty = EntityType::Per;
