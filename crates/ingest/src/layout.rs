@@ -468,11 +468,88 @@ fn is_timestamp(line: &str) -> bool {
         return false;
     }
     let lower = line.to_lowercase();
-    STAMP_OPENERS.iter().any(|o| {
+    let opens = STAMP_OPENERS.iter().any(|o| {
         lower.strip_prefix(o).is_some_and(|rest| {
             rest.is_empty() || rest.starts_with([' ', ':', '\u{a0}', '|', '-', '\u{2013}'])
         })
-    })
+    });
+    // A stamp holds nothing but dates and times: "Published on March 3, 2021, the study
+    // found ..." is a sentence.
+    opens && lower.split_whitespace().all(stamp_word)
+}
+
+/// True for a word a stamp is made of: a stamp word, a number or time, a month or weekday, a
+/// clock or time-zone word, a connective ("on", "at") or a separator.
+fn stamp_word(word: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "published",
+        "updated",
+        "last",
+        "first",
+        "posted",
+        "modified",
+        "on",
+        "at",
+        "ago",
+        "a.m",
+        "p.m",
+        "am",
+        "pm",
+        "hour",
+        "hours",
+        "minute",
+        "minutes",
+        "min",
+        "mins",
+        "day",
+        "days",
+        "mon",
+        "tue",
+        "tues",
+        "wed",
+        "thu",
+        "thur",
+        "thurs",
+        "fri",
+        "sat",
+        "sun",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "today",
+        "yesterday",
+        "gmt",
+        "utc",
+        "bst",
+        "cet",
+        "cest",
+        "et",
+        "est",
+        "edt",
+        "ct",
+        "cst",
+        "cdt",
+        "mt",
+        "mst",
+        "mdt",
+        "pt",
+        "pst",
+        "pdt",
+        "ist",
+        "jst",
+        "kst",
+        "aest",
+        "aedt",
+    ];
+    let w = word.trim_matches(|c: char| !c.is_alphanumeric());
+    w.is_empty()
+        || w.bytes().any(|b| b.is_ascii_digit())
+        || month_number(w).is_some()
+        || WORDS.contains(&w)
 }
 
 /// Labels that open a pointer to other content ("READ MORE: ...").
@@ -817,6 +894,32 @@ mod tests {
                 "body",
                 "body",
                 "body"
+            ]
+        );
+    }
+
+    #[test]
+    fn body_sentences_opening_with_a_stamp_word_are_no_stamps() {
+        // "Published on March 3, 2021, the study found ..." was a timestamp: its claim was
+        // lost and the article took 2021-03-03 as its publication date.
+        let text = "Study links sleep to memory\nPublished on March 3, 2021, the study found that 40% of adults sleep too little.\nUpdated figures released on Tuesday show 12 more deaths.\nPosted guards stood at all 3 gates of the palace.\nModified versions of the vaccine will reach 20 countries.\nPublished October 19, 2025\nUpdated 10:42 a.m. ET\nFirst published on Sun 19 Oct 2025 08.30 BST\nPosted on Oct. 19, 2025 at 9:00\nUpdated: 2025-10-19 09:00\nPublished 3 hours ago";
+        assert_eq!(
+            kinds(text, None)
+                .iter()
+                .map(|(k, _)| *k)
+                .collect::<Vec<_>>(),
+            [
+                "title",
+                "body",
+                "body",
+                "body",
+                "body",
+                "timestamp",
+                "timestamp",
+                "timestamp",
+                "timestamp",
+                "timestamp",
+                "timestamp"
             ]
         );
     }
