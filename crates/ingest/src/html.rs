@@ -389,9 +389,12 @@ fn attr<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
         };
         let end = match quote {
             Some(q) => body.find(q).unwrap_or(body.len()),
-            None => body
-                .find(|c: char| c.is_whitespace() || c == '/')
-                .unwrap_or(body.len()),
+            // Unquoted values hold slashes ("href=https://example.com/a"); only a slash that
+            // ends the tag closes it ("content=x/").
+            None => match body.find(char::is_whitespace) {
+                Some(e) => e,
+                None => body.strip_suffix('/').unwrap_or(body).len(),
+            },
         };
         return Some(&body[..end]);
     }
@@ -586,6 +589,22 @@ mod tests {
             r#"<meta property="article:author" content="https://www.facebook.com/example"><p>x</p>"#,
         );
         assert_eq!(p.byline, None);
+    }
+
+    #[test]
+    fn an_unquoted_attribute_value_keeps_its_slashes() {
+        // Minified pages drop attribute quotes: the canonical address was cut at its first
+        // slash ("https:") and an author profile address was taken for a byline.
+        let p = html_to_article_parts(
+            "<head><link rel=canonical href=https://news.example.com/world/bridge-to-close><meta name=author content=https://example.com/staff/jdoe><meta name=description content=a/b /></head><p>The bridge will close.</p>",
+        );
+        assert_eq!(
+            p.url.as_deref(),
+            Some("https://news.example.com/world/bridge-to-close")
+        );
+        assert_eq!(p.byline, None);
+        assert_eq!(attr("meta content=a/b /", "content"), Some("a/b"));
+        assert_eq!(attr("br/", "class"), None);
     }
 
     #[test]
