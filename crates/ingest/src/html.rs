@@ -151,11 +151,13 @@ impl Region {
 /// The text is what a reader sees: one line per block element, runs of white space folded,
 /// character references decoded. The reported spans of the article refer to this text.
 pub fn html_to_article_parts(html: &str) -> HtmlParts {
-    let parts = read_page(html, true);
-    // A furniture container left open (broken markup) would hide the rest of the page: without
-    // the class rule, the page keeps its text.
-    if parts.text.len() < 40 {
-        let plain = read_page(html, false);
+    let (parts, most_dropped) = read_page(html, true);
+    // A furniture container left open (broken markup) would hide the rest of the page, and one
+    // that holds more text than all that was kept is a layout wrapper or the story itself
+    // ("content-sidebar-wrap", Google's class="paywall" body): without the class rule, the
+    // page keeps its text.
+    if parts.text.len() < 40 || most_dropped > parts.text.len() {
+        let (plain, _) = read_page(html, false);
         if plain.text.len() > parts.text.len() {
             return plain;
         }
@@ -163,8 +165,13 @@ pub fn html_to_article_parts(html: &str) -> HtmlParts {
     parts
 }
 
-fn read_page(html: &str, drop_furniture: bool) -> HtmlParts {
+/// The page read, and the most text one dropped furniture container held (bytes outside
+/// white space).
+fn read_page(html: &str, drop_furniture: bool) -> (HtmlParts, usize) {
     let mut parts = HtmlParts::default();
+    let mut in_furniture = false;
+    let mut dropped = 0;
+    let mut most_dropped = 0;
     let mut text = String::with_capacity(html.len() / 2);
     let mut story = String::new();
     let mut skip: Option<Region> = None;
@@ -178,7 +185,12 @@ fn read_page(html: &str, drop_furniture: bool) -> HtmlParts {
         let raw = &rest[..lt];
         if in_title {
             title.push_str(&decode_entities(raw));
-        } else if skip.is_none() && !raw.is_empty() {
+        } else if skip.is_some() {
+            if in_furniture {
+                dropped += raw.split_whitespace().map(str::len).sum::<usize>();
+                most_dropped = most_dropped.max(dropped);
+            }
+        } else if !raw.is_empty() {
             let decoded = decode_entities(raw);
             push_text(&mut text, &decoded);
             if main.is_some() {
@@ -245,6 +257,7 @@ fn read_page(html: &str, drop_furniture: bool) -> HtmlParts {
                     rest = skip_raw_text(rest, &name);
                 } else {
                     skip = Some(Region::new(&name));
+                    in_furniture = false;
                 }
                 continue;
             }
@@ -257,6 +270,8 @@ fn read_page(html: &str, drop_furniture: bool) -> HtmlParts {
                 && furniture(tag)
             {
                 skip = Some(Region::new(&name));
+                in_furniture = true;
+                dropped = 0;
                 continue;
             }
             if main.is_none() && marks_story {
@@ -291,7 +306,7 @@ fn read_page(html: &str, drop_furniture: bool) -> HtmlParts {
     } else {
         text
     };
-    parts
+    (parts, most_dropped)
 }
 
 /// The rest of the page after a raw text element's content (`<script>`, `<style>`): at its end
@@ -605,6 +620,30 @@ mod tests {
         assert_eq!(p.byline, None);
         assert_eq!(attr("meta content=a/b /", "content"), Some("a/b"));
         assert_eq!(attr("br/", "class"), None);
+    }
+
+    #[test]
+    fn a_layout_wrapper_named_after_the_sidebar_keeps_the_story() {
+        // Genesis-style themes wrap the story and the sidebar in "content-sidebar-wrap", and
+        // Google's paywalled-content markup puts the story body in class="paywall": the whole
+        // story was dropped as furniture, leaving the site header.
+        let story = "<p>The council voted on Monday to close the bridge for repairs.</p>".repeat(5);
+        let genesis = format!(
+            r#"<body><header class="site-header"><p class="site-title">The Valley Evening Chronicle</p><p class="site-description">Local news for the valley since 1902</p></header><div class="site-inner"><div class="content-sidebar-wrap"><main class="content"><article class="post"><h1>Bridge to close</h1>{story}</article></main><aside class="sidebar"><p>Popular posts</p></aside></div></div></body>"#
+        );
+        let p = html_to_article_parts(&genesis);
+        assert!(
+            p.text.starts_with("Bridge to close\nThe council voted"),
+            "{}",
+            p.text
+        );
+        assert_eq!(p.text.lines().count(), 6);
+        let paywalled = format!(
+            r#"<body><p class="site-title">The Valley Evening Chronicle, local news since 1902</p><article><h1>Bridge to close</h1><p>The mayor spoke on Monday.</p><div class="paywall">{story}</div></article><div class="newsletter"><p>Sign up</p></div></body>"#
+        );
+        let p = html_to_article_parts(&paywalled);
+        assert_eq!(p.text.lines().count(), 7, "{}", p.text);
+        assert!(!p.text.contains("Sign up"));
     }
 
     #[test]
