@@ -261,13 +261,15 @@ fn read_page(html: &str, drop_furniture: bool) -> (HtmlParts, usize) {
                 }
                 continue;
             }
-            let marks_story = name == "article"
+            // A reader's comment marked <article> (WordPress: class="comment-body") is no story.
+            let marks_story = (name == "article"
                 || name == "main"
-                || attr(tag, "itemprop").is_some_and(|v| v.eq_ignore_ascii_case("articlebody"));
+                || attr(tag, "itemprop").is_some_and(|v| v.eq_ignore_ascii_case("articlebody")))
+                && !names_any(tag, &["comment", "comments"]);
             if drop_furniture
                 && !marks_story
                 && CONTAINERS.contains(&name.as_str())
-                && furniture(tag)
+                && names_any(tag, FURNITURE)
             {
                 skip = Some(Region::new(&name));
                 in_furniture = true;
@@ -318,14 +320,15 @@ fn skip_raw_text<'h>(rest: &'h str, name: &str) -> &'h str {
     }
 }
 
-/// True when the tag's class or id names page furniture.
-fn furniture(tag: &str) -> bool {
+/// True when a word of the tag's class or id (split at white space, `-` and `_`) is one of
+/// `words` ([`FURNITURE`]: page furniture).
+fn names_any(tag: &str, words: &[&str]) -> bool {
     ["class", "id"]
         .iter()
         .filter_map(|a| attr(tag, a))
         .any(|v| {
             v.split(|c: char| c.is_ascii_whitespace() || c == '-' || c == '_')
-                .any(|w| FURNITURE.iter().any(|f| w.eq_ignore_ascii_case(f)))
+                .any(|w| words.iter().any(|f| w.eq_ignore_ascii_case(f)))
         })
 }
 
@@ -644,6 +647,24 @@ mod tests {
         let p = html_to_article_parts(&paywalled);
         assert_eq!(p.text.lines().count(), 7, "{}", p.text);
         assert!(!p.text.contains("Sign up"));
+    }
+
+    #[test]
+    fn comments_marked_as_articles_are_not_the_story() {
+        // WordPress marks each comment <article class="comment-body">: on a page whose story is
+        // a plain div, the comments (over 600 bytes) were kept and the story dropped.
+        let story =
+            "<p>The council voted on Monday to close the bridge for repairs.</p>".repeat(20);
+        let comment = r#"<article id="div-comment-7" class="comment-body"><p>I drive over that bridge every day and this is the first I have heard of it.</p></article>"#.repeat(8);
+        let html = format!(
+            r#"<body><div class="entry-content"><h1>Bridge to close</h1>{story}</div><div id="comments" class="comments-area"><ol class="comment-list"><li>{comment}</li></ol></div></body>"#
+        );
+        let p = html_to_article_parts(&html);
+        assert!(
+            p.text.starts_with("Bridge to close\nThe council voted"),
+            "{}",
+            p.text
+        );
     }
 
     #[test]
