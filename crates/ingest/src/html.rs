@@ -232,7 +232,8 @@ fn read_page(html: &str, drop_furniture: bool) -> (HtmlParts, usize) {
                 continue;
             }
             "title" => {
-                in_title = !closing;
+                // The page's own title only: not an SVG icon's (skipped), not a second one.
+                in_title = !closing && skip.is_none() && title.trim().is_empty();
                 continue;
             }
             _ => {}
@@ -665,6 +666,21 @@ mod tests {
             "{}",
             p.text
         );
+    }
+
+    #[test]
+    fn svg_icon_titles_are_not_the_page_title() {
+        // Inline SVG icons carry a <title> for screen readers: its text was appended to the
+        // page's title ("Bridge to close | City News Share on Facebook"), and a page without a
+        // head title took an icon's name for its title.
+        let p = html_to_article_parts(
+            r#"<html><head><title>Bridge to close | City News</title></head><body><a href="/share"><svg viewBox="0 0 9 9"><title>Share on Facebook</title><path d="M0 0"/></svg></a><h1>Bridge to close</h1><p>The council voted on Monday.</p></body></html>"#,
+        );
+        assert_eq!(p.title.as_deref(), Some("Bridge to close | City News"));
+        let p = html_to_article_parts(
+            r#"<body><svg><title>Menu</title></svg><h1>Bridge to close</h1><p>The council voted on Monday.</p></body>"#,
+        );
+        assert_eq!(p.title, None);
     }
 
     #[test]
