@@ -181,7 +181,7 @@ fn read_page(html: &str, drop_furniture: bool) -> (HtmlParts, usize) {
     let mut title = String::new();
     let mut rest = html;
     while !rest.is_empty() {
-        let lt = rest.find('<').unwrap_or(rest.len());
+        let lt = next_markup(rest);
         let raw = &rest[..lt];
         if in_title {
             title.push_str(&decode_entities(raw));
@@ -346,6 +346,22 @@ fn tidy_lines(text: &str) -> String {
         .filter(|l| !l.is_empty())
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+/// Byte offset of the first `<` that opens markup (a tag, an end tag, a comment or a
+/// declaration), else the length: a `<` before a digit, a space or any other character is
+/// text, as in a browser ("fell to <2% in March").
+fn next_markup(html: &str) -> usize {
+    let bytes = html.as_bytes();
+    let mut from = 0;
+    while let Some(pos) = bytes[from..].iter().position(|&b| b == b'<') {
+        let at = from + pos;
+        match bytes.get(at + 1) {
+            Some(&c) if c.is_ascii_alphabetic() || matches!(c, b'/' | b'!' | b'?') => return at,
+            _ => from = at + 1,
+        }
+    }
+    bytes.len()
 }
 
 /// Byte offset of the first `</name` in `html`, the name matched without regard to ASCII case.
@@ -681,6 +697,19 @@ mod tests {
             r#"<body><svg><title>Menu</title></svg><h1>Bridge to close</h1><p>The council voted on Monday.</p></body>"#,
         );
         assert_eq!(p.title, None);
+    }
+
+    #[test]
+    fn a_less_than_sign_in_text_is_text() {
+        // An unescaped '<' before a digit or space is text to a browser: "<2% in March</p" was
+        // read as a tag, dropping the words and the paragraph's end.
+        let p = html_to_article_parts(
+            "<p>Inflation fell to <2% in March, the bank said.</p><p>Rates will stay at 3 < 4.</p>",
+        );
+        assert_eq!(
+            p.text,
+            "Inflation fell to <2% in March, the bank said.\nRates will stay at 3 < 4."
+        );
     }
 
     #[test]
