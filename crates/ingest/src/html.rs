@@ -205,7 +205,7 @@ fn read_page(html: &str, drop_furniture: bool) -> (HtmlParts, usize) {
             rest = rest.find("-->").map_or("", |e| &rest[e + 3..]);
             continue;
         }
-        let Some(gt) = rest.find('>') else {
+        let Some(gt) = tag_end(rest) else {
             break;
         };
         let tag = &rest[1..gt];
@@ -346,6 +346,34 @@ fn tidy_lines(text: &str) -> String {
         .filter(|l| !l.is_empty())
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+/// Byte offset of the `>` that ends the tag opening `rest`: a `>` inside a quoted attribute
+/// value (`data-caption="<b>Floods</b> in the city"`, `onclick="if (a > b) go()"`) does not.
+/// A quote left open falls back to the first `>`. Linear over a page: a quote search that
+/// fails finds no such quote later either.
+fn tag_end(rest: &str) -> Option<usize> {
+    let bytes = rest.as_bytes();
+    let mut i = 1;
+    while let Some(&b) = bytes.get(i) {
+        match b {
+            b'>' => return Some(i),
+            b'=' => {
+                i += 1;
+                while bytes.get(i).is_some_and(u8::is_ascii_whitespace) {
+                    i += 1;
+                }
+                if let Some(&q @ (b'"' | b'\'')) = bytes.get(i) {
+                    match bytes[i + 1..].iter().position(|&c| c == q) {
+                        Some(k) => i += k + 2,
+                        None => return rest.find('>'),
+                    }
+                }
+            }
+            _ => i += 1,
+        }
+    }
+    None
 }
 
 /// Byte offset of the first `<` that opens markup (a tag, an end tag, a comment or a
@@ -710,6 +738,22 @@ mod tests {
             p.text,
             "Inflation fell to <2% in March, the bank said.\nRates will stay at 3 < 4."
         );
+    }
+
+    #[test]
+    fn a_greater_than_sign_in_a_quoted_attribute_does_not_end_the_tag() {
+        // Gallery links carry HTML in data-caption, old pages inline handlers with '>': the tag
+        // ended at that '>', and the rest of the attribute ('in the city">') became story text.
+        let p = html_to_article_parts(
+            r#"<p>The river rose overnight. <a href="/g/1" data-caption="<strong>Flooded streets</strong> in the city">See photos</a></p><p onclick="if (a > b) { go(); }">The mayor said on Monday that help was coming.</p><p title='x>y'>Schools stay shut.</p>"#,
+        );
+        assert_eq!(
+            p.text,
+            "The river rose overnight. See photos\nThe mayor said on Monday that help was coming.\nSchools stay shut."
+        );
+        // A quote left open: the first '>' ends the tag, the page is still read.
+        let p = html_to_article_parts(r#"<p class="lead>The council met.</p><p>It voted.</p>"#);
+        assert_eq!(p.text, "The council met.\nIt voted.");
     }
 
     #[test]
