@@ -597,7 +597,10 @@ fn is_promo(line: &str) -> bool {
     PROMO_LABELS.iter().any(|l| {
         lower.strip_prefix(l).is_some_and(|rest| {
             let rest = rest.trim_start();
-            rest.starts_with([':', '|', '\u{2013}', '\u{2014}']) || rest.starts_with("- ")
+            let dash = rest.starts_with(['\u{2013}', '\u{2014}']) || rest.starts_with("- ");
+            // A label and a dash opening a sentence ("More \u{2014} not fewer \u{2014} officers
+            // are needed.") is running text: a promo's link text does not end like a sentence.
+            rest.starts_with([':', '|']) || (dash && !ends_like_sentence(line))
         })
     })
 }
@@ -921,6 +924,20 @@ mod tests {
                 "timestamp",
                 "timestamp"
             ]
+        );
+    }
+
+    #[test]
+    fn a_sentence_opening_with_more_and_a_dash_is_no_promo() {
+        // "More \u{2014} not fewer \u{2014} officers ..." opened like "More \u{2014} <link>": the
+        // claim was dropped as a promo.
+        let text = "Police numbers to rise\nMore \u{2014} not fewer \u{2014} police officers are needed on the streets, the commissioner said.\nWatch \u{2013} and wait \u{2013} is the advice from the central bank, analysts said.\nMore - and better-paid - jobs were promised on Monday.\nMORE \u{2014} Ferry services to be extended\nWatch: The moment the bridge reopened";
+        assert_eq!(
+            kinds(text, None)
+                .iter()
+                .map(|(k, _)| *k)
+                .collect::<Vec<_>>(),
+            ["title", "body", "body", "body", "promo", "promo"]
         );
     }
 
