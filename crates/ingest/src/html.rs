@@ -177,6 +177,10 @@ fn read_page(html: &str, drop_furniture: bool) -> (HtmlParts, usize) {
     let mut skip: Option<Region> = None;
     let mut main: Option<Region> = None;
     let mut saw_main = false;
+    // Where the open story region began in `story`, and the longest region so far: the
+    // story is one region, not a rail of teaser cards each marked <article>.
+    let mut region_start = 0;
+    let mut longest = 0;
     let mut in_title = false;
     let mut title = String::new();
     let mut rest = html;
@@ -280,12 +284,14 @@ fn read_page(html: &str, drop_furniture: bool) -> (HtmlParts, usize) {
             if main.is_none() && marks_story {
                 main = Some(Region::new(&name));
                 saw_main = true;
+                region_start = story.len();
             } else if let Some(m) = &mut main {
                 m.ends_with(&name, closing, self_closing);
             }
         } else if let Some(m) = &mut main {
             if m.ends_with(&name, closing, self_closing) {
                 main = None;
+                longest = longest.max(story.len() - region_start);
                 new_line(&mut story);
             }
         }
@@ -296,14 +302,16 @@ fn read_page(html: &str, drop_furniture: bool) -> (HtmlParts, usize) {
             }
         }
     }
+    if main.is_some() {
+        longest = longest.max(story.len() - region_start);
+    }
     let title = fold_ws(&title);
     if !title.is_empty() && parts.title.is_none() {
         parts.title = Some(title);
     }
     let text = tidy_lines(&text);
     let story = tidy_lines(&story);
-    let story_holds_it =
-        story.len() >= MAIN_BYTES || story.len() as f64 >= MAIN_SHARE * text.len() as f64;
+    let story_holds_it = longest >= MAIN_BYTES || longest as f64 >= MAIN_SHARE * text.len() as f64;
     parts.text = if saw_main && !story.is_empty() && story_holds_it {
         story
     } else {
@@ -754,6 +762,27 @@ mod tests {
         // A quote left open: the first '>' ends the tag, the page is still read.
         let p = html_to_article_parts(r#"<p class="lead>The council met.</p><p>It voted.</p>"#);
         assert_eq!(p.text, "The council met.\nIt voted.");
+    }
+
+    #[test]
+    fn teaser_cards_marked_as_articles_are_not_the_story() {
+        // A "more stories" rail of <article> cards under a story in a plain div: the cards
+        // together passed the story-region test (25% of the text or 600 bytes) and were kept
+        // alone, the story dropped. One card is not the bulk of the page.
+        let card = r#"<article class="card"><h3>Ferry timetable changes for winter</h3><p>Services will run every two hours from November, the operator said.</p></article>"#.repeat(6);
+        for paragraphs in [20, 40] {
+            let story = "<p>The council voted on Monday to close the bridge for repairs.</p>"
+                .repeat(paragraphs);
+            let html = format!(
+                r#"<body><div class="entry-content"><h1>Bridge to close</h1>{story}</div><section class="more-stories"><h2>More stories</h2>{card}</section></body>"#
+            );
+            let p = html_to_article_parts(&html);
+            assert!(
+                p.text.starts_with("Bridge to close\nThe council voted"),
+                "{paragraphs}: {}",
+                p.text
+            );
+        }
     }
 
     #[test]
