@@ -151,12 +151,11 @@ impl Region {
 /// The text is what a reader sees: one line per block element, runs of white space folded,
 /// character references decoded. The reported spans of the article refer to this text.
 pub fn html_to_article_parts(html: &str) -> HtmlParts {
-    let (parts, most_dropped) = read_page(html, true);
+    let (parts, hid_story) = read_page(html, true);
     // A furniture container left open (broken markup) would hide the rest of the page, and one
-    // that holds more text than all that was kept is a layout wrapper or the story itself
-    // ("content-sidebar-wrap", Google's class="paywall" body): without the class rule, the
-    // page keeps its text.
-    if parts.text.len() < 40 || most_dropped > parts.text.len() {
+    // that holds the story is a layout wrapper or the story itself: without the class rule,
+    // the page keeps its text.
+    if parts.text.len() < 40 || hid_story {
         let (plain, _) = read_page(html, false);
         if plain.text.len() > parts.text.len() {
             return plain;
@@ -165,13 +164,17 @@ pub fn html_to_article_parts(html: &str) -> HtmlParts {
     parts
 }
 
-/// The page read, and the most text one dropped furniture container held (bytes outside
-/// white space).
-fn read_page(html: &str, drop_furniture: bool) -> (HtmlParts, usize) {
+/// The page read, and whether a dropped furniture container held the story: it wrapped a story
+/// element ("content-sidebar-wrap" around <main>), or, inside the story, it held more text than
+/// the story kept (Google's paywalled-content markup puts the body in class="paywall").
+fn read_page(html: &str, drop_furniture: bool) -> (HtmlParts, bool) {
     let mut parts = HtmlParts::default();
     let mut in_furniture = false;
+    // Whether the open furniture container lies inside the story, and its text so far.
+    let mut in_story_furniture = false;
     let mut dropped = 0;
     let mut most_dropped = 0;
+    let mut wrapped_story = false;
     let mut text = String::with_capacity(html.len() / 2);
     let mut story = String::new();
     let mut skip: Option<Region> = None;
@@ -190,7 +193,7 @@ fn read_page(html: &str, drop_furniture: bool) -> (HtmlParts, usize) {
         if in_title {
             title.push_str(&decode_entities(raw));
         } else if skip.is_some() {
-            if in_furniture {
+            if in_story_furniture {
                 dropped += raw.split_whitespace().map(str::len).sum::<usize>();
                 most_dropped = most_dropped.max(dropped);
             }
@@ -244,6 +247,9 @@ fn read_page(html: &str, drop_furniture: bool) -> (HtmlParts, usize) {
         }
         let raw_text = name == "script" || name == "style";
         if let Some(r) = &mut skip {
+            if in_furniture && !closing && marks_story(&name, tag) {
+                wrapped_story = true;
+            }
             if r.ends_with(&name, closing, self_closing) {
                 skip = None;
                 new_line(&mut text);
@@ -263,14 +269,11 @@ fn read_page(html: &str, drop_furniture: bool) -> (HtmlParts, usize) {
                 } else {
                     skip = Some(Region::new(&name));
                     in_furniture = false;
+                    in_story_furniture = false;
                 }
                 continue;
             }
-            // A reader's comment marked <article> (WordPress: class="comment-body") is no story.
-            let marks_story = (name == "article"
-                || name == "main"
-                || attr(tag, "itemprop").is_some_and(|v| v.eq_ignore_ascii_case("articlebody")))
-                && !names_any(tag, &["comment", "comments"]);
+            let marks_story = marks_story(&name, tag);
             if drop_furniture
                 && !marks_story
                 && CONTAINERS.contains(&name.as_str())
@@ -278,6 +281,7 @@ fn read_page(html: &str, drop_furniture: bool) -> (HtmlParts, usize) {
             {
                 skip = Some(Region::new(&name));
                 in_furniture = true;
+                in_story_furniture = main.is_some();
                 dropped = 0;
                 continue;
             }
@@ -317,7 +321,17 @@ fn read_page(html: &str, drop_furniture: bool) -> (HtmlParts, usize) {
     } else {
         text
     };
-    (parts, most_dropped)
+    let hid_story = wrapped_story || most_dropped > parts.text.len();
+    (parts, hid_story)
+}
+
+/// True for an element that marks the story: `<article>`, `<main>`, `itemprop="articleBody"`;
+/// not a reader's comment marked <article> (WordPress: class="comment-body").
+fn marks_story(name: &str, tag: &str) -> bool {
+    (name == "article"
+        || name == "main"
+        || attr(tag, "itemprop").is_some_and(|v| v.eq_ignore_ascii_case("articlebody")))
+        && !names_any(tag, &["comment", "comments"])
 }
 
 /// The rest of the page after a raw text element's content (`<script>`, `<style>`): at its end
@@ -700,6 +714,16 @@ mod tests {
         let p = html_to_article_parts(&paywalled);
         assert_eq!(p.text.lines().count(), 7, "{}", p.text);
         assert!(!p.text.contains("Sign up"));
+        // A long related box outside a short story is still furniture.
+        let teasers = "<li>Ferry timetable changes for winter, the operator said</li>".repeat(30);
+        let related = format!(
+            r#"<body><article><h1>Bridge to close</h1><p>The council voted on Monday to close the bridge.</p></article><div class="related-stories"><ul>{teasers}</ul></div></body>"#
+        );
+        let p = html_to_article_parts(&related);
+        assert_eq!(
+            p.text,
+            "Bridge to close\nThe council voted on Monday to close the bridge."
+        );
     }
 
     #[test]
