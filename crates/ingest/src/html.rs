@@ -134,6 +134,10 @@ impl Region {
         if name != self.name {
             return false;
         }
+        // A <p> holds no <p>: the next one ends it, as in a browser (pages leave <p> open).
+        if name == "p" && !closing {
+            return true;
+        }
         if closing {
             self.depth = self.depth.saturating_sub(1);
             self.depth == 0
@@ -250,7 +254,8 @@ fn read_page(html: &str, drop_furniture: bool) -> (HtmlParts, bool) {
             if in_furniture && !closing && marks_story(&name, tag) {
                 wrapped_story = true;
             }
-            if r.ends_with(&name, closing, self_closing) {
+            let ends = r.ends_with(&name, closing, self_closing);
+            if ends {
                 skip = None;
                 new_line(&mut text);
                 if main.is_some() {
@@ -259,7 +264,10 @@ fn read_page(html: &str, drop_furniture: bool) -> (HtmlParts, bool) {
             } else if raw_text && !closing {
                 rest = skip_raw_text(rest, &name);
             }
-            continue;
+            // A start tag that ended the region (the next <p>) is read like any other.
+            if !ends || closing {
+                continue;
+            }
         }
         if !closing && !self_closing {
             if SKIPPED.contains(&name.as_str()) {
@@ -807,6 +815,19 @@ mod tests {
                 p.text
             );
         }
+    }
+
+    #[test]
+    fn an_unclosed_furniture_paragraph_ends_at_the_next_paragraph() {
+        // Hand-written pages leave <p> open. A <p class="promo"> counted every later <p> as
+        // nested in it and never closed: the story after it was dropped (the headline alone was
+        // over the 40-byte fallback).
+        let html = r#"<body><h1>Council votes to close the old harbour bridge</h1><p class="promo">Sponsored: visit the harbour museum<p>The council voted on Monday to close the bridge.<p>Repairs will take a year, officials said.</body>"#;
+        let p = html_to_article_parts(html);
+        assert_eq!(
+            p.text,
+            "Council votes to close the old harbour bridge\nThe council voted on Monday to close the bridge.\nRepairs will take a year, officials said."
+        );
     }
 
     #[test]
