@@ -474,8 +474,14 @@ fn is_timestamp(line: &str) -> bool {
         })
     });
     // A stamp holds nothing but dates and times: "Published on March 3, 2021, the study
-    // found ..." is a sentence.
-    opens && lower.split_whitespace().all(stamp_word)
+    // found ..." is a sentence. It may be signed: "Posted on October 19, 2025 by Jane Doe".
+    let (stamp, author) = match lower.split_once(" by ") {
+        Some((stamp, author)) => (stamp, Some(author)),
+        None => (lower.as_str(), None),
+    };
+    opens
+        && stamp.split_whitespace().all(stamp_word)
+        && author.is_none_or(|a| word_count(a) <= 5 && !ends_like_sentence(line))
 }
 
 /// True for a word a stamp is made of: a stamp word, a number or time, a month or weekday, a
@@ -938,6 +944,20 @@ mod tests {
                 .map(|(k, _)| *k)
                 .collect::<Vec<_>>(),
             ["title", "body", "body", "body", "promo", "promo"]
+        );
+    }
+
+    #[test]
+    fn a_stamp_signed_by_its_author_is_a_stamp() {
+        // WordPress themes print "Posted on October 19, 2025 by Jane Doe": since stamps hold
+        // only dates and times, the 'by' part made it a body sentence (a claim, no date).
+        let text = "Bridge to close\nPosted on October 19, 2025 by Jane Doe\nPublished 10:42 a.m. ET Oct. 19, 2025, by The Associated Press\nPublished on March 3, 2021, by researchers who found that 40% of adults sleep too little.\nThe mayor said the bridge will close.";
+        assert_eq!(
+            kinds(text, None)
+                .iter()
+                .map(|(k, _)| *k)
+                .collect::<Vec<_>>(),
+            ["title", "timestamp", "timestamp", "body", "body"]
         );
     }
 
