@@ -169,16 +169,17 @@ pub fn html_to_article_parts(html: &str) -> HtmlParts {
 }
 
 /// The page read, and whether a dropped furniture container held the story: it wrapped a story
-/// element ("content-sidebar-wrap" around <main>), or, inside the story, it held more text than
-/// the story kept (Google's paywalled-content markup puts the body in class="paywall").
+/// element ("content-sidebar-wrap" around <main>) or lay inside the story (Google's
+/// paywalled-content markup puts the body in class="paywall"), and held more text than was
+/// kept. (A related box of <article> teaser cards wraps story elements too, but holds less.)
 fn read_page(html: &str, drop_furniture: bool) -> (HtmlParts, bool) {
     let mut parts = HtmlParts::default();
     let mut in_furniture = false;
-    // Whether the open furniture container lies inside the story, and its text so far.
-    let mut in_story_furniture = false;
+    // Whether the open furniture container lies inside the story or wraps a story element, and
+    // its text so far; the most text such a container held.
+    let mut holds_story = false;
     let mut dropped = 0;
     let mut most_dropped = 0;
-    let mut wrapped_story = false;
     let mut text = String::with_capacity(html.len() / 2);
     let mut story = String::new();
     let mut skip: Option<Region> = None;
@@ -197,9 +198,11 @@ fn read_page(html: &str, drop_furniture: bool) -> (HtmlParts, bool) {
         if in_title {
             title.push_str(&decode_entities(raw));
         } else if skip.is_some() {
-            if in_story_furniture {
+            if in_furniture {
                 dropped += raw.split_whitespace().map(str::len).sum::<usize>();
-                most_dropped = most_dropped.max(dropped);
+                if holds_story {
+                    most_dropped = most_dropped.max(dropped);
+                }
             }
         } else if !raw.is_empty() {
             let decoded = decode_entities(raw);
@@ -252,7 +255,8 @@ fn read_page(html: &str, drop_furniture: bool) -> (HtmlParts, bool) {
         let raw_text = name == "script" || name == "style";
         if let Some(r) = &mut skip {
             if in_furniture && !closing && marks_story(&name, tag) {
-                wrapped_story = true;
+                holds_story = true;
+                most_dropped = most_dropped.max(dropped);
             }
             let ends = r.ends_with(&name, closing, self_closing);
             if ends {
@@ -277,7 +281,7 @@ fn read_page(html: &str, drop_furniture: bool) -> (HtmlParts, bool) {
                 } else {
                     skip = Some(Region::new(&name));
                     in_furniture = false;
-                    in_story_furniture = false;
+                    holds_story = false;
                 }
                 continue;
             }
@@ -289,7 +293,7 @@ fn read_page(html: &str, drop_furniture: bool) -> (HtmlParts, bool) {
             {
                 skip = Some(Region::new(&name));
                 in_furniture = true;
-                in_story_furniture = main.is_some();
+                holds_story = main.is_some();
                 dropped = 0;
                 continue;
             }
@@ -329,7 +333,7 @@ fn read_page(html: &str, drop_furniture: bool) -> (HtmlParts, bool) {
     } else {
         text
     };
-    let hid_story = wrapped_story || most_dropped > parts.text.len();
+    let hid_story = most_dropped > parts.text.len();
     (parts, hid_story)
 }
 
@@ -722,6 +726,17 @@ mod tests {
         let p = html_to_article_parts(&paywalled);
         assert_eq!(p.text.lines().count(), 7, "{}", p.text);
         assert!(!p.text.contains("Sign up"));
+        // A related box of <article> teaser cards is still furniture: it wraps story marks,
+        // but holds less text than the page kept.
+        let cards =
+            r#"<article class="card"><h3>Ferry timetable changes for winter</h3></article>"#
+                .repeat(3);
+        let html = format!(
+            r#"<body><article><h1>Bridge to close</h1>{story}</article><section class="related"><h2>Related</h2>{cards}</section></body>"#
+        );
+        let p = html_to_article_parts(&html);
+        assert!(!p.text.contains("Ferry"), "{}", p.text);
+        assert_eq!(p.text.lines().count(), 6);
         // A long related box outside a short story is still furniture.
         let teasers = "<li>Ferry timetable changes for winter, the operator said</li>".repeat(30);
         let related = format!(
