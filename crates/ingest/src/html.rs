@@ -134,6 +134,10 @@ impl Region {
         if name != self.name {
             return false;
         }
+        // A <p> holds no <p>: the next one ends it, as in a browser (pages leave <p> open).
+        if name == "p" && !closing {
+            return true;
+        }
         if closing {
             self.depth = self.depth.saturating_sub(1);
             self.depth == 0
@@ -151,11 +155,12 @@ impl Region {
 /// The text is what a reader sees: one line per block element, runs of white space folded,
 /// character references decoded. The reported spans of the article refer to this text.
 pub fn html_to_article_parts(html: &str) -> HtmlParts {
-    let parts = read_page(html, true);
-    // A furniture container left open (broken markup) would hide the rest of the page: without
-    // the class rule, the page keeps its text.
-    if parts.text.len() < 40 {
-        let plain = read_page(html, false);
+    let (parts, hid_story) = read_page(html, true);
+    // A furniture container left open (broken markup) would hide the rest of the page, and one
+    // that holds the story is a layout wrapper or the story itself: without the class rule,
+    // the page keeps its text.
+    if parts.text.len() < 40 || hid_story {
+        let (plain, _) = read_page(html, false);
         if plain.text.len() > parts.text.len() {
             return plain;
         }
@@ -163,22 +168,43 @@ pub fn html_to_article_parts(html: &str) -> HtmlParts {
     parts
 }
 
-fn read_page(html: &str, drop_furniture: bool) -> HtmlParts {
+/// The page read, and whether a dropped furniture container held the story: it wrapped a story
+/// element ("content-sidebar-wrap" around <main>) or lay inside the story (Google's
+/// paywalled-content markup puts the body in class="paywall"), and held more text than was
+/// kept. (A related box of <article> teaser cards wraps story elements too, but holds less.)
+fn read_page(html: &str, drop_furniture: bool) -> (HtmlParts, bool) {
     let mut parts = HtmlParts::default();
+    let mut in_furniture = false;
+    // Whether the open furniture container lies inside the story or wraps a story element, and
+    // its text so far; the most text such a container held.
+    let mut holds_story = false;
+    let mut dropped = 0;
+    let mut most_dropped = 0;
     let mut text = String::with_capacity(html.len() / 2);
     let mut story = String::new();
     let mut skip: Option<Region> = None;
     let mut main: Option<Region> = None;
     let mut saw_main = false;
+    // Where the open story region began in `story`, and the longest region so far: the
+    // story is one region, not a rail of teaser cards each marked <article>.
+    let mut region_start = 0;
+    let mut longest = 0;
     let mut in_title = false;
     let mut title = String::new();
     let mut rest = html;
     while !rest.is_empty() {
-        let lt = rest.find('<').unwrap_or(rest.len());
+        let lt = next_markup(rest);
         let raw = &rest[..lt];
         if in_title {
             title.push_str(&decode_entities(raw));
-        } else if skip.is_none() && !raw.is_empty() {
+        } else if skip.is_some() {
+            if in_furniture {
+                dropped += raw.split_whitespace().map(str::len).sum::<usize>();
+                if holds_story {
+                    most_dropped = most_dropped.max(dropped);
+                }
+            }
+        } else if !raw.is_empty() {
             let decoded = decode_entities(raw);
             push_text(&mut text, &decoded);
             if main.is_some() {
@@ -193,7 +219,7 @@ fn read_page(html: &str, drop_furniture: bool) -> HtmlParts {
             rest = rest.find("-->").map_or("", |e| &rest[e + 3..]);
             continue;
         }
-        let Some(gt) = rest.find('>') else {
+        let Some(gt) = tag_end(rest) else {
             break;
         };
         let tag = &rest[1..gt];
@@ -220,14 +246,20 @@ fn read_page(html: &str, drop_furniture: bool) -> HtmlParts {
                 continue;
             }
             "title" => {
-                in_title = !closing;
+                // The page's own title only: not an SVG icon's (skipped), not a second one.
+                in_title = !closing && skip.is_none() && title.trim().is_empty();
                 continue;
             }
             _ => {}
         }
         let raw_text = name == "script" || name == "style";
         if let Some(r) = &mut skip {
-            if r.ends_with(&name, closing, self_closing) {
+            if in_furniture && !closing && marks_story(&name, tag) {
+                holds_story = true;
+                most_dropped = most_dropped.max(dropped);
+            }
+            let ends = r.ends_with(&name, closing, self_closing);
+            if ends {
                 skip = None;
                 new_line(&mut text);
                 if main.is_some() {
@@ -236,7 +268,10 @@ fn read_page(html: &str, drop_furniture: bool) -> HtmlParts {
             } else if raw_text && !closing {
                 rest = skip_raw_text(rest, &name);
             }
-            continue;
+            // A start tag that ended the region (the next <p>) is read like any other.
+            if !ends || closing {
+                continue;
+            }
         }
         if !closing && !self_closing {
             if SKIPPED.contains(&name.as_str()) {
@@ -245,29 +280,34 @@ fn read_page(html: &str, drop_furniture: bool) -> HtmlParts {
                     rest = skip_raw_text(rest, &name);
                 } else {
                     skip = Some(Region::new(&name));
+                    in_furniture = false;
+                    holds_story = false;
                 }
                 continue;
             }
-            let marks_story = name == "article"
-                || name == "main"
-                || attr(tag, "itemprop").is_some_and(|v| v.eq_ignore_ascii_case("articlebody"));
+            let marks_story = marks_story(&name, tag);
             if drop_furniture
                 && !marks_story
                 && CONTAINERS.contains(&name.as_str())
-                && furniture(tag)
+                && names_any(tag, FURNITURE)
             {
                 skip = Some(Region::new(&name));
+                in_furniture = true;
+                holds_story = main.is_some();
+                dropped = 0;
                 continue;
             }
             if main.is_none() && marks_story {
                 main = Some(Region::new(&name));
                 saw_main = true;
+                region_start = story.len();
             } else if let Some(m) = &mut main {
                 m.ends_with(&name, closing, self_closing);
             }
         } else if let Some(m) = &mut main {
             if m.ends_with(&name, closing, self_closing) {
                 main = None;
+                longest = longest.max(story.len() - region_start);
                 new_line(&mut story);
             }
         }
@@ -278,20 +318,32 @@ fn read_page(html: &str, drop_furniture: bool) -> HtmlParts {
             }
         }
     }
+    if main.is_some() {
+        longest = longest.max(story.len() - region_start);
+    }
     let title = fold_ws(&title);
     if !title.is_empty() && parts.title.is_none() {
         parts.title = Some(title);
     }
     let text = tidy_lines(&text);
     let story = tidy_lines(&story);
-    let story_holds_it =
-        story.len() >= MAIN_BYTES || story.len() as f64 >= MAIN_SHARE * text.len() as f64;
+    let story_holds_it = longest >= MAIN_BYTES || longest as f64 >= MAIN_SHARE * text.len() as f64;
     parts.text = if saw_main && !story.is_empty() && story_holds_it {
         story
     } else {
         text
     };
-    parts
+    let hid_story = most_dropped > parts.text.len();
+    (parts, hid_story)
+}
+
+/// True for an element that marks the story: `<article>`, `<main>`, `itemprop="articleBody"`;
+/// not a reader's comment marked <article> (WordPress: class="comment-body").
+fn marks_story(name: &str, tag: &str) -> bool {
+    (name == "article"
+        || name == "main"
+        || attr(tag, "itemprop").is_some_and(|v| v.eq_ignore_ascii_case("articlebody")))
+        && !names_any(tag, &["comment", "comments"])
 }
 
 /// The rest of the page after a raw text element's content (`<script>`, `<style>`): at its end
@@ -303,14 +355,15 @@ fn skip_raw_text<'h>(rest: &'h str, name: &str) -> &'h str {
     }
 }
 
-/// True when the tag's class or id names page furniture.
-fn furniture(tag: &str) -> bool {
+/// True when a word of the tag's class or id (split at white space, `-` and `_`) is one of
+/// `words` ([`FURNITURE`]: page furniture).
+fn names_any(tag: &str, words: &[&str]) -> bool {
     ["class", "id"]
         .iter()
         .filter_map(|a| attr(tag, a))
         .any(|v| {
             v.split(|c: char| c.is_ascii_whitespace() || c == '-' || c == '_')
-                .any(|w| FURNITURE.iter().any(|f| w.eq_ignore_ascii_case(f)))
+                .any(|w| words.iter().any(|f| w.eq_ignore_ascii_case(f)))
         })
 }
 
@@ -327,6 +380,50 @@ fn tidy_lines(text: &str) -> String {
         .filter(|l| !l.is_empty())
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+/// Byte offset of the `>` that ends the tag opening `rest`: a `>` inside a quoted attribute
+/// value (`data-caption="<b>Floods</b> in the city"`, `onclick="if (a > b) go()"`) does not.
+/// A quote left open falls back to the first `>`. Linear over a page: a quote search that
+/// fails finds no such quote later either.
+fn tag_end(rest: &str) -> Option<usize> {
+    let bytes = rest.as_bytes();
+    let mut i = 1;
+    while let Some(&b) = bytes.get(i) {
+        match b {
+            b'>' => return Some(i),
+            b'=' => {
+                i += 1;
+                while bytes.get(i).is_some_and(u8::is_ascii_whitespace) {
+                    i += 1;
+                }
+                if let Some(&q @ (b'"' | b'\'')) = bytes.get(i) {
+                    match bytes[i + 1..].iter().position(|&c| c == q) {
+                        Some(k) => i += k + 2,
+                        None => return rest.find('>'),
+                    }
+                }
+            }
+            _ => i += 1,
+        }
+    }
+    None
+}
+
+/// Byte offset of the first `<` that opens markup (a tag, an end tag, a comment or a
+/// declaration), else the length: a `<` before a digit, a space or any other character is
+/// text, as in a browser ("fell to <2% in March").
+fn next_markup(html: &str) -> usize {
+    let bytes = html.as_bytes();
+    let mut from = 0;
+    while let Some(pos) = bytes[from..].iter().position(|&b| b == b'<') {
+        let at = from + pos;
+        match bytes.get(at + 1) {
+            Some(&c) if c.is_ascii_alphabetic() || matches!(c, b'/' | b'!' | b'?') => return at,
+            _ => from = at + 1,
+        }
+    }
+    bytes.len()
 }
 
 /// Byte offset of the first `</name` in `html`, the name matched without regard to ASCII case.
@@ -389,9 +486,12 @@ fn attr<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
         };
         let end = match quote {
             Some(q) => body.find(q).unwrap_or(body.len()),
-            None => body
-                .find(|c: char| c.is_whitespace() || c == '/')
-                .unwrap_or(body.len()),
+            // Unquoted values hold slashes ("href=https://example.com/a"); only a slash that
+            // ends the tag closes it ("content=x/").
+            None => match body.find(char::is_whitespace) {
+                Some(e) => e,
+                None => body.strip_suffix('/').unwrap_or(body).len(),
+            },
         };
         return Some(&body[..end]);
     }
@@ -586,6 +686,163 @@ mod tests {
             r#"<meta property="article:author" content="https://www.facebook.com/example"><p>x</p>"#,
         );
         assert_eq!(p.byline, None);
+    }
+
+    #[test]
+    fn an_unquoted_attribute_value_keeps_its_slashes() {
+        // Minified pages drop attribute quotes: the canonical address was cut at its first
+        // slash ("https:") and an author profile address was taken for a byline.
+        let p = html_to_article_parts(
+            "<head><link rel=canonical href=https://news.example.com/world/bridge-to-close><meta name=author content=https://example.com/staff/jdoe><meta name=description content=a/b /></head><p>The bridge will close.</p>",
+        );
+        assert_eq!(
+            p.url.as_deref(),
+            Some("https://news.example.com/world/bridge-to-close")
+        );
+        assert_eq!(p.byline, None);
+        assert_eq!(attr("meta content=a/b /", "content"), Some("a/b"));
+        assert_eq!(attr("br/", "class"), None);
+    }
+
+    #[test]
+    fn a_layout_wrapper_named_after_the_sidebar_keeps_the_story() {
+        // Genesis-style themes wrap the story and the sidebar in "content-sidebar-wrap", and
+        // Google's paywalled-content markup puts the story body in class="paywall": the whole
+        // story was dropped as furniture, leaving the site header.
+        let story = "<p>The council voted on Monday to close the bridge for repairs.</p>".repeat(5);
+        let genesis = format!(
+            r#"<body><header class="site-header"><p class="site-title">The Valley Evening Chronicle</p><p class="site-description">Local news for the valley since 1902</p></header><div class="site-inner"><div class="content-sidebar-wrap"><main class="content"><article class="post"><h1>Bridge to close</h1>{story}</article></main><aside class="sidebar"><p>Popular posts</p></aside></div></div></body>"#
+        );
+        let p = html_to_article_parts(&genesis);
+        assert!(
+            p.text.starts_with("Bridge to close\nThe council voted"),
+            "{}",
+            p.text
+        );
+        assert_eq!(p.text.lines().count(), 6);
+        let paywalled = format!(
+            r#"<body><p class="site-title">The Valley Evening Chronicle, local news since 1902</p><article><h1>Bridge to close</h1><p>The mayor spoke on Monday.</p><div class="paywall">{story}</div></article><div class="newsletter"><p>Sign up</p></div></body>"#
+        );
+        let p = html_to_article_parts(&paywalled);
+        assert_eq!(p.text.lines().count(), 7, "{}", p.text);
+        assert!(!p.text.contains("Sign up"));
+        // A related box of <article> teaser cards is still furniture: it wraps story marks,
+        // but holds less text than the page kept.
+        let cards =
+            r#"<article class="card"><h3>Ferry timetable changes for winter</h3></article>"#
+                .repeat(3);
+        let html = format!(
+            r#"<body><article><h1>Bridge to close</h1>{story}</article><section class="related"><h2>Related</h2>{cards}</section></body>"#
+        );
+        let p = html_to_article_parts(&html);
+        assert!(!p.text.contains("Ferry"), "{}", p.text);
+        assert_eq!(p.text.lines().count(), 6);
+        // A long related box outside a short story is still furniture.
+        let teasers = "<li>Ferry timetable changes for winter, the operator said</li>".repeat(30);
+        let related = format!(
+            r#"<body><article><h1>Bridge to close</h1><p>The council voted on Monday to close the bridge.</p></article><div class="related-stories"><ul>{teasers}</ul></div></body>"#
+        );
+        let p = html_to_article_parts(&related);
+        assert_eq!(
+            p.text,
+            "Bridge to close\nThe council voted on Monday to close the bridge."
+        );
+    }
+
+    #[test]
+    fn comments_marked_as_articles_are_not_the_story() {
+        // WordPress marks each comment <article class="comment-body">: on a page whose story is
+        // a plain div, the comments (over 600 bytes) were kept and the story dropped.
+        let story =
+            "<p>The council voted on Monday to close the bridge for repairs.</p>".repeat(20);
+        let comment = r#"<article id="div-comment-7" class="comment-body"><p>I drive over that bridge every day and this is the first I have heard of it.</p></article>"#.repeat(8);
+        let html = format!(
+            r#"<body><div class="entry-content"><h1>Bridge to close</h1>{story}</div><div id="comments" class="comments-area"><ol class="comment-list"><li>{comment}</li></ol></div></body>"#
+        );
+        let p = html_to_article_parts(&html);
+        assert!(
+            p.text.starts_with("Bridge to close\nThe council voted"),
+            "{}",
+            p.text
+        );
+    }
+
+    #[test]
+    fn svg_icon_titles_are_not_the_page_title() {
+        // Inline SVG icons carry a <title> for screen readers: its text was appended to the
+        // page's title ("Bridge to close | City News Share on Facebook"), and a page without a
+        // head title took an icon's name for its title.
+        let p = html_to_article_parts(
+            r#"<html><head><title>Bridge to close | City News</title></head><body><a href="/share"><svg viewBox="0 0 9 9"><title>Share on Facebook</title><path d="M0 0"/></svg></a><h1>Bridge to close</h1><p>The council voted on Monday.</p></body></html>"#,
+        );
+        assert_eq!(p.title.as_deref(), Some("Bridge to close | City News"));
+        let p = html_to_article_parts(
+            r#"<body><svg><title>Menu</title></svg><h1>Bridge to close</h1><p>The council voted on Monday.</p></body>"#,
+        );
+        assert_eq!(p.title, None);
+    }
+
+    #[test]
+    fn a_less_than_sign_in_text_is_text() {
+        // An unescaped '<' before a digit or space is text to a browser: "<2% in March</p" was
+        // read as a tag, dropping the words and the paragraph's end.
+        let p = html_to_article_parts(
+            "<p>Inflation fell to <2% in March, the bank said.</p><p>Rates will stay at 3 < 4.</p>",
+        );
+        assert_eq!(
+            p.text,
+            "Inflation fell to <2% in March, the bank said.\nRates will stay at 3 < 4."
+        );
+    }
+
+    #[test]
+    fn a_greater_than_sign_in_a_quoted_attribute_does_not_end_the_tag() {
+        // Gallery links carry HTML in data-caption, old pages inline handlers with '>': the tag
+        // ended at that '>', and the rest of the attribute ('in the city">') became story text.
+        let p = html_to_article_parts(
+            r#"<p>The river rose overnight. <a href="/g/1" data-caption="<strong>Flooded streets</strong> in the city">See photos</a></p><p onclick="if (a > b) { go(); }">The mayor said on Monday that help was coming.</p><p title='x>y'>Schools stay shut.</p>"#,
+        );
+        assert_eq!(
+            p.text,
+            "The river rose overnight. See photos\nThe mayor said on Monday that help was coming.\nSchools stay shut."
+        );
+        // A quote left open: the first '>' ends the tag, the page is still read.
+        let p = html_to_article_parts(r#"<p class="lead>The council met.</p><p>It voted.</p>"#);
+        assert_eq!(p.text, "The council met.\nIt voted.");
+    }
+
+    #[test]
+    fn teaser_cards_marked_as_articles_are_not_the_story() {
+        // A "more stories" rail of <article> cards under a story in a plain div: the cards
+        // together passed the story-region test (25% of the text or 600 bytes) and were kept
+        // alone, the story dropped. One card is not the bulk of the page.
+        let card = r#"<article class="card"><h3>Ferry timetable changes for winter</h3><p>Services will run every two hours from November, the operator said.</p></article>"#.repeat(6);
+        for paragraphs in [20, 40] {
+            let story = "<p>The council voted on Monday to close the bridge for repairs.</p>"
+                .repeat(paragraphs);
+            let html = format!(
+                r#"<body><div class="entry-content"><h1>Bridge to close</h1>{story}</div><section class="more-stories"><h2>More stories</h2>{card}</section></body>"#
+            );
+            let p = html_to_article_parts(&html);
+            assert!(
+                p.text.starts_with("Bridge to close\nThe council voted"),
+                "{paragraphs}: {}",
+                p.text
+            );
+        }
+    }
+
+    #[test]
+    fn an_unclosed_furniture_paragraph_ends_at_the_next_paragraph() {
+        // Hand-written pages leave <p> open. A <p class="promo"> counted every later <p> as
+        // nested in it and never closed: the story after it was dropped (the headline alone was
+        // over the 40-byte fallback).
+        let html = r#"<body><h1>Council votes to close the old harbour bridge</h1><p class="promo">Sponsored: visit the harbour museum<p>The council voted on Monday to close the bridge.<p>Repairs will take a year, officials said.</body>"#;
+        let p = html_to_article_parts(html);
+        assert_eq!(
+            p.text,
+            "Council votes to close the old harbour bridge\nThe council voted on Monday to close the bridge.\nRepairs will take a year, officials said."
+        );
     }
 
     #[test]

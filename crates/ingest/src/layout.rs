@@ -475,11 +475,94 @@ fn is_timestamp(line: &str) -> bool {
         return false;
     }
     let lower = line.to_lowercase();
-    STAMP_OPENERS.iter().any(|o| {
+    let opens = STAMP_OPENERS.iter().any(|o| {
         lower.strip_prefix(o).is_some_and(|rest| {
             rest.is_empty() || rest.starts_with([' ', ':', '\u{a0}', '|', '-', '\u{2013}'])
         })
-    })
+    });
+    // A stamp holds nothing but dates and times: "Published on March 3, 2021, the study
+    // found ..." is a sentence. It may be signed: "Posted on October 19, 2025 by Jane Doe".
+    let (stamp, author) = match lower.split_once(" by ") {
+        Some((stamp, author)) => (stamp, Some(author)),
+        None => (lower.as_str(), None),
+    };
+    opens
+        && stamp.split_whitespace().all(stamp_word)
+        && author.is_none_or(|a| word_count(a) <= 5 && !ends_like_sentence(line))
+}
+
+/// True for a word a stamp is made of: a stamp word, a number or time, a month or weekday, a
+/// clock or time-zone word, a connective ("on", "at") or a separator.
+fn stamp_word(word: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "published",
+        "updated",
+        "last",
+        "first",
+        "posted",
+        "modified",
+        "on",
+        "at",
+        "ago",
+        "a.m",
+        "p.m",
+        "am",
+        "pm",
+        "hour",
+        "hours",
+        "minute",
+        "minutes",
+        "min",
+        "mins",
+        "day",
+        "days",
+        "mon",
+        "tue",
+        "tues",
+        "wed",
+        "thu",
+        "thur",
+        "thurs",
+        "fri",
+        "sat",
+        "sun",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "today",
+        "yesterday",
+        "gmt",
+        "utc",
+        "bst",
+        "cet",
+        "cest",
+        "et",
+        "est",
+        "edt",
+        "ct",
+        "cst",
+        "cdt",
+        "mt",
+        "mst",
+        "mdt",
+        "pt",
+        "pst",
+        "pdt",
+        "ist",
+        "jst",
+        "kst",
+        "aest",
+        "aedt",
+    ];
+    let w = word.trim_matches(|c: char| !c.is_alphanumeric());
+    w.is_empty()
+        || w.bytes().any(|b| b.is_ascii_digit())
+        || month_number(w).is_some()
+        || WORDS.contains(&w)
 }
 
 /// Labels that open a pointer to other content ("READ MORE: ...").
@@ -527,7 +610,10 @@ fn is_promo(line: &str) -> bool {
     PROMO_LABELS.iter().any(|l| {
         lower.strip_prefix(l).is_some_and(|rest| {
             let rest = rest.trim_start();
-            rest.starts_with([':', '|', '\u{2013}', '\u{2014}']) || rest.starts_with("- ")
+            let dash = rest.starts_with(['\u{2013}', '\u{2014}']) || rest.starts_with("- ");
+            // A label and a dash opening a sentence ("More \u{2014} not fewer \u{2014} officers
+            // are needed.") is running text: a promo's link text does not end like a sentence.
+            rest.starts_with([':', '|']) || (dash && !ends_like_sentence(line))
         })
     })
 }
@@ -825,6 +911,60 @@ mod tests {
                 "body",
                 "body"
             ]
+        );
+    }
+
+    #[test]
+    fn body_sentences_opening_with_a_stamp_word_are_no_stamps() {
+        // "Published on March 3, 2021, the study found ..." was a timestamp: its claim was
+        // lost and the article took 2021-03-03 as its publication date.
+        let text = "Study links sleep to memory\nPublished on March 3, 2021, the study found that 40% of adults sleep too little.\nUpdated figures released on Tuesday show 12 more deaths.\nPosted guards stood at all 3 gates of the palace.\nModified versions of the vaccine will reach 20 countries.\nPublished October 19, 2025\nUpdated 10:42 a.m. ET\nFirst published on Sun 19 Oct 2025 08.30 BST\nPosted on Oct. 19, 2025 at 9:00\nUpdated: 2025-10-19 09:00\nPublished 3 hours ago";
+        assert_eq!(
+            kinds(text, None)
+                .iter()
+                .map(|(k, _)| *k)
+                .collect::<Vec<_>>(),
+            [
+                "title",
+                "body",
+                "body",
+                "body",
+                "body",
+                "timestamp",
+                "timestamp",
+                "timestamp",
+                "timestamp",
+                "timestamp",
+                "timestamp"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_sentence_opening_with_more_and_a_dash_is_no_promo() {
+        // "More \u{2014} not fewer \u{2014} officers ..." opened like "More \u{2014} <link>": the
+        // claim was dropped as a promo.
+        let text = "Police numbers to rise\nMore \u{2014} not fewer \u{2014} police officers are needed on the streets, the commissioner said.\nWatch \u{2013} and wait \u{2013} is the advice from the central bank, analysts said.\nMore - and better-paid - jobs were promised on Monday.\nMORE \u{2014} Ferry services to be extended\nWatch: The moment the bridge reopened";
+        assert_eq!(
+            kinds(text, None)
+                .iter()
+                .map(|(k, _)| *k)
+                .collect::<Vec<_>>(),
+            ["title", "body", "body", "body", "promo", "promo"]
+        );
+    }
+
+    #[test]
+    fn a_stamp_signed_by_its_author_is_a_stamp() {
+        // WordPress themes print "Posted on October 19, 2025 by Jane Doe": since stamps hold
+        // only dates and times, the 'by' part made it a body sentence (a claim, no date).
+        let text = "Bridge to close\nPosted on October 19, 2025 by Jane Doe\nPublished 10:42 a.m. ET Oct. 19, 2025, by The Associated Press\nPublished on March 3, 2021, by researchers who found that 40% of adults sleep too little.\nThe mayor said the bridge will close.";
+        assert_eq!(
+            kinds(text, None)
+                .iter()
+                .map(|(k, _)| *k)
+                .collect::<Vec<_>>(),
+            ["title", "timestamp", "timestamp", "body", "body"]
         );
     }
 

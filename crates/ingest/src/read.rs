@@ -649,6 +649,21 @@ mod tests {
         );
     }
 
+    #[test]
+    fn a_dated_body_sentence_is_no_publication_date() {
+        // "Published on March 3, 2021, the study found ..." was a publication stamp: the
+        // article was dated 2021-03-03 instead of the default.
+        let line = br#"{"text": "Study links sleep to memory\nPublished on March 3, 2021, the study found that 40% of adults sleep too little."}"#;
+        let a = jsonl_article(
+            line,
+            Origin::line("a.jsonl", 1),
+            Some(jiff::civil::date(2025, 10, 19)),
+            1000,
+        )
+        .expect("reads");
+        assert_eq!(a.date.map(|d| d.to_string()).as_deref(), Some("2025-10-19"));
+    }
+
     /// A reader that counts the bytes taken from it.
     struct Counting<R> {
         inner: R,
