@@ -51,7 +51,7 @@ fn claimsheet(args: &[&str]) {
 /// An input that exercises every cell hazard: Korean names, curly quotes, em dashes, a cell with
 /// a newline and quotes (the id), cells that look like formulas.
 fn hazard_input(dir: &Path) -> PathBuf {
-    let text = "Kang Kyung-wha (강경화) carried a placard reading \u{201C}no sign yet\u{201D} through the hall \u{2014} not before November.\n=SUM(A1:A9) was typed into the form on Monday.\n-5 degrees was the low on Friday in Seoul.\n@channel was posted by the account on Tuesday.\n+44 numbers were called by the firm last week.";
+    let text = "Kang Kyung-wha (강경화) crossed the \u{201C}Bridge of No Return\u{201D} on foot \u{2014} not before November.\n=SUM(A1:A9) was typed into the form on Monday.\n-5 degrees was the low on Friday in Seoul.\n@channel was posted by the account on Tuesday.\n+44 numbers were called by the firm last week.";
     let record =
         serde_json::json!({"id": "line one\nline \"two\"", "date": "2025-10-19", "text": text});
     let p = dir.join("hazards.jsonl");
