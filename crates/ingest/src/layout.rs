@@ -143,9 +143,8 @@ fn looks_like_headline(line: &str) -> bool {
     (1..=25).contains(&words) && !ends_like_sentence(line)
 }
 
-/// Words that open "By Monday, ..." or "By then ..." sentences rather than a byline when they stand
-/// alone before a comma (or alone on the line).
-const NOT_NAMES: &[&str] = &[
+/// Weekday names and their abbreviations, lower case.
+const WEEKDAYS: &[&str] = &[
     "monday",
     "tuesday",
     "wednesday",
@@ -163,30 +162,16 @@ const NOT_NAMES: &[&str] = &[
     "fri",
     "sat",
     "sun",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
+];
+
+/// True for a lower-case weekday or month name or abbreviation ("fri", "sept", "october").
+fn calendar_word(w: &str) -> bool {
+    WEEKDAYS.contains(&w) || month_number(w).is_some()
+}
+
+/// Words that open "By Monday, ..." or "By then ..." sentences rather than a byline when they stand
+/// alone before a comma (or alone on the line), besides weekdays and months.
+const NOT_NAMES: &[&str] = &[
     "today",
     "tonight",
     "tomorrow",
@@ -273,7 +258,7 @@ fn is_byline(line: &str) -> bool {
         let only = only
             .trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
             .to_lowercase();
-        if NOT_NAMES.contains(&only.as_str()) {
+        if NOT_NAMES.contains(&only.as_str()) || calendar_word(&only) {
             return false;
         }
     }
@@ -516,23 +501,6 @@ fn stamp_word(word: &str) -> bool {
         "mins",
         "day",
         "days",
-        "mon",
-        "tue",
-        "tues",
-        "wed",
-        "thu",
-        "thur",
-        "thurs",
-        "fri",
-        "sat",
-        "sun",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
         "today",
         "yesterday",
         "gmt",
@@ -559,10 +527,7 @@ fn stamp_word(word: &str) -> bool {
         "aedt",
     ];
     let w = word.trim_matches(|c: char| !c.is_alphanumeric());
-    w.is_empty()
-        || w.bytes().any(|b| b.is_ascii_digit())
-        || month_number(w).is_some()
-        || WORDS.contains(&w)
+    w.is_empty() || w.bytes().any(|b| b.is_ascii_digit()) || calendar_word(w) || WORDS.contains(&w)
 }
 
 /// Labels that open a pointer to other content ("READ MORE: ...").

@@ -694,13 +694,10 @@ fn headings(doc: &Doc<'_>, toks: &[TokInfo], tags: &mut [u8]) {
 /// True when token `i` looks like a hyphenated East Asian given name: "Kyung-wha", "Ka-ki"
 /// (capital, lower-case letters, hyphen, lower-case letters).
 fn hyphenated_given(doc: &Doc<'_>, i: usize) -> bool {
-    let Some(w) = doc
-        .tokens
-        .get(i)
-        .and_then(|t| doc.text.get(t.span.start..t.span.end))
-    else {
+    let w = referents::word(doc, i);
+    if w.is_empty() {
         return false;
-    };
+    }
     let Some((a, b)) = w.split_once('-') else {
         return false;
     };
@@ -752,13 +749,10 @@ const ADJECTIVE_SUFFIXES: &[&str] = &[
 /// True when token `i` is a hyphenated adjective that ends in one of [`ADJECTIVE_SUFFIXES`]
 /// ("York-based").
 fn compound_adjective(doc: &Doc<'_>, i: usize) -> bool {
-    let Some(w) = doc
-        .tokens
-        .get(i)
-        .and_then(|t| doc.text.get(t.span.start..t.span.end))
-    else {
+    let w = referents::word(doc, i);
+    if w.is_empty() {
         return false;
-    };
+    }
     w.rsplit_once('-')
         .is_some_and(|(a, b)| !a.is_empty() && ADJECTIVE_SUFFIXES.contains(&b))
 }

@@ -101,7 +101,8 @@ const PREPOSITIONS: &[&str] = &[
     "against", "over", "toward", "towards", "than", "via", "without", "within", "outside",
 ];
 
-fn word<'a>(doc: &Doc<'a>, i: usize) -> &'a str {
+/// The text of token `i`, empty when there is none.
+pub(super) fn word<'a>(doc: &Doc<'a>, i: usize) -> &'a str {
     doc.tokens
         .get(i)
         .and_then(|t| doc.text.get(t.span.start..t.span.end))
