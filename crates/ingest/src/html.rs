@@ -190,6 +190,8 @@ fn read_page(html: &str, drop_furniture: bool) -> (HtmlParts, bool) {
     let mut region_start = 0;
     let mut longest = 0;
     let mut in_title = false;
+    // Whether `parts.url` came from a canonical link.
+    let mut canonical = false;
     let mut title = String::new();
     let mut rest = html;
     while !rest.is_empty() {
@@ -238,10 +240,14 @@ fn read_page(html: &str, drop_furniture: bool) -> (HtmlParts, bool) {
                 continue;
             }
             "link" => {
-                if parts.url.is_none()
-                    && attr(tag, "rel").is_some_and(|r| r.eq_ignore_ascii_case("canonical"))
-                {
-                    parts.url = attr(tag, "href").map(decode_attribute);
+                // The canonical link wins over an `og:url` met before it.
+                if attr(tag, "rel").is_some_and(|r| r.eq_ignore_ascii_case("canonical")) {
+                    if let Some(href) = attr(tag, "href").map(decode_attribute) {
+                        if !canonical {
+                            parts.url = Some(href);
+                            canonical = true;
+                        }
+                    }
                 }
                 continue;
             }
@@ -316,6 +322,12 @@ fn read_page(html: &str, drop_furniture: bool) -> (HtmlParts, bool) {
             if main.is_some() {
                 new_line(&mut story);
             }
+        } else if !closing && (name == "td" || name == "th") {
+            // Cells of a table row stay one line, a space apart.
+            cell_gap(&mut text);
+            if main.is_some() {
+                cell_gap(&mut story);
+            }
         }
     }
     if main.is_some() {
@@ -365,6 +377,13 @@ fn names_any(tag: &str, words: &[&str]) -> bool {
             v.split(|c: char| c.is_ascii_whitespace() || c == '-' || c == '_')
                 .any(|w| words.iter().any(|f| w.eq_ignore_ascii_case(f)))
         })
+}
+
+/// A space before the next table cell, unless the line is empty or already ends with one.
+fn cell_gap(out: &mut String) {
+    if !out.is_empty() && !out.ends_with(['\n', ' ']) {
+        out.push(' ');
+    }
 }
 
 fn new_line(out: &mut String) {
@@ -843,6 +862,26 @@ mod tests {
             p.text,
             "Council votes to close the old harbour bridge\nThe council voted on Monday to close the bridge.\nRepairs will take a year, officials said."
         );
+    }
+
+    #[test]
+    fn the_canonical_link_wins_over_an_earlier_og_url() {
+        let p = html_to_article_parts(
+            r#"<meta property="og:url" content="https://m.example.com/a?utm=x"><link rel="canonical" href="https://example.com/a"><p>Text.</p>"#,
+        );
+        assert_eq!(p.url.as_deref(), Some("https://example.com/a"));
+        let p = html_to_article_parts(
+            r#"<meta property="og:url" content="https://example.com/b"><p>Text.</p>"#,
+        );
+        assert_eq!(p.url.as_deref(), Some("https://example.com/b"));
+    }
+
+    #[test]
+    fn table_cells_of_a_row_are_spaced() {
+        let p = html_to_article_parts(
+            "<table><tr><th>Party</th><th>Seats</th></tr><tr><td>Labour</td><td>412</td></tr></table>",
+        );
+        assert_eq!(p.text, "Party Seats\nLabour 412");
     }
 
     #[test]
