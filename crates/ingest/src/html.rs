@@ -180,8 +180,10 @@ fn read_page(html: &str, drop_furniture: bool) -> (HtmlParts, bool) {
     let mut holds_story = false;
     let mut dropped = 0;
     let mut most_dropped = 0;
-    let mut text = String::with_capacity(html.len() / 2);
-    let mut story = String::new();
+    let mut out = PageText {
+        all: String::with_capacity(html.len() / 2),
+        story: String::new(),
+    };
     let mut skip: Option<Region> = None;
     let mut main: Option<Region> = None;
     let mut saw_main = false;
@@ -207,11 +209,7 @@ fn read_page(html: &str, drop_furniture: bool) -> (HtmlParts, bool) {
                 }
             }
         } else if !raw.is_empty() {
-            let decoded = decode_entities(raw);
-            push_text(&mut text, &decoded);
-            if main.is_some() {
-                push_text(&mut story, &decoded);
-            }
+            out.push(&decode_entities(raw), main.is_some());
         }
         rest = &rest[lt..];
         if rest.is_empty() {
@@ -267,10 +265,7 @@ fn read_page(html: &str, drop_furniture: bool) -> (HtmlParts, bool) {
             let ends = r.ends_with(&name, closing, self_closing);
             if ends {
                 skip = None;
-                new_line(&mut text);
-                if main.is_some() {
-                    new_line(&mut story);
-                }
+                out.line(main.is_some());
             } else if raw_text && !closing {
                 rest = skip_raw_text(rest, &name);
             }
@@ -306,39 +301,33 @@ fn read_page(html: &str, drop_furniture: bool) -> (HtmlParts, bool) {
             if main.is_none() && marks_story {
                 main = Some(Region::new(&name));
                 saw_main = true;
-                region_start = story.len();
+                region_start = out.story.len();
             } else if let Some(m) = &mut main {
                 m.ends_with(&name, closing, self_closing);
             }
         } else if let Some(m) = &mut main {
             if m.ends_with(&name, closing, self_closing) {
                 main = None;
-                longest = longest.max(story.len() - region_start);
-                new_line(&mut story);
+                longest = longest.max(out.story.len() - region_start);
+                new_line(&mut out.story);
             }
         }
         if BLOCKS.contains(&name.as_str()) {
-            new_line(&mut text);
-            if main.is_some() {
-                new_line(&mut story);
-            }
+            out.line(main.is_some());
         } else if !closing && (name == "td" || name == "th") {
             // Cells of a table row stay one line, a space apart.
-            cell_gap(&mut text);
-            if main.is_some() {
-                cell_gap(&mut story);
-            }
+            out.cell(main.is_some());
         }
     }
     if main.is_some() {
-        longest = longest.max(story.len() - region_start);
+        longest = longest.max(out.story.len() - region_start);
     }
     let title = fold_ws(&title);
     if !title.is_empty() && parts.title.is_none() {
         parts.title = Some(title);
     }
-    let text = tidy_lines(&text);
-    let story = tidy_lines(&story);
+    let text = tidy_lines(&out.all);
+    let story = tidy_lines(&out.story);
     let story_holds_it = longest >= MAIN_BYTES || longest as f64 >= MAIN_SHARE * text.len() as f64;
     parts.text = if saw_main && !story.is_empty() && story_holds_it {
         story
@@ -347,6 +336,39 @@ fn read_page(html: &str, drop_furniture: bool) -> (HtmlParts, bool) {
     };
     let hid_story = most_dropped > parts.text.len();
     (parts, hid_story)
+}
+
+/// The page's text and, beside it, the text of its story regions: what is read inside a story
+/// region goes to both.
+struct PageText {
+    all: String,
+    story: String,
+}
+
+impl PageText {
+    /// Appends decoded text.
+    fn push(&mut self, decoded: &str, in_story: bool) {
+        push_text(&mut self.all, decoded);
+        if in_story {
+            push_text(&mut self.story, decoded);
+        }
+    }
+
+    /// Ends the current line (a block element starts or ends).
+    fn line(&mut self, in_story: bool) {
+        new_line(&mut self.all);
+        if in_story {
+            new_line(&mut self.story);
+        }
+    }
+
+    /// A space before the next table cell.
+    fn cell(&mut self, in_story: bool) {
+        cell_gap(&mut self.all);
+        if in_story {
+            cell_gap(&mut self.story);
+        }
+    }
 }
 
 /// True for an element that marks the story: `<article>`, `<main>`, `itemprop="articleBody"`;

@@ -837,12 +837,16 @@ mod tests {
             .collect()
     }
 
+    /// The kind of each paragraph of `text` (no metadata title).
+    fn kind_names(text: &str) -> Vec<&'static str> {
+        layout(text, None).iter().map(|p| p.kind.as_str()).collect()
+    }
+
     #[test]
     fn seed_article_furniture_is_recognised() {
         let text = "US officials are considering a meeting, CNN reported Saturday.\nSEOUL DISMISSES IMMEDIATE PROSPECT\n\nThe CNN report came a day after.\nBy Sookyung Seo\nskseo@hankyung.com\nJennifer Nicholson-Breen edited this article.\n";
-        let k = kinds(text, None);
         assert_eq!(
-            k.iter().map(|(k, _)| *k).collect::<Vec<_>>(),
+            kind_names(text),
             [
                 "body",
                 "heading",
@@ -858,10 +862,7 @@ mod tests {
     fn stamps_and_promos_are_furniture() {
         let text = "Bridge to close\nBy Jane Doe\nPublished October 19, 2025 Updated 10:42 a.m. ET\nThe mayor said the bridge will close.\nAdvertisement\nREAD MORE: Ferry services to be extended\nUpdated: 2025-10-19 09:00\nRelated \u{2013} Council votes on budget\nShare this article\nMore than 100 people have signed a petition.\nPublished reports say the mayor will resign.\nWatch the video below.";
         assert_eq!(
-            kinds(text, None)
-                .iter()
-                .map(|(k, _)| *k)
-                .collect::<Vec<_>>(),
+            kind_names(text),
             [
                 "title",
                 "byline",
@@ -885,10 +886,7 @@ mod tests {
         // lost and the article took 2021-03-03 as its publication date.
         let text = "Study links sleep to memory\nPublished on March 3, 2021, the study found that 40% of adults sleep too little.\nUpdated figures released on Tuesday show 12 more deaths.\nPosted guards stood at all 3 gates of the palace.\nModified versions of the vaccine will reach 20 countries.\nPublished October 19, 2025\nUpdated 10:42 a.m. ET\nFirst published on Sun 19 Oct 2025 08.30 BST\nPosted on Oct. 19, 2025 at 9:00\nUpdated: 2025-10-19 09:00\nPublished 3 hours ago";
         assert_eq!(
-            kinds(text, None)
-                .iter()
-                .map(|(k, _)| *k)
-                .collect::<Vec<_>>(),
+            kind_names(text),
             [
                 "title",
                 "body",
@@ -911,10 +909,7 @@ mod tests {
         // claim was dropped as a promo.
         let text = "Police numbers to rise\nMore \u{2014} not fewer \u{2014} police officers are needed on the streets, the commissioner said.\nWatch \u{2013} and wait \u{2013} is the advice from the central bank, analysts said.\nMore - and better-paid - jobs were promised on Monday.\nMORE \u{2014} Ferry services to be extended\nWatch: The moment the bridge reopened";
         assert_eq!(
-            kinds(text, None)
-                .iter()
-                .map(|(k, _)| *k)
-                .collect::<Vec<_>>(),
+            kind_names(text),
             ["title", "body", "body", "body", "promo", "promo"]
         );
     }
@@ -925,10 +920,7 @@ mod tests {
         // only dates and times, the 'by' part made it a body sentence (a claim, no date).
         let text = "Bridge to close\nPosted on October 19, 2025 by Jane Doe\nPublished 10:42 a.m. ET Oct. 19, 2025, by The Associated Press\nPublished on March 3, 2021, by researchers who found that 40% of adults sleep too little.\nThe mayor said the bridge will close.";
         assert_eq!(
-            kinds(text, None)
-                .iter()
-                .map(|(k, _)| *k)
-                .collect::<Vec<_>>(),
+            kind_names(text),
             ["title", "timestamp", "timestamp", "body", "body"]
         );
     }
