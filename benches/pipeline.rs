@@ -6,6 +6,7 @@ use std::hint::black_box;
 use claimsheet_extract::segment::segment;
 use claimsheet_extract::{Doc, Pipeline};
 use claimsheet_ingest::{Articles, Input, Options};
+use claimsheet_report::ReportSink;
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 
 fn corpus() -> Vec<claimsheet_ingest::Article> {
@@ -114,16 +115,15 @@ fn stages(c: &mut Criterion) {
             for a in &articles {
                 let ann = pipeline.annotate(black_box(a));
                 buf.clear();
-                let mut csv = claimsheet_report::CsvWriter::new::<claimsheet_report::ClaimRow>(
-                    &mut buf,
-                    claimsheet_report::CsvOptions::default(),
-                )
-                .expect("CSV header");
-                for row in claimsheet_report::claim_rows(a, &ann) {
-                    csv.write_row(&row).expect("CSV row");
-                    rows += 1;
-                }
-                csv.finish().expect("CSV written");
+                let mut sink = Box::new(
+                    claimsheet_report::CsvSink::new(
+                        &mut buf,
+                        claimsheet_report::CsvOptions::default(),
+                    )
+                    .expect("CSV header"),
+                );
+                rows += sink.article(a, &ann).expect("CSV rows");
+                sink.finish().expect("CSV written");
                 assert!(
                     buf.len() > 300 || ann.claims.is_empty(),
                     "rows were written"

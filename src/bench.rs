@@ -4,7 +4,7 @@ use std::time::{Duration, Instant};
 
 use anyhow::{bail, Result};
 use claimsheet_extract::{Annotation, Article, Pipeline, Stage, StageTimes};
-use claimsheet_report::{claim_rows, ClaimRow, CsvOptions, CsvWriter};
+use claimsheet_report::{CsvOptions, CsvSink, ReportSink};
 use cpu_time::ThreadTime;
 use rayon::prelude::*;
 
@@ -23,16 +23,14 @@ fn mb_per_s(bytes: usize, d: Duration) -> f64 {
     bytes as f64 / 1e6 / d.as_secs_f64()
 }
 
-/// Writes the claims CSV of one article (what `extract` writes) into `buf`, a buffer reused from
-/// article to article as `extract`'s buffered output is; returns the bytes written so the work
-/// cannot be optimised away.
+/// Writes the claims CSV of one article into `buf` through the sink `extract` uses, the buffer
+/// reused from article to article as `extract`'s buffered output is; returns the bytes written
+/// so the work cannot be optimised away.
 fn write_reports(article: &Article, ann: &Annotation, buf: &mut Vec<u8>) -> Result<usize> {
     buf.clear();
-    let mut csv = CsvWriter::new::<ClaimRow>(&mut *buf, CsvOptions::default())?;
-    for row in claim_rows(article, ann) {
-        csv.write_row(&row)?;
-    }
-    csv.finish()?;
+    let mut sink = Box::new(CsvSink::new(&mut *buf, CsvOptions::default())?);
+    sink.article(article, ann)?;
+    sink.finish()?;
     Ok(buf.len())
 }
 
