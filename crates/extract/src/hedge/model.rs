@@ -183,7 +183,8 @@ fn word_class(doc: &Doc<'_>, s: usize, i: Option<usize>) -> u8 {
     }
 }
 
-/// Reporting verbs (the sentence reports what someone said).
+/// Reporting verbs (the sentence reports what someone said). The first [`SPEECH_VERBS`] are the
+/// verbs the "reported" feature looks for before a cue.
 const REPORTING: &[&str] = &[
     "said",
     "says",
@@ -195,6 +196,8 @@ const REPORTING: &[&str] = &[
     "stated",
     "according",
 ];
+/// How many of [`REPORTING`] are speech verbs ("said" ... "reported").
+const SPEECH_VERBS: usize = 7;
 
 /// Writes the base features of `cand` (entry key `key`) into `out`, without their domain
 /// copies; returns how many.
@@ -274,17 +277,9 @@ pub fn base_features_into(
     let reported = (1..=4).any(|k| {
         cand.first.checked_sub(k).is_some_and(|i| {
             tok_in(doc, s, Some(i)).is_some_and(|w| {
-                [
-                    "said",
-                    "says",
-                    "say",
-                    "told",
-                    "added",
-                    "announced",
-                    "reported",
-                ]
-                .iter()
-                .any(|c| c.eq_ignore_ascii_case(w))
+                REPORTING[..SPEECH_VERBS]
+                    .iter()
+                    .any(|c| c.eq_ignore_ascii_case(w))
             })
         })
     });
