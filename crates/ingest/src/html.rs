@@ -508,35 +508,70 @@ fn fold_ws(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// The value of attribute `name` (lowercase) in `tag`, the text between `<` and `>` with the
+/// tag name first; attribute names match without regard to ASCII case. Attributes are read in
+/// order, name then value, so a name that occurs inside another attribute's quoted value
+/// (`content="by name=x"`) is never taken for an attribute. A valueless attribute gives `None`.
 fn attr<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
-    let lower = tag.to_ascii_lowercase();
-    let mut from = 0;
-    while let Some(pos) = lower[from..].find(name) {
-        let at = from + pos;
-        from = at + name.len();
-        let before_ok = at == 0 || lower.as_bytes()[at - 1].is_ascii_whitespace();
-        let after = lower[from..].trim_start();
-        if !before_ok || !after.starts_with('=') {
+    let b = tag.as_bytes();
+    let is_space = |c: &u8| c.is_ascii_whitespace();
+    // Past the tag name.
+    let mut i = b.iter().position(|c| is_space(c) || *c == b'/')?;
+    loop {
+        while b.get(i).is_some_and(|c| is_space(c) || *c == b'/') {
+            i += 1;
+        }
+        if i >= b.len() {
+            return None;
+        }
+        let name_start = i;
+        while b
+            .get(i)
+            .is_some_and(|c| !is_space(c) && !matches!(c, b'=' | b'/'))
+        {
+            i += 1;
+        }
+        let this = tag.get(name_start..i)?;
+        while b.get(i).is_some_and(is_space) {
+            i += 1;
+        }
+        if b.get(i) != Some(&b'=') {
+            // A valueless attribute ("hidden"); the next one starts here.
             continue;
         }
-        let value_start = tag.len() - after.len() + 1;
-        let v = tag[value_start..].trim_start();
-        let (quote, body) = match v.chars().next() {
-            Some(q @ ('"' | '\'')) => (Some(q), &v[1..]),
-            _ => (None, v),
+        i += 1;
+        while b.get(i).is_some_and(is_space) {
+            i += 1;
+        }
+        let value = match b.get(i) {
+            Some(&q @ (b'"' | b'\'')) => {
+                let body = i + 1;
+                let end = b[body..]
+                    .iter()
+                    .position(|&c| c == q)
+                    .map_or(b.len(), |k| body + k);
+                i = (end + 1).min(b.len());
+                tag.get(body..end)?
+            }
+            _ => {
+                let start = i;
+                while b.get(i).is_some_and(|c| !is_space(c)) {
+                    i += 1;
+                }
+                let v = tag.get(start..i)?;
+                // Unquoted values hold slashes ("href=https://example.com/a"); only a slash
+                // that ends the tag closes it ("content=x/").
+                if i == b.len() {
+                    v.strip_suffix('/').unwrap_or(v)
+                } else {
+                    v
+                }
+            }
         };
-        let end = match quote {
-            Some(q) => body.find(q).unwrap_or(body.len()),
-            // Unquoted values hold slashes ("href=https://example.com/a"); only a slash that
-            // ends the tag closes it ("content=x/").
-            None => match body.find(char::is_whitespace) {
-                Some(e) => e,
-                None => body.strip_suffix('/').unwrap_or(body).len(),
-            },
-        };
-        return Some(&body[..end]);
+        if this.eq_ignore_ascii_case(name) {
+            return Some(value);
+        }
     }
-    None
 }
 
 fn read_meta(tag: &str, parts: &mut HtmlParts) {
@@ -743,6 +778,25 @@ mod tests {
         assert_eq!(p.byline, None);
         assert_eq!(attr("meta content=a/b /", "content"), Some("a/b"));
         assert_eq!(attr("br/", "class"), None);
+    }
+
+    #[test]
+    fn an_attribute_name_inside_another_attributes_value_is_not_an_attribute() {
+        // A description that says "name=..." once made its own content the meta's key.
+        let tag = r#"meta content="Officials, by name=undisclosed, said" property=og:title"#;
+        assert_eq!(attr(tag, "name"), None);
+        assert_eq!(attr(tag, "property"), Some("og:title"));
+        assert_eq!(
+            attr(
+                r#"div data-note='class=footer' class="story body""#,
+                "class"
+            ),
+            Some("story body")
+        );
+        assert_eq!(attr("input hidden CLASS = 'a b' ", "class"), Some("a b"));
+        assert_eq!(attr(r#"a href="unclosed"#, "href"), Some("unclosed"));
+        assert_eq!(attr("p", "class"), None);
+        assert_eq!(attr("a href=", "href"), Some(""));
     }
 
     #[test]
