@@ -471,8 +471,26 @@ fn is_timestamp(line: &str) -> bool {
         Some((stamp, author)) => (stamp, Some(author)),
         None => (lower.as_str(), None),
     };
+    // The publisher may be named: "First published in The Guardian on 19 Oct 2025". After
+    // "in", capitalised words (and "the") are its name, up to the next stamp word.
+    let mut original = line.split_whitespace();
+    let mut in_name = false;
     opens
-        && stamp.split_whitespace().all(stamp_word)
+        && stamp.split_whitespace().all(|w| {
+            let capitalised = original
+                .next()
+                .is_some_and(|o| o.starts_with(|c: char| c.is_uppercase()));
+            if in_name {
+                if capitalised || w == "the" {
+                    return true;
+                }
+                in_name = false;
+            } else if w == "in" {
+                in_name = true;
+                return true;
+            }
+            stamp_word(w)
+        })
         && author.is_none_or(|a| word_count(a) <= 5 && !ends_like_sentence(line))
 }
 
@@ -884,7 +902,7 @@ mod tests {
     fn body_sentences_opening_with_a_stamp_word_are_no_stamps() {
         // "Published on March 3, 2021, the study found ..." was a timestamp: its claim was
         // lost and the article took 2021-03-03 as its publication date.
-        let text = "Study links sleep to memory\nPublished on March 3, 2021, the study found that 40% of adults sleep too little.\nUpdated figures released on Tuesday show 12 more deaths.\nPosted guards stood at all 3 gates of the palace.\nModified versions of the vaccine will reach 20 countries.\nPublished October 19, 2025\nUpdated 10:42 a.m. ET\nFirst published on Sun 19 Oct 2025 08.30 BST\nPosted on Oct. 19, 2025 at 9:00\nUpdated: 2025-10-19 09:00\nPublished 3 hours ago";
+        let text = "Study links sleep to memory\nPublished on March 3, 2021, the study found that 40% of adults sleep too little.\nUpdated figures released on Tuesday show 12 more deaths.\nPosted guards stood at all 3 gates of the palace.\nModified versions of the vaccine will reach 20 countries.\nPublished in Nature on March 3, the study found that 40% of adults sleep too little.\nPublished October 19, 2025\nUpdated 10:42 a.m. ET\nFirst published on Sun 19 Oct 2025 08.30 BST\nPosted on Oct. 19, 2025 at 9:00\nUpdated: 2025-10-19 09:00\nPublished 3 hours ago\nFirst published in The Daily Record on 19 Oct 2025";
         assert_eq!(
             kind_names(text),
             [
@@ -893,6 +911,8 @@ mod tests {
                 "body",
                 "body",
                 "body",
+                "body",
+                "timestamp",
                 "timestamp",
                 "timestamp",
                 "timestamp",
