@@ -2242,6 +2242,51 @@ const DOCUMENTS: &[&str] = &[
     "results",
 ];
 
+/// Role nouns that name one person ("the mayor", "a defence lawyer"): a source headed by one is
+/// a person, though unnamed in the sentence.
+const PERSON_ROLES: &[&str] = &[
+    "mayor",
+    "governor",
+    "senator",
+    "congressman",
+    "congresswoman",
+    "president",
+    "minister",
+    "ambassador",
+    "secretary",
+    "chairman",
+    "chairwoman",
+    "director",
+    "ceo",
+    "founder",
+    "lawyer",
+    "attorney",
+    "judge",
+    "prosecutor",
+    "doctor",
+    "professor",
+    "economist",
+    "analyst",
+    "researcher",
+    "scientist",
+    "teacher",
+    "candidate",
+    "commander",
+    "coach",
+    "manager",
+    "mother",
+    "father",
+    "wife",
+    "husband",
+    "daughter",
+    "son",
+    "sister",
+    "brother",
+    "widow",
+    "victim",
+    "owner",
+];
+
 fn lower(s: &str) -> String {
     s.to_lowercase()
 }
@@ -2506,9 +2551,10 @@ fn speaker(doc: &Doc<'_>, entities: &Entities, a: &mut Attribution, d: &Draft) {
     if let Some(class) = anonymous_class(&ltext, has_name) {
         a.anonymous = Some(class);
         a.speaker_type = SpeakerType::Anonymous;
-        if a.speaker.is_none() {
-            a.speaker = Some(strip_determiners(text).to_string());
-        }
+        // The unnamed source is the speaker, not a name inside it: "US officials" (not "US"),
+        // "a person close to Trump" (not Donald Trump).
+        let phrase = strip_determiners(text).trim_end_matches(['.', ',', ';', ':']);
+        a.speaker = Some(phrase.trim().to_string());
         return;
     }
     if pronoun && a.speaker.is_none() {
@@ -2534,6 +2580,10 @@ fn speaker(doc: &Doc<'_>, entities: &Entities, a: &mut Attribution, d: &Draft) {
             || !name.contains(' ')
                 && name.chars().next().is_some_and(char::is_uppercase)
                 && name.chars().any(char::is_lowercase)
+            || lname
+                .rsplit(' ')
+                .next()
+                .is_some_and(|head| PERSON_ROLES.contains(&head))
         {
             SpeakerType::Person
         } else {
