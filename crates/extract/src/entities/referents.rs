@@ -450,7 +450,10 @@ fn new_referent(doc: &Doc<'_>, gaz: &Gazetteer, toks: &[TokInfo], n: &Name) -> R
     } else {
         None
     };
-    let gender = if n.kind == EntityType::Per && r.len() >= 2 {
+    // A name in East Asian order opens with the family name ("Kim Jong Un", "Kang Kyung-wha"):
+    // the given-name lists say nothing about it ("Kim" is also a woman's given name).
+    let family_first = toks[r.start].gaz & cat::FAMILY_FIRST != 0 && east_asian_given(doc, &r);
+    let gender = if n.kind == EntityType::Per && r.len() >= 2 && !family_first {
         let g = gaz.get(hash_seq(0, hash_lower(first.as_bytes())));
         if g & cat::FIRST_F != 0 && g & cat::FIRST_M == 0 {
             Some(Gender::Female)
@@ -476,6 +479,19 @@ fn new_referent(doc: &Doc<'_>, gaz: &Gazetteer, toks: &[TokInfo], n: &Name) -> R
         subtype,
         gender,
         place,
+    }
+}
+
+/// True when the words after the first of `r` read as an East Asian given name: two syllables
+/// ("Jong Un"), a hyphenated name ("Kyung-wha") or one short syllable ("Yuna"), each
+/// capitalised. "Kim Kardashian" is no such name.
+fn east_asian_given(doc: &Doc<'_>, r: &Range<usize>) -> bool {
+    let rest: Vec<&str> = (r.start + 1..r.end).map(|i| word(doc, i)).collect();
+    let capitalised = |w: &&str| w.starts_with(|c: char| c.is_ascii_uppercase());
+    match rest.as_slice() {
+        [one] => capitalised(one) && (one.contains('-') || one.len() <= 5),
+        [a, b] => capitalised(a) && capitalised(b) && a.len() <= 5 && b.len() <= 5,
+        _ => false,
     }
 }
 
