@@ -1262,6 +1262,7 @@ impl<'a> Scan<'a> {
                 take(self.day_month(i));
                 take(self.century(i));
                 take(self.ord_duration(i));
+                take(self.day_of_month(i));
             }
             Lex::Unit(Unit::Second, false) => {
                 take(self.quarter(i));
@@ -1453,6 +1454,32 @@ impl<'a> Scan<'a> {
 
     /// "three years", "two-year", "a few days", "24 hours", "a year ago", "9-month-old".
     fn duration(&self, i: usize) -> Option<Cand> {
+        // "will one day be", "could one day replace": some time in the future
+        if self.lex(i) == Lex::Card(1)
+            && self.lex(i + 1) == Lex::Unit(Unit::Day, false)
+            && i > 0
+            && [
+                "will",
+                "would",
+                "could",
+                "may",
+                "might",
+                "can",
+                "shall",
+                "'ll",
+                "\u{2019}ll",
+            ]
+            .iter()
+            .any(|w| self.word(i - 1).eq_ignore_ascii_case(w))
+        {
+            return Some(Cand::new(
+                i,
+                i + 2,
+                TimexType::Date,
+                "FUTURE_REF".into(),
+                Anchor::Publication,
+            ));
+        }
         let (mut n, mut j) = self.number(i)?;
         // "a three-year period", "a 10-day trip": the article is a determiner
         if n.article {
@@ -2553,8 +2580,68 @@ impl<'a> Scan<'a> {
         }
     }
 
-    /// "the first Tuesday in November", "the last Sunday of October 2024": the nth (or last)
-    /// weekday of a month.
+    /// "on the 12th", "until the 3rd": a day of the month around publication, after a time
+    /// preposition and "the", with nothing after it that it could count ("the 12th floor").
+    /// The tense picks the side of the publication date; without one the nearest.
+    fn day_of_month(&self, i: usize) -> Option<Cand> {
+        let Lex::Ord(d @ 1..=31) = self.lex(i) else {
+            return None;
+        };
+        if i < 2
+            || !self.is(i - 1, Kw::The)
+            || !self
+                .word(i)
+                .as_bytes()
+                .first()
+                .is_some_and(u8::is_ascii_digit)
+        {
+            return None;
+        }
+        if !matches!(
+            self.kw(i - 2),
+            Some(Kw::On | Kw::By | Kw::Until | Kw::Since | Kw::Before | Kw::After | Kw::From)
+        ) {
+            return None;
+        }
+        match self.lex(i + 1) {
+            Lex::Punct(b',' | b'.' | b';' | b':' | b')' | b'"' | b'\'' | b'?' | b'!') => {}
+            Lex::K(Kw::And | Kw::To | Kw::Through | Kw::Until) => {}
+            Lex::Punct(0) if i + 1 >= self.atoms.len() => {}
+            _ => return None,
+        }
+        let Some(p) = self.pubd else {
+            return Some(
+                Cand::new(
+                    i,
+                    i + 1,
+                    TimexType::Date,
+                    format!("XXXX-XX-{d:02}"),
+                    Anchor::Publication,
+                )
+                .the(),
+            );
+        };
+        let first = date(i32::from(p.year()), p.month() as u8, 1)?;
+        let cands = [-1i64, 0, 1].map(|k| {
+            add_months(first, k).and_then(|m| date(i32::from(m.year()), m.month() as u8, d as u8))
+        });
+        let off = |x: &Date| (*x - p).get_days() as i64;
+        let pick = match self.tense_window(i, MONTH_LEFT, 0, true) {
+            Tense::Past => cands
+                .iter()
+                .flatten()
+                .filter(|x| off(x) <= 0)
+                .max_by_key(|x| off(x)),
+            Tense::Future => cands
+                .iter()
+                .flatten()
+                .filter(|x| off(x) >= 0)
+                .min_by_key(|x| off(x)),
+            _ => cands.iter().flatten().min_by_key(|x| off(x).abs()),
+        }?;
+        Some(Cand::new(i, i + 1, TimexType::Date, ymd(*pick), Anchor::Publication).the())
+    }
+
     /// "the first week of March", "the last weekend of June 2026", "the second week of May":
     /// the ISO week (a week belongs to the month holding most of its weekdays), or the week of
     /// the month's nth (last) Saturday for a weekend.
@@ -2629,6 +2716,8 @@ impl<'a> Scan<'a> {
         Some(Cand::new(i, b, TimexType::Date, value, anchor).the())
     }
 
+    /// "the first Tuesday in November", "the last Sunday of October 2024": the nth (or last)
+    /// weekday of a month.
     fn nth_weekday(&self, i: usize) -> Option<Cand> {
         let n = match self.lex(i) {
             Lex::Ord(n @ 1..=5) => n,
@@ -3492,7 +3581,30 @@ impl<'a> Scan<'a> {
             Lex::K(Kw::Today | Kw::Yesterday | Kw::Tomorrow) => self.deictic(j),
             Lex::Weekday(_) => self.weekday(j),
             Lex::Season(_) => self.season(j, None),
-            Lex::PartDay(_) => self.part_then_day(j),
+            Lex::PartDay(p) => self.part_then_day(j).or_else(|| {
+                // "by mid-afternoon": that part of the last day named in the sentence, else of
+                // the publication day
+                // not before a noun it describes ("the mid-afternoon break")
+                if m != "MID" || !self.same_token_run(i, j) || self.lex(j + 1) == Lex::Other {
+                    return None;
+                }
+                let prev = self.out.last().filter(|c| {
+                    c.value.len() == 10 && is_digits(&c.value) && self.same_token_run(c.a, i)
+                });
+                let (d, anchor) = match prev {
+                    Some(c) => (c.value.clone(), Anchor::Previous(self.out.len() - 1)),
+                    None => (shift(self.pubd, Unit::Day, 0), Anchor::Publication),
+                };
+                let mut c = Cand::new(
+                    j,
+                    j + 1,
+                    TimexType::Time,
+                    format!("{d}T{}", PARTS[p as usize]),
+                    anchor,
+                );
+                c.the_ok = true;
+                Some(c)
+            }),
             _ => None,
         }?;
         let keep_mod = !matches!(
