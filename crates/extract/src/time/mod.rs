@@ -1063,6 +1063,16 @@ impl<'a> Scan<'a> {
             {
                 return None;
             }
+            // "the first nine months ... the 1988 period": that year
+            if self.months_period(i) {
+                return Some(Cand::new(
+                    i,
+                    j + 2,
+                    TimexType::Date,
+                    format!("{y:04}"),
+                    Anchor::None,
+                ));
+            }
             let (x, _, q) = self.last_quarter?;
             let mut c = Cand::new(
                 i,
@@ -1103,6 +1113,24 @@ impl<'a> Scan<'a> {
             return None;
         };
         Some(self.reported_quarter(i, b, 1))
+    }
+
+    /// True when the period a report compares, named last in this sentence or the one before,
+    /// is several quarters long ("the first nine months", "the six months"), not a quarter: "a
+    /// year earlier" is then that year.
+    fn months_period(&self, i: usize) -> bool {
+        for c in self.out.iter().rev() {
+            if !self.near_sentence(c.a, i) {
+                break;
+            }
+            if c.kind == TimexType::Duration && matches!(c.value.as_str(), "P9M" | "P6M") {
+                return true;
+            }
+            if c.value.contains("-Q") || c.value.contains("-H") {
+                return false;
+            }
+        }
+        false
     }
 
     /// True when the sentence of atom `i` talks about business figures: a percent sign, a
@@ -1207,8 +1235,8 @@ impl<'a> Scan<'a> {
             }
         }
         let mut c = match self.last_quarter {
-            Some(_) => self.reported_quarter(i, i + 2, 1),
-            None => Cand::new(
+            Some(_) if !self.months_period(i) => self.reported_quarter(i, i + 2, 1),
+            _ => Cand::new(
                 i,
                 i + 2,
                 TimexType::Date,
@@ -1603,7 +1631,12 @@ impl<'a> Scan<'a> {
                 return Some(c);
             }
             // "a year ago" in a report on a quarter is that quarter a year before
-            if u == Unit::Year && n.value == 1.0 && sign < 0.0 && self.last_quarter.is_some() {
+            if u == Unit::Year
+                && n.value == 1.0
+                && sign < 0.0
+                && self.last_quarter.is_some()
+                && !self.months_period(i)
+            {
                 let mut c = self.reported_quarter(i, b, 1);
                 c.ago = true;
                 return Some(c);
