@@ -1550,7 +1550,8 @@ impl<'a> Scan<'a> {
             return None;
         }
         // "three-quarters", "a quarter of": fractions, not periods
-        if u == Unit::Quarter && (self.joined(j) && plural || self.is(j + 1, Kw::Of)) {
+        // ("several quarters of losses" counts periods)
+        if u == Unit::Quarter && (self.joined(j) && plural || self.is(j + 1, Kw::Of) && !n.vague) {
             return None;
         }
         // "a second group", "a second time"
