@@ -606,10 +606,28 @@ fn duration(n: Number, u: Unit) -> String {
     }
     let v = n.value * k;
     if v.fract() == 0.0 {
-        format!("P{t}{}{l}", v as i64)
-    } else {
-        format!("P{t}{v}{l}")
+        return format!("P{t}{}{l}", v as i64);
     }
+    // A fraction is written in the next smaller unit when it comes out whole there, as
+    // TIMEX3 corpora do: "2 1/2 years" P2Y6M, "a minute and a half" PT1M30S.
+    let (per, sub, sub_t) = match (t, l) {
+        ("", "Y") => (12.0, "M", ""),
+        ("", "D") => (24.0, "H", "T"),
+        ("T", "H") => (60.0, "M", ""),
+        ("T", "M") => (60.0, "S", ""),
+        _ => (0.0, "", ""),
+    };
+    let whole = v.trunc();
+    let part = (v - whole) * per;
+    if per > 0.0 && v > 0.0 && (part - part.round()).abs() < 1e-9 && part.round() >= 1.0 {
+        let part = part.round() as i64;
+        if whole == 0.0 {
+            let t = if sub_t.is_empty() { t } else { sub_t };
+            return format!("P{t}{part}{sub}");
+        }
+        return format!("P{t}{}{l}{sub_t}{part}{sub}", whole as i64);
+    }
+    format!("P{t}{v}{l}")
 }
 
 fn quarter_of(d: Date) -> u8 {
@@ -716,7 +734,7 @@ impl<'a> Scan<'a> {
                 let b = c.b;
                 self.push(c);
                 // A day range: "Nov. 1-3", "Oct. 31 to Nov. 1" is two matches.
-                next = match self.day_range_end(b) {
+                next = match self.day_range_end(b).or_else(|| self.year_range_end(b)) {
                     Some(c2) => {
                         let b2 = c2.b;
                         self.push(c2);
@@ -1045,6 +1063,16 @@ impl<'a> Scan<'a> {
             {
                 return None;
             }
+            // "the first nine months ... the 1988 period": that year
+            if self.months_period(i) {
+                return Some(Cand::new(
+                    i,
+                    j + 2,
+                    TimexType::Date,
+                    format!("{y:04}"),
+                    Anchor::None,
+                ));
+            }
             let (x, _, q) = self.last_quarter?;
             let mut c = Cand::new(
                 i,
@@ -1085,6 +1113,24 @@ impl<'a> Scan<'a> {
             return None;
         };
         Some(self.reported_quarter(i, b, 1))
+    }
+
+    /// True when the period a report compares, named last in this sentence or the one before,
+    /// is several quarters long ("the first nine months", "the six months"), not a quarter: "a
+    /// year earlier" is then that year.
+    fn months_period(&self, i: usize) -> bool {
+        for c in self.out.iter().rev() {
+            if !self.near_sentence(c.a, i) {
+                break;
+            }
+            if c.kind == TimexType::Duration && matches!(c.value.as_str(), "P9M" | "P6M") {
+                return true;
+            }
+            if c.value.contains("-Q") || c.value.contains("-H") {
+                return false;
+            }
+        }
+        false
     }
 
     /// True when the sentence of atom `i` talks about business figures: a percent sign, a
@@ -1189,8 +1235,8 @@ impl<'a> Scan<'a> {
             }
         }
         let mut c = match self.last_quarter {
-            Some(_) => self.reported_quarter(i, i + 2, 1),
-            None => Cand::new(
+            Some(_) if !self.months_period(i) => self.reported_quarter(i, i + 2, 1),
+            _ => Cand::new(
                 i,
                 i + 2,
                 TimexType::Date,
@@ -1227,6 +1273,7 @@ impl<'a> Scan<'a> {
             Lex::Num(..) | Lex::NumX => {
                 take(self.iso_date(i));
                 take(self.year(i));
+                take(self.decade(i));
                 take(self.day_month(i));
                 take(self.duration(i));
                 take(self.clock(i));
@@ -1238,14 +1285,17 @@ impl<'a> Scan<'a> {
             }
             Lex::Ord(_) => {
                 take(self.nth_weekday(i));
+                take(self.nth_week(i));
                 take(self.quarter(i));
                 take(self.day_month(i));
                 take(self.century(i));
                 take(self.ord_duration(i));
+                take(self.day_of_month(i));
             }
             Lex::Unit(Unit::Second, false) => {
                 take(self.quarter(i));
                 take(self.nth_weekday(i));
+                take(self.nth_week(i));
             }
             Lex::Unit(Unit::Year, false) => {
                 take(self.year_end(i));
@@ -1269,6 +1319,7 @@ impl<'a> Scan<'a> {
             Lex::Season(_) => take(self.season(i, None)),
             Lex::PartDay(_) => take(self.part_then_day(i)),
             Lex::K(k) => match k {
+                Kw::Half => take(self.duration(i)),
                 Kw::A | Kw::Few | Kw::Several | Kw::Couple | Kw::Many | Kw::Some => {
                     take(self.set_a(i));
                     take(self.duration(i));
@@ -1291,6 +1342,7 @@ impl<'a> Scan<'a> {
                     if k == Kw::Last {
                         take(self.quarter(i));
                         take(self.nth_weekday(i));
+                        take(self.nth_week(i));
                     }
                 }
                 Kw::Fiscal => {
@@ -1364,8 +1416,26 @@ impl<'a> Scan<'a> {
                 }
                 (plain(v), j)
             }
+            // "half an hour", "half a day"
+            Lex::K(Kw::Half) if self.is(i + 1, Kw::A) => (
+                Number {
+                    value: 0.5,
+                    vague: false,
+                    article: true,
+                },
+                i + 2,
+            ),
             Lex::K(Kw::A) => match self.lex(i + 1) {
                 Lex::Card(m @ (100 | 1000 | 12)) => (plain(f64::from(m)), i + 2),
+                // "a half hour", "a half-hour"
+                Lex::K(Kw::Half) if matches!(self.lex(i + 2), Lex::Unit(_, false)) => (
+                    Number {
+                        value: 0.5,
+                        vague: false,
+                        article: true,
+                    },
+                    i + 2,
+                ),
                 Lex::K(Kw::Couple) if self.is(i + 2, Kw::Of) => (plain(2.0), i + 3),
                 Lex::K(Kw::Few) => (
                     Number {
@@ -1412,6 +1482,32 @@ impl<'a> Scan<'a> {
 
     /// "three years", "two-year", "a few days", "24 hours", "a year ago", "9-month-old".
     fn duration(&self, i: usize) -> Option<Cand> {
+        // "will one day be", "could one day replace": some time in the future
+        if self.lex(i) == Lex::Card(1)
+            && self.lex(i + 1) == Lex::Unit(Unit::Day, false)
+            && i > 0
+            && [
+                "will",
+                "would",
+                "could",
+                "may",
+                "might",
+                "can",
+                "shall",
+                "'ll",
+                "\u{2019}ll",
+            ]
+            .iter()
+            .any(|w| self.word(i - 1).eq_ignore_ascii_case(w))
+        {
+            return Some(Cand::new(
+                i,
+                i + 2,
+                TimexType::Date,
+                "FUTURE_REF".into(),
+                Anchor::Publication,
+            ));
+        }
         let (mut n, mut j) = self.number(i)?;
         // "a three-year period", "a 10-day trip": the article is a determiner
         if n.article {
@@ -1454,7 +1550,8 @@ impl<'a> Scan<'a> {
             return None;
         }
         // "three-quarters", "a quarter of": fractions, not periods
-        if u == Unit::Quarter && (self.joined(j) && plural || self.is(j + 1, Kw::Of)) {
+        // ("several quarters of losses" counts periods)
+        if u == Unit::Quarter && (self.joined(j) && plural || self.is(j + 1, Kw::Of) && !n.vague) {
             return None;
         }
         // "a second group", "a second time"
@@ -1500,8 +1597,14 @@ impl<'a> Scan<'a> {
             return None;
         }
         let mut b = j + 1;
-        // "a minute and a half"
-        if !n.vague && self.is(b, Kw::And) && self.is(b + 1, Kw::A) && self.is(b + 2, Kw::Half) {
+        // "a minute and a half" (not "half a year and a half hour")
+        if !n.vague
+            && n.value.fract() == 0.0
+            && self.is(b, Kw::And)
+            && self.is(b + 1, Kw::A)
+            && self.is(b + 2, Kw::Half)
+            && !matches!(self.lex(b + 3), Lex::Unit(..))
+        {
             n.value += 0.5;
             b += 3;
         }
@@ -1529,7 +1632,12 @@ impl<'a> Scan<'a> {
                 return Some(c);
             }
             // "a year ago" in a report on a quarter is that quarter a year before
-            if u == Unit::Year && n.value == 1.0 && sign < 0.0 && self.last_quarter.is_some() {
+            if u == Unit::Year
+                && n.value == 1.0
+                && sign < 0.0
+                && self.last_quarter.is_some()
+                && !self.months_period(i)
+            {
                 let mut c = self.reported_quarter(i, b, 1);
                 c.ago = true;
                 return Some(c);
@@ -1689,6 +1797,19 @@ impl<'a> Scan<'a> {
                 return false;
             }
         }
+        // "a survey of 1709 schoolchildren", "2500 soldiers": a number far from the years news
+        // is about, before a plural noun, counts things (not after "in", "the", "its": "in
+        // 1709 settlers came", "the 1709 floods")
+        let time_prep = i > 0 && self.prev_is_prep(i) && !self.is(i - 1, Kw::Of);
+        if !time_prep && self.plural_noun(i + 1) && !self.after_determiner(i) {
+            let far = match self.pubd {
+                Some(p) => v < 1800 || i64::from(v) > i64::from(p.year()) + 30,
+                None => v < 1800,
+            };
+            if far {
+                return false;
+            }
+        }
         match self.lex(i + 1) {
             Lex::Punct(b'%') | Lex::K(Kw::CountNoun | Kw::Times) => false,
             // "a 2000 year old tradition": an age
@@ -1696,6 +1817,9 @@ impl<'a> Scan<'a> {
             Lex::Unit(..) if !self.is(i + 2, Kw::Ago) => {
                 v >= 1800 && !matches!(self.lex(i + 1), Lex::Unit(_, true))
             }
+            // "1998-99", "2022-23", "1955-2011": a range of years
+            Lex::Num(..) if self.year_span_end(i, v).is_some() => true,
+            Lex::Punct(b'-') if self.year_span_end(i, v).is_some() => true,
             Lex::Num(..) | Lex::NumX if self.joined(i + 1) || self.touches(i + 1) => false,
             Lex::Punct(b'.' | b',' | b':')
                 if self.touches(i + 1)
@@ -1706,6 +1830,98 @@ impl<'a> Scan<'a> {
             }
             _ => v >= 1500 || self.prev_is_prep(i),
         }
+    }
+
+    /// The end of a range of years after the year `v` at `i`, written with a hyphen or a dash
+    /// and no spaces: "1998-99", "2022–23", "1939-45", "1955-2011". Its atom and year.
+    fn year_span_end(&self, i: usize, v: u32) -> Option<(usize, u32)> {
+        let k = if self.joined(i + 1) {
+            i + 1
+        } else if self.punct(i + 1, b'-') && self.touches(i + 1) && self.touches(i + 2) {
+            i + 2
+        } else {
+            return None;
+        };
+        // "2010-11-05" is a date
+        if self.joined(k + 1) || self.punct(k + 1, b'-') && self.touches(k + 1) {
+            return None;
+        }
+        let end = match self.lex(k) {
+            Lex::Num(w, 2) => {
+                let lo = v % 100;
+                // "1998-99", "1999-00"
+                let w = if w > lo { w } else { w + 100 };
+                (w - lo <= 30).then_some(v - lo + w)?
+            }
+            Lex::Num(w, 4) if w > v && w <= v + 200 => w,
+            _ => return None,
+        };
+        Some((k, end))
+    }
+
+    /// After a year ending at `b`: the short end of "1998-99" or "2022–23".
+    fn year_range_end(&self, b: usize) -> Option<Cand> {
+        let last = self.out.last()?;
+        if last.b != b || last.kind != TimexType::Date || last.value.len() != 4 {
+            return None;
+        }
+        let Lex::Num(v, 4) = self.lex(b.checked_sub(1)?) else {
+            return None;
+        };
+        if last.value.parse::<u32>().ok() != Some(v) {
+            return None;
+        }
+        let (k, end) = self.year_span_end(b - 1, v)?;
+        if !matches!(self.lex(k), Lex::Num(_, 2)) {
+            return None;
+        }
+        Some(Cand::new(
+            k,
+            k + 1,
+            TimexType::Date,
+            format!("{end:04}"),
+            Anchor::None,
+        ))
+    }
+
+    /// True when atom `i` is a lower-case word in the plural ("schoolchildren", "soldiers"),
+    /// read from its ending.
+    fn plural_noun(&self, i: usize) -> bool {
+        if self.lex(i) != Lex::Other || self.cap(i) || self.joined(i) {
+            return false;
+        }
+        let w = self.word(i).as_bytes();
+        if w.len() < 4 || !w.iter().all(u8::is_ascii_lowercase) {
+            return false;
+        }
+        if w.ends_with(b"children") || w.ends_with(b"people") || w.ends_with(b"men") {
+            return true;
+        }
+        const NOT: [&[u8]; 10] = [
+            b"does", b"goes", b"always", b"perhaps", b"towards", b"besides", b"whereas", b"unless",
+            b"news", b"series",
+        ];
+        w.ends_with(b"s")
+            && !matches!(w.get(w.len() - 2), Some(b's' | b'u' | b'i' | b'a'))
+            && !NOT.contains(&w)
+    }
+
+    /// True when a determiner or possessive comes before atom `i` ("the 2019 floods", "its").
+    fn after_determiner(&self, i: usize) -> bool {
+        if i == 0 {
+            return false;
+        }
+        if matches!(
+            self.kw(i - 1),
+            Some(Kw::The | Kw::This | Kw::That | Kw::Last | Kw::Next)
+        ) {
+            return true;
+        }
+        let w = self.word(i - 1);
+        ["its", "his", "her", "their", "our", "my", "your", "'s", "s"]
+            .iter()
+            .any(|d| w.eq_ignore_ascii_case(d))
+            || self.punct(i - 1, b'\'')
     }
 
     fn prev_is_prep(&self, i: usize) -> bool {
@@ -1809,8 +2025,32 @@ impl<'a> Scan<'a> {
                 }
                 _ => None,
             },
+            // "KC-30s", "F-16s": a model name, not a decade ("mid-80s" is one)
+            Lex::Decade(_, 2)
+                if self.joined(i)
+                    && !matches!(self.kw(i - 1), Some(Kw::Mid | Kw::Early | Kw::Late)) =>
+            {
+                None
+            }
             Lex::Decade(v, 2) => {
                 Some(Cand::new(i, i + 1, TimexType::Date, format!("19{v}"), Anchor::None).the())
+            }
+            // "the 1980's", "the 80's": a decade with an apostrophe
+            Lex::Num(v, d @ (2 | 4)) if v % 10 == 0 && self.touches(i + 1) => {
+                let b = if matches!(self.word(i + 1), "'s" | "\u{2019}s") {
+                    i + 2
+                } else if self.punct(i + 1, b'\'') && self.word(i + 2) == "s" && self.touches(i + 2)
+                {
+                    i + 3
+                } else {
+                    return None;
+                };
+                let v = if d == 4 {
+                    format!("{:03}", v / 10)
+                } else {
+                    format!("19{}", v / 10)
+                };
+                Some(Cand::new(i, b, TimexType::Date, v, Anchor::None).the())
             }
             Lex::DecadeWord(v)
                 if i > 0
@@ -2374,6 +2614,142 @@ impl<'a> Scan<'a> {
         }
     }
 
+    /// "on the 12th", "until the 3rd": a day of the month around publication, after a time
+    /// preposition and "the", with nothing after it that it could count ("the 12th floor").
+    /// The tense picks the side of the publication date; without one the nearest.
+    fn day_of_month(&self, i: usize) -> Option<Cand> {
+        let Lex::Ord(d @ 1..=31) = self.lex(i) else {
+            return None;
+        };
+        if i < 2
+            || !self.is(i - 1, Kw::The)
+            || !self
+                .word(i)
+                .as_bytes()
+                .first()
+                .is_some_and(u8::is_ascii_digit)
+        {
+            return None;
+        }
+        if !matches!(
+            self.kw(i - 2),
+            Some(Kw::On | Kw::By | Kw::Until | Kw::Since | Kw::Before | Kw::After | Kw::From)
+        ) {
+            return None;
+        }
+        match self.lex(i + 1) {
+            Lex::Punct(b',' | b'.' | b';' | b':' | b')' | b'"' | b'\'' | b'?' | b'!') => {}
+            Lex::K(Kw::And | Kw::To | Kw::Through | Kw::Until) => {}
+            Lex::Punct(0) if i + 1 >= self.atoms.len() => {}
+            _ => return None,
+        }
+        let Some(p) = self.pubd else {
+            return Some(
+                Cand::new(
+                    i,
+                    i + 1,
+                    TimexType::Date,
+                    format!("XXXX-XX-{d:02}"),
+                    Anchor::Publication,
+                )
+                .the(),
+            );
+        };
+        let first = date(i32::from(p.year()), p.month() as u8, 1)?;
+        let cands = [-1i64, 0, 1].map(|k| {
+            add_months(first, k).and_then(|m| date(i32::from(m.year()), m.month() as u8, d as u8))
+        });
+        let off = |x: &Date| (*x - p).get_days() as i64;
+        let pick = match self.tense_window(i, MONTH_LEFT, 0, true) {
+            Tense::Past => cands
+                .iter()
+                .flatten()
+                .filter(|x| off(x) <= 0)
+                .max_by_key(|x| off(x)),
+            Tense::Future => cands
+                .iter()
+                .flatten()
+                .filter(|x| off(x) >= 0)
+                .min_by_key(|x| off(x)),
+            _ => cands.iter().flatten().min_by_key(|x| off(x).abs()),
+        }?;
+        Some(Cand::new(i, i + 1, TimexType::Date, ymd(*pick), Anchor::Publication).the())
+    }
+
+    /// "the first week of March", "the last weekend of June 2026", "the second week of May":
+    /// the ISO week (a week belongs to the month holding most of its weekdays), or the week of
+    /// the month's nth (last) Saturday for a weekend.
+    fn nth_week(&self, i: usize) -> Option<Cand> {
+        let n: i64 = match self.lex(i) {
+            Lex::Ord(n @ 1..=5) => i64::from(n),
+            Lex::Unit(Unit::Second, false) => 2,
+            Lex::K(Kw::Last) => 99,
+            _ => return None,
+        };
+        let Lex::Unit(u @ (Unit::Week | Unit::Weekend), false) = self.lex(i + 1) else {
+            return None;
+        };
+        if !matches!(self.kw(i + 2), Some(Kw::Of | Kw::In)) {
+            return None;
+        }
+        let j = i + 3;
+        let Lex::Month(m, _) = self.lex(j) else {
+            return None;
+        };
+        if !self.cap(j) {
+            return None;
+        }
+        let (year, anchor, b) = match self.lex(j + 1) {
+            Lex::Num(y, 4) if self.year_ok(j + 1) => (Some(y as i32), Anchor::None, j + 2),
+            _ => {
+                let (v, anchor) = self.month_only(j, m, 0);
+                (v.get(..4).and_then(|y| y.parse().ok()), anchor, j + 1)
+            }
+        };
+        let weekend = u == Unit::Weekend;
+        let value = match year {
+            Some(y) => {
+                let first = date(y, m, 1)?;
+                let last = add_days(add_months(first, 1)?, -1)?;
+                let d = match (weekend, n == 99) {
+                    // the nth Saturday / the last Saturday
+                    (true, false) => add_days(
+                        first,
+                        (6 - i64::from(weekday_of(first))).rem_euclid(7) + 7 * (n - 1),
+                    )?,
+                    (true, true) => {
+                        add_days(last, -(i64::from(weekday_of(last)) - 6).rem_euclid(7))?
+                    }
+                    // the week of the 1st when it starts Monday to Thursday, else the next one
+                    (false, false) => {
+                        let wd = i64::from(weekday_of(first));
+                        let monday = if wd <= 4 { 1 - wd } else { 8 - wd };
+                        add_days(first, monday + 7 * (n - 1))?
+                    }
+                    // the week of the last day when it is Thursday or later, else the one before
+                    (false, true) => {
+                        let wd = i64::from(weekday_of(last));
+                        add_days(last, if wd >= 4 { 0 } else { -wd })?
+                    }
+                };
+                // the last week may start in the month before
+                let in_month = d.month() as u8 == m || n == 99 && !weekend;
+                if !in_month {
+                    return None;
+                }
+                let w = iso_week(d);
+                if weekend {
+                    format!("{w}-WE")
+                } else {
+                    w
+                }
+            }
+            None if weekend => "XXXX-WXX-WE".into(),
+            None => "XXXX-WXX".into(),
+        };
+        Some(Cand::new(i, b, TimexType::Date, value, anchor).the())
+    }
+
     /// "the first Tuesday in November", "the last Sunday of October 2024": the nth (or last)
     /// weekday of a month.
     fn nth_weekday(&self, i: usize) -> Option<Cand> {
@@ -2623,6 +2999,41 @@ impl<'a> Scan<'a> {
 
     // ----- clock times ----------------------------------------------------------------------
 
+    /// For a bare hour `h` (1 to 12) at `i` followed at `j` by "to", "until", "-" or "and"
+    /// (after "between") and a clock time with "a.m."/"p.m.": whether the start is p.m. An
+    /// end hour below the start crosses the meridiem ("11 to 1 p.m." starts at 11 a.m.).
+    fn shared_meridiem(&self, i: usize, j: usize, h: u32) -> Option<(bool, usize)> {
+        let k = if self.joined(j) {
+            j
+        } else if self.punct(j, b'-')
+            || matches!(self.kw(j), Some(Kw::To | Kw::Until | Kw::Through))
+            || self.is(j, Kw::And) && i > 0 && self.is(i - 1, Kw::Between)
+        {
+            j + 1
+        } else {
+            return None;
+        };
+        let h2 = match self.lex(k) {
+            Lex::Num(h2 @ 1..=12, 1..=2) => h2,
+            Lex::NumX => {
+                let (a, b) = self.word(k).split_once(':')?;
+                if b.len() != 2 {
+                    return None;
+                }
+                a.parse::<u32>().ok().filter(|h2| (1..=12).contains(h2))?
+            }
+            _ => return None,
+        };
+        let pm_end = match self.kw(k + 1) {
+            Some(Kw::Pm) => true,
+            Some(Kw::Am) => false,
+            _ => return None,
+        };
+        // on a 12-hour dial 12 comes first
+        let (a, b) = (h % 12, h2 % 12);
+        Some((if a <= b { pm_end } else { !pm_end }, k))
+    }
+
     /// "5 p.m.", "10:30 a.m. ET", "18:00 UTC", "noon", "5 p.m. EST Nov. 9", "10 p.m. Wednesday".
     fn clock(&self, i: usize) -> Option<Cand> {
         let (mut h, mut mi, mut j, mut certain) = match self.lex(i) {
@@ -2660,6 +3071,20 @@ impl<'a> Scan<'a> {
                 certain = true;
             }
             _ => {}
+        }
+        // "from 9 to 11 p.m.", "9-11 a.m.", "between 10 and 11:30 p.m.": the start of a range
+        // shares the meridiem of its end
+        let mut range_end = None;
+        if !certain && numeric && (1..=12).contains(&h) {
+            if let Some((pm, k)) = self.shared_meridiem(i, j, h) {
+                range_end = Some(k);
+                if pm && h < 12 {
+                    h += 12;
+                } else if !pm && h == 12 {
+                    h = 0;
+                }
+                certain = true;
+            }
         }
         if certain && numeric && self.punct(j, b'.') && self.touches(j) {
             // the final dot of "p.m." (unless it ends the sentence: then keep it too, as TimeBank)
@@ -2718,6 +3143,17 @@ impl<'a> Scan<'a> {
             // "5 p.m. on Friday": the day gives the date, the extent stops before "on"
             Some(c) if on || local => (c.value, c.anchor, j),
             Some(c) => (c.value, c.anchor, c.b),
+            // "from 9 to 11 p.m. on Friday": the start is on the day of its end
+            _ if range_end.is_some() => {
+                let end = range_end.and_then(|k| self.clock(k));
+                match end
+                    .as_ref()
+                    .and_then(|c| Some((c.value.split_once('T')?.0, c)))
+                {
+                    Some((d, c)) => (d.to_string(), c.anchor, j),
+                    None => (shift(self.pubd, Unit::Day, 0), Anchor::Publication, j),
+                }
+            }
             _ => {
                 // the last day mentioned in this sentence, else the publication date
                 let prev = self.out.last().filter(|c| {
@@ -3170,7 +3606,7 @@ impl<'a> Scan<'a> {
         };
         let j = i + 1;
         let c = match self.lex(j) {
-            Lex::Num(_, 4) => self.year(j),
+            Lex::Num(_, 4) => self.decade(j).or_else(|| self.year(j)),
             Lex::Month(..) => self.month(j),
             Lex::Decade(..) | Lex::DecadeWord(_) => self.decade(j),
             Lex::K(Kw::This | Kw::Next | Kw::Last) => {
@@ -3179,7 +3615,30 @@ impl<'a> Scan<'a> {
             Lex::K(Kw::Today | Kw::Yesterday | Kw::Tomorrow) => self.deictic(j),
             Lex::Weekday(_) => self.weekday(j),
             Lex::Season(_) => self.season(j, None),
-            Lex::PartDay(_) => self.part_then_day(j),
+            Lex::PartDay(p) => self.part_then_day(j).or_else(|| {
+                // "by mid-afternoon": that part of the last day named in the sentence, else of
+                // the publication day
+                // not before a noun it describes ("the mid-afternoon break")
+                if m != "MID" || !self.same_token_run(i, j) || self.lex(j + 1) == Lex::Other {
+                    return None;
+                }
+                let prev = self.out.last().filter(|c| {
+                    c.value.len() == 10 && is_digits(&c.value) && self.same_token_run(c.a, i)
+                });
+                let (d, anchor) = match prev {
+                    Some(c) => (c.value.clone(), Anchor::Previous(self.out.len() - 1)),
+                    None => (shift(self.pubd, Unit::Day, 0), Anchor::Publication),
+                };
+                let mut c = Cand::new(
+                    j,
+                    j + 1,
+                    TimexType::Time,
+                    format!("{d}T{}", PARTS[p as usize]),
+                    anchor,
+                );
+                c.the_ok = true;
+                Some(c)
+            }),
             _ => None,
         }?;
         let keep_mod = !matches!(
@@ -3317,6 +3776,17 @@ impl<'a> Scan<'a> {
     /// "every year", "each Thursday", "every two weeks", "quarterly", "per year".
     fn set(&self, i: usize) -> Option<Cand> {
         let k = self.kw(i)?;
+        // "LA Weekly", "the Daily Mail", "Monthly Review": a capitalised frequency word next
+        // to another capitalised word (not at the start of a sentence) is part of a name
+        if matches!(
+            k,
+            Kw::Daily | Kw::Weekly | Kw::Monthly | Kw::Quarterly | Kw::Yearly | Kw::Annually
+        ) && self.cap(i)
+            && (i > 0 && self.cap(i - 1) && self.same_token_run(i - 1, i)
+                || self.cap(i + 1) && self.same_token_run(i, i + 1))
+        {
+            return None;
+        }
         let s = |b: usize, v: String| Some(Cand::new(i, b, TimexType::Set, v, Anchor::None));
         match k {
             Kw::Every | Kw::Each | Kw::Per => {
@@ -3695,6 +4165,7 @@ const fn kw_starts(k: Kw) -> bool {
         k,
         Kw::The
             | Kw::A
+            | Kw::Half
             | Kw::Few
             | Kw::Several
             | Kw::Couple
@@ -3834,7 +4305,11 @@ fn link_ranges(text: &str, out: &mut [Timex]) {
             continue;
         }
         // "Dec. 30 to Jan. 2": the end is in the next year
-        if b.anchor == Anchor::Publication && is_digits(&b.value) && b.value < a.value {
+        if b.kind == TimexType::Date
+            && b.anchor == Anchor::Publication
+            && is_digits(&b.value)
+            && b.value < a.value
+        {
             if let (Some(y), Some(rest)) = (
                 b.value.get(..4).and_then(|y| y.parse::<i32>().ok()),
                 b.value.get(4..),
@@ -3896,7 +4371,13 @@ mod tests {
         assert_eq!(duration(n(3.0), Unit::Year), "P3Y");
         assert_eq!(duration(n(2.0), Unit::Hour), "PT2H");
         assert_eq!(duration(n(30.0), Unit::Minute), "PT30M");
-        assert_eq!(duration(n(2.5), Unit::Year), "P2.5Y");
+        assert_eq!(duration(n(2.5), Unit::Year), "P2Y6M");
+        assert_eq!(duration(n(0.5), Unit::Year), "P6M");
+        assert_eq!(duration(n(1.5), Unit::Minute), "PT1M30S");
+        assert_eq!(duration(n(0.5), Unit::Hour), "PT30M");
+        assert_eq!(duration(n(1.5), Unit::Day), "P1DT12H");
+        assert_eq!(duration(n(0.5), Unit::Day), "PT12H");
+        assert_eq!(duration(n(1.5), Unit::Week), "P1.5W");
         assert_eq!(duration(n(2.0), Unit::Decade), "P20Y");
         assert_eq!(duration(n(1.0), Unit::Fortnight), "P2W");
         assert_eq!(duration(vague, Unit::Day), "PXD");
