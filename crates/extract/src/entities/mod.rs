@@ -289,7 +289,10 @@ impl EntityTagger {
                 // "George Washington": a given name and one more word that no list knows as
                 // (part of) an organisation name is a person.
                 *ty = EntityType::Per;
-            } else if r.len() == 2 && hyphenated_given(doc, r.start + 1) {
+            } else if r.len() == 2
+                && (hyphenated_given(doc, r.start + 1)
+                    || (first & cat::FAMILY_FIRST != 0 && hyphenated_given_caps(doc, r.start + 1)))
+            {
                 // "Kwok Ka-ki", "Kang Kyung-wha": family name and hyphenated given name.
                 *ty = EntityType::Per;
             } else if r.len() >= 2
@@ -301,6 +304,7 @@ impl EntityTagger {
                 *ty = EntityType::Per;
             }
         }
+        appositions(doc, &t.toks, &mut spans);
         let mut e = referents::resolve(doc, &self.gaz, &t.toks, &spans);
         // "Acme Corp." and "Salomon Bros.": the abbreviation's dot belongs to the name.
         for m in e.mentions.iter_mut() {
@@ -709,6 +713,22 @@ fn hyphenated_given(doc: &Doc<'_>, i: usize) -> bool {
         && b.chars().all(|c| c.is_ascii_lowercase())
 }
 
+/// True when token `i` looks like a hyphenated Korean given name written with two capitals:
+/// "Joo-Ho", "Shin-Wook" (two syllables of two to five letters, each capitalised).
+fn hyphenated_given_caps(doc: &Doc<'_>, i: usize) -> bool {
+    let w = referents::word(doc, i);
+    let Some((a, b)) = w.split_once('-') else {
+        return false;
+    };
+    let syllable = |p: &str| {
+        let mut c = p.chars();
+        (2..=5).contains(&p.len())
+            && c.next().is_some_and(|c| c.is_ascii_uppercase())
+            && c.all(|c| c.is_ascii_lowercase())
+    };
+    syllable(a) && syllable(b)
+}
+
 /// True when the words after an East Asian family name look like a given name: a hyphenated
 /// name ("Kyung-wha") or one or two short capitalised syllables ("Jong Un", "Jinping").
 fn korean_given(doc: &Doc<'_>, toks: &[TokInfo], r: &Range<usize>) -> bool {
@@ -810,6 +830,123 @@ fn split_titles(
         out.push((r, ty));
     }
     out
+}
+
+/// Nouns for people that, in an apposition, make the name before them a person's: "Valeska
+/// Paris, an Australian woman", "Jo Quill, a local lawyer".
+const PERSON_NOUNS: &[&str] = &[
+    "woman",
+    "man",
+    "girl",
+    "boy",
+    "mother",
+    "father",
+    "wife",
+    "husband",
+    "son",
+    "daughter",
+    "sister",
+    "brother",
+    "widow",
+    "widower",
+    "grandmother",
+    "grandfather",
+    "teenager",
+    "resident",
+    "student",
+    "activist",
+    "businessman",
+    "businesswoman",
+    "lawyer",
+    "actor",
+    "actress",
+    "singer",
+    "songwriter",
+    "journalist",
+    "politician",
+    "lawmaker",
+    "senator",
+    "professor",
+    "teacher",
+    "nurse",
+    "doctor",
+    "artist",
+    "painter",
+    "photographer",
+    "musician",
+    "novelist",
+    "poet",
+    "footballer",
+    "spokesman",
+    "spokeswoman",
+    "scientist",
+    "researcher",
+    "veteran",
+    "mayor",
+    "pilot",
+    "priest",
+    "bishop",
+    "monk",
+    "nun",
+];
+
+/// A name followed by an apposition that calls it a person ("Valeska Paris, an Australian
+/// woman and former member,") is a person's, and so is every other mention with the same words.
+fn appositions(doc: &Doc<'_>, toks: &[TokInfo], spans: &mut [(Range<usize>, EntityType)]) {
+    let word = |i: usize| referents::word(doc, i);
+    let mut people: Vec<u64> = Vec::new();
+    for (r, ty) in spans.iter() {
+        if *ty == EntityType::Per || word(r.end) != "," {
+            continue;
+        }
+        let mut i = r.end + 1;
+        if !matches!(word(i), "a" | "an" | "the") {
+            continue;
+        }
+        i += 1;
+        let stop = (i + 5).min(toks.len());
+        while i < stop {
+            let Some(t) = doc.tokens.get(i) else {
+                break;
+            };
+            if t.kind == crate::segment::TokenKind::Punct && !matches!(word(i), "-" | "'s") {
+                break;
+            }
+            let w = word(i);
+            if PERSON_NOUNS.contains(&w) {
+                people.push(seq_key(toks, r.clone()));
+                break;
+            }
+            if matches!(
+                w,
+                "and"
+                    | "or"
+                    | "of"
+                    | "who"
+                    | "which"
+                    | "that"
+                    | "in"
+                    | "at"
+                    | "by"
+                    | "for"
+                    | "with"
+                    | "from"
+                    | "to"
+                    | "on"
+            ) {
+                break;
+            }
+            i += 1;
+        }
+    }
+    if people.is_empty() {
+        return;
+    }
+    for (r, ty) in spans.iter_mut() {
+        if *ty != EntityType::Per && people.contains(&seq_key(toks, r.clone())) {
+            *ty = EntityType::Per;
+        }
+    }
 }
 
 /// Words that end only organisation names.
@@ -963,12 +1100,23 @@ fn after_honorifics(doc: &Doc<'_>, toks: &[TokInfo], tags: &mut [u8]) {
 /// words after it ("Kim Jong Un"), up to three words.
 fn extend_family_names(doc: &Doc<'_>, toks: &[TokInfo], tags: &mut [u8]) {
     for (r, ty) in decode(doc, tags) {
-        if ty != EntityType::Per || r.len() >= 3 {
-            continue;
-        }
         let Some(first) = toks.get(r.start) else {
             continue;
         };
+        // "Park Joo-Ho" tagged as the place "Park": a family name written first and a
+        // hyphenated given name after it make a person.
+        if r.len() == 1
+            && first.gaz & cat::FAMILY_FIRST != 0
+            && first.flags & features::flag::CAPS_LINE == 0
+            && tags.get(r.end) == Some(&0)
+            && (hyphenated_given(doc, r.end) || hyphenated_given_caps(doc, r.end))
+        {
+            set_tags(tags, r.start..r.end + 1, 0);
+            continue;
+        }
+        if ty != EntityType::Per || r.len() >= 3 {
+            continue;
+        }
         if first.gaz & cat::FAMILY_FIRST == 0 || first.flags & features::flag::CAPS_LINE != 0 {
             continue;
         }

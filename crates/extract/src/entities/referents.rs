@@ -14,7 +14,7 @@ use std::ops::Range;
 
 use claimsheet_ingest::Span;
 
-use super::features::{hash_lower, hash_seq, TokInfo};
+use super::features::{flag, hash_lower, hash_seq, TokInfo};
 use super::gazetteer::{cat, Gazetteer, HashMapId, IdHasher};
 use super::{Entities, EntityType, Gender, Mention, Referent, Subtype};
 use crate::segment::TokenKind;
@@ -132,6 +132,55 @@ pub(crate) fn after_preposition(doc: &Doc<'_>, start: usize) -> bool {
         && word(doc, i - 2).eq_ignore_ascii_case("according"))
 }
 
+/// Prepositions of place: a name right after one is read as a place ("born in Paris").
+const PLACE_PREPOSITIONS: &[&str] = &[
+    "in",
+    "at",
+    "from",
+    "to",
+    "near",
+    "into",
+    "across",
+    "outside",
+    "inside",
+    "around",
+    "toward",
+    "towards",
+    "via",
+    "through",
+    "throughout",
+    "of",
+    "within",
+    "between",
+    "visit",
+    "visited",
+    "visiting",
+    "across",
+    "downtown",
+    "central",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+];
+
+/// True when the name at `r` reads as a place: after a preposition of place, before a comma
+/// and a capitalised word ("Paris, France"), or opening a longer name.
+fn place_context(doc: &Doc<'_>, toks: &[TokInfo], r: &Range<usize>) -> bool {
+    let prev = if r.start > 0 {
+        word(doc, r.start - 1)
+    } else {
+        ""
+    };
+    if lower_in(PLACE_PREPOSITIONS, prev) {
+        return true;
+    }
+    word(doc, r.end) == ","
+        && toks
+            .get(r.end + 1)
+            .is_some_and(|t| t.gaz & (cat::LOC_B | cat::COUNTRY | cat::CITY) != 0)
+}
+
 struct Name {
     range: Range<usize>,
     kind: EntityType,
@@ -167,7 +216,9 @@ pub(crate) fn resolve(
         })
         .collect();
     // A single word that starts or ends a person's name of the article is that person
-    // ("Kang" after "Kang Kyung-wha"), unless the gazetteers know it as a place or body.
+    // ("Kang" after "Kang Kyung-wha"). A word the gazetteers know as a place or body is the
+    // person too ("Paris" after "Valeska Paris"), unless a preposition of place comes before
+    // it ("born in Paris") or a place follows it ("Paris, France").
     let person_parts: HashSet<u64, BuildHasherDefault<IdHasher>> = names
         .iter()
         .filter(|n| n.kind == EntityType::Per && n.words.len() >= 2)
@@ -178,7 +229,11 @@ pub(crate) fn resolve(
         if n.kind != EntityType::Per
             && n.words.len() == 1
             && person_parts.contains(&n.words[0])
-            && toks[n.range.start].gaz & cat::NAMES == 0
+            && (toks[n.range.start].gaz & cat::NAMES == 0
+                || (matches!(n.kind, EntityType::Loc | EntityType::Org)
+                    && toks[n.range.start].gaz & cat::DEM_B == 0
+                    && toks[n.range.start].flags & flag::ALLCAPS == 0
+                    && !place_context(doc, toks, &n.range)))
         {
             n.kind = EntityType::Per;
         }
