@@ -236,7 +236,9 @@ impl EntityTagger {
     pub fn tag(&self, doc: &Doc<'_>) -> Entities {
         let t = self.run(doc);
         let mut spans = split_titles(&t.toks, decode(doc, &t.tags));
+        split_at_breaks(doc, &t.toks, &mut spans);
         org_suffixes(doc, &mut spans);
+        name_endings(doc, &t.toks, &mut spans);
         // "Wu Chi-wai" tagged as "Chi-wai" alone: take in the family name before it.
         let mut prev_end = 0;
         for (r, ty) in spans.iter_mut() {
@@ -305,6 +307,7 @@ impl EntityTagger {
             }
         }
         appositions(doc, &t.toks, &mut spans);
+        organisation_nouns(doc, &t.toks, &mut spans);
         let mut e = referents::resolve(doc, &self.gaz, &t.toks, &spans);
         // "Acme Corp." and "Salomon Bros.": the abbreviation's dot belongs to the name.
         for m in e.mentions.iter_mut() {
@@ -914,7 +917,15 @@ fn appositions(doc: &Doc<'_>, toks: &[TokInfo], spans: &mut [(Range<usize>, Enti
             }
             let w = word(i);
             if PERSON_NOUNS.contains(&w) {
-                people.push(seq_key(toks, r.clone()));
+                // The apposition must close: "X, an Australian woman and former member, has
+                // claimed", "said X, a lawyer." (not "According to X, the mayor resigned").
+                let closed = matches!(word(i + 1), "." | "," | ")" | ";" | "who" | "whose")
+                    || (i + 2..(i + 8).min(toks.len()))
+                        .take_while(|&j| word(j) != ".")
+                        .any(|j| matches!(word(j), "," | ")" | "\u{2014}" | "--"));
+                if closed {
+                    people.push(seq_key(toks, r.clone()));
+                }
                 break;
             }
             if matches!(
@@ -945,6 +956,309 @@ fn appositions(doc: &Doc<'_>, toks: &[TokInfo], spans: &mut [(Range<usize>, Enti
     for (r, ty) in spans.iter_mut() {
         if *ty != EntityType::Per && people.contains(&seq_key(toks, r.clone())) {
             *ty = EntityType::Per;
+        }
+    }
+}
+
+/// Words that end names of places people go to: "Fisht Stadium", "Changi International
+/// Airport", "Shandao Station" (places, as in CoNLL's and MUC's conventions).
+const PLACE_ENDINGS: &[&str] = &[
+    "Stadium",
+    "Arena",
+    "Airport",
+    "Station",
+    "Street",
+    "Road",
+    "Avenue",
+    "Square",
+    "Bridge",
+    "Boulevard",
+    "Highway",
+];
+
+/// Words that end buildings and sites: a name ending in one is cut before "in", "at" or
+/// "near" and a place ("Fisht Stadium in Sochi" is "Fisht Stadium" and "Sochi").
+const SITE_ENDINGS: &[&str] = &[
+    "Stadium",
+    "Arena",
+    "Airport",
+    "Station",
+    "Museum",
+    "Centre",
+    "Center",
+    "Hall",
+    "Hotel",
+    "Tower",
+    "Towers",
+    "Park",
+    "Church",
+    "Cathedral",
+    "Mosque",
+    "Temple",
+    "Palace",
+    "Hospital",
+    "Bridge",
+    "Square",
+    "Theatre",
+    "Theater",
+    "Gallery",
+    "Library",
+    "Zoo",
+    "Base",
+];
+
+/// Words that end newspaper and magazine names: "the New Zealand Herald", "Edmonton Sun".
+const MEDIA_ENDINGS: &[&str] = &[
+    "Herald",
+    "Gazette",
+    "Times",
+    "Post",
+    "Journal",
+    "Tribune",
+    "Star",
+    "Sun",
+    "Chronicle",
+    "Observer",
+    "Guardian",
+    "Telegraph",
+    "Courier",
+    "Examiner",
+    "Inquirer",
+    "Weekly",
+    "Magazine",
+];
+
+/// Cuts names that run over a break no name crosses: a caption's colon or slash ("Image:
+/// Twitter / Barack Obama" is "Twitter" and "Barack Obama"; the label "Image" is dropped),
+/// and a site followed by "in", "at" or "near" and a place ("Fisht Stadium in Sochi").
+fn split_at_breaks(doc: &Doc<'_>, toks: &[TokInfo], spans: &mut Vec<(Range<usize>, EntityType)>) {
+    let word = |i: usize| referents::word(doc, i);
+    let place = |i: usize| {
+        toks.get(i)
+            .is_some_and(|t| t.gaz & (cat::LOC_B | cat::COUNTRY | cat::CITY) != 0)
+    };
+    let needs = spans.iter().any(|(r, _)| {
+        r.clone()
+            .any(|i| matches!(word(i), ":" | "/" | "in" | "at" | "near"))
+    });
+    if !needs {
+        return;
+    }
+    let mut out: Vec<(Range<usize>, EntityType)> = Vec::with_capacity(spans.len() + 4);
+    for (r, ty) in spans.drain(..) {
+        let mut start = r.start;
+        let mut i = r.start;
+        let mut split = false;
+        let first_piece = out.len();
+        while i < r.end {
+            let w = word(i);
+            let caption = |e: usize| {
+                e > start
+                    && matches!(
+                        word(e - 1),
+                        "Image" | "Photo" | "Video" | "Audio" | "Source" | "Credit"
+                    )
+            };
+            let cut = w == "/"
+                || (w == ":" && caption(i))
+                || (matches!(w, "in" | "at" | "near")
+                    && i > start
+                    && SITE_ENDINGS.contains(&word(i - 1))
+                    && (place(i + 1)
+                        || toks
+                            .get(i + 1)
+                            .is_some_and(|t| t.flags & features::flag::CAP != 0)));
+            if cut {
+                let mut end = i;
+                // "Image:", "Photo:": the label of a caption credit is no name.
+                if w == ":" {
+                    end -= 1;
+                }
+                if end > start {
+                    out.push((start..end, ty));
+                }
+                split = true;
+                start = i + 1;
+                if matches!(w, "in" | "at" | "near") {
+                    // The place after the site.
+                    let mut j = start;
+                    while j < r.end && !matches!(word(j), ":" | "/" | "," | "in" | "at") {
+                        j += 1;
+                    }
+                    out.push((start..j, EntityType::Loc));
+                    start = j;
+                    i = j;
+                    continue;
+                }
+            }
+            i += 1;
+        }
+        if start < r.end {
+            out.push((start..r.end, ty));
+        }
+        if !split {
+            continue;
+        }
+        // A piece that opens with a given name and has two or three words is a person's
+        // name ("Twitter / Barack Obama").
+        for (r, ty) in out[first_piece..].iter_mut() {
+            if (2..=3).contains(&r.len())
+                && *ty != EntityType::Per
+                && toks[r.start].gaz & (cat::FIRST_M | cat::FIRST_F) != 0
+                && toks[r.start].gaz & cat::NAMES == 0
+                && r.clone().all(|i| toks[i].flags & features::flag::CAP != 0)
+                && r.clone()
+                    .skip(1)
+                    .all(|i| toks[i].gaz & (cat::NAMES | cat::ORG_SUFFIX) == 0)
+            {
+                *ty = EntityType::Per;
+            }
+        }
+    }
+    *spans = out;
+}
+
+/// Names ending in a newspaper word are organisations, and take in that word when the tagger
+/// left it out ("New Zealand" + "Herald"); names ending in a street, station, stadium or
+/// airport word are places.
+fn name_endings(doc: &Doc<'_>, toks: &[TokInfo], spans: &mut Vec<(Range<usize>, EntityType)>) {
+    let word = |i: usize| referents::word(doc, i);
+    let mut k = 0;
+    while k < spans.len() {
+        let (r, ty) = spans[k].clone();
+        let next = r.end;
+        let next_free = spans.get(k + 1).is_none_or(|(n, _)| n.start > next)
+            || spans
+                .get(k + 1)
+                .is_some_and(|(n, _)| n.start == next && n.len() == 1);
+        if ty != EntityType::Per
+            && MEDIA_ENDINGS.contains(&word(next))
+            && toks
+                .get(next)
+                .is_some_and(|t| t.flags & features::flag::CAPS_LINE == 0)
+            && next_free
+            && doc
+                .sentences
+                .iter()
+                .any(|s| s.tokens.start <= r.start && next < s.tokens.end)
+        {
+            if spans.get(k + 1).is_some_and(|(n, _)| n.start == next) {
+                spans.remove(k + 1);
+            }
+            spans[k] = (r.start..next + 1, EntityType::Org);
+        } else if r.len() >= 2 && MEDIA_ENDINGS.contains(&word(r.end - 1)) {
+            spans[k].1 = EntityType::Org;
+        } else if r.len() >= 2 && PLACE_ENDINGS.contains(&word(r.end - 1)) {
+            spans[k].1 = EntityType::Loc;
+        }
+        k += 1;
+    }
+}
+
+/// Nouns for organisations: right before a name ("low-cost airline Ryanair", "electronics
+/// retailer Best Buy") or as the head of an apposition after it ("Cisco, a network company
+/// based in San Jose,"), they make the name an organisation's.
+const ORG_NOUNS: &[&str] = &[
+    "company",
+    "firm",
+    "airline",
+    "carrier",
+    "manufacturer",
+    "maker",
+    "retailer",
+    "bank",
+    "insurer",
+    "lender",
+    "brewer",
+    "chain",
+    "conglomerate",
+    "corporation",
+    "group",
+    "club",
+    "party",
+    "newspaper",
+    "broadcaster",
+    "network",
+    "agency",
+    "charity",
+    "band",
+    "organisation",
+    "organization",
+    "automaker",
+    "carmaker",
+    "planemaker",
+    "startup",
+    "supplier",
+    "distributor",
+];
+
+/// A name right after an organisation noun, or with one as the head of its apposition, is an
+/// organisation's, and so is every other mention with the same words; a given name or a title
+/// opening the name vetoes the noun before it ("party John Smith" stays a person).
+fn organisation_nouns(doc: &Doc<'_>, toks: &[TokInfo], spans: &mut [(Range<usize>, EntityType)]) {
+    let word = |i: usize| referents::word(doc, i);
+    let lower = |i: usize| {
+        toks.get(i)
+            .is_some_and(|t| t.flags & features::flag::CAP == 0)
+    };
+    let mut orgs: Vec<u64> = Vec::new();
+    for (r, ty) in spans.iter() {
+        if !matches!(*ty, EntityType::Per | EntityType::Loc) {
+            continue;
+        }
+        let given = toks[r.start].gaz & (cat::FIRST_M | cat::FIRST_F | cat::TITLE) != 0;
+        // Before: "airline Ryanair", "airline, Ryanair".
+        let mut b = r.start;
+        if b > 0 && word(b - 1) == "," {
+            b -= 1;
+        }
+        let before = !given && b > 0 && lower(b - 1) && ORG_NOUNS.contains(&word(b - 1));
+        // After: ", a network company based in".
+        let mut after = false;
+        if word(r.end) == "," && matches!(word(r.end + 1), "a" | "an" | "the") {
+            let mut i = r.end + 2;
+            let stop = (i + 4).min(toks.len());
+            while i < stop && lower(i) {
+                let w = word(i);
+                if w == "'s" || PERSON_NOUNS.contains(&w) {
+                    break;
+                }
+                if ORG_NOUNS.contains(&w) {
+                    let next = word(i + 1);
+                    after = matches!(
+                        next,
+                        "," | "."
+                            | ";"
+                            | "that"
+                            | "which"
+                            | "based"
+                            | "in"
+                            | "with"
+                            | "whose"
+                            | "owned"
+                            | "headquartered"
+                            | "known"
+                            | "and"
+                            | "from"
+                            | "of"
+                    );
+                    break;
+                }
+                i += 1;
+            }
+        }
+        if before || after {
+            orgs.push(seq_key(toks, r.clone()));
+        }
+    }
+    if orgs.is_empty() {
+        return;
+    }
+    for (r, ty) in spans.iter_mut() {
+        if matches!(*ty, EntityType::Per | EntityType::Loc)
+            && orgs.contains(&seq_key(toks, r.clone()))
+        {
+            *ty = EntityType::Org;
         }
     }
 }
