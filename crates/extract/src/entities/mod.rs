@@ -235,7 +235,7 @@ impl EntityTagger {
     /// The entities of `doc`.
     pub fn tag(&self, doc: &Doc<'_>) -> Entities {
         let t = self.run(doc);
-        let mut spans = split_titles(&t.toks, decode(doc, &t.tags));
+        let mut spans = split_titles(doc, &t.toks, decode(doc, &t.tags));
         split_at_breaks(doc, &t.toks, &mut spans);
         org_suffixes(doc, &mut spans);
         name_endings(doc, &t.toks, &mut spans);
@@ -351,6 +351,7 @@ impl EntityTagger {
         bylines(doc, &t.toks, &mut t.tags);
         consistency(doc, &t.toks, &mut t.tags, &t.margins);
         company_cues(doc, &t.toks, &mut t.tags);
+        church_names(doc, &t.toks, &mut t.tags);
         extend_family_names(doc, &t.toks, &mut t.tags);
         t
     }
@@ -784,13 +785,17 @@ fn compound_adjective(doc: &Doc<'_>, i: usize) -> bool {
 /// "South Korean" and the person "Lee Jae Myung"; adjacent single words of a Korean-style name
 /// ("Kang" "Kyung-wha") are joined.
 fn split_titles(
+    doc: &Doc<'_>,
     toks: &[TokInfo],
     spans: Vec<(Range<usize>, EntityType)>,
 ) -> Vec<(Range<usize>, EntityType)> {
     let mut out: Vec<(Range<usize>, EntityType)> = Vec::with_capacity(spans.len());
     for (r, ty) in spans {
-        let title =
-            |i: usize| toks[i].gaz & cat::TITLE != 0 && toks[i].flags & features::flag::CAP != 0;
+        let title = |i: usize| {
+            toks[i].flags & features::flag::CAP != 0
+                && (toks[i].gaz & cat::TITLE != 0
+                    || EXTRA_TITLES.contains(&referents::word(doc, i)))
+        };
         let first_title = (r.start + 1..r.end.saturating_sub(1)).find(|&i| title(i));
         let (r, ty) = match first_title {
             Some(k) => {
@@ -957,6 +962,88 @@ fn appositions(doc: &Doc<'_>, toks: &[TokInfo], spans: &mut [(Range<usize>, Enti
         if *ty != EntityType::Per && people.contains(&seq_key(toks, r.clone())) {
             *ty = EntityType::Per;
         }
+    }
+}
+
+/// Titles before a name that the gazetteer's title list (a model feature) leaves out: "NASA
+/// Administrator Charles Bolden" is "NASA" and the person "Charles Bolden".
+const EXTRA_TITLES: &[&str] = &[
+    "Administrator",
+    "Superintendent",
+    "Inspector",
+    "Sergeant",
+    "Lieutenant",
+    "Colonel",
+    "Detective",
+    "Councillor",
+    "Councilman",
+    "Councilwoman",
+    "Alderman",
+    "Spokesman",
+    "Spokeswoman",
+    "Envoy",
+];
+
+/// Religious organisations: once the article names "the Church of X", a later "Church" (capital
+/// C, "The Church also claims") and a bare "X" (unless X is a place: "Church of England") are
+/// that organisation, and so is a repeat of the full name the tagger missed.
+fn church_names(doc: &Doc<'_>, toks: &[TokInfo], tags: &mut [u8]) {
+    let word = |i: usize| referents::word(doc, i);
+    let mut rests: Vec<Range<usize>> = Vec::new();
+    for (r, ty) in decode(doc, tags) {
+        let mut a = r.start;
+        if matches!(word(a), "The" | "the") {
+            a += 1;
+        }
+        if ty == EntityType::Org && r.end >= a + 3 && word(a) == "Church" && word(a + 1) == "of" {
+            rests.push(a + 2..r.end);
+        }
+    }
+    if rests.is_empty() {
+        return;
+    }
+    let n = toks.len().min(tags.len());
+    let same = |a: usize, rest: &Range<usize>| {
+        rest.clone()
+            .enumerate()
+            .all(|(k, j)| toks.get(a + k).is_some_and(|t| t.lower == toks[j].lower))
+    };
+    let free = |tags: &[u8], i: usize| tags[i] == 0 || tag_pos(tags[i]) == 3;
+    let org = type_index(EntityType::Org);
+    let mut i = 0;
+    while i < n {
+        let cap = toks[i].flags & features::flag::CAP != 0
+            && toks[i].flags & features::flag::CAPS_LINE == 0;
+        if !cap || !free(tags, i) {
+            i += 1;
+            continue;
+        }
+        if word(i) == "Church" {
+            let full = rests
+                .iter()
+                .find(|rest| word(i + 1) == "of" && same(i + 2, rest) && i + 2 + rest.len() <= n);
+            let end = match full {
+                Some(rest)
+                    if (i + 1..i + 2 + rest.len())
+                        .all(|j| tags[j] == 0 || tag_pos(tags[j]) == 3) =>
+                {
+                    i + 2 + rest.len()
+                }
+                _ => i + 1,
+            };
+            set_tags(tags, i..end, org);
+            i = end;
+            continue;
+        }
+        let bare = rests.iter().any(|rest| {
+            rest.len() == 1
+                && toks[rest.start].lower == toks[i].lower
+                && toks[i].gaz & (cat::LOC_B | cat::COUNTRY | cat::CITY | cat::DEM_B) == 0
+        });
+        if bare && !(i >= 2 && word(i - 1) == "of" && word(i - 2) == "Church") {
+            set_tags(tags, i..i + 1, org);
+        }
+        i += 1;
     }
 }
 
@@ -1150,6 +1237,13 @@ fn name_endings(doc: &Doc<'_>, toks: &[TokInfo], spans: &mut Vec<(Range<usize>, 
             spans[k].1 = EntityType::Org;
         } else if r.len() >= 2 && PLACE_ENDINGS.contains(&word(r.end - 1)) {
             spans[k].1 = EntityType::Loc;
+        } else if r.len() >= 3
+            && matches!(word(r.start), "State" | "Province" | "Commonwealth")
+            && word(r.start + 1) == "of"
+            && toks[r.start + 2].gaz & (cat::LOC_B | cat::COUNTRY | cat::CITY) != 0
+        {
+            // "the State of Texas" is the place.
+            spans[k].1 = EntityType::Loc;
         }
         k += 1;
     }
@@ -1190,6 +1284,17 @@ const ORG_NOUNS: &[&str] = &[
     "startup",
     "supplier",
     "distributor",
+    "school",
+    "college",
+    "university",
+    "church",
+    "institute",
+    "foundation",
+    "association",
+    "society",
+    "union",
+    "league",
+    "team",
 ];
 
 /// A name right after an organisation noun, or with one as the head of its apposition, is an
@@ -1220,7 +1325,26 @@ fn organisation_nouns(doc: &Doc<'_>, toks: &[TokInfo], spans: &mut [(Range<usize
             let stop = (i + 4).min(toks.len());
             while i < stop && lower(i) {
                 let w = word(i);
-                if w == "'s" || PERSON_NOUNS.contains(&w) {
+                if w == "'s"
+                    || PERSON_NOUNS.contains(&w)
+                    || matches!(
+                        w,
+                        "and"
+                            | "or"
+                            | "of"
+                            | "who"
+                            | "which"
+                            | "that"
+                            | "in"
+                            | "at"
+                            | "by"
+                            | "for"
+                            | "with"
+                            | "from"
+                            | "to"
+                            | "on"
+                    )
+                {
                     break;
                 }
                 if ORG_NOUNS.contains(&w) {

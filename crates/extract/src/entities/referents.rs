@@ -248,11 +248,21 @@ pub(crate) fn resolve(
     let mut keys: HashMapId<usize> = HashMapId::default();
     let people = PersonIndex::new(&names);
     let acronyms = acronym_index(doc, &names);
+    let church_word = hash_lower(b"church");
+    let of_word = hash_lower(b"of");
+    let church = names.iter().position(|n| {
+        n.kind == EntityType::Org
+            && n.words.len() == 3
+            && n.words[0] == church_word
+            && n.words[1] == of_word
+    });
     for (k, n) in names.iter().enumerate() {
         let target = if n.kind == EntityType::Per {
             people.target(&names, k)
         } else {
-            acronym_target(doc, &names, &acronyms, k).unwrap_or(k)
+            acronym_target(doc, &names, &acronyms, k)
+                .or_else(|| church_target(&names, church, k))
+                .unwrap_or(k)
         };
         let t = &names[target];
         let key = t.words.iter().fold(0, |h, &w| hash_seq(h, w));
@@ -379,6 +389,18 @@ fn acronym_target(
         return None;
     }
     index.get(w.as_bytes()).copied()
+}
+
+/// For a one-word organisation mention "Church" or "X", the article's "Church of X" (index
+/// `church`).
+fn church_target(names: &[Name], church: Option<usize>, k: usize) -> Option<usize> {
+    let j = church?;
+    let me = &names[k];
+    let full = &names[j];
+    (me.kind == EntityType::Org
+        && me.words.len() == 1
+        && (me.words[0] == full.words[0] || me.words[0] == full.words[2]))
+        .then_some(j)
 }
 
 /// Person names of two or more words, by the hash of each of their proper word prefixes and
