@@ -237,7 +237,7 @@ impl EntityTagger {
         let t = self.run(doc);
         let mut spans = split_titles(doc, &t.toks, decode(doc, &t.tags));
         split_at_breaks(doc, &t.toks, &mut spans);
-        org_suffixes(doc, &mut spans);
+        org_suffixes(doc, &t.toks, &mut spans);
         name_endings(doc, &t.toks, &mut spans);
         // "Wu Chi-wai" tagged as "Chi-wai" alone: take in the family name before it.
         let mut prev_end = 0;
@@ -473,6 +473,12 @@ fn consistency(doc: &Doc<'_>, toks: &[TokInfo], tags: &mut [u8], margins: &[f32]
             .clone()
             .all(|i| toks[i].flags & (features::flag::CAPS_LINE | features::flag::SENT_START) != 0);
         let w = if weak { conf * 0.25 } else { conf };
+        // "Mr. X" is a person whatever the tagger was unsure of.
+        let w = if *ty == EntityType::Per && after_honorific(doc, r.start) {
+            w.max(1e7)
+        } else {
+            w
+        };
         votes.entry(seq_key(toks, r.clone())).or_default()[type_index(*ty) as usize] += w;
         max_len = max_len.max(r.len().min(6));
         if *ty == EntityType::Per && r.len() >= 2 {
@@ -579,6 +585,11 @@ fn company_cues(doc: &Doc<'_>, toks: &[TokInfo], tags: &mut [u8]) {
     };
     let mut company: HashMapId<()> = HashMapId::default();
     let mut titled: HashMapId<()> = HashMapId::default();
+    let orgs: Vec<Range<usize>> = spans
+        .iter()
+        .filter(|(_, ty)| matches!(*ty, EntityType::Org | EntityType::Misc))
+        .map(|(r, _)| r.clone())
+        .collect();
     for (r, ty) in &spans {
         if *ty != EntityType::Per {
             continue;
@@ -636,7 +647,18 @@ fn company_cues(doc: &Doc<'_>, toks: &[TokInfo], tags: &mut [u8]) {
         let cue_before = r.start >= 2
             && matches!(word(r.start - 1), "of" | "in")
             && lower_word(r.start - 2, COMPANY_BEFORE);
-        if cue_after || cue_before {
+        // "Boeing and Lockheed Martin", "Northrop Grumman and Airbus": joined to a name the
+        // lists know as a company.
+        let known = |s: &Range<usize>| {
+            let g = toks[s.start].gaz;
+            s.len() == 1 && (g & (cat::ORG_B | cat::MEDIA) != 0 || g & (cat::TR_B << 2) != 0)
+        };
+        let coordinated = matches!(word(r.end), "and" | "or")
+            && orgs.iter().any(|s| s.start == r.end + 1 && known(s))
+            || r.start >= 2
+                && matches!(word(r.start - 1), "and" | "or")
+                && orgs.iter().any(|s| s.end == r.start - 1 && known(s));
+        if cue_after || cue_before || coordinated {
             company.insert(key, ());
         }
     }
@@ -1429,18 +1451,67 @@ const ORG_ENDINGS: &[&str] = &[
     "Assembly",
     "Parliament",
     "Congress",
+    "Aircraft",
+    "Motors",
+    "Industries",
+    "Technologies",
+    "Systems",
+    "Partners",
+    "Records",
+    "Studios",
+    "Pictures",
+    "Entertainment",
+    "Securities",
+    "Insurance",
+    "Petroleum",
+    "Mining",
+    "Chemicals",
+    "Pharmaceuticals",
+    "Communications",
+    "Networks",
+    "Software",
+    "Group",
+    "Enterprises",
+    "Investments",
+    "Laboratories",
 ];
 
 /// A name that ends with an organisation word ("Australian Broadcasting Corporation") is an
 /// organisation, and takes in a name right before it that the tagger split off.
-fn org_suffixes(doc: &Doc<'_>, spans: &mut Vec<(Range<usize>, EntityType)>) {
+fn org_suffixes(doc: &Doc<'_>, toks: &[TokInfo], spans: &mut Vec<(Range<usize>, EntityType)>) {
     let word = |i: usize| doc.tokens.get(i).map_or("", |t| t.span.slice(doc.text));
     let mut k = 0;
     while k < spans.len() {
+        // "China" + "Southern Airlines": capitalised words the tagger left out after a name,
+        // ending in an organisation word, belong to it.
+        let r = spans[k].0.clone();
+        let limit = spans
+            .get(k + 1)
+            .map_or(toks.len(), |(n, _)| n.start)
+            .min(r.end + 3);
+        let mut j = r.end;
+        while j < limit
+            && toks[j].flags & features::flag::CAP != 0
+            && toks[j].flags & features::flag::CAPS_LINE == 0
+            && !ORG_ENDINGS.contains(&word(j))
+        {
+            j += 1;
+        }
+        if j < limit
+            && j > r.end
+            && spans[k].1 != EntityType::Misc
+            && ORG_ENDINGS.contains(&word(j))
+            && toks[j].flags & features::flag::CAPS_LINE == 0
+        {
+            spans[k] = (r.start..j + 1, EntityType::Org);
+        }
         let (r, _) = &spans[k];
         if r.len() >= 2 && ORG_ENDINGS.contains(&word(r.end - 1)) {
             spans[k].1 = EntityType::Org;
-            if k > 0 && spans[k - 1].0.end == spans[k].0.start {
+            if k > 0
+                && spans[k - 1].0.end == spans[k].0.start
+                && !compound_adjective(doc, spans[k - 1].0.end - 1)
+            {
                 let start = spans[k - 1].0.start;
                 spans[k].0 = start..spans[k].0.end;
                 spans.remove(k - 1);
@@ -1483,6 +1554,18 @@ fn bylines(doc: &Doc<'_>, toks: &[TokInfo], tags: &mut [u8]) {
         }
         set_tags(tags, names, 0);
     }
+}
+
+/// True when token `i` comes right after "Mr", "Mrs", "Ms" or "Dr" (with or without a dot).
+fn after_honorific(doc: &Doc<'_>, i: usize) -> bool {
+    let honorific = |w: &str| {
+        matches!(
+            w,
+            "Mr" | "Mrs" | "Ms" | "Dr" | "Mr." | "Mrs." | "Ms." | "Dr."
+        )
+    };
+    let word = |j: usize| referents::word(doc, j);
+    (i >= 1 && honorific(word(i - 1))) || (i >= 2 && word(i - 1) == "." && honorific(word(i - 2)))
 }
 
 /// The capitalised words after "Mr.", "Mrs.", "Ms." or "Dr." are a person's name.
