@@ -235,8 +235,10 @@ impl EntityTagger {
     /// The entities of `doc`.
     pub fn tag(&self, doc: &Doc<'_>) -> Entities {
         let t = self.run(doc);
-        let mut spans = split_titles(&t.toks, decode(doc, &t.tags));
-        org_suffixes(doc, &mut spans);
+        let mut spans = split_titles(doc, &t.toks, decode(doc, &t.tags));
+        split_at_breaks(doc, &t.toks, &mut spans);
+        org_suffixes(doc, &t.toks, &mut spans);
+        name_endings(doc, &t.toks, &mut spans);
         // "Wu Chi-wai" tagged as "Chi-wai" alone: take in the family name before it.
         let mut prev_end = 0;
         for (r, ty) in spans.iter_mut() {
@@ -289,7 +291,10 @@ impl EntityTagger {
                 // "George Washington": a given name and one more word that no list knows as
                 // (part of) an organisation name is a person.
                 *ty = EntityType::Per;
-            } else if r.len() == 2 && hyphenated_given(doc, r.start + 1) {
+            } else if r.len() == 2
+                && (hyphenated_given(doc, r.start + 1)
+                    || (first & cat::FAMILY_FIRST != 0 && hyphenated_given_caps(doc, r.start + 1)))
+            {
                 // "Kwok Ka-ki", "Kang Kyung-wha": family name and hyphenated given name.
                 *ty = EntityType::Per;
             } else if r.len() >= 2
@@ -301,6 +306,8 @@ impl EntityTagger {
                 *ty = EntityType::Per;
             }
         }
+        appositions(doc, &t.toks, &mut spans);
+        organisation_nouns(doc, &t.toks, &mut spans);
         let mut e = referents::resolve(doc, &self.gaz, &t.toks, &spans);
         // "Acme Corp." and "Salomon Bros.": the abbreviation's dot belongs to the name.
         for m in e.mentions.iter_mut() {
@@ -344,6 +351,7 @@ impl EntityTagger {
         bylines(doc, &t.toks, &mut t.tags);
         consistency(doc, &t.toks, &mut t.tags, &t.margins);
         company_cues(doc, &t.toks, &mut t.tags);
+        church_names(doc, &t.toks, &mut t.tags);
         extend_family_names(doc, &t.toks, &mut t.tags);
         t
     }
@@ -465,6 +473,12 @@ fn consistency(doc: &Doc<'_>, toks: &[TokInfo], tags: &mut [u8], margins: &[f32]
             .clone()
             .all(|i| toks[i].flags & (features::flag::CAPS_LINE | features::flag::SENT_START) != 0);
         let w = if weak { conf * 0.25 } else { conf };
+        // "Mr. X" is a person whatever the tagger was unsure of.
+        let w = if *ty == EntityType::Per && after_honorific(doc, r.start) {
+            w.max(1e7)
+        } else {
+            w
+        };
         votes.entry(seq_key(toks, r.clone())).or_default()[type_index(*ty) as usize] += w;
         max_len = max_len.max(r.len().min(6));
         if *ty == EntityType::Per && r.len() >= 2 {
@@ -571,6 +585,11 @@ fn company_cues(doc: &Doc<'_>, toks: &[TokInfo], tags: &mut [u8]) {
     };
     let mut company: HashMapId<()> = HashMapId::default();
     let mut titled: HashMapId<()> = HashMapId::default();
+    let orgs: Vec<Range<usize>> = spans
+        .iter()
+        .filter(|(_, ty)| matches!(*ty, EntityType::Org | EntityType::Misc))
+        .map(|(r, _)| r.clone())
+        .collect();
     for (r, ty) in &spans {
         if *ty != EntityType::Per {
             continue;
@@ -628,7 +647,18 @@ fn company_cues(doc: &Doc<'_>, toks: &[TokInfo], tags: &mut [u8]) {
         let cue_before = r.start >= 2
             && matches!(word(r.start - 1), "of" | "in")
             && lower_word(r.start - 2, COMPANY_BEFORE);
-        if cue_after || cue_before {
+        // "Boeing and Lockheed Martin", "Northrop Grumman and Airbus": joined to a name the
+        // lists know as a company.
+        let known = |s: &Range<usize>| {
+            let g = toks[s.start].gaz;
+            s.len() == 1 && (g & (cat::ORG_B | cat::MEDIA) != 0 || g & (cat::TR_B << 2) != 0)
+        };
+        let coordinated = matches!(word(r.end), "and" | "or")
+            && orgs.iter().any(|s| s.start == r.end + 1 && known(s))
+            || r.start >= 2
+                && matches!(word(r.start - 1), "and" | "or")
+                && orgs.iter().any(|s| s.end == r.start - 1 && known(s));
+        if cue_after || cue_before || coordinated {
             company.insert(key, ());
         }
     }
@@ -709,6 +739,22 @@ fn hyphenated_given(doc: &Doc<'_>, i: usize) -> bool {
         && b.chars().all(|c| c.is_ascii_lowercase())
 }
 
+/// True when token `i` looks like a hyphenated Korean given name written with two capitals:
+/// "Joo-Ho", "Shin-Wook" (two syllables of two to five letters, each capitalised).
+fn hyphenated_given_caps(doc: &Doc<'_>, i: usize) -> bool {
+    let w = referents::word(doc, i);
+    let Some((a, b)) = w.split_once('-') else {
+        return false;
+    };
+    let syllable = |p: &str| {
+        let mut c = p.chars();
+        (2..=5).contains(&p.len())
+            && c.next().is_some_and(|c| c.is_ascii_uppercase())
+            && c.all(|c| c.is_ascii_lowercase())
+    };
+    syllable(a) && syllable(b)
+}
+
 /// True when the words after an East Asian family name look like a given name: a hyphenated
 /// name ("Kyung-wha") or one or two short capitalised syllables ("Jong Un", "Jinping").
 fn korean_given(doc: &Doc<'_>, toks: &[TokInfo], r: &Range<usize>) -> bool {
@@ -761,13 +807,17 @@ fn compound_adjective(doc: &Doc<'_>, i: usize) -> bool {
 /// "South Korean" and the person "Lee Jae Myung"; adjacent single words of a Korean-style name
 /// ("Kang" "Kyung-wha") are joined.
 fn split_titles(
+    doc: &Doc<'_>,
     toks: &[TokInfo],
     spans: Vec<(Range<usize>, EntityType)>,
 ) -> Vec<(Range<usize>, EntityType)> {
     let mut out: Vec<(Range<usize>, EntityType)> = Vec::with_capacity(spans.len());
     for (r, ty) in spans {
-        let title =
-            |i: usize| toks[i].gaz & cat::TITLE != 0 && toks[i].flags & features::flag::CAP != 0;
+        let title = |i: usize| {
+            toks[i].flags & features::flag::CAP != 0
+                && (toks[i].gaz & cat::TITLE != 0
+                    || EXTRA_TITLES.contains(&referents::word(doc, i)))
+        };
         let first_title = (r.start + 1..r.end.saturating_sub(1)).find(|&i| title(i));
         let (r, ty) = match first_title {
             Some(k) => {
@@ -812,6 +862,553 @@ fn split_titles(
     out
 }
 
+/// Nouns for people that, in an apposition, make the name before them a person's: "Valeska
+/// Paris, an Australian woman", "Jo Quill, a local lawyer".
+const PERSON_NOUNS: &[&str] = &[
+    "woman",
+    "man",
+    "girl",
+    "boy",
+    "mother",
+    "father",
+    "wife",
+    "husband",
+    "son",
+    "daughter",
+    "sister",
+    "brother",
+    "widow",
+    "widower",
+    "grandmother",
+    "grandfather",
+    "teenager",
+    "resident",
+    "student",
+    "activist",
+    "businessman",
+    "businesswoman",
+    "lawyer",
+    "actor",
+    "actress",
+    "singer",
+    "songwriter",
+    "journalist",
+    "politician",
+    "lawmaker",
+    "senator",
+    "professor",
+    "teacher",
+    "nurse",
+    "doctor",
+    "artist",
+    "painter",
+    "photographer",
+    "musician",
+    "novelist",
+    "poet",
+    "footballer",
+    "spokesman",
+    "spokeswoman",
+    "scientist",
+    "researcher",
+    "veteran",
+    "mayor",
+    "pilot",
+    "priest",
+    "bishop",
+    "monk",
+    "nun",
+];
+
+/// A name followed by an apposition that calls it a person ("Valeska Paris, an Australian
+/// woman and former member,") is a person's, and so is every other mention with the same words.
+fn appositions(doc: &Doc<'_>, toks: &[TokInfo], spans: &mut [(Range<usize>, EntityType)]) {
+    let word = |i: usize| referents::word(doc, i);
+    let mut people: Vec<u64> = Vec::new();
+    for (r, ty) in spans.iter() {
+        if *ty == EntityType::Per || word(r.end) != "," {
+            continue;
+        }
+        let mut i = r.end + 1;
+        if !matches!(word(i), "a" | "an" | "the") {
+            continue;
+        }
+        i += 1;
+        let stop = (i + 5).min(toks.len());
+        while i < stop {
+            let Some(t) = doc.tokens.get(i) else {
+                break;
+            };
+            if t.kind == crate::segment::TokenKind::Punct && !matches!(word(i), "-" | "'s") {
+                break;
+            }
+            let w = word(i);
+            if PERSON_NOUNS.contains(&w) {
+                // The apposition must close: "X, an Australian woman and former member, has
+                // claimed", "said X, a lawyer." (not "According to X, the mayor resigned").
+                let closed = matches!(word(i + 1), "." | "," | ")" | ";" | "who" | "whose")
+                    || (i + 2..(i + 8).min(toks.len()))
+                        .take_while(|&j| word(j) != ".")
+                        .any(|j| matches!(word(j), "," | ")" | "\u{2014}" | "--"));
+                if closed {
+                    people.push(seq_key(toks, r.clone()));
+                }
+                break;
+            }
+            if matches!(
+                w,
+                "and"
+                    | "or"
+                    | "of"
+                    | "who"
+                    | "which"
+                    | "that"
+                    | "in"
+                    | "at"
+                    | "by"
+                    | "for"
+                    | "with"
+                    | "from"
+                    | "to"
+                    | "on"
+            ) {
+                break;
+            }
+            i += 1;
+        }
+    }
+    if people.is_empty() {
+        return;
+    }
+    for (r, ty) in spans.iter_mut() {
+        if *ty != EntityType::Per && people.contains(&seq_key(toks, r.clone())) {
+            *ty = EntityType::Per;
+        }
+    }
+}
+
+/// Titles before a name that the gazetteer's title list (a model feature) leaves out: "NASA
+/// Administrator Charles Bolden" is "NASA" and the person "Charles Bolden".
+const EXTRA_TITLES: &[&str] = &[
+    "Administrator",
+    "Superintendent",
+    "Inspector",
+    "Sergeant",
+    "Lieutenant",
+    "Colonel",
+    "Detective",
+    "Councillor",
+    "Councilman",
+    "Councilwoman",
+    "Alderman",
+    "Spokesman",
+    "Spokeswoman",
+    "Envoy",
+];
+
+/// Religious organisations: once the article names "the Church of X", a later "Church" (capital
+/// C, "The Church also claims") and a bare "X" (unless X is a place: "Church of England") are
+/// that organisation, and so is a repeat of the full name the tagger missed.
+fn church_names(doc: &Doc<'_>, toks: &[TokInfo], tags: &mut [u8]) {
+    let word = |i: usize| referents::word(doc, i);
+    let mut rests: Vec<Range<usize>> = Vec::new();
+    for (r, ty) in decode(doc, tags) {
+        let mut a = r.start;
+        if matches!(word(a), "The" | "the") {
+            a += 1;
+        }
+        if ty == EntityType::Org && r.end >= a + 3 && word(a) == "Church" && word(a + 1) == "of" {
+            rests.push(a + 2..r.end);
+        }
+    }
+    if rests.is_empty() {
+        return;
+    }
+    let n = toks.len().min(tags.len());
+    let same = |a: usize, rest: &Range<usize>| {
+        rest.clone()
+            .enumerate()
+            .all(|(k, j)| toks.get(a + k).is_some_and(|t| t.lower == toks[j].lower))
+    };
+    let free = |tags: &[u8], i: usize| tags[i] == 0 || tag_pos(tags[i]) == 3;
+    let org = type_index(EntityType::Org);
+    let mut i = 0;
+    while i < n {
+        let cap = toks[i].flags & features::flag::CAP != 0
+            && toks[i].flags & features::flag::CAPS_LINE == 0;
+        if !cap || !free(tags, i) {
+            i += 1;
+            continue;
+        }
+        if word(i) == "Church" {
+            let full = rests
+                .iter()
+                .find(|rest| word(i + 1) == "of" && same(i + 2, rest) && i + 2 + rest.len() <= n);
+            let end = match full {
+                Some(rest)
+                    if (i + 1..i + 2 + rest.len())
+                        .all(|j| tags[j] == 0 || tag_pos(tags[j]) == 3) =>
+                {
+                    i + 2 + rest.len()
+                }
+                _ => i + 1,
+            };
+            set_tags(tags, i..end, org);
+            i = end;
+            continue;
+        }
+        let bare = rests.iter().any(|rest| {
+            rest.len() == 1
+                && toks[rest.start].lower == toks[i].lower
+                && toks[i].gaz & (cat::LOC_B | cat::COUNTRY | cat::CITY | cat::DEM_B) == 0
+        });
+        if bare && !(i >= 2 && word(i - 1) == "of" && word(i - 2) == "Church") {
+            set_tags(tags, i..i + 1, org);
+        }
+        i += 1;
+    }
+}
+
+/// Words that end names of places people go to: "Fisht Stadium", "Changi International
+/// Airport", "Shandao Station" (places, as in CoNLL's and MUC's conventions).
+const PLACE_ENDINGS: &[&str] = &[
+    "Stadium",
+    "Arena",
+    "Airport",
+    "Station",
+    "Street",
+    "Road",
+    "Avenue",
+    "Square",
+    "Bridge",
+    "Boulevard",
+    "Highway",
+];
+
+/// Words that end buildings and sites: a name ending in one is cut before "in", "at" or
+/// "near" and a place ("Fisht Stadium in Sochi" is "Fisht Stadium" and "Sochi").
+const SITE_ENDINGS: &[&str] = &[
+    "Stadium",
+    "Arena",
+    "Airport",
+    "Station",
+    "Museum",
+    "Centre",
+    "Center",
+    "Hall",
+    "Hotel",
+    "Tower",
+    "Towers",
+    "Park",
+    "Church",
+    "Cathedral",
+    "Mosque",
+    "Temple",
+    "Palace",
+    "Hospital",
+    "Bridge",
+    "Square",
+    "Theatre",
+    "Theater",
+    "Gallery",
+    "Library",
+    "Zoo",
+    "Base",
+];
+
+/// Words that end newspaper and magazine names: "the New Zealand Herald", "Edmonton Sun".
+const MEDIA_ENDINGS: &[&str] = &[
+    "Herald",
+    "Gazette",
+    "Times",
+    "Post",
+    "Journal",
+    "Tribune",
+    "Star",
+    "Sun",
+    "Chronicle",
+    "Observer",
+    "Guardian",
+    "Telegraph",
+    "Courier",
+    "Examiner",
+    "Inquirer",
+    "Weekly",
+    "Magazine",
+];
+
+/// Cuts names that run over a break no name crosses: a caption's colon or slash ("Image:
+/// Twitter / Barack Obama" is "Twitter" and "Barack Obama"; the label "Image" is dropped),
+/// and a site followed by "in", "at" or "near" and a place ("Fisht Stadium in Sochi").
+fn split_at_breaks(doc: &Doc<'_>, toks: &[TokInfo], spans: &mut Vec<(Range<usize>, EntityType)>) {
+    let word = |i: usize| referents::word(doc, i);
+    let place = |i: usize| {
+        toks.get(i)
+            .is_some_and(|t| t.gaz & (cat::LOC_B | cat::COUNTRY | cat::CITY) != 0)
+    };
+    let needs = spans.iter().any(|(r, _)| {
+        r.clone()
+            .any(|i| matches!(word(i), ":" | "/" | "in" | "at" | "near"))
+    });
+    if !needs {
+        return;
+    }
+    let mut out: Vec<(Range<usize>, EntityType)> = Vec::with_capacity(spans.len() + 4);
+    for (r, ty) in spans.drain(..) {
+        let mut start = r.start;
+        let mut i = r.start;
+        let mut split = false;
+        let first_piece = out.len();
+        while i < r.end {
+            let w = word(i);
+            let caption = |e: usize| {
+                e > start
+                    && matches!(
+                        word(e - 1),
+                        "Image" | "Photo" | "Video" | "Audio" | "Source" | "Credit"
+                    )
+            };
+            let cut = w == "/"
+                || (w == ":" && caption(i))
+                || (matches!(w, "in" | "at" | "near")
+                    && i > start
+                    && SITE_ENDINGS.contains(&word(i - 1))
+                    && (place(i + 1)
+                        || toks
+                            .get(i + 1)
+                            .is_some_and(|t| t.flags & features::flag::CAP != 0)));
+            if cut {
+                let mut end = i;
+                // "Image:", "Photo:": the label of a caption credit is no name.
+                if w == ":" {
+                    end -= 1;
+                }
+                if end > start {
+                    out.push((start..end, ty));
+                }
+                split = true;
+                start = i + 1;
+                if matches!(w, "in" | "at" | "near") {
+                    // The place after the site.
+                    let mut j = start;
+                    while j < r.end && !matches!(word(j), ":" | "/" | "," | "in" | "at") {
+                        j += 1;
+                    }
+                    out.push((start..j, EntityType::Loc));
+                    start = j;
+                    i = j;
+                    continue;
+                }
+            }
+            i += 1;
+        }
+        if start < r.end {
+            out.push((start..r.end, ty));
+        }
+        if !split {
+            continue;
+        }
+        // A piece that opens with a given name and has two or three words is a person's
+        // name ("Twitter / Barack Obama").
+        for (r, ty) in out[first_piece..].iter_mut() {
+            if (2..=3).contains(&r.len())
+                && *ty != EntityType::Per
+                && toks[r.start].gaz & (cat::FIRST_M | cat::FIRST_F) != 0
+                && toks[r.start].gaz & cat::NAMES == 0
+                && r.clone().all(|i| toks[i].flags & features::flag::CAP != 0)
+                && r.clone()
+                    .skip(1)
+                    .all(|i| toks[i].gaz & (cat::NAMES | cat::ORG_SUFFIX) == 0)
+            {
+                *ty = EntityType::Per;
+            }
+        }
+    }
+    *spans = out;
+}
+
+/// Names ending in a newspaper word are organisations, and take in that word when the tagger
+/// left it out ("New Zealand" + "Herald"); names ending in a street, station, stadium or
+/// airport word are places.
+fn name_endings(doc: &Doc<'_>, toks: &[TokInfo], spans: &mut Vec<(Range<usize>, EntityType)>) {
+    let word = |i: usize| referents::word(doc, i);
+    let mut k = 0;
+    while k < spans.len() {
+        let (r, ty) = spans[k].clone();
+        let next = r.end;
+        let next_free = spans.get(k + 1).is_none_or(|(n, _)| n.start > next)
+            || spans
+                .get(k + 1)
+                .is_some_and(|(n, _)| n.start == next && n.len() == 1);
+        if ty != EntityType::Per
+            && MEDIA_ENDINGS.contains(&word(next))
+            && toks
+                .get(next)
+                .is_some_and(|t| t.flags & features::flag::CAPS_LINE == 0)
+            && next_free
+            && doc
+                .sentences
+                .iter()
+                .any(|s| s.tokens.start <= r.start && next < s.tokens.end)
+        {
+            if spans.get(k + 1).is_some_and(|(n, _)| n.start == next) {
+                spans.remove(k + 1);
+            }
+            spans[k] = (r.start..next + 1, EntityType::Org);
+        } else if r.len() >= 2 && MEDIA_ENDINGS.contains(&word(r.end - 1)) {
+            spans[k].1 = EntityType::Org;
+        } else if r.len() >= 2 && PLACE_ENDINGS.contains(&word(r.end - 1)) {
+            spans[k].1 = EntityType::Loc;
+        } else if r.len() >= 3
+            && matches!(word(r.start), "State" | "Province" | "Commonwealth")
+            && word(r.start + 1) == "of"
+            && toks[r.start + 2].gaz & (cat::LOC_B | cat::COUNTRY | cat::CITY) != 0
+        {
+            // "the State of Texas" is the place.
+            spans[k].1 = EntityType::Loc;
+        }
+        k += 1;
+    }
+}
+
+/// Nouns for organisations: right before a name ("low-cost airline Ryanair", "electronics
+/// retailer Best Buy") or as the head of an apposition after it ("Cisco, a network company
+/// based in San Jose,"), they make the name an organisation's.
+const ORG_NOUNS: &[&str] = &[
+    "company",
+    "firm",
+    "airline",
+    "carrier",
+    "manufacturer",
+    "maker",
+    "retailer",
+    "bank",
+    "insurer",
+    "lender",
+    "brewer",
+    "chain",
+    "conglomerate",
+    "corporation",
+    "group",
+    "club",
+    "party",
+    "newspaper",
+    "broadcaster",
+    "network",
+    "agency",
+    "charity",
+    "band",
+    "organisation",
+    "organization",
+    "automaker",
+    "carmaker",
+    "planemaker",
+    "startup",
+    "supplier",
+    "distributor",
+    "school",
+    "college",
+    "university",
+    "church",
+    "institute",
+    "foundation",
+    "association",
+    "society",
+    "union",
+    "league",
+    "team",
+];
+
+/// A name right after an organisation noun, or with one as the head of its apposition, is an
+/// organisation's, and so is every other mention with the same words; a given name or a title
+/// opening the name vetoes the noun before it ("party John Smith" stays a person).
+fn organisation_nouns(doc: &Doc<'_>, toks: &[TokInfo], spans: &mut [(Range<usize>, EntityType)]) {
+    let word = |i: usize| referents::word(doc, i);
+    let lower = |i: usize| {
+        toks.get(i)
+            .is_some_and(|t| t.flags & features::flag::CAP == 0)
+    };
+    let mut orgs: Vec<u64> = Vec::new();
+    for (r, ty) in spans.iter() {
+        if !matches!(*ty, EntityType::Per | EntityType::Loc) {
+            continue;
+        }
+        let given = toks[r.start].gaz & (cat::FIRST_M | cat::FIRST_F | cat::TITLE) != 0;
+        // Before: "airline Ryanair", "airline, Ryanair".
+        let mut b = r.start;
+        if b > 0 && word(b - 1) == "," {
+            b -= 1;
+        }
+        let before = !given && b > 0 && lower(b - 1) && ORG_NOUNS.contains(&word(b - 1));
+        // After: ", a network company based in".
+        let mut after = false;
+        if word(r.end) == "," && matches!(word(r.end + 1), "a" | "an" | "the") {
+            let mut i = r.end + 2;
+            let stop = (i + 4).min(toks.len());
+            while i < stop && lower(i) {
+                let w = word(i);
+                if w == "'s"
+                    || PERSON_NOUNS.contains(&w)
+                    || matches!(
+                        w,
+                        "and"
+                            | "or"
+                            | "of"
+                            | "who"
+                            | "which"
+                            | "that"
+                            | "in"
+                            | "at"
+                            | "by"
+                            | "for"
+                            | "with"
+                            | "from"
+                            | "to"
+                            | "on"
+                    )
+                {
+                    break;
+                }
+                if ORG_NOUNS.contains(&w) {
+                    let next = word(i + 1);
+                    after = matches!(
+                        next,
+                        "," | "."
+                            | ";"
+                            | "that"
+                            | "which"
+                            | "based"
+                            | "in"
+                            | "with"
+                            | "whose"
+                            | "owned"
+                            | "headquartered"
+                            | "known"
+                            | "and"
+                            | "from"
+                            | "of"
+                    );
+                    break;
+                }
+                i += 1;
+            }
+        }
+        if before || after {
+            orgs.push(seq_key(toks, r.clone()));
+        }
+    }
+    if orgs.is_empty() {
+        return;
+    }
+    for (r, ty) in spans.iter_mut() {
+        if matches!(*ty, EntityType::Per | EntityType::Loc)
+            && orgs.contains(&seq_key(toks, r.clone()))
+        {
+            *ty = EntityType::Org;
+        }
+    }
+}
+
 /// Words that end only organisation names.
 const ORG_ENDINGS: &[&str] = &[
     "Corporation",
@@ -854,18 +1451,67 @@ const ORG_ENDINGS: &[&str] = &[
     "Assembly",
     "Parliament",
     "Congress",
+    "Aircraft",
+    "Motors",
+    "Industries",
+    "Technologies",
+    "Systems",
+    "Partners",
+    "Records",
+    "Studios",
+    "Pictures",
+    "Entertainment",
+    "Securities",
+    "Insurance",
+    "Petroleum",
+    "Mining",
+    "Chemicals",
+    "Pharmaceuticals",
+    "Communications",
+    "Networks",
+    "Software",
+    "Group",
+    "Enterprises",
+    "Investments",
+    "Laboratories",
 ];
 
 /// A name that ends with an organisation word ("Australian Broadcasting Corporation") is an
 /// organisation, and takes in a name right before it that the tagger split off.
-fn org_suffixes(doc: &Doc<'_>, spans: &mut Vec<(Range<usize>, EntityType)>) {
+fn org_suffixes(doc: &Doc<'_>, toks: &[TokInfo], spans: &mut Vec<(Range<usize>, EntityType)>) {
     let word = |i: usize| doc.tokens.get(i).map_or("", |t| t.span.slice(doc.text));
     let mut k = 0;
     while k < spans.len() {
+        // "China" + "Southern Airlines": capitalised words the tagger left out after a name,
+        // ending in an organisation word, belong to it.
+        let r = spans[k].0.clone();
+        let limit = spans
+            .get(k + 1)
+            .map_or(toks.len(), |(n, _)| n.start)
+            .min(r.end + 3);
+        let mut j = r.end;
+        while j < limit
+            && toks[j].flags & features::flag::CAP != 0
+            && toks[j].flags & features::flag::CAPS_LINE == 0
+            && !ORG_ENDINGS.contains(&word(j))
+        {
+            j += 1;
+        }
+        if j < limit
+            && j > r.end
+            && spans[k].1 != EntityType::Misc
+            && ORG_ENDINGS.contains(&word(j))
+            && toks[j].flags & features::flag::CAPS_LINE == 0
+        {
+            spans[k] = (r.start..j + 1, EntityType::Org);
+        }
         let (r, _) = &spans[k];
         if r.len() >= 2 && ORG_ENDINGS.contains(&word(r.end - 1)) {
             spans[k].1 = EntityType::Org;
-            if k > 0 && spans[k - 1].0.end == spans[k].0.start {
+            if k > 0
+                && spans[k - 1].0.end == spans[k].0.start
+                && !compound_adjective(doc, spans[k - 1].0.end - 1)
+            {
                 let start = spans[k - 1].0.start;
                 spans[k].0 = start..spans[k].0.end;
                 spans.remove(k - 1);
@@ -908,6 +1554,18 @@ fn bylines(doc: &Doc<'_>, toks: &[TokInfo], tags: &mut [u8]) {
         }
         set_tags(tags, names, 0);
     }
+}
+
+/// True when token `i` comes right after "Mr", "Mrs", "Ms" or "Dr" (with or without a dot).
+fn after_honorific(doc: &Doc<'_>, i: usize) -> bool {
+    let honorific = |w: &str| {
+        matches!(
+            w,
+            "Mr" | "Mrs" | "Ms" | "Dr" | "Mr." | "Mrs." | "Ms." | "Dr."
+        )
+    };
+    let word = |j: usize| referents::word(doc, j);
+    (i >= 1 && honorific(word(i - 1))) || (i >= 2 && word(i - 1) == "." && honorific(word(i - 2)))
 }
 
 /// The capitalised words after "Mr.", "Mrs.", "Ms." or "Dr." are a person's name.
@@ -963,12 +1621,23 @@ fn after_honorifics(doc: &Doc<'_>, toks: &[TokInfo], tags: &mut [u8]) {
 /// words after it ("Kim Jong Un"), up to three words.
 fn extend_family_names(doc: &Doc<'_>, toks: &[TokInfo], tags: &mut [u8]) {
     for (r, ty) in decode(doc, tags) {
-        if ty != EntityType::Per || r.len() >= 3 {
-            continue;
-        }
         let Some(first) = toks.get(r.start) else {
             continue;
         };
+        // "Park Joo-Ho" tagged as the place "Park": a family name written first and a
+        // hyphenated given name after it make a person.
+        if r.len() == 1
+            && first.gaz & cat::FAMILY_FIRST != 0
+            && first.flags & features::flag::CAPS_LINE == 0
+            && tags.get(r.end) == Some(&0)
+            && (hyphenated_given(doc, r.end) || hyphenated_given_caps(doc, r.end))
+        {
+            set_tags(tags, r.start..r.end + 1, 0);
+            continue;
+        }
+        if ty != EntityType::Per || r.len() >= 3 {
+            continue;
+        }
         if first.gaz & cat::FAMILY_FIRST == 0 || first.flags & features::flag::CAPS_LINE != 0 {
             continue;
         }

@@ -14,7 +14,7 @@ use std::ops::Range;
 
 use claimsheet_ingest::Span;
 
-use super::features::{hash_lower, hash_seq, TokInfo};
+use super::features::{flag, hash_lower, hash_seq, TokInfo};
 use super::gazetteer::{cat, Gazetteer, HashMapId, IdHasher};
 use super::{Entities, EntityType, Gender, Mention, Referent, Subtype};
 use crate::segment::TokenKind;
@@ -132,6 +132,55 @@ pub(crate) fn after_preposition(doc: &Doc<'_>, start: usize) -> bool {
         && word(doc, i - 2).eq_ignore_ascii_case("according"))
 }
 
+/// Prepositions of place: a name right after one is read as a place ("born in Paris").
+const PLACE_PREPOSITIONS: &[&str] = &[
+    "in",
+    "at",
+    "from",
+    "to",
+    "near",
+    "into",
+    "across",
+    "outside",
+    "inside",
+    "around",
+    "toward",
+    "towards",
+    "via",
+    "through",
+    "throughout",
+    "of",
+    "within",
+    "between",
+    "visit",
+    "visited",
+    "visiting",
+    "across",
+    "downtown",
+    "central",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+];
+
+/// True when the name at `r` reads as a place: after a preposition of place, before a comma
+/// and a capitalised word ("Paris, France"), or opening a longer name.
+fn place_context(doc: &Doc<'_>, toks: &[TokInfo], r: &Range<usize>) -> bool {
+    let prev = if r.start > 0 {
+        word(doc, r.start - 1)
+    } else {
+        ""
+    };
+    if lower_in(PLACE_PREPOSITIONS, prev) {
+        return true;
+    }
+    word(doc, r.end) == ","
+        && toks
+            .get(r.end + 1)
+            .is_some_and(|t| t.gaz & (cat::LOC_B | cat::COUNTRY | cat::CITY) != 0)
+}
+
 struct Name {
     range: Range<usize>,
     kind: EntityType,
@@ -167,7 +216,9 @@ pub(crate) fn resolve(
         })
         .collect();
     // A single word that starts or ends a person's name of the article is that person
-    // ("Kang" after "Kang Kyung-wha"), unless the gazetteers know it as a place or body.
+    // ("Kang" after "Kang Kyung-wha"). A word the gazetteers know as a place or body is the
+    // person too ("Paris" after "Valeska Paris"), unless a preposition of place comes before
+    // it ("born in Paris") or a place follows it ("Paris, France").
     let person_parts: HashSet<u64, BuildHasherDefault<IdHasher>> = names
         .iter()
         .filter(|n| n.kind == EntityType::Per && n.words.len() >= 2)
@@ -178,7 +229,11 @@ pub(crate) fn resolve(
         if n.kind != EntityType::Per
             && n.words.len() == 1
             && person_parts.contains(&n.words[0])
-            && toks[n.range.start].gaz & cat::NAMES == 0
+            && (toks[n.range.start].gaz & cat::NAMES == 0
+                || (matches!(n.kind, EntityType::Loc | EntityType::Org)
+                    && toks[n.range.start].gaz & cat::DEM_B == 0
+                    && toks[n.range.start].flags & flag::ALLCAPS == 0
+                    && !place_context(doc, toks, &n.range)))
         {
             n.kind = EntityType::Per;
         }
@@ -193,11 +248,21 @@ pub(crate) fn resolve(
     let mut keys: HashMapId<usize> = HashMapId::default();
     let people = PersonIndex::new(&names);
     let acronyms = acronym_index(doc, &names);
+    let church_word = hash_lower(b"church");
+    let of_word = hash_lower(b"of");
+    let church = names.iter().position(|n| {
+        n.kind == EntityType::Org
+            && n.words.len() == 3
+            && n.words[0] == church_word
+            && n.words[1] == of_word
+    });
     for (k, n) in names.iter().enumerate() {
         let target = if n.kind == EntityType::Per {
             people.target(&names, k)
         } else {
-            acronym_target(doc, &names, &acronyms, k).unwrap_or(k)
+            acronym_target(doc, &names, &acronyms, k)
+                .or_else(|| church_target(&names, church, k))
+                .unwrap_or(k)
         };
         let t = &names[target];
         let key = t.words.iter().fold(0, |h, &w| hash_seq(h, w));
@@ -324,6 +389,18 @@ fn acronym_target(
         return None;
     }
     index.get(w.as_bytes()).copied()
+}
+
+/// For a one-word organisation mention "Church" or "X", the article's "Church of X" (index
+/// `church`).
+fn church_target(names: &[Name], church: Option<usize>, k: usize) -> Option<usize> {
+    let j = church?;
+    let me = &names[k];
+    let full = &names[j];
+    (me.kind == EntityType::Org
+        && me.words.len() == 1
+        && (me.words[0] == full.words[0] || me.words[0] == full.words[2]))
+        .then_some(j)
 }
 
 /// Person names of two or more words, by the hash of each of their proper word prefixes and
