@@ -208,6 +208,13 @@ impl Articles {
             origin: Origin::file(name),
             source,
         };
+        // A UTF-8 byte-order mark (Windows tools write one) is no part of the text, and must
+        // not hide a JSONL stream's first `{`.
+        if let Ok(buf) = reader.fill_buf() {
+            if buf.starts_with(UTF8_BOM) {
+                reader.consume(UTF8_BOM.len());
+            }
+        }
         // Leading white space is kept: it is part of a text article.
         let mut head = Vec::new();
         let first = loop {
@@ -332,6 +339,10 @@ impl Articles {
                     return Some(Err(IngestError::Io { origin, source }));
                 }
             };
+            // A UTF-8 byte-order mark before the first record (Windows tools write one).
+            if src.line == 1 && buf.starts_with(UTF8_BOM) {
+                buf.drain(..UTF8_BOM.len());
+            }
             if buf.iter().all(u8::is_ascii_whitespace) {
                 continue;
             }
@@ -346,6 +357,9 @@ impl Articles {
         }
     }
 }
+
+/// The UTF-8 byte-order mark.
+const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// The longest JSONL line read whole: an article at the limit may double in size when escaped.
 fn jsonl_line_cap(limit: u64) -> u64 {
@@ -763,6 +777,41 @@ mod tests {
             "{e}"
         );
         assert!(a.next().is_none());
+    }
+
+    #[test]
+    fn jsonl_with_a_byte_order_mark_reads_its_first_record() {
+        // Windows tools write a UTF-8 BOM: the first record of a file failed ("not a JSON
+        // object"), and standard input was read as one text article holding the JSON.
+        let input = "\u{feff}{\"id\": \"a\", \"text\": \"The minister spoke.\"}\n{\"id\": \"b\", \"text\": \"The mayor spoke.\"}\n";
+        for name in ["a.jsonl", "-"] {
+            let mut a = articles(1000);
+            let reader = Box::new(std::io::Cursor::new(input.as_bytes().to_vec()));
+            if name == "-" {
+                assert!(
+                    a.read_stream(reader, name).is_none(),
+                    "standard input is JSONL"
+                );
+            } else {
+                a.current = Some(JsonlSource {
+                    path: name.to_string(),
+                    reader,
+                    line: 0,
+                });
+            }
+            let first = a.next().expect("an item").expect("first record reads");
+            assert_eq!(
+                (first.id.as_str(), first.text.as_str()),
+                ("a", "The minister spoke.")
+            );
+            assert_eq!(a.next().expect("an item").expect("second").id, "b");
+            assert!(a.next().is_none());
+        }
+        // A text article on standard input loses the mark, as a file does.
+        let mut a = articles(1000);
+        let text = Box::new(&b"\xEF\xBB\xBFThe minister spoke."[..]);
+        let art = a.read_stream(text, "-").expect("an item").expect("reads");
+        assert_eq!(art.text, "The minister spoke.");
     }
 
     #[test]
