@@ -279,15 +279,19 @@ impl Articles {
         html: bool,
     ) -> Result<Article, IngestError> {
         let (text, warning) = decode(bytes, &origin)?;
+        let mut warnings: Vec<String> = warning.into_iter().collect();
         let (text, title, date, byline, url) = if html {
             let parts = crate::html_to_article_parts(&text);
-            (
-                parts.text,
-                parts.title,
-                parts.date.as_deref().and_then(parse_date),
-                parts.byline,
-                parts.url,
-            )
+            let date = parts.date.as_deref().and_then(|d| {
+                let parsed = parse_date(d);
+                if parsed.is_none() {
+                    warnings.push(format!(
+                        "the page's date {d:?} is not YYYY-MM-DD or an ISO timestamp; ignored"
+                    ));
+                }
+                parsed
+            });
+            (parts.text, parts.title, date, parts.byline, parts.url)
         } else {
             (text, None, None, None, None)
         };
@@ -305,7 +309,7 @@ impl Articles {
             article.byline = byline;
         }
         article.url = url;
-        article.warnings.extend(warning);
+        article.warnings.extend(warnings);
         Ok(article)
     }
 
@@ -812,6 +816,21 @@ mod tests {
         let text = Box::new(&b"\xEF\xBB\xBFThe minister spoke."[..]);
         let art = a.read_stream(text, "-").expect("an item").expect("reads");
         assert_eq!(art.text, "The minister spoke.");
+    }
+
+    #[test]
+    fn a_page_date_that_is_no_iso_date_is_named_in_a_warning() {
+        // An unreadable page date was dropped silently: the article took --date unannounced.
+        let a = articles(1000);
+        let page = br#"<html><head><meta name="date" content="Sun, 19 Oct 2025"></head><body><p>The minister spoke on Monday.</p></body></html>"#;
+        let art = a
+            .article_from_bytes(page, Origin::file("p.html"), true)
+            .expect("reads");
+        assert_eq!(art.date, None);
+        assert_eq!(
+            art.warnings,
+            ["the page's date \"Sun, 19 Oct 2025\" is not YYYY-MM-DD or an ISO timestamp; ignored"]
+        );
     }
 
     #[test]
