@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use jiff::civil::Date;
 use serde_json::{Map, Value};
 
-use crate::decode::decode;
+use crate::decode::{decode, decode_html};
 use crate::{Article, IngestError, Origin};
 
 /// One input named by the user.
@@ -278,7 +278,11 @@ impl Articles {
         origin: Origin,
         html: bool,
     ) -> Result<Article, IngestError> {
-        let (text, warning) = decode(bytes, &origin)?;
+        let (text, warning) = if html {
+            decode_html(bytes, &origin)?
+        } else {
+            decode(bytes, &origin)?
+        };
         let mut warnings: Vec<String> = warning.into_iter().collect();
         let (text, title, date, byline, url) = if html {
             let parts = crate::html_to_article_parts(&text);
@@ -816,6 +820,23 @@ mod tests {
         let text = Box::new(&b"\xEF\xBB\xBFThe minister spoke."[..]);
         let art = a.read_stream(text, "-").expect("an item").expect("reads");
         assert_eq!(art.text, "The minister spoke.");
+    }
+
+    #[test]
+    fn an_html_page_declaring_latin1_is_read_in_it() {
+        // A page declaring windows-1252 was read as UTF-8: "Jos\u{FFFD} M\u{FFFD}ller", with a
+        // warning, where a browser shows "José Müller".
+        let a = articles(1000);
+        let page = b"<html><head><meta charset=\"windows-1252\"><title>Caf\xe9 owner speaks</title></head><body><p>Jos\xe9 M\xfcller said prices would rise \x93soon\x94.</p></body></html>";
+        let art = a
+            .article_from_bytes(page, Origin::file("p.html"), true)
+            .expect("reads");
+        assert_eq!(
+            art.text,
+            "Jos\u{e9} M\u{fc}ller said prices would rise \u{201C}soon\u{201D}."
+        );
+        assert_eq!(art.title.as_deref(), Some("Caf\u{e9} owner speaks"));
+        assert!(art.warnings.is_empty(), "{:?}", art.warnings);
     }
 
     #[test]
