@@ -632,3 +632,49 @@ fn a_news_page_gives_claims_from_its_story_only() {
         "dated from the page's meta"
     );
 }
+
+#[test]
+fn repeated_jsonl_ids_get_distinct_claim_ids_and_a_warning() {
+    // An archive that repeats an id (the same wire story scraped twice) gave two rows with one
+    // claim_id, silently: claim_id stopped being a key, and attributions.csv joined both.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let line = r#"{"id": "story-1", "text": "The minister said the bridge will close on Monday."}"#;
+    let other = r#"{"id": "story-2", "text": "The mayor said taxes will rise."}"#;
+    let input = write(
+        dir.path(),
+        "a.jsonl",
+        format!("{line}\n{other}\n{line}\n").as_bytes(),
+    );
+    let out = claimsheet(&["extract", s(&input)]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let (header, rows) = csv_rows(&out.stdout);
+    let id = col(&header, "claim_id");
+    let article = col(&header, "article_id");
+    assert_eq!(rows.len(), 3);
+    assert_eq!(rows[0][article], rows[2][article]);
+    assert_ne!(rows[0][id], rows[2][id], "claim ids repeat");
+    assert!(
+        stderr(&out).contains(&format!(
+            "{}:3: id \"story-1\" repeats an earlier article's id",
+            s(&input)
+        )),
+        "{}",
+        stderr(&out)
+    );
+    // The first article keeps the id it has when alone.
+    let first = write(dir.path(), "b.jsonl", format!("{line}\n").as_bytes());
+    let alone = claimsheet(&["extract", s(&first)]);
+    let (_, alone_rows) = csv_rows(&alone.stdout);
+    assert_eq!(alone_rows[0][id], rows[0][id]);
+    // The tables join each attribution to its own claim.
+    let tables = dir.path().join("tables");
+    let out = claimsheet(&["extract", s(&input), "--tables", s(&tables)]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let attributions = std::fs::read(tables.join("attributions.csv")).expect("attributions");
+    let (aheader, arows) = csv_rows(&attributions);
+    let aid = col(&aheader, "claim_id");
+    let mut ids: Vec<&str> = arows.iter().map(|r| r[aid].as_str()).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(ids.len(), arows.len(), "{arows:?}");
+}

@@ -557,13 +557,26 @@ fn claim_id(
     kind: ClaimKind,
     attribution: Option<usize>,
 ) -> String {
-    let hash = fnv1a(&[
+    let start = (start as u64).to_le_bytes();
+    let end = (end as u64).to_le_bytes();
+    let attribution = attribution.map_or(u64::MAX, |a| a as u64).to_le_bytes();
+    let repeat = article.repeat.to_le_bytes();
+    let parts: [&[u8]; 6] = [
         article.id.as_bytes(),
-        &start.to_le_bytes(),
-        &end.to_le_bytes(),
+        &start,
+        &end,
         kind.as_str().as_bytes(),
-        &attribution.map_or(u64::MAX, |a| a as u64).to_le_bytes(),
-    ]);
+        &attribution,
+        &repeat,
+    ];
+    // An article whose id an earlier one had gets ids of its own; the first keeps the ids it
+    // always had.
+    let parts = if article.repeat == 0 {
+        &parts[..5]
+    } else {
+        &parts[..]
+    };
+    let hash = fnv1a(parts);
     // "c" and 12 lowercase hex digits of the hash's top 48 bits.
     let mut id = String::with_capacity(13);
     id.push('c');
