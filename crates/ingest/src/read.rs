@@ -114,6 +114,8 @@ pub struct Articles {
 enum Pending {
     Input(Input),
     File(PathBuf, Option<FileKind>),
+    /// A file or subfolder of a folder that could not be read: reported in its place.
+    Failed(IngestError),
 }
 
 impl Articles {
@@ -134,19 +136,36 @@ impl Articles {
 
     fn expand_folder(&mut self, dir: &Path) -> Result<(), IngestError> {
         let mut files = Vec::new();
-        walk(dir, &mut files).map_err(|source| IngestError::Io {
+        let mut visited = std::collections::HashSet::new();
+        if let Ok(canon) = fs::canonicalize(dir) {
+            visited.insert(canon);
+        }
+        walk(dir, &mut files, &mut visited).map_err(|source| IngestError::Io {
             origin: Origin::file(dir.display().to_string()),
             source,
         })?;
-        files.sort();
+        files.sort_by(|a, b| a.0.cmp(&b.0));
         let mut found = Vec::new();
-        for f in files {
+        let mut failed = 0;
+        for (f, problem) in files {
+            if let Some(source) = problem {
+                failed += 1;
+                found.push(Pending::Failed(IngestError::Io {
+                    origin: Origin::file(f.display().to_string()),
+                    source,
+                }));
+                continue;
+            }
             match file_kind(&f) {
                 Some(kind) => found.push(Pending::File(f, Some(kind))),
                 None => self.skipped.push(f.display().to_string()),
             }
         }
-        if found.is_empty() {
+        if found.len() == failed {
+            // Nothing to read: the folder's own failure, then its parts'.
+            for p in found.into_iter().rev() {
+                self.pending.push_front(p);
+            }
             return Err(IngestError::EmptyFolder {
                 path: dir.display().to_string(),
             });
@@ -439,6 +458,7 @@ impl Iterator for Articles {
                     }
                 },
                 Pending::File(path, kind) => self.open_file(&path, kind),
+                Pending::Failed(e) => Some(Err(e)),
             };
             if item.is_some() {
                 return item;
@@ -447,19 +467,63 @@ impl Iterator for Articles {
     }
 }
 
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+/// Collects the files under `dir` (hidden names skipped), each with the error met on the way
+/// to it, if any: a subfolder that cannot be listed or a link that leads nowhere is reported in
+/// its place and the rest of the folder is still read. Links to folders are followed once
+/// (`visited` holds the canonical folders read, so a link loop ends). Fails only when `dir`
+/// itself cannot be listed.
+fn walk(
+    dir: &Path,
+    out: &mut Vec<(PathBuf, Option<std::io::Error>)>,
+    visited: &mut std::collections::HashSet<PathBuf>,
+) -> std::io::Result<()> {
     for entry in fs::read_dir(dir)? {
-        let entry = entry?;
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                out.push((dir.to_path_buf(), Some(e)));
+                continue;
+            }
+        };
         let name = entry.file_name();
         if name.to_string_lossy().starts_with('.') {
             continue;
         }
         let path = entry.path();
-        let ty = entry.file_type()?;
-        if ty.is_dir() {
-            walk(&path, out)?;
-        } else if ty.is_file() || (ty.is_symlink() && path.is_file()) {
-            out.push(path);
+        let ty = match entry.file_type() {
+            Ok(t) => t,
+            Err(e) => {
+                out.push((path, Some(e)));
+                continue;
+            }
+        };
+        // A link counts as what it leads to.
+        let meta = if ty.is_symlink() {
+            match fs::metadata(&path) {
+                Ok(m) => m.file_type(),
+                // A broken link named like an article is an article that cannot be read;
+                // any other is skipped like the file it would be.
+                Err(e) => {
+                    let problem = file_kind(&path).map(|_| e);
+                    out.push((path, problem));
+                    continue;
+                }
+            }
+        } else {
+            ty
+        };
+        if meta.is_dir() {
+            // Each folder once: a link back up (or to a folder read already) adds nothing.
+            if let Ok(canon) = fs::canonicalize(&path) {
+                if !visited.insert(canon) {
+                    continue;
+                }
+            }
+            if let Err(e) = walk(&path, out, visited) {
+                out.push((path, Some(e)));
+            }
+        } else if meta.is_file() {
+            out.push((path, None));
         }
     }
     Ok(())
@@ -851,6 +915,56 @@ mod tests {
         assert_eq!(
             art.warnings,
             ["the page's date \"Sun, 19 Oct 2025\" is not YYYY-MM-DD or an ISO timestamp; ignored"]
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_folder_follows_links_to_folders_and_names_broken_links() {
+        // Links to folders were skipped without a word (an archive of linked year folders
+        // read nothing: "folder holds no articles"); a broken link was dropped silently; and
+        // one subfolder that could not be listed failed the whole folder.
+        use std::os::unix::fs::symlink;
+        let dir = tempfile::tempdir().expect("temp dir");
+        let root = dir.path().join("archive");
+        let outside = dir.path().join("2019");
+        fs::create_dir_all(root.join("sub")).expect("mkdir");
+        fs::create_dir_all(&outside).expect("mkdir");
+        let article = "The minister said the bridge will close.";
+        fs::write(root.join("a.txt"), article).expect("write");
+        fs::write(root.join("sub").join("b.txt"), article).expect("write");
+        fs::write(outside.join("c.txt"), article).expect("write");
+        symlink(&outside, root.join("linked")).expect("link");
+        symlink("..", root.join("sub").join("up")).expect("loop");
+        symlink("nowhere.txt", root.join("broken.txt")).expect("broken link");
+        symlink("nowhere.md", root.join("notes.md")).expect("broken non-article link");
+        symlink("self", root.join("self")).expect("self loop");
+        let mut articles = Articles::new(vec![Input::Path(root.clone())], Options::default());
+        let items: Vec<Result<Article, IngestError>> = articles.by_ref().collect();
+        let name = |p: &Path| p.display().to_string();
+        let read: Vec<String> = items
+            .iter()
+            .filter_map(|i| i.as_ref().ok())
+            .map(|a| a.id.clone())
+            .collect();
+        assert_eq!(
+            read,
+            [
+                name(&root.join("a.txt")),
+                name(&root.join("linked").join("c.txt")),
+                name(&root.join("sub").join("b.txt")),
+            ]
+        );
+        let failed: Vec<String> = items
+            .iter()
+            .filter_map(|i| i.as_ref().err())
+            .map(|e| e.path().to_string())
+            .collect();
+        assert_eq!(failed, [name(&root.join("broken.txt"))]);
+        // Other links that lead nowhere are skipped like other files, and said to be.
+        assert_eq!(
+            articles.skipped(),
+            [name(&root.join("notes.md")), name(&root.join("self"))]
         );
     }
 
