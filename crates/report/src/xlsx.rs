@@ -8,7 +8,7 @@ use std::io::{BufWriter, Write};
 use std::path::PathBuf;
 
 use claimsheet_extract::{Annotation, Article};
-use rust_xlsxwriter::{Format, Workbook};
+use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook};
 
 use crate::rows::{
     attribution_rows, claim_rows, date_rows, entity_rows, AttributionRow, ClaimRow, DateRow,
@@ -210,6 +210,9 @@ impl XlsxSink {
             ))
         })?;
         let mut workbook = Workbook::new();
+        // Same input, same bytes: the document's creation time would be the run's clock.
+        let created = ExcelDateTime::from_ymd(1980, 1, 1)?;
+        workbook.set_properties(&DocProperties::new().set_creation_datetime(&created));
         Ok(XlsxSink {
             path,
             file,
@@ -279,6 +282,22 @@ mod tests {
         assert!(cut.encode_utf16().count() > MAX_CELL_CHARS - 30);
         let ascii = "a".repeat(MAX_CELL_CHARS + 1);
         assert_eq!(clip(&ascii).encode_utf16().count(), MAX_CELL_CHARS);
+    }
+
+    #[test]
+    fn the_same_report_twice_is_the_same_workbook() {
+        // The workbook recorded the clock as its creation time: two runs a second apart on
+        // the same input gave different files (checksums, diffs and caches saw a change).
+        let dir = tempfile::tempdir().expect("temp dir");
+        let save = |name: &str| {
+            let path = dir.path().join(name);
+            let sink = Box::new(XlsxSink::new(path.clone()).expect("sink"));
+            sink.finish().expect("saved");
+            std::fs::read(path).expect("read back")
+        };
+        let first = save("a.xlsx");
+        std::thread::sleep(std::time::Duration::from_millis(1100));
+        assert!(first == save("b.xlsx"), "the two workbooks differ");
     }
 
     #[test]
