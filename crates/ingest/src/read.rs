@@ -195,15 +195,26 @@ impl Articles {
                 }
                 Err(source) => Some(Err(IngestError::Io { origin, source })),
             },
-            _ => {
+            Some(FileKind::Text | FileKind::Html) => {
                 let bytes = match read_limited(path, self.options.max_article_bytes, &origin) {
                     Ok(b) => b,
                     Err(e) => return Some(Err(e)),
                 };
-                let html =
-                    kind == Some(FileKind::Html) || (kind.is_none() && looks_like_html(&bytes));
-                Some(self.article_from_bytes(&bytes, origin, html))
+                Some(self.article_from_bytes(&bytes, origin, kind == Some(FileKind::Html)))
             }
+            // A file named on the command line with another extension is read as standard
+            // input is: JSONL when its first line is a record (`articles.json`), HTML when it
+            // opens like a page, else one text article.
+            None => match fs::File::open(path) {
+                Ok(f) => {
+                    let json = path
+                        .extension()
+                        .is_some_and(|e| e.eq_ignore_ascii_case("json"));
+                    let reader = Box::new(BufReader::with_capacity(1 << 16, f));
+                    self.read_source(reader, &name, json)
+                }
+                Err(source) => Some(Err(IngestError::Io { origin, source })),
+            },
         }
     }
 
@@ -218,8 +229,19 @@ impl Articles {
     /// [`Articles::read_stdin`] for any stream named `name`.
     fn read_stream(
         &mut self,
+        reader: Box<dyn BufRead + Send>,
+        name: &str,
+    ) -> Option<Result<Article, IngestError>> {
+        self.read_source(reader, name, false)
+    }
+
+    /// [`Articles::read_stream`]; when `json_only`, a stream that is not JSONL is refused (a
+    /// `.json` file holding one JSON document is no article).
+    fn read_source(
+        &mut self,
         mut reader: Box<dyn BufRead + Send>,
         name: &str,
+        json_only: bool,
     ) -> Option<Result<Article, IngestError>> {
         let origin = Origin::file(name);
         let limit = self.options.max_article_bytes;
@@ -270,6 +292,13 @@ impl Articles {
                 });
                 return None;
             }
+        }
+        if json_only {
+            return Some(Err(IngestError::Json {
+                origin,
+                message: "a .json input must be JSONL: one JSON object with a \"text\" a line"
+                    .to_string(),
+            }));
         }
         let room = (limit + 1).saturating_sub(head.len() as u64);
         if let Err(source) = reader.by_ref().take(room).read_to_end(&mut head) {
@@ -965,6 +994,51 @@ mod tests {
         assert_eq!(
             articles.skipped(),
             [name(&root.join("notes.md")), name(&root.join("self"))]
+        );
+    }
+
+    #[test]
+    fn a_json_file_of_records_is_read_as_jsonl() {
+        // A JSONL archive named `.json` was read as one text article: rows of JSON syntax
+        // ('"id"": ""a3"", ""text"": ""'), no warning.
+        let dir = tempfile::tempdir().expect("temp dir");
+        let records = dir.path().join("articles.json");
+        fs::write(
+            &records,
+            "{\"id\": \"a\", \"text\": \"The minister spoke.\"}\n{\"id\": \"b\", \"text\": \"The mayor spoke.\"}\n",
+        )
+        .expect("write");
+        let array = dir.path().join("array.json");
+        fs::write(
+            &array,
+            "[{\"id\": \"a\", \"text\": \"The minister spoke.\"}]",
+        )
+        .expect("write");
+        let plain = dir.path().join("notes.md");
+        fs::write(&plain, "The minister spoke on Monday.\n").expect("write");
+        let items: Vec<Result<Article, IngestError>> = Articles::new(
+            [&records, &array, &plain]
+                .iter()
+                .map(|p| Input::Path(p.to_path_buf()))
+                .collect(),
+            Options::default(),
+        )
+        .collect();
+        let ok = |i: usize| {
+            items[i]
+                .as_ref()
+                .map(|a| (a.id.clone(), a.text.clone()))
+                .ok()
+        };
+        assert_eq!(items.len(), 4);
+        assert_eq!(ok(0), Some(("a".into(), "The minister spoke.".into())));
+        assert_eq!(ok(1), Some(("b".into(), "The mayor spoke.".into())));
+        let e = items[2].as_ref().expect_err("a JSON array is refused");
+        assert!(e.to_string().contains("must be JSONL"), "{e}");
+        // Other extensions given by name are still one text article.
+        assert_eq!(
+            ok(3).map(|(_, t)| t),
+            Some("The minister spoke on Monday.\n".to_string())
         );
     }
 
