@@ -678,3 +678,31 @@ fn repeated_jsonl_ids_get_distinct_claim_ids_and_a_warning() {
     ids.dedup();
     assert_eq!(ids.len(), arows.len(), "{arows:?}");
 }
+
+#[test]
+fn an_absurd_thread_count_is_a_usage_error_not_a_hang() {
+    // `-j 100000` started a hundred thousand threads: the run hung for minutes.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_claimsheet"))
+        .args(["extract", SEED, "-j", "100000", "-o", "/dev/null"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("claimsheet starts");
+    let started = std::time::Instant::now();
+    while child.try_wait().expect("poll").is_none() {
+        if started.elapsed() > std::time::Duration::from_secs(20) {
+            let _ = child.kill();
+            panic!("-j 100000 still running after 20 s");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let out = child.wait_with_output().expect("output");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("100000 threads is more than the 1024 allowed"),
+        "{}",
+        stderr(&out)
+    );
+    let ok = claimsheet(&["extract", SEED, "-j", "3", "-o", "/dev/null"]);
+    assert!(ok.status.success(), "{}", stderr(&ok));
+}
