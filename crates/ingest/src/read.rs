@@ -300,7 +300,7 @@ impl Articles {
                     .to_string(),
             }));
         }
-        let room = (limit + 1).saturating_sub(head.len() as u64);
+        let room = limit.saturating_add(1).saturating_sub(head.len() as u64);
         if let Err(source) = reader.by_ref().take(room).read_to_end(&mut head) {
             return Some(Err(io(source)));
         }
@@ -573,7 +573,9 @@ fn read_limited(path: &Path, limit: u64, origin: &Origin) -> Result<Vec<u8>, Ing
         });
     }
     let mut bytes = Vec::with_capacity(len as usize);
-    file.take(limit + 1).read_to_end(&mut bytes).map_err(io)?;
+    file.take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
     if bytes.len() as u64 > limit {
         return Err(IngestError::TooLarge {
             origin: origin.clone(),
@@ -1040,6 +1042,32 @@ mod tests {
             ok(3).map(|(_, t)| t),
             Some("The minister spoke on Monday.\n".to_string())
         );
+    }
+
+    #[test]
+    fn the_largest_article_limit_means_no_limit() {
+        // `--max-article-bytes 18446744073709551615` (no limit, a user's way) overflowed
+        // `limit + 1`: every text article read as "empty input, no text" (a panic in debug).
+        let dir = tempfile::tempdir().expect("temp dir");
+        let file = dir.path().join("a.txt");
+        fs::write(&file, "The minister spoke on Monday.").expect("write");
+        let mut a = Articles::new(
+            vec![Input::Path(file)],
+            Options {
+                default_date: None,
+                max_article_bytes: u64::MAX,
+            },
+        );
+        assert_eq!(
+            a.next().expect("an item").expect("reads").text,
+            "The minister spoke on Monday."
+        );
+        let mut a = articles(u64::MAX);
+        let art = a
+            .read_stream(Box::new(&b"The mayor spoke."[..]), "-")
+            .expect("an item")
+            .expect("reads");
+        assert_eq!(art.text, "The mayor spoke.");
     }
 
     #[test]
