@@ -706,3 +706,19 @@ fn an_absurd_thread_count_is_a_usage_error_not_a_hang() {
     let ok = claimsheet(&["extract", SEED, "-j", "3", "-o", "/dev/null"]);
     assert!(ok.status.success(), "{}", stderr(&ok));
 }
+
+#[test]
+fn tables_into_an_existing_file_says_it_is_not_a_folder() {
+    // `--tables notes.txt` said "notes.txt: File exists (os error 17)", which reads as a
+    // refusal to overwrite.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = write(dir.path(), "notes.txt", b"keep me");
+    let out = claimsheet(&["extract", SEED, "--tables", s(&file)]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("notes.txt is a file, not a folder"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(std::fs::read(&file).expect("still there"), b"keep me");
+}
