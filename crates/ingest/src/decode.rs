@@ -159,6 +159,10 @@ fn decode_utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> (String, Option<Strin
         }
     }
     let odd = bytes.len() % 2 == 1;
+    if odd {
+        // A byte left over is a broken character, as a browser shows it.
+        text.push(char::REPLACEMENT_CHARACTER);
+    }
     let warning = (bad > 0 || odd).then(|| {
         format!(
             "UTF-16 input with {bad} unpaired surrogate(s){}: replaced with U+FFFD",
@@ -197,6 +201,15 @@ mod tests {
             .collect();
         assert_eq!(decode(&le, &origin()).expect("le").0, "Kang 강");
         assert_eq!(decode(&be, &origin()).expect("be").0, "Kang 강");
+    }
+
+    #[test]
+    fn a_trailing_odd_byte_of_utf16_is_a_replacement_character() {
+        // The warning said the odd byte was "replaced with U+FFFD", but it was dropped
+        // without a trace in the text.
+        let (t, w) = decode(b"\xFF\xFEa\x00b", &origin()).expect("decodes");
+        assert_eq!(t, "a\u{FFFD}");
+        assert!(w.expect("warning").contains("odd trailing byte"));
     }
 
     #[test]
