@@ -589,8 +589,17 @@ fn read_limited(path: &Path, limit: u64, origin: &Origin) -> Result<Vec<u8>, Ing
 fn looks_like_html(bytes: &[u8]) -> bool {
     let head = &bytes[..bytes.len().min(1024)];
     let head = String::from_utf8_lossy(head).to_ascii_lowercase();
-    let head = head.trim_start_matches('\u{feff}').trim_start();
-    head.starts_with("<!doctype html") || head.starts_with("<html")
+    let mut head = head.trim_start_matches('\u{feff}').trim_start();
+    // Browsers' "save page" and many CMSs open with comments ("<!-- saved from url=... -->").
+    while let Some(rest) = head.strip_prefix("<!--") {
+        match rest.find("-->") {
+            Some(end) => head = rest[end + 3..].trim_start(),
+            None => return false,
+        }
+    }
+    ["<!doctype html", "<html", "<head", "<body"]
+        .iter()
+        .any(|p| head.starts_with(p))
 }
 
 fn stdin_is_jsonl(bytes: &[u8]) -> bool {
@@ -1068,6 +1077,20 @@ mod tests {
             .expect("an item")
             .expect("reads");
         assert_eq!(art.text, "The mayor spoke.");
+    }
+
+    #[test]
+    fn a_saved_page_opening_with_a_comment_is_read_as_html() {
+        // A page saved by a browser opens with "<!-- saved from url=... -->": on standard
+        // input (or with an unknown extension) it was read as text, tags and all.
+        let page = b"<!-- saved from url=(0026)https://example.com/news -->\n<html><head><title>Bridge</title></head><body><p>The minister spoke on Monday.</p></body></html>";
+        let mut a = articles(10_000);
+        let art = a
+            .read_stream(Box::new(&page[..]), "-")
+            .expect("an item")
+            .expect("reads");
+        assert_eq!(art.text, "The minister spoke on Monday.");
+        assert_eq!(art.title.as_deref(), Some("Bridge"));
     }
 
     #[test]
