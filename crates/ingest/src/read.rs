@@ -658,7 +658,13 @@ fn jsonl_article(
     let id = match map.remove("id") {
         Some(Value::String(s)) if !s.is_empty() => s,
         Some(Value::Number(n)) => n.to_string(),
-        _ => origin.to_string(),
+        Some(Value::Null) | None => origin.to_string(),
+        Some(other) => {
+            warnings.push(format!(
+                "id {other} is not a string or a number: the article's id is its place, {origin}"
+            ));
+            origin.to_string()
+        }
     };
     let date = match map.remove("date") {
         Some(Value::String(s)) => match parse_date(&s) {
@@ -1091,6 +1097,35 @@ mod tests {
             .expect("reads");
         assert_eq!(art.text, "The minister spoke on Monday.");
         assert_eq!(art.title.as_deref(), Some("Bridge"));
+    }
+
+    #[test]
+    fn an_id_of_another_type_is_named_in_a_warning() {
+        // {"id": ["x"]} or {"id": true} was replaced by the line's place without a word.
+        for (id, shown) in [
+            (r#"["x"]"#, r#"["x"]"#),
+            ("true", "true"),
+            (r#"{"n":1}"#, r#"{"n":1}"#),
+        ] {
+            let line = format!(r#"{{"id": {id}, "text": "The minister spoke."}}"#);
+            let a = jsonl_article(line.as_bytes(), Origin::line("a.jsonl", 6), None, 1000)
+                .expect("reads");
+            assert_eq!(a.id, "a.jsonl:6");
+            assert_eq!(
+                a.warnings,
+                [format!(
+                    "id {shown} is not a string or a number: the article's id is its place, a.jsonl:6"
+                )]
+            );
+        }
+        let a = jsonl_article(
+            br#"{"id": null, "text": "x y"}"#,
+            Origin::line("a.jsonl", 1),
+            None,
+            1000,
+        )
+        .expect("reads");
+        assert!(a.warnings.is_empty());
     }
 
     #[test]
