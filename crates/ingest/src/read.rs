@@ -97,6 +97,8 @@ struct JsonlSource {
     path: String,
     reader: Box<dyn BufRead + Send>,
     line: usize,
+    /// Whether a non-blank line was met: a file with none is an empty input.
+    any: bool,
 }
 
 /// An iterator over the articles of a list of inputs, in input order: each file in the order
@@ -190,6 +192,7 @@ impl Articles {
                         path: name,
                         reader: Box::new(BufReader::with_capacity(1 << 16, f)),
                         line: 0,
+                        any: false,
                     });
                     None
                 }
@@ -289,6 +292,7 @@ impl Articles {
                     path: name.to_string(),
                     reader: Box::new(std::io::Cursor::new(head).chain(reader)),
                     line: 0,
+                    any: false,
                 });
                 return None;
             }
@@ -386,8 +390,15 @@ impl Articles {
             });
             let total = match read {
                 Ok(0) => {
+                    let any = src.any;
+                    let path = std::mem::take(&mut src.path);
                     self.current = None;
-                    return None;
+                    // A file with no record at all is an empty input, as an empty text is.
+                    return (!any).then(|| {
+                        Err(IngestError::Empty {
+                            origin: Origin::file(path),
+                        })
+                    });
                 }
                 Ok(n) => n,
                 Err(source) => {
@@ -402,6 +413,7 @@ impl Articles {
             if buf.iter().all(u8::is_ascii_whitespace) {
                 continue;
             }
+            src.any = true;
             if total > cap {
                 return Some(Err(IngestError::TooLarge {
                     origin,
@@ -915,6 +927,7 @@ mod tests {
                     path: name.to_string(),
                     reader,
                     line: 0,
+                    any: false,
                 });
             }
             let first = a.next().expect("an item").expect("first record reads");
@@ -1126,6 +1139,37 @@ mod tests {
         )
         .expect("reads");
         assert!(a.warnings.is_empty());
+    }
+
+    #[test]
+    fn an_empty_jsonl_file_is_an_empty_input() {
+        // An empty or blank .jsonl (a failed export) gave no article and no error: "0 failed",
+        // exit 0, where an empty .txt is "empty input, no text".
+        let dir = tempfile::tempdir().expect("temp dir");
+        let empty = dir.path().join("empty.jsonl");
+        let blank = dir.path().join("blank.jsonl");
+        fs::write(&empty, "").expect("write");
+        fs::write(&blank, "\n  \n\t\n").expect("write");
+        let items: Vec<Result<Article, IngestError>> = Articles::new(
+            vec![Input::Path(empty.clone()), Input::Path(blank.clone())],
+            Options::default(),
+        )
+        .collect();
+        let errors: Vec<String> = items
+            .iter()
+            .map(|i| {
+                i.as_ref()
+                    .map(|a| a.id.clone())
+                    .unwrap_or_else(|e| e.to_string())
+            })
+            .collect();
+        assert_eq!(
+            errors,
+            [
+                format!("{}: empty input, no text", empty.display()),
+                format!("{}: empty input, no text", blank.display()),
+            ]
+        );
     }
 
     #[test]
