@@ -57,8 +57,8 @@ pub struct InputArgs {
     /// Largest article accepted, in bytes; larger ones are refused with a message.
     #[arg(long, default_value_t = 16 * 1024 * 1024)]
     pub max_article_bytes: u64,
-    /// Worker threads (default: one per core).
-    #[arg(long, short = 'j')]
+    /// Worker threads, 1 to 1024 (default: one per core).
+    #[arg(long, short = 'j', value_parser = parse_threads)]
     pub threads: Option<usize>,
 }
 
@@ -113,6 +113,22 @@ struct BenchArgs {
     /// How many timed passes over the inputs; the median is reported.
     #[arg(long, default_value_t = 5)]
     runs: usize,
+}
+
+/// The most worker threads `-j` accepts: the pool's threads are all started at once, and a slip
+/// of the finger (`-j 100000`) spent minutes starting them.
+const MAX_THREADS: usize = 1024;
+
+fn parse_threads(s: &str) -> Result<usize, String> {
+    let n: usize = s
+        .parse()
+        .map_err(|_| format!("{s:?} is not a number of threads"))?;
+    if n > MAX_THREADS {
+        return Err(format!(
+            "{n} threads is more than the {MAX_THREADS} allowed"
+        ));
+    }
+    Ok(n)
 }
 
 fn parse_date_arg(s: &str) -> Result<jiff::civil::Date, String> {

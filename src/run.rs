@@ -1,7 +1,9 @@
 //! The `extract` and `annotate` commands: read articles, run the pipeline in parallel, write the
 //! output in input order.
 
+use std::collections::HashMap;
 use std::fs::{self, File};
+use std::hash::{Hash, Hasher};
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
@@ -152,6 +154,9 @@ fn for_each_annotated(
     let mut summary = Summary::default();
     let progress = progress_bar();
     let mut batch: Vec<Result<Article, IngestError>> = Vec::with_capacity(BATCH);
+    // How many articles had each id so far (by a 64-bit hash of the id: 16 bytes an article,
+    // so an archive of millions stays small).
+    let mut ids: HashMap<u64, u32> = HashMap::new();
     loop {
         batch.clear();
         batch.extend(articles.by_ref().take(BATCH));
@@ -162,13 +167,23 @@ fn for_each_annotated(
             .par_iter()
             .map(|a| a.as_ref().ok().map(|a| pipeline.annotate(a)))
             .collect();
-        for (item, ann) in batch.iter().zip(annotated) {
+        for (item, ann) in batch.iter_mut().zip(annotated) {
             match (item, ann) {
                 (Ok(article), Some(ann)) => {
                     summary.read += 1;
                     for w in &article.warnings {
                         summary.warnings += 1;
                         eprintln!("claimsheet: warning: {}: {w}", article.origin);
+                    }
+                    let seen = ids.entry(id_hash(&article.id)).or_insert(0);
+                    article.repeat = *seen;
+                    *seen = seen.saturating_add(1);
+                    if article.repeat > 0 {
+                        summary.warnings += 1;
+                        eprintln!(
+                            "claimsheet: warning: {}: id {:?} repeats an earlier article's id: the rows of both share that article_id (their claim ids differ)",
+                            article.origin, article.id
+                        );
                     }
                     write(article, &ann)?;
                     summary.written += 1;
@@ -197,6 +212,13 @@ fn for_each_annotated(
         );
     }
     Ok(summary)
+}
+
+/// A stable 64-bit hash of an article id (SipHash with fixed keys).
+fn id_hash(id: &str) -> u64 {
+    let mut h = std::hash::DefaultHasher::new();
+    id.hash(&mut h);
+    h.finish()
 }
 
 fn progress_bar() -> Option<indicatif::ProgressBar> {

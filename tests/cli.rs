@@ -632,3 +632,93 @@ fn a_news_page_gives_claims_from_its_story_only() {
         "dated from the page's meta"
     );
 }
+
+#[test]
+fn repeated_jsonl_ids_get_distinct_claim_ids_and_a_warning() {
+    // An archive that repeats an id (the same wire story scraped twice) gave two rows with one
+    // claim_id, silently: claim_id stopped being a key, and attributions.csv joined both.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let line = r#"{"id": "story-1", "text": "The minister said the bridge will close on Monday."}"#;
+    let other = r#"{"id": "story-2", "text": "The mayor said taxes will rise."}"#;
+    let input = write(
+        dir.path(),
+        "a.jsonl",
+        format!("{line}\n{other}\n{line}\n").as_bytes(),
+    );
+    let out = claimsheet(&["extract", s(&input)]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let (header, rows) = csv_rows(&out.stdout);
+    let id = col(&header, "claim_id");
+    let article = col(&header, "article_id");
+    assert_eq!(rows.len(), 3);
+    assert_eq!(rows[0][article], rows[2][article]);
+    assert_ne!(rows[0][id], rows[2][id], "claim ids repeat");
+    assert!(
+        stderr(&out).contains(&format!(
+            "{}:3: id \"story-1\" repeats an earlier article's id",
+            s(&input)
+        )),
+        "{}",
+        stderr(&out)
+    );
+    // The first article keeps the id it has when alone.
+    let first = write(dir.path(), "b.jsonl", format!("{line}\n").as_bytes());
+    let alone = claimsheet(&["extract", s(&first)]);
+    let (_, alone_rows) = csv_rows(&alone.stdout);
+    assert_eq!(alone_rows[0][id], rows[0][id]);
+    // The tables join each attribution to its own claim.
+    let tables = dir.path().join("tables");
+    let out = claimsheet(&["extract", s(&input), "--tables", s(&tables)]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let attributions = std::fs::read(tables.join("attributions.csv")).expect("attributions");
+    let (aheader, arows) = csv_rows(&attributions);
+    let aid = col(&aheader, "claim_id");
+    let mut ids: Vec<&str> = arows.iter().map(|r| r[aid].as_str()).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(ids.len(), arows.len(), "{arows:?}");
+}
+
+#[test]
+fn an_absurd_thread_count_is_a_usage_error_not_a_hang() {
+    // `-j 100000` started a hundred thousand threads: the run hung for minutes.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_claimsheet"))
+        .args(["extract", SEED, "-j", "100000", "-o", "/dev/null"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("claimsheet starts");
+    let started = std::time::Instant::now();
+    while child.try_wait().expect("poll").is_none() {
+        if started.elapsed() > std::time::Duration::from_secs(20) {
+            let _ = child.kill();
+            panic!("-j 100000 still running after 20 s");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let out = child.wait_with_output().expect("output");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("100000 threads is more than the 1024 allowed"),
+        "{}",
+        stderr(&out)
+    );
+    let ok = claimsheet(&["extract", SEED, "-j", "3", "-o", "/dev/null"]);
+    assert!(ok.status.success(), "{}", stderr(&ok));
+}
+
+#[test]
+fn tables_into_an_existing_file_says_it_is_not_a_folder() {
+    // `--tables notes.txt` said "notes.txt: File exists (os error 17)", which reads as a
+    // refusal to overwrite.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = write(dir.path(), "notes.txt", b"keep me");
+    let out = claimsheet(&["extract", SEED, "--tables", s(&file)]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("notes.txt is a file, not a folder"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(std::fs::read(&file).expect("still there"), b"keep me");
+}

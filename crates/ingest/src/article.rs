@@ -130,6 +130,10 @@ pub struct Article {
     pub paragraphs: Vec<Paragraph>,
     /// Problems that did not stop the article from being read (lossy decoding, a bad date).
     pub warnings: Vec<String>,
+    /// How many earlier articles of the run had the same id (0 for the first): a caller that
+    /// sees the whole run sets it, so that ids derived from the article id (claim ids) stay
+    /// distinct when an archive repeats an id.
+    pub repeat: u32,
 }
 
 impl Article {
@@ -167,6 +171,7 @@ impl Article {
             metadata: serde_json::Map::new(),
             paragraphs,
             warnings: Vec::new(),
+            repeat: 0,
         }
     }
 }

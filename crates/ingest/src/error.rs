@@ -19,7 +19,7 @@ pub enum IngestError {
         source: std::io::Error,
     },
     /// A folder that holds no file claimsheet reads.
-    #[error("{path}: folder holds no articles (no .txt, .text, .jsonl, .html or .htm files)")]
+    #[error("{path}: folder holds no articles (no .txt, .text, .jsonl, .ndjson, .html, .htm or .xhtml files)")]
     EmptyFolder {
         /// The folder as given.
         path: String,

@@ -15,7 +15,8 @@ pub struct HtmlParts {
     pub text: String,
     /// The `<title>` or `og:title`.
     pub title: Option<String>,
-    /// The publication date meta value (`article:published_time`, `date`, `pubdate`...).
+    /// The publication date meta value (`article:published_time`, `date`, `pubdate`...): the
+    /// first that is an ISO date, else the first given.
     pub date: Option<String>,
     /// The author meta value (`author`, `article:author`, `dc.creator`), when it is a name
     /// rather than an address.
@@ -583,8 +584,14 @@ fn read_meta(tag: &str, parts: &mut HtmlParts) {
     let Some(content) = attr(tag, "content") else {
         return;
     };
-    if parts.date.is_none() && DATE_METAS.contains(&key.as_str()) {
-        parts.date = Some(content.to_string());
+    // The first date that reads as one: a page may put a date in another form ("October 19,
+    // 2025") before its `article:published_time`.
+    let have_date = parts.date.as_deref().and_then(crate::parse_date).is_some();
+    if !have_date && DATE_METAS.contains(&key.as_str()) {
+        let content = decode_attribute(content);
+        if parts.date.is_none() || crate::parse_date(&content).is_some() {
+            parts.date = Some(content);
+        }
     }
     // An author meta may be a profile address; only a name is a byline.
     if parts.byline.is_none() && AUTHOR_METAS.contains(&key.as_str()) && !content.contains('/') {
@@ -636,6 +643,23 @@ mod tests {
         assert_eq!(
             p.text,
             "Trump may meet Kim\nUS officials are considering a meeting, CNN reported Saturday.\n\u{201C}No sign yet,\u{201D} Kang said."
+        );
+    }
+
+    #[test]
+    fn a_date_meta_in_another_form_does_not_hide_the_published_time() {
+        // The first date meta won even when it was no ISO date: the page was undated (and fell
+        // back to --date) though its article:published_time said 2025-10-19.
+        let html = r#"<html><head><meta name="date" content="October 18, 2025">
+<meta property="article:published_time" content="2025-10-19T08:00:00Z">
+<meta name="pubdate" content="2025-10-20"></head><body><p>The minister spoke.</p></body></html>"#;
+        let p = html_to_article_parts(html);
+        assert_eq!(p.date.as_deref(), Some("2025-10-19T08:00:00Z"));
+        // With no ISO date at all, the first value is kept, for the reader to name.
+        let html = r#"<meta name="date" content="October 18, 2025"><meta name="pubdate" content="20251019"><p>The minister spoke.</p>"#;
+        assert_eq!(
+            html_to_article_parts(html).date.as_deref(),
+            Some("October 18, 2025")
         );
     }
 

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use jiff::civil::Date;
 use serde_json::{Map, Value};
 
-use crate::decode::decode;
+use crate::decode::{decode, decode_html};
 use crate::{Article, IngestError, Origin};
 
 /// One input named by the user.
@@ -97,6 +97,8 @@ struct JsonlSource {
     path: String,
     reader: Box<dyn BufRead + Send>,
     line: usize,
+    /// Whether a non-blank line was met: a file with none is an empty input.
+    any: bool,
 }
 
 /// An iterator over the articles of a list of inputs, in input order: each file in the order
@@ -114,6 +116,8 @@ pub struct Articles {
 enum Pending {
     Input(Input),
     File(PathBuf, Option<FileKind>),
+    /// A file or subfolder of a folder that could not be read: reported in its place.
+    Failed(IngestError),
 }
 
 impl Articles {
@@ -134,19 +138,36 @@ impl Articles {
 
     fn expand_folder(&mut self, dir: &Path) -> Result<(), IngestError> {
         let mut files = Vec::new();
-        walk(dir, &mut files).map_err(|source| IngestError::Io {
+        let mut visited = std::collections::HashSet::new();
+        if let Ok(canon) = fs::canonicalize(dir) {
+            visited.insert(canon);
+        }
+        walk(dir, &mut files, &mut visited).map_err(|source| IngestError::Io {
             origin: Origin::file(dir.display().to_string()),
             source,
         })?;
-        files.sort();
+        files.sort_by(|a, b| a.0.cmp(&b.0));
         let mut found = Vec::new();
-        for f in files {
+        let mut failed = 0;
+        for (f, problem) in files {
+            if let Some(source) = problem {
+                failed += 1;
+                found.push(Pending::Failed(IngestError::Io {
+                    origin: Origin::file(f.display().to_string()),
+                    source,
+                }));
+                continue;
+            }
             match file_kind(&f) {
                 Some(kind) => found.push(Pending::File(f, Some(kind))),
                 None => self.skipped.push(f.display().to_string()),
             }
         }
-        if found.is_empty() {
+        if found.len() == failed {
+            // Nothing to read: the folder's own failure, then its parts'.
+            for p in found.into_iter().rev() {
+                self.pending.push_front(p);
+            }
             return Err(IngestError::EmptyFolder {
                 path: dir.display().to_string(),
             });
@@ -171,20 +192,32 @@ impl Articles {
                         path: name,
                         reader: Box::new(BufReader::with_capacity(1 << 16, f)),
                         line: 0,
+                        any: false,
                     });
                     None
                 }
                 Err(source) => Some(Err(IngestError::Io { origin, source })),
             },
-            _ => {
+            Some(FileKind::Text | FileKind::Html) => {
                 let bytes = match read_limited(path, self.options.max_article_bytes, &origin) {
                     Ok(b) => b,
                     Err(e) => return Some(Err(e)),
                 };
-                let html =
-                    kind == Some(FileKind::Html) || (kind.is_none() && looks_like_html(&bytes));
-                Some(self.article_from_bytes(&bytes, origin, html))
+                Some(self.article_from_bytes(&bytes, origin, kind == Some(FileKind::Html)))
             }
+            // A file named on the command line with another extension is read as standard
+            // input is: JSONL when its first line is a record (`articles.json`), HTML when it
+            // opens like a page, else one text article.
+            None => match fs::File::open(path) {
+                Ok(f) => {
+                    let json = path
+                        .extension()
+                        .is_some_and(|e| e.eq_ignore_ascii_case("json"));
+                    let reader = Box::new(BufReader::with_capacity(1 << 16, f));
+                    self.read_source(reader, &name, json)
+                }
+                Err(source) => Some(Err(IngestError::Io { origin, source })),
+            },
         }
     }
 
@@ -199,8 +232,19 @@ impl Articles {
     /// [`Articles::read_stdin`] for any stream named `name`.
     fn read_stream(
         &mut self,
+        reader: Box<dyn BufRead + Send>,
+        name: &str,
+    ) -> Option<Result<Article, IngestError>> {
+        self.read_source(reader, name, false)
+    }
+
+    /// [`Articles::read_stream`]; when `json_only`, a stream that is not JSONL is refused (a
+    /// `.json` file holding one JSON document is no article).
+    fn read_source(
+        &mut self,
         mut reader: Box<dyn BufRead + Send>,
         name: &str,
+        json_only: bool,
     ) -> Option<Result<Article, IngestError>> {
         let origin = Origin::file(name);
         let limit = self.options.max_article_bytes;
@@ -208,6 +252,13 @@ impl Articles {
             origin: Origin::file(name),
             source,
         };
+        // A UTF-8 byte-order mark (Windows tools write one) is no part of the text, and must
+        // not hide a JSONL stream's first `{`.
+        if let Ok(buf) = reader.fill_buf() {
+            if buf.starts_with(UTF8_BOM) {
+                reader.consume(UTF8_BOM.len());
+            }
+        }
         // Leading white space is kept: it is part of a text article.
         let mut head = Vec::new();
         let first = loop {
@@ -241,11 +292,19 @@ impl Articles {
                     path: name.to_string(),
                     reader: Box::new(std::io::Cursor::new(head).chain(reader)),
                     line: 0,
+                    any: false,
                 });
                 return None;
             }
         }
-        let room = (limit + 1).saturating_sub(head.len() as u64);
+        if json_only {
+            return Some(Err(IngestError::Json {
+                origin,
+                message: "a .json input must be JSONL: one JSON object with a \"text\" a line"
+                    .to_string(),
+            }));
+        }
+        let room = limit.saturating_add(1).saturating_sub(head.len() as u64);
         if let Err(source) = reader.by_ref().take(room).read_to_end(&mut head) {
             return Some(Err(io(source)));
         }
@@ -271,16 +330,24 @@ impl Articles {
         origin: Origin,
         html: bool,
     ) -> Result<Article, IngestError> {
-        let (text, warning) = decode(bytes, &origin)?;
+        let (text, warning) = if html {
+            decode_html(bytes, &origin)?
+        } else {
+            decode(bytes, &origin)?
+        };
+        let mut warnings: Vec<String> = warning.into_iter().collect();
         let (text, title, date, byline, url) = if html {
             let parts = crate::html_to_article_parts(&text);
-            (
-                parts.text,
-                parts.title,
-                parts.date.as_deref().and_then(parse_date),
-                parts.byline,
-                parts.url,
-            )
+            let date = parts.date.as_deref().and_then(|d| {
+                let parsed = parse_date(d);
+                if parsed.is_none() {
+                    warnings.push(format!(
+                        "the page's date {d:?} is not YYYY-MM-DD or an ISO timestamp; ignored"
+                    ));
+                }
+                parsed
+            });
+            (parts.text, parts.title, date, parts.byline, parts.url)
         } else {
             (text, None, None, None, None)
         };
@@ -298,7 +365,7 @@ impl Articles {
             article.byline = byline;
         }
         article.url = url;
-        article.warnings.extend(warning);
+        article.warnings.extend(warnings);
         Ok(article)
     }
 
@@ -323,8 +390,15 @@ impl Articles {
             });
             let total = match read {
                 Ok(0) => {
+                    let any = src.any;
+                    let path = std::mem::take(&mut src.path);
                     self.current = None;
-                    return None;
+                    // A file with no record at all is an empty input, as an empty text is.
+                    return (!any).then(|| {
+                        Err(IngestError::Empty {
+                            origin: Origin::file(path),
+                        })
+                    });
                 }
                 Ok(n) => n,
                 Err(source) => {
@@ -332,9 +406,14 @@ impl Articles {
                     return Some(Err(IngestError::Io { origin, source }));
                 }
             };
+            // A UTF-8 byte-order mark before the first record (Windows tools write one).
+            if src.line == 1 && buf.starts_with(UTF8_BOM) {
+                buf.drain(..UTF8_BOM.len());
+            }
             if buf.iter().all(u8::is_ascii_whitespace) {
                 continue;
             }
+            src.any = true;
             if total > cap {
                 return Some(Err(IngestError::TooLarge {
                     origin,
@@ -346,6 +425,9 @@ impl Articles {
         }
     }
 }
+
+/// The UTF-8 byte-order mark.
+const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// The longest JSONL line read whole: an article at the limit may double in size when escaped.
 fn jsonl_line_cap(limit: u64) -> u64 {
@@ -417,6 +499,7 @@ impl Iterator for Articles {
                     }
                 },
                 Pending::File(path, kind) => self.open_file(&path, kind),
+                Pending::Failed(e) => Some(Err(e)),
             };
             if item.is_some() {
                 return item;
@@ -425,19 +508,63 @@ impl Iterator for Articles {
     }
 }
 
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+/// Collects the files under `dir` (hidden names skipped), each with the error met on the way
+/// to it, if any: a subfolder that cannot be listed or a link that leads nowhere is reported in
+/// its place and the rest of the folder is still read. Links to folders are followed once
+/// (`visited` holds the canonical folders read, so a link loop ends). Fails only when `dir`
+/// itself cannot be listed.
+fn walk(
+    dir: &Path,
+    out: &mut Vec<(PathBuf, Option<std::io::Error>)>,
+    visited: &mut std::collections::HashSet<PathBuf>,
+) -> std::io::Result<()> {
     for entry in fs::read_dir(dir)? {
-        let entry = entry?;
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                out.push((dir.to_path_buf(), Some(e)));
+                continue;
+            }
+        };
         let name = entry.file_name();
         if name.to_string_lossy().starts_with('.') {
             continue;
         }
         let path = entry.path();
-        let ty = entry.file_type()?;
-        if ty.is_dir() {
-            walk(&path, out)?;
-        } else if ty.is_file() || (ty.is_symlink() && path.is_file()) {
-            out.push(path);
+        let ty = match entry.file_type() {
+            Ok(t) => t,
+            Err(e) => {
+                out.push((path, Some(e)));
+                continue;
+            }
+        };
+        // A link counts as what it leads to.
+        let meta = if ty.is_symlink() {
+            match fs::metadata(&path) {
+                Ok(m) => m.file_type(),
+                // A broken link named like an article is an article that cannot be read;
+                // any other is skipped like the file it would be.
+                Err(e) => {
+                    let problem = file_kind(&path).map(|_| e);
+                    out.push((path, problem));
+                    continue;
+                }
+            }
+        } else {
+            ty
+        };
+        if meta.is_dir() {
+            // Each folder once: a link back up (or to a folder read already) adds nothing.
+            if let Ok(canon) = fs::canonicalize(&path) {
+                if !visited.insert(canon) {
+                    continue;
+                }
+            }
+            if let Err(e) = walk(&path, out, visited) {
+                out.push((path, Some(e)));
+            }
+        } else if meta.is_file() {
+            out.push((path, None));
         }
     }
     Ok(())
@@ -458,7 +585,9 @@ fn read_limited(path: &Path, limit: u64, origin: &Origin) -> Result<Vec<u8>, Ing
         });
     }
     let mut bytes = Vec::with_capacity(len as usize);
-    file.take(limit + 1).read_to_end(&mut bytes).map_err(io)?;
+    file.take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
     if bytes.len() as u64 > limit {
         return Err(IngestError::TooLarge {
             origin: origin.clone(),
@@ -472,8 +601,17 @@ fn read_limited(path: &Path, limit: u64, origin: &Origin) -> Result<Vec<u8>, Ing
 fn looks_like_html(bytes: &[u8]) -> bool {
     let head = &bytes[..bytes.len().min(1024)];
     let head = String::from_utf8_lossy(head).to_ascii_lowercase();
-    let head = head.trim_start_matches('\u{feff}').trim_start();
-    head.starts_with("<!doctype html") || head.starts_with("<html")
+    let mut head = head.trim_start_matches('\u{feff}').trim_start();
+    // Browsers' "save page" and many CMSs open with comments ("<!-- saved from url=... -->").
+    while let Some(rest) = head.strip_prefix("<!--") {
+        match rest.find("-->") {
+            Some(end) => head = rest[end + 3..].trim_start(),
+            None => return false,
+        }
+    }
+    ["<!doctype html", "<html", "<head", "<body"]
+        .iter()
+        .any(|p| head.starts_with(p))
 }
 
 fn stdin_is_jsonl(bytes: &[u8]) -> bool {
@@ -532,7 +670,13 @@ fn jsonl_article(
     let id = match map.remove("id") {
         Some(Value::String(s)) if !s.is_empty() => s,
         Some(Value::Number(n)) => n.to_string(),
-        _ => origin.to_string(),
+        Some(Value::Null) | None => origin.to_string(),
+        Some(other) => {
+            warnings.push(format!(
+                "id {other} is not a string or a number: the article's id is its place, {origin}"
+            ));
+            origin.to_string()
+        }
     };
     let date = match map.remove("date") {
         Some(Value::String(s)) => match parse_date(&s) {
@@ -763,6 +907,269 @@ mod tests {
             "{e}"
         );
         assert!(a.next().is_none());
+    }
+
+    #[test]
+    fn jsonl_with_a_byte_order_mark_reads_its_first_record() {
+        // Windows tools write a UTF-8 BOM: the first record of a file failed ("not a JSON
+        // object"), and standard input was read as one text article holding the JSON.
+        let input = "\u{feff}{\"id\": \"a\", \"text\": \"The minister spoke.\"}\n{\"id\": \"b\", \"text\": \"The mayor spoke.\"}\n";
+        for name in ["a.jsonl", "-"] {
+            let mut a = articles(1000);
+            let reader = Box::new(std::io::Cursor::new(input.as_bytes().to_vec()));
+            if name == "-" {
+                assert!(
+                    a.read_stream(reader, name).is_none(),
+                    "standard input is JSONL"
+                );
+            } else {
+                a.current = Some(JsonlSource {
+                    path: name.to_string(),
+                    reader,
+                    line: 0,
+                    any: false,
+                });
+            }
+            let first = a.next().expect("an item").expect("first record reads");
+            assert_eq!(
+                (first.id.as_str(), first.text.as_str()),
+                ("a", "The minister spoke.")
+            );
+            assert_eq!(a.next().expect("an item").expect("second").id, "b");
+            assert!(a.next().is_none());
+        }
+        // A text article on standard input loses the mark, as a file does.
+        let mut a = articles(1000);
+        let text = Box::new(&b"\xEF\xBB\xBFThe minister spoke."[..]);
+        let art = a.read_stream(text, "-").expect("an item").expect("reads");
+        assert_eq!(art.text, "The minister spoke.");
+    }
+
+    #[test]
+    fn an_html_page_declaring_latin1_is_read_in_it() {
+        // A page declaring windows-1252 was read as UTF-8: "Jos\u{FFFD} M\u{FFFD}ller", with a
+        // warning, where a browser shows "José Müller".
+        let a = articles(1000);
+        let page = b"<html><head><meta charset=\"windows-1252\"><title>Caf\xe9 owner speaks</title></head><body><p>Jos\xe9 M\xfcller said prices would rise \x93soon\x94.</p></body></html>";
+        let art = a
+            .article_from_bytes(page, Origin::file("p.html"), true)
+            .expect("reads");
+        assert_eq!(
+            art.text,
+            "Jos\u{e9} M\u{fc}ller said prices would rise \u{201C}soon\u{201D}."
+        );
+        assert_eq!(art.title.as_deref(), Some("Caf\u{e9} owner speaks"));
+        assert!(art.warnings.is_empty(), "{:?}", art.warnings);
+    }
+
+    #[test]
+    fn a_page_date_that_is_no_iso_date_is_named_in_a_warning() {
+        // An unreadable page date was dropped silently: the article took --date unannounced.
+        let a = articles(1000);
+        let page = br#"<html><head><meta name="date" content="Sun, 19 Oct 2025"></head><body><p>The minister spoke on Monday.</p></body></html>"#;
+        let art = a
+            .article_from_bytes(page, Origin::file("p.html"), true)
+            .expect("reads");
+        assert_eq!(art.date, None);
+        assert_eq!(
+            art.warnings,
+            ["the page's date \"Sun, 19 Oct 2025\" is not YYYY-MM-DD or an ISO timestamp; ignored"]
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_folder_follows_links_to_folders_and_names_broken_links() {
+        // Links to folders were skipped without a word (an archive of linked year folders
+        // read nothing: "folder holds no articles"); a broken link was dropped silently; and
+        // one subfolder that could not be listed failed the whole folder.
+        use std::os::unix::fs::symlink;
+        let dir = tempfile::tempdir().expect("temp dir");
+        let root = dir.path().join("archive");
+        let outside = dir.path().join("2019");
+        fs::create_dir_all(root.join("sub")).expect("mkdir");
+        fs::create_dir_all(&outside).expect("mkdir");
+        let article = "The minister said the bridge will close.";
+        fs::write(root.join("a.txt"), article).expect("write");
+        fs::write(root.join("sub").join("b.txt"), article).expect("write");
+        fs::write(outside.join("c.txt"), article).expect("write");
+        symlink(&outside, root.join("linked")).expect("link");
+        symlink("..", root.join("sub").join("up")).expect("loop");
+        symlink("nowhere.txt", root.join("broken.txt")).expect("broken link");
+        symlink("nowhere.md", root.join("notes.md")).expect("broken non-article link");
+        symlink("self", root.join("self")).expect("self loop");
+        let mut articles = Articles::new(vec![Input::Path(root.clone())], Options::default());
+        let items: Vec<Result<Article, IngestError>> = articles.by_ref().collect();
+        let name = |p: &Path| p.display().to_string();
+        let read: Vec<String> = items
+            .iter()
+            .filter_map(|i| i.as_ref().ok())
+            .map(|a| a.id.clone())
+            .collect();
+        assert_eq!(
+            read,
+            [
+                name(&root.join("a.txt")),
+                name(&root.join("linked").join("c.txt")),
+                name(&root.join("sub").join("b.txt")),
+            ]
+        );
+        let failed: Vec<String> = items
+            .iter()
+            .filter_map(|i| i.as_ref().err())
+            .map(|e| e.path().to_string())
+            .collect();
+        assert_eq!(failed, [name(&root.join("broken.txt"))]);
+        // Other links that lead nowhere are skipped like other files, and said to be.
+        assert_eq!(
+            articles.skipped(),
+            [name(&root.join("notes.md")), name(&root.join("self"))]
+        );
+    }
+
+    #[test]
+    fn a_json_file_of_records_is_read_as_jsonl() {
+        // A JSONL archive named `.json` was read as one text article: rows of JSON syntax
+        // ('"id"": ""a3"", ""text"": ""'), no warning.
+        let dir = tempfile::tempdir().expect("temp dir");
+        let records = dir.path().join("articles.json");
+        fs::write(
+            &records,
+            "{\"id\": \"a\", \"text\": \"The minister spoke.\"}\n{\"id\": \"b\", \"text\": \"The mayor spoke.\"}\n",
+        )
+        .expect("write");
+        let array = dir.path().join("array.json");
+        fs::write(
+            &array,
+            "[{\"id\": \"a\", \"text\": \"The minister spoke.\"}]",
+        )
+        .expect("write");
+        let plain = dir.path().join("notes.md");
+        fs::write(&plain, "The minister spoke on Monday.\n").expect("write");
+        let items: Vec<Result<Article, IngestError>> = Articles::new(
+            [&records, &array, &plain]
+                .iter()
+                .map(|p| Input::Path(p.to_path_buf()))
+                .collect(),
+            Options::default(),
+        )
+        .collect();
+        let ok = |i: usize| {
+            items[i]
+                .as_ref()
+                .map(|a| (a.id.clone(), a.text.clone()))
+                .ok()
+        };
+        assert_eq!(items.len(), 4);
+        assert_eq!(ok(0), Some(("a".into(), "The minister spoke.".into())));
+        assert_eq!(ok(1), Some(("b".into(), "The mayor spoke.".into())));
+        let e = items[2].as_ref().expect_err("a JSON array is refused");
+        assert!(e.to_string().contains("must be JSONL"), "{e}");
+        // Other extensions given by name are still one text article.
+        assert_eq!(
+            ok(3).map(|(_, t)| t),
+            Some("The minister spoke on Monday.\n".to_string())
+        );
+    }
+
+    #[test]
+    fn the_largest_article_limit_means_no_limit() {
+        // `--max-article-bytes 18446744073709551615` (no limit, a user's way) overflowed
+        // `limit + 1`: every text article read as "empty input, no text" (a panic in debug).
+        let dir = tempfile::tempdir().expect("temp dir");
+        let file = dir.path().join("a.txt");
+        fs::write(&file, "The minister spoke on Monday.").expect("write");
+        let mut a = Articles::new(
+            vec![Input::Path(file)],
+            Options {
+                default_date: None,
+                max_article_bytes: u64::MAX,
+            },
+        );
+        assert_eq!(
+            a.next().expect("an item").expect("reads").text,
+            "The minister spoke on Monday."
+        );
+        let mut a = articles(u64::MAX);
+        let art = a
+            .read_stream(Box::new(&b"The mayor spoke."[..]), "-")
+            .expect("an item")
+            .expect("reads");
+        assert_eq!(art.text, "The mayor spoke.");
+    }
+
+    #[test]
+    fn a_saved_page_opening_with_a_comment_is_read_as_html() {
+        // A page saved by a browser opens with "<!-- saved from url=... -->": on standard
+        // input (or with an unknown extension) it was read as text, tags and all.
+        let page = b"<!-- saved from url=(0026)https://example.com/news -->\n<html><head><title>Bridge</title></head><body><p>The minister spoke on Monday.</p></body></html>";
+        let mut a = articles(10_000);
+        let art = a
+            .read_stream(Box::new(&page[..]), "-")
+            .expect("an item")
+            .expect("reads");
+        assert_eq!(art.text, "The minister spoke on Monday.");
+        assert_eq!(art.title.as_deref(), Some("Bridge"));
+    }
+
+    #[test]
+    fn an_id_of_another_type_is_named_in_a_warning() {
+        // {"id": ["x"]} or {"id": true} was replaced by the line's place without a word.
+        for (id, shown) in [
+            (r#"["x"]"#, r#"["x"]"#),
+            ("true", "true"),
+            (r#"{"n":1}"#, r#"{"n":1}"#),
+        ] {
+            let line = format!(r#"{{"id": {id}, "text": "The minister spoke."}}"#);
+            let a = jsonl_article(line.as_bytes(), Origin::line("a.jsonl", 6), None, 1000)
+                .expect("reads");
+            assert_eq!(a.id, "a.jsonl:6");
+            assert_eq!(
+                a.warnings,
+                [format!(
+                    "id {shown} is not a string or a number: the article's id is its place, a.jsonl:6"
+                )]
+            );
+        }
+        let a = jsonl_article(
+            br#"{"id": null, "text": "x y"}"#,
+            Origin::line("a.jsonl", 1),
+            None,
+            1000,
+        )
+        .expect("reads");
+        assert!(a.warnings.is_empty());
+    }
+
+    #[test]
+    fn an_empty_jsonl_file_is_an_empty_input() {
+        // An empty or blank .jsonl (a failed export) gave no article and no error: "0 failed",
+        // exit 0, where an empty .txt is "empty input, no text".
+        let dir = tempfile::tempdir().expect("temp dir");
+        let empty = dir.path().join("empty.jsonl");
+        let blank = dir.path().join("blank.jsonl");
+        fs::write(&empty, "").expect("write");
+        fs::write(&blank, "\n  \n\t\n").expect("write");
+        let items: Vec<Result<Article, IngestError>> = Articles::new(
+            vec![Input::Path(empty.clone()), Input::Path(blank.clone())],
+            Options::default(),
+        )
+        .collect();
+        let errors: Vec<String> = items
+            .iter()
+            .map(|i| {
+                i.as_ref()
+                    .map(|a| a.id.clone())
+                    .unwrap_or_else(|e| e.to_string())
+            })
+            .collect();
+        assert_eq!(
+            errors,
+            [
+                format!("{}: empty input, no text", empty.display()),
+                format!("{}: empty input, no text", blank.display()),
+            ]
+        );
     }
 
     #[test]

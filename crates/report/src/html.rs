@@ -331,7 +331,12 @@ impl<W: Write> ReportSink for HtmlSink<W> {
         self.claim_count += rows.len();
         let n = self.article_count;
         let anchor = format!("a{n}");
-        let title = article.title.as_deref().unwrap_or(&article.id);
+        // A blank title (a JSONL record's "title": "") would leave the heading empty.
+        let title = article
+            .title
+            .as_deref()
+            .filter(|t| !t.trim().is_empty())
+            .unwrap_or(&article.id);
         // Element ids: a claim's id, or, when an earlier article on the page already used it (two
         // records with one article id), the id behind this article's anchor, so ids stay unique.
         let keys: Vec<String> = rows
@@ -525,6 +530,16 @@ mod tests {
             }
         }
         claims
+    }
+
+    #[test]
+    fn an_article_with_a_blank_title_is_headed_by_its_id() {
+        // A JSONL record with "title": "" gave its section an empty heading: nothing to tell
+        // the article by on the page.
+        let (mut article, ann) = annotated("story-7", "The minister said the talks would resume.");
+        article.title = Some(" ".to_string());
+        let html = page(&[(article, ann)]);
+        assert!(html.contains("id=\"a1\"><h2>story-7</h2>"), "{html}");
     }
 
     #[test]

@@ -136,6 +136,15 @@ fn create(dir: &Path, name: &str) -> Result<BufWriter<File>, ReportError> {
 impl TablesSink {
     /// Creates the folder (if needed) and the four files with their headers.
     pub fn new(dir: &Path, options: CsvOptions) -> Result<Self, ReportError> {
+        if dir.exists() && !dir.is_dir() {
+            return Err(ReportError::Io(std::io::Error::new(
+                std::io::ErrorKind::AlreadyExists,
+                format!(
+                    "{} is a file, not a folder: --tables writes four files into a folder",
+                    dir.display()
+                ),
+            )));
+        }
         fs::create_dir_all(dir).map_err(|e| {
             ReportError::Io(std::io::Error::new(
                 e.kind(),

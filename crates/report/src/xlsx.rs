@@ -2,10 +2,13 @@
 //! wrapped claim text. Strings are always written as strings (never formulas); counts and offsets
 //! as numbers.
 
+use std::borrow::Cow;
+use std::fs::File;
+use std::io::{BufWriter, Write};
 use std::path::PathBuf;
 
 use claimsheet_extract::{Annotation, Article};
-use rust_xlsxwriter::{Format, Workbook};
+use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook};
 
 use crate::rows::{
     attribution_rows, claim_rows, date_rows, entity_rows, AttributionRow, ClaimRow, DateRow,
@@ -118,9 +121,9 @@ impl SheetSet {
             }
             let text = clip(cell);
             if WIDE.contains(&name) {
-                ws.write_string_with_format(r, col, text, wrap)?;
+                ws.write_string_with_format(r, col, text.as_ref(), wrap)?;
             } else {
-                ws.write_string(r, col, text)?;
+                ws.write_string(r, col, text.as_ref())?;
             }
         }
         self.row += 1;
@@ -143,20 +146,36 @@ impl SheetSet {
     }
 }
 
-/// A cell's text within Excel's limit, cut at a character boundary with a marker.
-fn clip(cell: &str) -> String {
-    if cell.len() <= MAX_CELL_CHARS {
-        return cell.to_string();
+/// A cell's text within Excel's limit, cut at a character boundary with a marker. Excel counts
+/// UTF-16 code units (an emoji is two); a UTF-8 text has at least as many bytes as units, so
+/// most cells are passed on by their byte length alone.
+fn clip(cell: &str) -> Cow<'_, str> {
+    if cell.len() <= MAX_CELL_CHARS || cell.encode_utf16().count() <= MAX_CELL_CHARS {
+        return Cow::Borrowed(cell);
     }
-    let mut out: String = cell.chars().take(MAX_CELL_CHARS - 20).collect();
-    out.push_str(" … [cut: too long]");
-    out
+    const MARK: &str = " … [cut: too long]";
+    let room = MAX_CELL_CHARS - MARK.encode_utf16().count();
+    let mut units = 0;
+    let mut end = 0;
+    for (at, c) in cell.char_indices() {
+        units += c.len_utf16();
+        if units > room {
+            break;
+        }
+        end = at + c.len_utf8();
+    }
+    let mut out = cell.get(..end).unwrap_or("").to_string();
+    out.push_str(MARK);
+    Cow::Owned(out)
 }
 
 /// The report as an XLSX workbook with sheets claims, entities, dates, attributions (and, past
 /// Excel's row limit, `claims (2)` and so on after them).
 pub struct XlsxSink {
     path: PathBuf,
+    /// The output, created before any work so that a path that cannot be written is an error
+    /// at the start of a run, not at its end.
+    file: File,
     workbook: Workbook,
     claims: SheetSet,
     entities: SheetSet,
@@ -166,10 +185,11 @@ pub struct XlsxSink {
 }
 
 impl XlsxSink {
-    /// A workbook to be saved at `path` when finished.
+    /// A workbook to be saved at `path` when finished. The file is created now: a path that
+    /// cannot be written is an error here, before any work.
     ///
     /// Rows wait in temporary files (in `$TMPDIR`) until the workbook is saved; a temporary
-    /// directory that cannot be written is an error here, before any work.
+    /// directory that cannot be written is an error here too.
     pub fn new(path: PathBuf) -> Result<Self, ReportError> {
         // rust_xlsxwriter opens each sheet's temporary file with `unwrap`: check first that one
         // can be made, so that a full or read-only temporary directory is an error, not a panic.
@@ -183,9 +203,19 @@ impl XlsxSink {
                 ),
             ))
         })?;
+        let file = File::create(&path).map_err(|e| {
+            ReportError::Io(std::io::Error::new(
+                e.kind(),
+                format!("cannot create {}: {e}", path.display()),
+            ))
+        })?;
         let mut workbook = Workbook::new();
+        // Same input, same bytes: the document's creation time would be the run's clock.
+        let created = ExcelDateTime::from_ymd(1980, 1, 1)?;
+        workbook.set_properties(&DocProperties::new().set_creation_datetime(&created));
         Ok(XlsxSink {
             path,
+            file,
             claims: SheetSet::new::<ClaimRow>(&mut workbook)?,
             entities: SheetSet::new::<EntityRow>(&mut workbook)?,
             dates: SheetSet::new::<DateRow>(&mut workbook)?,
@@ -222,12 +252,69 @@ impl ReportSink for XlsxSink {
         this.entities.finish(workbook)?;
         this.dates.finish(workbook)?;
         this.attributions.finish(workbook)?;
-        workbook.save(&this.path).map_err(|e| {
-            ReportError::Io(std::io::Error::other(format!(
-                "{}: {e}",
-                this.path.display()
-            )))
-        })?;
+        let name = this.path.display();
+        let mut out = BufWriter::with_capacity(1 << 16, this.file);
+        workbook
+            .save_to_writer(&mut out)
+            .map_err(|e| ReportError::Io(std::io::Error::other(format!("{name}: {e}"))))?;
+        out.flush()
+            .map_err(|e| ReportError::Io(std::io::Error::new(e.kind(), format!("{name}: {e}"))))?;
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_cell_of_multibyte_text_within_the_limit_is_not_marked_cut() {
+        // The limit was compared with the byte length: a 16,000-character Korean claim (48,000
+        // bytes) was written whole with "[cut: too long]" after it.
+        let korean = "강경화 ".repeat(4_000);
+        assert_eq!(clip(&korean), korean.as_str());
+        // Past the limit, the cut keeps Excel's count (UTF-16 units; an emoji is two) and
+        // ends on a character boundary.
+        let emoji = "😀".repeat(20_000);
+        let cut = clip(&emoji);
+        assert!(cut.ends_with(" … [cut: too long]"));
+        assert!(cut.encode_utf16().count() <= MAX_CELL_CHARS);
+        assert!(cut.encode_utf16().count() > MAX_CELL_CHARS - 30);
+        let ascii = "a".repeat(MAX_CELL_CHARS + 1);
+        assert_eq!(clip(&ascii).encode_utf16().count(), MAX_CELL_CHARS);
+    }
+
+    #[test]
+    fn the_same_report_twice_is_the_same_workbook() {
+        // The workbook recorded the clock as its creation time: two runs a second apart on
+        // the same input gave different files (checksums, diffs and caches saw a change).
+        let dir = tempfile::tempdir().expect("temp dir");
+        let save = |name: &str| {
+            let path = dir.path().join(name);
+            let sink = Box::new(XlsxSink::new(path.clone()).expect("sink"));
+            sink.finish().expect("saved");
+            std::fs::read(path).expect("read back")
+        };
+        let first = save("a.xlsx");
+        std::thread::sleep(std::time::Duration::from_millis(1100));
+        assert!(first == save("b.xlsx"), "the two workbooks differ");
+    }
+
+    #[test]
+    fn an_output_path_that_cannot_be_written_fails_before_any_work() {
+        // The path was first opened when the workbook was saved, after the whole run.
+        let dir = tempfile::tempdir().expect("temp dir");
+        let missing = dir.path().join("no-such-folder").join("claims.xlsx");
+        let err = XlsxSink::new(missing.clone())
+            .err()
+            .expect("refused at once");
+        assert!(
+            err.to_string().contains("cannot write output")
+                && std::error::Error::source(&err)
+                    .is_some_and(|s| s.to_string().contains("no-such-folder")),
+            "{err}"
+        );
+        // A folder is no file either.
+        assert!(XlsxSink::new(dir.path().to_path_buf()).is_err());
     }
 }
