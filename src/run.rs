@@ -173,16 +173,22 @@ fn for_each_annotated(
                     summary.read += 1;
                     for w in &article.warnings {
                         summary.warnings += 1;
-                        eprintln!("claimsheet: warning: {}: {w}", article.origin);
+                        say(
+                            &progress,
+                            &format!("claimsheet: warning: {}: {w}", article.origin),
+                        );
                     }
                     let seen = ids.entry(id_hash(&article.id)).or_insert(0);
                     article.repeat = *seen;
                     *seen = seen.saturating_add(1);
                     if article.repeat > 0 {
                         summary.warnings += 1;
-                        eprintln!(
-                            "claimsheet: warning: {}: id {:?} repeats an earlier article's id: the rows of both share that article_id (their claim ids differ)",
-                            article.origin, article.id
+                        say(
+                            &progress,
+                            &format!(
+                                "claimsheet: warning: {}: id {:?} repeats an earlier article's id: the rows of both share that article_id (their claim ids differ)",
+                                article.origin, article.id
+                            ),
                         );
                     }
                     write(article, &ann)?;
@@ -190,7 +196,7 @@ fn for_each_annotated(
                 }
                 (Err(e), _) => {
                     summary.failed += 1;
-                    eprintln!("claimsheet: error: {e}");
+                    say(&progress, &format!("claimsheet: error: {e}"));
                 }
                 // Every Ok article was annotated above.
                 (Ok(_), None) => {}
@@ -219,6 +225,15 @@ fn id_hash(id: &str) -> u64 {
     let mut h = std::hash::DefaultHasher::new();
     id.hash(&mut h);
     h.finish()
+}
+
+/// Prints a line on stderr: above the progress line when there is one (written straight to
+/// the terminal, it would be glued to the spinner's line).
+fn say(progress: &Option<indicatif::ProgressBar>, line: &str) {
+    match progress {
+        Some(p) => p.suspend(|| eprintln!("{line}")),
+        None => eprintln!("{line}"),
+    }
 }
 
 fn progress_bar() -> Option<indicatif::ProgressBar> {

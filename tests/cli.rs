@@ -722,3 +722,34 @@ fn tables_into_an_existing_file_says_it_is_not_a_folder() {
     );
     assert_eq!(std::fs::read(&file).expect("still there"), b"keep me");
 }
+
+#[test]
+fn messages_in_a_terminal_are_not_glued_to_the_progress_line() {
+    // With stderr a terminal, a warning met after the first batch was written onto the
+    // spinner's line: "⠁ 256 articles 17,488/s [0s]   claimsheet: warning: ...".
+    // `script` (util-linux) gives the run a terminal; without it there is nothing to check.
+    if Command::new("script").arg("--version").output().is_err() {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let line = "{\"id\": \"same\", \"text\": \"The mayor said taxes will rise.\"}\n";
+    let input = write(dir.path(), "w.jsonl", line.repeat(600).as_bytes());
+    let command = format!(
+        "{} extract {} -o /dev/null",
+        env!("CARGO_BIN_EXE_claimsheet"),
+        s(&input)
+    );
+    let out = Command::new("script")
+        .args(["-qec", &command, "/dev/null"])
+        .stdin(Stdio::null())
+        .output()
+        .expect("script runs");
+    let shown = String::from_utf8_lossy(&out.stdout);
+    assert!(shown.contains("599 warnings"), "{shown}");
+    for l in shown.split(['\r', '\n']) {
+        assert!(
+            !(l.contains(" articles ") && l.contains("claimsheet: warning")),
+            "a warning shares the progress line: {l:?}"
+        );
+    }
+}
