@@ -288,6 +288,154 @@ fn fix_swapped(d: &mut Draft) {
     }
 }
 
+/// Speech verbs that may come before their subject: "Taxes will rise, said the mayor."
+const INVERTING_CUES: &[&str] = &[
+    "said",
+    "says",
+    "added",
+    "adds",
+    "wrote",
+    "writes",
+    "explained",
+    "noted",
+    "warned",
+    "argued",
+    "insisted",
+    "replied",
+    "recalled",
+    "concluded",
+    "stated",
+    "declared",
+    "observed",
+    "admitted",
+    "acknowledged",
+    "conceded",
+    "continued",
+];
+
+/// Words that end an inverted speaker ("said the mayor on Monday", "said police in Lyon").
+const AFTER_INVERTED_SPEAKER: &[&str] = &[
+    ",",
+    ".",
+    ";",
+    ":",
+    "on",
+    "in",
+    "at",
+    "during",
+    "after",
+    "before",
+    "last",
+    "this",
+    "yesterday",
+    "today",
+    "tonight",
+    "earlier",
+    "later",
+    "when",
+    "while",
+    "as",
+    "because",
+    "adding",
+    "saying",
+    "who",
+    "whose",
+    "which",
+];
+
+/// Openers of a speaker noun phrase after an inverted cue: a determiner or quantifier ("said
+/// the mayor", "said one resident"); a capitalised word also opens one ("said Police Chief X").
+const INVERTED_SPEAKER_OPENERS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "his",
+    "her",
+    "their",
+    "its",
+    "our",
+    "one",
+    "two",
+    "three",
+    "several",
+    "some",
+    "many",
+    "other",
+    "another",
+    "officials",
+    "police",
+    "analysts",
+    "experts",
+    "witnesses",
+    "residents",
+    "sources",
+    "critics",
+];
+
+/// `CONTENT, said SPEAKER.` with an unquoted content: the verb comes before its subject, so
+/// the speaker is the noun phrase after the cue and the content is the clause before the comma.
+/// The tagger, reading subject-verb order, may take a word of the content for the source and
+/// the speaker for the content ("Taxes will rise, said the mayor.").
+fn fix_inverted(doc: &Doc<'_>, range: std::ops::Range<usize>, d: &mut Draft) {
+    let (a, b) = d.cue;
+    if b != a + 1 || a <= range.start + 1 || word_at(doc, a - 1) != "," {
+        return;
+    }
+    if !is_in(INVERTING_CUES, word_at(doc, a)) {
+        return;
+    }
+    // Already right: a source after the cue and a content before it. And a source that ends
+    // at the comma before the cue is a subject with its apposition ("Jane Doe, a spokeswoman,
+    // said the union agreed"): subject-verb order.
+    let after = !d.source.is_empty() && d.source.iter().all(|s| s.0 >= b);
+    if after && d.content.iter().all(|c| c.1 <= a) || d.source.iter().any(|s| s.1 + 3 >= a) {
+        return;
+    }
+    let opener = word_at(doc, b);
+    if is_weekday(opener) {
+        return;
+    }
+    let opens = is_in(INVERTED_SPEAKER_OPENERS, opener)
+        || opener.starts_with(|c: char| c.is_uppercase()) && opener.chars().any(char::is_lowercase);
+    if !opens {
+        return;
+    }
+    let mut end = b;
+    // A full stop inside the sentence ends an abbreviation ("said Mr. Barrett"), not the
+    // speaker.
+    while end < range.end
+        && (!is_in(AFTER_INVERTED_SPEAKER, word_at(doc, end))
+            || word_at(doc, end) == "." && end + 1 < range.end)
+    {
+        end += 1;
+    }
+    // A speaker is a short phrase; a long run is a clause ("said the plan would ...").
+    if end == b || end - b > 5 {
+        return;
+    }
+    // The rest of the sentence after the speaker holds no verb of its own: only a time or
+    // place phrase and the final stop ("said the mayor on Monday.").
+    let rest_is_tail = (end..range.end).all(|i| {
+        let w = word_at(doc, i);
+        !matches!(
+            lower(w).as_str(),
+            "that" | "is" | "was" | "are" | "were" | "will" | "would" | "has" | "have" | "had"
+        )
+    });
+    if !rest_is_tail {
+        return;
+    }
+    let mut start = range.start;
+    while start < a - 1 && is_in(&["\"", "\u{201C}", "'", "\u{2018}"], word_at(doc, start)) {
+        start += 1;
+    }
+    if start >= a - 1 {
+        return;
+    }
+    d.source = vec![(b, end)];
+    d.content = vec![(start, a - 1)];
+}
+
 /// Layout cues: a colon that ends a paragraph before a paragraph opening with a quote ("And
 /// from Chairwoman X:"), and a dash right after a closing quote before a name (`"..." - Senator
 /// X`). Returns the kind.
@@ -1519,6 +1667,7 @@ pub(super) fn tag(
         finish_phrase(doc, &v, &is_cue, range.clone(), &mut d);
         apply_layout(doc, &v, &regions, &mut d);
         fix_swapped(&mut d);
+        fix_inverted(doc, range.clone(), &mut d);
         extend_quotes(doc, &v, &regions, &is_cue, &mut d);
         // A content never ends with a preposition, article or conjunction ("the plan on |
         // Monday" where the time phrase was left out).
