@@ -146,8 +146,11 @@ fn clitic_len(text: &str, i: usize, apos_len: usize) -> Option<usize> {
     if word_char_at(text, j) {
         return None;
     }
-    let suffix = text.get(after..j)?.to_ascii_lowercase();
-    CLITICS.contains(&suffix.as_str()).then_some(j - i)
+    let suffix = text.get(after..j)?;
+    CLITICS
+        .iter()
+        .any(|c| c.eq_ignore_ascii_case(suffix))
+        .then_some(j - i)
 }
 
 fn apostrophe_len(text: &str, i: usize) -> usize {

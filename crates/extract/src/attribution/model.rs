@@ -613,33 +613,65 @@ impl Perceptron {
     /// Writes the scores of `feats` to `scores` (one per tag, at most 8).
     ///
     /// Two passes: the rows of all features are fetched first (independent loads, so the
-    /// cache misses overlap), then decoded and summed.
+    /// cache misses overlap), then decoded and summed. The summing loop is compiled for each
+    /// usual number of tags (the cue and role models' 3 and 5), so that it is unrolled and
+    /// keeps its sums in registers; every tag's sum adds the same weights in the same order
+    /// whatever the number.
     #[inline]
     pub fn score(&self, feats: &[u64], scores: &mut [f32]) {
-        let nt = self.ntags.min(8);
-        let mask = (1u64 << self.bits) - 1;
         let mut acc = [0f32; 8];
+        match self.ntags {
+            3 => self.sum::<3>(feats, &mut acc),
+            5 => self.sum::<5>(feats, &mut acc),
+            _ => self.sum_any(feats, &mut acc),
+        }
+        for (s, a) in scores.iter_mut().zip(acc) {
+            *s = a;
+        }
+    }
+
+    /// The rows of `chunk` (at most 64 features), 8 bytes each.
+    #[inline]
+    fn rows(&self, chunk: &[u64], nt: usize, rows: &mut [[i8; 8]; 64]) {
+        let mask = (1u64 << self.bits) - 1;
+        for (slot, &f) in rows.iter_mut().zip(chunk) {
+            let base = ((f & mask) as usize) * nt;
+            // The table has 8 bytes of padding, so a whole row reads as 8 bytes.
+            *slot = self
+                .weights
+                .get(base..base + 8)
+                .and_then(|r| <[i8; 8]>::try_from(r).ok())
+                .unwrap_or([0; 8]);
+        }
+    }
+
+    /// [`Perceptron::score`]'s sums for a model of `N` tags.
+    #[inline]
+    fn sum<const N: usize>(&self, feats: &[u64], acc: &mut [f32; 8]) {
+        let mut sums = [0f32; N];
+        let mut rows = [[0i8; 8]; 64];
         for chunk in feats.chunks(64) {
-            let mut rows = [[0i8; 8]; 64];
-            for (slot, &f) in rows.iter_mut().zip(chunk) {
-                let base = ((f & mask) as usize) * nt;
-                // The table has 8 bytes of padding, so a whole row reads as 8 bytes.
-                if let Some(r) = self
-                    .weights
-                    .get(base..base + 8)
-                    .and_then(|r| <[i8; 8]>::try_from(r).ok())
-                {
-                    *slot = r;
+            self.rows(chunk, N, &mut rows);
+            for row in rows.iter().take(chunk.len()) {
+                for t in 0..N {
+                    sums[t] += self.decode[usize::from(row[t] as u8)];
                 }
             }
+        }
+        acc[..N].copy_from_slice(&sums);
+    }
+
+    /// [`Perceptron::score`]'s sums for any number of tags.
+    fn sum_any(&self, feats: &[u64], acc: &mut [f32; 8]) {
+        let nt = self.ntags.min(8);
+        let mut rows = [[0i8; 8]; 64];
+        for chunk in feats.chunks(64) {
+            self.rows(chunk, nt, &mut rows);
             for row in rows.iter().take(chunk.len()) {
                 for (a, w) in acc.iter_mut().zip(row).take(nt) {
                     *a += self.decode[usize::from(*w as u8)];
                 }
             }
-        }
-        for (s, a) in scores.iter_mut().zip(acc) {
-            *s = a;
         }
     }
 

@@ -97,6 +97,11 @@ fn add_core_cues(doc: &Doc<'_>, v: &[TokView], runs: &mut Vec<(usize, usize, usi
                 runs.push((i, i + 1, si));
                 continue;
             }
+            // Only a core speech verb or "according" can be added below: most words go at a
+            // glance (their length or first letter).
+            if !maybe_core_cue(w) {
+                continue;
+            }
             // Outside quotations, only after a name or a pronoun ("the Ledger reported").
             let subject_before = i > s.tokens.start
                 && doc.tokens.get(i - 1).is_some_and(|p| {
@@ -124,6 +129,16 @@ fn add_core_cues(doc: &Doc<'_>, v: &[TokView], runs: &mut Vec<(usize, usize, usi
     if runs.len() > before {
         runs.sort_unstable();
     }
+}
+
+/// False when `w` is certainly neither one of [`CORE_CUES`] nor "according" (in any case):
+/// those are 4 to 12 letters long and start with one of a few letters.
+fn maybe_core_cue(w: &str) -> bool {
+    (4..=12).contains(&w.len())
+        && matches!(
+            w.as_bytes().first().map(u8::to_ascii_lowercase),
+            Some(b'a' | b'c' | b'i' | b'n' | b'r' | b's' | b't' | b'w')
+        )
 }
 
 const AUXILIARIES: &[&str] = &[
@@ -2950,5 +2965,29 @@ fn rewrite_citing(doc: &Doc<'_>, entities: &Entities, drafts: &[Draft], out: &mu
         a2.kind = out[i].kind;
         a2.parent = Some(parent);
         out[i] = a2;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_core_cue_prefilter_lets_every_core_cue_through() {
+        for w in super::CORE_CUES.iter().chain(&["according"]) {
+            let mut capitalised = w.to_string();
+            capitalised[..1].make_ascii_uppercase();
+            for form in [w.to_string(), w.to_ascii_uppercase(), capitalised] {
+                assert!(super::maybe_core_cue(&form), "{form}");
+            }
+        }
+        for w in [
+            "the",
+            "President",
+            "of",
+            "Korea",
+            "accordingly!!!!",
+            "\u{201C}",
+        ] {
+            assert!(!super::maybe_core_cue(w), "{w}");
+        }
     }
 }
