@@ -25,7 +25,8 @@ recursively in sorted order), and - for standard input (JSONL if its first line 
 with a text, otherwise one article).
 
 Exit status: 0 all inputs read and written; 1 some inputs or lines failed (each is named on stderr,
-the rest were written); 2 bad usage or the output could not be written.";
+the rest were written); 2 bad usage or the output could not be written. A reader that closes the
+pipe early (| head) ends the run quietly, with 0.";
 
 /// Reads English news articles and writes a spreadsheet of the claims in them.
 #[derive(Parser, Debug)]
@@ -145,9 +146,26 @@ fn main() -> ExitCode {
     };
     match result {
         Ok(code) => ExitCode::from(code),
+        // The reader went away (`claimsheet extract big.jsonl | head`): stop quietly, as
+        // Unix tools do, rather than report an error nobody asked about.
+        Err(e) if broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("claimsheet: error: {e:#}");
             ExitCode::from(EXIT_FATAL)
         }
     }
+}
+
+/// True when the error, or one of its causes, is a write to a pipe whose reader has closed.
+fn broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        let kind = c
+            .downcast_ref::<std::io::Error>()
+            .map(std::io::Error::kind)
+            .or_else(|| {
+                c.downcast_ref::<claimsheet_report::ReportError>()
+                    .and_then(claimsheet_report::ReportError::io_kind)
+            });
+        kind == Some(std::io::ErrorKind::BrokenPipe)
+    })
 }

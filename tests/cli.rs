@@ -753,3 +753,45 @@ fn messages_in_a_terminal_are_not_glued_to_the_progress_line() {
         );
     }
 }
+
+/// Regression: `claimsheet extract archive.jsonl | head` ended with "claimsheet: error: cannot
+/// write CSV: Broken pipe (os error 32)" and exit status 2 once `head` had its lines. A reader
+/// that goes away now ends the run quietly, with status 0, for every output format.
+#[test]
+fn a_reader_closing_the_pipe_ends_the_run_quietly() {
+    use std::io::{BufRead, BufReader};
+    let seed = std::fs::read_to_string(SEED).expect("seed article");
+    let line = format!(
+        "{}\n",
+        serde_json::json!({"text": seed, "date": "2025-10-19"})
+    );
+    let dir = std::env::temp_dir().join(format!("claimsheet-pipe-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let input = dir.join("archive.jsonl");
+    // Far more output than a pipe holds (64 KiB), so the writer meets the closed pipe.
+    std::fs::write(&input, line.repeat(400)).expect("write archive");
+    for args in [
+        &["extract", "--format", "csv"][..],
+        &["extract", "--format", "jsonl"][..],
+        &["annotate"][..],
+    ] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_claimsheet"))
+            .args(args)
+            .arg(&input)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("claimsheet starts");
+        let mut first = String::new();
+        BufReader::new(child.stdout.take().expect("stdout"))
+            .read_line(&mut first)
+            .expect("first line");
+        assert!(!first.is_empty(), "{args:?}");
+        // The reader is dropped here, as `head -1` exits.
+        let out = child.wait_with_output().expect("claimsheet ends");
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {err}");
+        assert!(!err.contains("error"), "{args:?}: {err}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}

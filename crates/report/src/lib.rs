@@ -38,3 +38,17 @@ pub enum ReportError {
     #[error("cannot write JSON")]
     Json(#[from] serde_json::Error),
 }
+
+impl ReportError {
+    /// The kind of the I/O error underneath, whichever writer met it.
+    pub fn io_kind(&self) -> Option<std::io::ErrorKind> {
+        match self {
+            ReportError::Io(e) => Some(e.kind()),
+            ReportError::Csv(e) => match e.kind() {
+                csv::ErrorKind::Io(io) => Some(io.kind()),
+                _ => None,
+            },
+            ReportError::Json(e) => e.io_error_kind(),
+        }
+    }
+}
