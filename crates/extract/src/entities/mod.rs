@@ -306,6 +306,7 @@ impl EntityTagger {
                 *ty = EntityType::Per;
             }
         }
+        given_names(doc, &t.toks, &mut spans);
         appositions(doc, &t.toks, &mut spans);
         organisation_nouns(doc, &t.toks, &mut spans);
         let mut e = referents::resolve(doc, &self.gaz, &t.toks, &spans);
@@ -860,6 +861,44 @@ fn split_titles(
         out.push((r, ty));
     }
     out
+}
+
+/// A lone given name typed as a place or organisation ("a pink Marilyn", "Ilona loves him") is
+/// a person when no list knows the word as a place or body and the article never uses it as a
+/// place (after "in", "from", ... or before ", Place").
+fn given_names(doc: &Doc<'_>, toks: &[TokInfo], spans: &mut [(Range<usize>, EntityType)]) {
+    let candidate = |r: &Range<usize>, ty: EntityType| {
+        let g = toks[r.start].gaz;
+        r.len() == 1
+            && matches!(ty, EntityType::Loc | EntityType::Org)
+            && g & (cat::FIRST_M | cat::FIRST_F) != 0
+            && g & (cat::NAMES | cat::ORG_SUFFIX | cat::TITLE | cat::TEMPORAL) == 0
+            && g & ((cat::TR_B << 2) | (cat::TR_B << 4) | (cat::TR_B << 6)) == 0
+            && toks[r.start].flags & features::flag::ALLCAPS == 0
+    };
+    let mut placed: Vec<u64> = Vec::new();
+    let mut any = false;
+    for (r, ty) in spans.iter() {
+        if candidate(r, *ty) {
+            any = true;
+            // A venue in a slash list ("Nikki Beach / Pearl") is no person either.
+            let slash = |i: usize| referents::word(doc, i) == "/";
+            if referents::place_context_with(doc, toks, r, false)
+                || (r.start > 0 && slash(r.start - 1))
+                || slash(r.end)
+            {
+                placed.push(toks[r.start].lower);
+            }
+        }
+    }
+    if !any {
+        return;
+    }
+    for (r, ty) in spans.iter_mut() {
+        if candidate(r, *ty) && !placed.contains(&toks[r.start].lower) {
+            *ty = EntityType::Per;
+        }
+    }
 }
 
 /// Nouns for people that, in an apposition, make the name before them a person's: "Valeska
