@@ -1515,6 +1515,23 @@ const ORG_ENDINGS: &[&str] = &[
     "Laboratories",
 ];
 
+/// True when `w` is one of [`ORG_ENDINGS`] (a binary search of the sorted list: this runs
+/// after every name).
+fn is_org_ending(w: &str) -> bool {
+    static SORTED: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    if w.len() < 2 || !w.as_bytes()[0].is_ascii_uppercase() {
+        return false;
+    }
+    SORTED
+        .get_or_init(|| {
+            let mut v = ORG_ENDINGS.to_vec();
+            v.sort_unstable();
+            v
+        })
+        .binary_search(&w)
+        .is_ok()
+}
+
 /// A name that ends with an organisation word ("Australian Broadcasting Corporation") is an
 /// organisation, and takes in a name right before it that the tagger split off.
 fn org_suffixes(doc: &Doc<'_>, toks: &[TokInfo], spans: &mut Vec<(Range<usize>, EntityType)>) {
@@ -1532,20 +1549,20 @@ fn org_suffixes(doc: &Doc<'_>, toks: &[TokInfo], spans: &mut Vec<(Range<usize>, 
         while j < limit
             && toks[j].flags & features::flag::CAP != 0
             && toks[j].flags & features::flag::CAPS_LINE == 0
-            && !ORG_ENDINGS.contains(&word(j))
+            && !is_org_ending(word(j))
         {
             j += 1;
         }
         if j < limit
             && j > r.end
             && spans[k].1 != EntityType::Misc
-            && ORG_ENDINGS.contains(&word(j))
+            && is_org_ending(word(j))
             && toks[j].flags & features::flag::CAPS_LINE == 0
         {
             spans[k] = (r.start..j + 1, EntityType::Org);
         }
         let (r, _) = &spans[k];
-        if r.len() >= 2 && ORG_ENDINGS.contains(&word(r.end - 1)) {
+        if r.len() >= 2 && is_org_ending(word(r.end - 1)) {
             spans[k].1 = EntityType::Org;
             if k > 0
                 && spans[k - 1].0.end == spans[k].0.start
