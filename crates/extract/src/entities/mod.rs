@@ -306,6 +306,7 @@ impl EntityTagger {
                 *ty = EntityType::Per;
             }
         }
+        given_names(doc, &t.toks, &mut spans);
         appositions(doc, &t.toks, &mut spans);
         organisation_nouns(doc, &t.toks, &mut spans);
         let mut e = referents::resolve(doc, &self.gaz, &t.toks, &spans);
@@ -816,7 +817,7 @@ fn split_titles(
         let title = |i: usize| {
             toks[i].flags & features::flag::CAP != 0
                 && (toks[i].gaz & cat::TITLE != 0
-                    || EXTRA_TITLES.contains(&referents::word(doc, i)))
+                    || in_list(&lists().extra_titles, referents::word(doc, i)))
         };
         let first_title = (r.start + 1..r.end.saturating_sub(1)).find(|&i| title(i));
         let (r, ty) = match first_title {
@@ -860,6 +861,44 @@ fn split_titles(
         out.push((r, ty));
     }
     out
+}
+
+/// A lone given name typed as a place or organisation ("a pink Marilyn", "Ilona loves him") is
+/// a person when no list knows the word as a place or body and the article never uses it as a
+/// place (after "in", "from", ... or before ", Place").
+fn given_names(doc: &Doc<'_>, toks: &[TokInfo], spans: &mut [(Range<usize>, EntityType)]) {
+    let candidate = |r: &Range<usize>, ty: EntityType| {
+        let g = toks[r.start].gaz;
+        r.len() == 1
+            && matches!(ty, EntityType::Loc | EntityType::Org)
+            && g & (cat::FIRST_M | cat::FIRST_F) != 0
+            && g & (cat::NAMES | cat::ORG_SUFFIX | cat::TITLE | cat::TEMPORAL) == 0
+            && g & ((cat::TR_B << 2) | (cat::TR_B << 4) | (cat::TR_B << 6)) == 0
+            && toks[r.start].flags & features::flag::ALLCAPS == 0
+    };
+    let mut placed: Vec<u64> = Vec::new();
+    let mut any = false;
+    for (r, ty) in spans.iter() {
+        if candidate(r, *ty) {
+            any = true;
+            // A venue in a slash list ("Nikki Beach / Pearl") is no person either.
+            let slash = |i: usize| referents::word(doc, i) == "/";
+            if referents::place_context_with(doc, toks, r, false)
+                || (r.start > 0 && slash(r.start - 1))
+                || slash(r.end)
+            {
+                placed.push(toks[r.start].lower);
+            }
+        }
+    }
+    if !any {
+        return;
+    }
+    for (r, ty) in spans.iter_mut() {
+        if candidate(r, *ty) && !placed.contains(&toks[r.start].lower) {
+            *ty = EntityType::Per;
+        }
+    }
 }
 
 /// Nouns for people that, in an apposition, make the name before them a person's: "Valeska
@@ -943,7 +982,7 @@ fn appositions(doc: &Doc<'_>, toks: &[TokInfo], spans: &mut [(Range<usize>, Enti
                 break;
             }
             let w = word(i);
-            if PERSON_NOUNS.contains(&w) {
+            if in_list(&lists().person_nouns, w) {
                 // The apposition must close: "X, an Australian woman and former member, has
                 // claimed", "said X, a lawyer." (not "According to X, the mayor resigned").
                 let closed = matches!(word(i + 1), "." | "," | ")" | ";" | "who" | "whose")
@@ -1011,6 +1050,13 @@ const EXTRA_TITLES: &[&str] = &[
 /// that organisation, and so is a repeat of the full name the tagger missed.
 fn church_names(doc: &Doc<'_>, toks: &[TokInfo], tags: &mut [u8]) {
     let word = |i: usize| referents::word(doc, i);
+    if !doc
+        .tokens
+        .iter()
+        .any(|t| t.span.len() == 6 && t.span.slice(doc.text) == "Church")
+    {
+        return;
+    }
     let mut rests: Vec<Range<usize>> = Vec::new();
     for (r, ty) in decode(doc, tags) {
         let mut a = r.start;
@@ -1172,7 +1218,7 @@ fn split_at_breaks(doc: &Doc<'_>, toks: &[TokInfo], spans: &mut Vec<(Range<usize
                 || (w == ":" && caption(i))
                 || (matches!(w, "in" | "at" | "near")
                     && i > start
-                    && SITE_ENDINGS.contains(&word(i - 1))
+                    && in_list(&lists().site_endings, word(i - 1))
                     && (place(i + 1)
                         || toks
                             .get(i + 1)
@@ -1240,11 +1286,12 @@ fn name_endings(doc: &Doc<'_>, toks: &[TokInfo], spans: &mut Vec<(Range<usize>, 
             || spans
                 .get(k + 1)
                 .is_some_and(|(n, _)| n.start == next && n.len() == 1);
+        let next_cap = toks.get(next).is_some_and(|t| {
+            t.flags & features::flag::CAP != 0 && t.flags & features::flag::CAPS_LINE == 0
+        });
         if ty != EntityType::Per
-            && MEDIA_ENDINGS.contains(&word(next))
-            && toks
-                .get(next)
-                .is_some_and(|t| t.flags & features::flag::CAPS_LINE == 0)
+            && next_cap
+            && in_list(&lists().media_endings, word(next))
             && next_free
             && doc
                 .sentences
@@ -1255,9 +1302,9 @@ fn name_endings(doc: &Doc<'_>, toks: &[TokInfo], spans: &mut Vec<(Range<usize>, 
                 spans.remove(k + 1);
             }
             spans[k] = (r.start..next + 1, EntityType::Org);
-        } else if r.len() >= 2 && MEDIA_ENDINGS.contains(&word(r.end - 1)) {
+        } else if r.len() >= 2 && in_list(&lists().media_endings, word(r.end - 1)) {
             spans[k].1 = EntityType::Org;
-        } else if r.len() >= 2 && PLACE_ENDINGS.contains(&word(r.end - 1)) {
+        } else if r.len() >= 2 && in_list(&lists().place_endings, word(r.end - 1)) {
             spans[k].1 = EntityType::Loc;
         } else if r.len() >= 3
             && matches!(word(r.start), "State" | "Province" | "Commonwealth")
@@ -1339,7 +1386,7 @@ fn organisation_nouns(doc: &Doc<'_>, toks: &[TokInfo], spans: &mut [(Range<usize
         if b > 0 && word(b - 1) == "," {
             b -= 1;
         }
-        let before = !given && b > 0 && lower(b - 1) && ORG_NOUNS.contains(&word(b - 1));
+        let before = !given && b > 0 && lower(b - 1) && in_list(&lists().org_nouns, word(b - 1));
         // After: ", a network company based in".
         let mut after = false;
         if word(r.end) == "," && matches!(word(r.end + 1), "a" | "an" | "the") {
@@ -1348,7 +1395,7 @@ fn organisation_nouns(doc: &Doc<'_>, toks: &[TokInfo], spans: &mut [(Range<usize
             while i < stop && lower(i) {
                 let w = word(i);
                 if w == "'s"
-                    || PERSON_NOUNS.contains(&w)
+                    || in_list(&lists().person_nouns, w)
                     || matches!(
                         w,
                         "and"
@@ -1369,7 +1416,7 @@ fn organisation_nouns(doc: &Doc<'_>, toks: &[TokInfo], spans: &mut [(Range<usize
                 {
                     break;
                 }
-                if ORG_NOUNS.contains(&w) {
+                if in_list(&lists().org_nouns, w) {
                     let next = word(i + 1);
                     after = matches!(
                         next,
@@ -1476,6 +1523,59 @@ const ORG_ENDINGS: &[&str] = &[
     "Laboratories",
 ];
 
+/// The word lists of the rules after tagging, sorted for binary search (they are consulted
+/// around every name).
+struct Lists {
+    extra_titles: Vec<&'static str>,
+    person_nouns: Vec<&'static str>,
+    org_nouns: Vec<&'static str>,
+    site_endings: Vec<&'static str>,
+    media_endings: Vec<&'static str>,
+    place_endings: Vec<&'static str>,
+}
+
+/// The sorted word lists, built once.
+fn lists() -> &'static Lists {
+    static LISTS: std::sync::OnceLock<Lists> = std::sync::OnceLock::new();
+    LISTS.get_or_init(|| {
+        let sorted = |l: &[&'static str]| {
+            let mut v = l.to_vec();
+            v.sort_unstable();
+            v
+        };
+        Lists {
+            extra_titles: sorted(EXTRA_TITLES),
+            person_nouns: sorted(PERSON_NOUNS),
+            org_nouns: sorted(ORG_NOUNS),
+            site_endings: sorted(SITE_ENDINGS),
+            media_endings: sorted(MEDIA_ENDINGS),
+            place_endings: sorted(PLACE_ENDINGS),
+        }
+    })
+}
+
+/// True when `w` is in the sorted `list`.
+fn in_list(list: &[&str], w: &str) -> bool {
+    !w.is_empty() && w.len() <= 16 && list.binary_search(&w).is_ok()
+}
+
+/// True when `w` is one of [`ORG_ENDINGS`] (a binary search of the sorted list: this runs
+/// after every name).
+fn is_org_ending(w: &str) -> bool {
+    static SORTED: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    if w.len() < 2 || !w.as_bytes()[0].is_ascii_uppercase() {
+        return false;
+    }
+    SORTED
+        .get_or_init(|| {
+            let mut v = ORG_ENDINGS.to_vec();
+            v.sort_unstable();
+            v
+        })
+        .binary_search(&w)
+        .is_ok()
+}
+
 /// A name that ends with an organisation word ("Australian Broadcasting Corporation") is an
 /// organisation, and takes in a name right before it that the tagger split off.
 fn org_suffixes(doc: &Doc<'_>, toks: &[TokInfo], spans: &mut Vec<(Range<usize>, EntityType)>) {
@@ -1493,20 +1593,20 @@ fn org_suffixes(doc: &Doc<'_>, toks: &[TokInfo], spans: &mut Vec<(Range<usize>, 
         while j < limit
             && toks[j].flags & features::flag::CAP != 0
             && toks[j].flags & features::flag::CAPS_LINE == 0
-            && !ORG_ENDINGS.contains(&word(j))
+            && !is_org_ending(word(j))
         {
             j += 1;
         }
         if j < limit
             && j > r.end
             && spans[k].1 != EntityType::Misc
-            && ORG_ENDINGS.contains(&word(j))
+            && is_org_ending(word(j))
             && toks[j].flags & features::flag::CAPS_LINE == 0
         {
             spans[k] = (r.start..j + 1, EntityType::Org);
         }
         let (r, _) = &spans[k];
-        if r.len() >= 2 && ORG_ENDINGS.contains(&word(r.end - 1)) {
+        if r.len() >= 2 && is_org_ending(word(r.end - 1)) {
             spans[k].1 = EntityType::Org;
             if k > 0
                 && spans[k - 1].0.end == spans[k].0.start

@@ -162,17 +162,33 @@ const PLACE_PREPOSITIONS: &[&str] = &[
     "southern",
     "eastern",
     "western",
+    "borders",
+    "bordering",
+    "bordered",
+    "surrounding",
+    "surrounds",
 ];
 
 /// True when the name at `r` reads as a place: after a preposition of place, before a comma
 /// and a capitalised word ("Paris, France"), or opening a longer name.
-fn place_context(doc: &Doc<'_>, toks: &[TokInfo], r: &Range<usize>) -> bool {
+pub(super) fn place_context(doc: &Doc<'_>, toks: &[TokInfo], r: &Range<usize>) -> bool {
+    place_context_with(doc, toks, r, true)
+}
+
+/// [`place_context`], where `of` tells whether "of" counts as a preposition of place ("the
+/// town of Coleman" but also "pictures of Marilyn").
+pub(super) fn place_context_with(
+    doc: &Doc<'_>,
+    toks: &[TokInfo],
+    r: &Range<usize>,
+    of: bool,
+) -> bool {
     let prev = if r.start > 0 {
         word(doc, r.start - 1)
     } else {
         ""
     };
-    if lower_in(PLACE_PREPOSITIONS, prev) {
+    if lower_in(PLACE_PREPOSITIONS, prev) && (of || !prev.eq_ignore_ascii_case("of")) {
         return true;
     }
     word(doc, r.end) == ","
