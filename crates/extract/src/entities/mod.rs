@@ -772,6 +772,12 @@ fn korean_given(doc: &Doc<'_>, toks: &[TokInfo], r: &Range<usize>) -> bool {
     })
 }
 
+/// Words that end the head of an apposition after a name ("X, a doctor at the clinic"): what
+/// follows them describes something else.
+const APPOSITION_STOPS: &[&str] = &[
+    "and", "or", "of", "who", "which", "that", "in", "at", "by", "for", "with", "from", "to", "on",
+];
+
 /// Lowercase words that make an adjective of the name before their hyphen.
 const ADJECTIVE_SUFFIXES: &[&str] = &[
     "based",
@@ -994,23 +1000,7 @@ fn appositions(doc: &Doc<'_>, toks: &[TokInfo], spans: &mut [(Range<usize>, Enti
                 }
                 break;
             }
-            if matches!(
-                w,
-                "and"
-                    | "or"
-                    | "of"
-                    | "who"
-                    | "which"
-                    | "that"
-                    | "in"
-                    | "at"
-                    | "by"
-                    | "for"
-                    | "with"
-                    | "from"
-                    | "to"
-                    | "on"
-            ) {
+            if APPOSITION_STOPS.contains(&w) {
                 break;
             }
             i += 1;
@@ -1394,26 +1384,7 @@ fn organisation_nouns(doc: &Doc<'_>, toks: &[TokInfo], spans: &mut [(Range<usize
             let stop = (i + 4).min(toks.len());
             while i < stop && lower(i) {
                 let w = word(i);
-                if w == "'s"
-                    || in_list(&lists().person_nouns, w)
-                    || matches!(
-                        w,
-                        "and"
-                            | "or"
-                            | "of"
-                            | "who"
-                            | "which"
-                            | "that"
-                            | "in"
-                            | "at"
-                            | "by"
-                            | "for"
-                            | "with"
-                            | "from"
-                            | "to"
-                            | "on"
-                    )
-                {
+                if w == "'s" || in_list(&lists().person_nouns, w) || APPOSITION_STOPS.contains(&w) {
                     break;
                 }
                 if in_list(&lists().org_nouns, w) {

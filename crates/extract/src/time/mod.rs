@@ -2398,6 +2398,18 @@ impl<'a> Scan<'a> {
         i > 0 && self.is(i - 1, Kw::Since)
     }
 
+    /// The year of the month name at `j` ("March 2026", or "March" placed by
+    /// [`Self::month_only`]), the anchor it used and the token after the phrase.
+    fn year_of_month(&self, j: usize, m: u8) -> (Option<i32>, Anchor, usize) {
+        match self.lex(j + 1) {
+            Lex::Num(y, 4) if self.year_ok(j + 1) => (Some(y as i32), Anchor::None, j + 2),
+            _ => {
+                let (v, anchor) = self.month_only(j, m, 0);
+                (v.get(..4).and_then(|y| y.parse().ok()), anchor, j + 1)
+            }
+        }
+    }
+
     /// A month without year, resolved by tense: `dir` -1 last, +1 next, 0 by context, -2 the
     /// last one with the publication month included ("since October").
     fn month_only(&self, i: usize, m: u8, dir: i32) -> (String, Anchor) {
@@ -2699,13 +2711,7 @@ impl<'a> Scan<'a> {
         if !self.cap(j) {
             return None;
         }
-        let (year, anchor, b) = match self.lex(j + 1) {
-            Lex::Num(y, 4) if self.year_ok(j + 1) => (Some(y as i32), Anchor::None, j + 2),
-            _ => {
-                let (v, anchor) = self.month_only(j, m, 0);
-                (v.get(..4).and_then(|y| y.parse().ok()), anchor, j + 1)
-            }
-        };
+        let (year, anchor, b) = self.year_of_month(j, m);
         let weekend = u == Unit::Weekend;
         let value = match year {
             Some(y) => {
@@ -2772,13 +2778,7 @@ impl<'a> Scan<'a> {
         if !self.cap(j) {
             return None;
         }
-        let (year, anchor, b) = match self.lex(j + 1) {
-            Lex::Num(y, 4) if self.year_ok(j + 1) => (Some(y as i32), Anchor::None, j + 2),
-            _ => {
-                let (v, anchor) = self.month_only(j, m, 0);
-                (v.get(..4).and_then(|y| y.parse().ok()), anchor, j + 1)
-            }
-        };
+        let (year, anchor, b) = self.year_of_month(j, m);
         let value = match year {
             Some(y) => {
                 let first = date(y, m, 1)?;
