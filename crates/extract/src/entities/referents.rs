@@ -200,8 +200,11 @@ pub(super) fn place_context_with(
 struct Name {
     range: Range<usize>,
     kind: EntityType,
-    /// Lowercased words.
+    /// Lowercased words (with those of `tail`).
     words: Vec<u64>,
+    /// Tokens of a later name whose words this one shares ("Korea" for "South" in "South and
+    /// North Korea"); empty for most names.
+    tail: Range<usize>,
 }
 
 /// A number for each entity type, mixed into referent keys.
@@ -229,6 +232,7 @@ pub(crate) fn resolve(
             range: r.clone(),
             kind: *k,
             words: toks[r.clone()].iter().map(|t| t.lower).collect(),
+            tail: r.end..r.end,
         })
         .collect();
     // A single word that starts or ends a person's name of the article is that person
@@ -241,6 +245,7 @@ pub(crate) fn resolve(
         .flat_map(|n| [n.words[0], n.words[n.words.len() - 1]])
         .collect();
     let mut names = names;
+    share_coordinated_names(doc, &mut names);
     for n in names.iter_mut() {
         if n.kind != EntityType::Per
             && n.words.len() == 1
@@ -478,6 +483,39 @@ impl PersonIndex {
     }
 }
 
+/// "South and North Korea", "East and West Germany": the first of two coordinated direction
+/// words names the place with the words after the second ("South" is South Korea), so it
+/// resolves to that place, with its type, not to a place called "South".
+fn share_coordinated_names(doc: &Doc<'_>, names: &mut [Name]) {
+    const DIRECTIONS: &[&str] = &[
+        "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+    ];
+    let is_direction = |i: usize| {
+        let w = word(doc, i);
+        DIRECTIONS.iter().any(|d| d.eq_ignore_ascii_case(w))
+    };
+    for k in 1..names.len() {
+        let (first, second) = (&names[k - 1], &names[k]);
+        let joined = first.range.end + 1 == second.range.start
+            && matches!(word(doc, first.range.end), "and" | "or" | "&");
+        if joined
+            && first.range.len() == 1
+            && second.range.len() >= 2
+            && is_direction(first.range.start)
+            && is_direction(second.range.start)
+        {
+            let tail = second.range.start + 1..second.range.end;
+            let shared = second.words[1..].to_vec();
+            // A lone direction word is often mistyped ("East" MISC): it is what the name is.
+            let kind = second.kind;
+            let first = &mut names[k - 1];
+            first.kind = kind;
+            first.words.extend(shared);
+            first.tail = tail;
+        }
+    }
+}
+
 fn new_referent(doc: &Doc<'_>, gaz: &Gazetteer, toks: &[TokInfo], n: &Name) -> Referent {
     let r = n.range.clone();
     let text = match (doc.tokens.get(r.start), doc.tokens.get(r.end - 1)) {
@@ -485,6 +523,13 @@ fn new_referent(doc: &Doc<'_>, gaz: &Gazetteer, toks: &[TokInfo], n: &Name) -> R
         _ => "",
     };
     let mut canonical = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if let (Some(a), Some(b)) = (doc.tokens.get(n.tail.start), n.tail.end.checked_sub(1)) {
+        if let Some(b) = doc.tokens.get(b).filter(|_| !n.tail.is_empty()) {
+            let shared = doc.text.get(a.span.start..b.span.end).unwrap_or("");
+            canonical.push(' ');
+            canonical.push_str(&shared.split_whitespace().collect::<Vec<_>>().join(" "));
+        }
+    }
     let heading = toks[r.start].flags & super::features::flag::CAPS_LINE != 0;
     if heading && !canonical.chars().any(char::is_lowercase) {
         // "SEOUL" in a heading: write it "Seoul" (short words such as "US" stay).
