@@ -1990,8 +1990,30 @@ fn agentless_passive(doc: &Doc<'_>, sentence: Range<usize>, (a, b): (usize, usiz
         && passive_without_agent(doc, sentence, (a, b))
 }
 
+/// Past participles of reporting and cognition verbs without an -ed or -en ending ("is
+/// forecast", "was told", "is understood").
+const IRREGULAR_PARTICIPLES: &[&str] = &[
+    "told",
+    "said",
+    "shown",
+    "thought",
+    "heard",
+    "taught",
+    "forecast",
+    "broadcast",
+    "understood",
+    "held",
+    "found",
+    "felt",
+    "meant",
+    "read",
+    "sought",
+    "known",
+];
+
 /// True when the cue `(a, b)` is a past participle after a form of "be" with no "by" agent
 /// after it: an agentless passive, which names no speaker.
+
 fn passive_without_agent(doc: &Doc<'_>, sentence: Range<usize>, (a, b): (usize, usize)) -> bool {
     let word = |i: usize| doc.tokens.get(i).map_or("", |t| t.span.slice(doc.text));
     let Some(last) = b.checked_sub(1) else {
@@ -1999,12 +2021,8 @@ fn passive_without_agent(doc: &Doc<'_>, sentence: Range<usize>, (a, b): (usize, 
     };
     let head = word(last);
     let content_words = (a..b).filter(|&i| !is_in(CUE_AUXILIARIES, word(i))).count();
-    let participle = head.ends_with("ed")
-        || head.ends_with("en")
-        || is_in(
-            &["told", "said", "shown", "thought", "heard", "taught"],
-            head,
-        );
+    let participle =
+        head.ends_with("ed") || head.ends_with("en") || is_in(IRREGULAR_PARTICIPLES, head);
     if !participle || content_words > 3 {
         return false;
     }
