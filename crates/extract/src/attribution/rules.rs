@@ -2749,7 +2749,14 @@ fn speaker(doc: &Doc<'_>, entities: &Entities, a: &mut Attribution, d: &Draft) {
     if a.speaker.is_none() {
         let name = fallback_name(text);
         let lname = lower(name);
-        a.speaker_type = if MEDIA.iter().any(|m| lname == *m || lname.ends_with(m)) {
+        // A media name ends the phrase as whole words: "the Associated Press", "the Daily
+        // Post", not "a budget gap" ("ap") or "an outpost".
+        let ends_with_word = |m: &str| {
+            lname
+                .strip_suffix(m)
+                .is_some_and(|rest| rest.is_empty() || rest.ends_with(' '))
+        };
+        a.speaker_type = if MEDIA.iter().any(|m| ends_with_word(m)) {
             SpeakerType::Media
         } else if GOVERNMENT.iter().any(|g| lname.contains(g)) {
             SpeakerType::Government
@@ -2951,8 +2958,19 @@ fn resolve_without_entities(doc: &Doc<'_>, entities: &Entities, out: &mut [Attri
     }
 }
 
+/// True when a word of the token range `(a, b)` starts with a capital letter (a name).
+fn has_capitalised_word(doc: &Doc<'_>, (a, b): (usize, usize)) -> bool {
+    (a..b).any(|i| {
+        word_at(doc, i)
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+    })
+}
+
 /// "X reported ..., citing Y": the citing attribution takes Y as its source and X's content,
 /// with X's attribution as parent, so the chain reads X > Y.
+/// A "citing" that names a reason rather than a source ("citing rising costs") stays as it is.
 fn rewrite_citing(doc: &Doc<'_>, entities: &Entities, drafts: &[Draft], out: &mut [Attribution]) {
     for i in 0..out.len() {
         let Some(parent) = out[i].parent else {
@@ -2979,6 +2997,11 @@ fn rewrite_citing(doc: &Doc<'_>, entities: &Entities, drafts: &[Draft], out: &mu
         let mut nd = d.clone();
         nd.source = vec![(a, b)];
         let mut a2 = finish(doc, &[], entities, &nd);
+        // "citing a $12 million budget gap", "citing rising costs": a reason, not a source. A
+        // cited source is a person, organisation, outlet, document or unnamed source.
+        if a2.speaker_type == SpeakerType::Unknown && !has_capitalised_word(doc, (a, b)) {
+            continue;
+        }
         a2.content = parent_content;
         a2.kind = out[i].kind;
         a2.parent = Some(parent);
