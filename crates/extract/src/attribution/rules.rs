@@ -1694,6 +1694,7 @@ pub(super) fn tag(
                 c.1 -= 1;
             }
         }
+        drop_relative_clause_content(doc, &mut d);
         if prepositional_source(doc, &d) || appositive_noun_cue(doc, (a, b)) {
             continue;
         }
@@ -1708,6 +1709,26 @@ pub(super) fn tag(
     resolve_without_entities(doc, entities, &mut out);
     rewrite_citing(doc, entities, &drafts, &mut out);
     out
+}
+
+/// "Two officials, who spoke on condition of anonymity because they were not authorized to
+/// discuss it, said ...": a relative clause between the source and the cue describes the
+/// source; a content fragment inside it is not what was said, when content follows the cue.
+fn drop_relative_clause_content(doc: &Doc<'_>, d: &mut Draft) {
+    let Some(source_end) = d.source.iter().map(|s| s.1).max() else {
+        return;
+    };
+    if source_end > d.cue.0 || !d.content.iter().any(|c| c.0 >= d.cue.1) {
+        return;
+    }
+    let relative = (source_end..d.cue.0).any(|i| {
+        i > 0
+            && word_at(doc, i - 1) == ","
+            && is_in(&["who", "which", "whose", "whom"], word_at(doc, i))
+    });
+    if relative {
+        d.content.retain(|c| !(c.0 >= source_end && c.1 <= d.cue.0));
+    }
 }
 
 /// "Trump said he would ... and warned against ...", "took to Twitter to accuse ...", "...,
