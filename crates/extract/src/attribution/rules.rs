@@ -1707,6 +1707,7 @@ pub(super) fn tag(
         .collect();
     link_parents(&drafts, &mut out, doc, &v);
     resolve_without_entities(doc, entities, &mut out);
+    resolve_relative_sources(doc, &mut out);
     rewrite_citing(doc, entities, &drafts, &mut out);
     out
 }
@@ -2916,6 +2917,42 @@ fn link_parents(drafts: &[Draft], out: &mut [Attribution], doc: &Doc<'_>, v: &[T
             {
                 out[i].parent = Some(j);
             }
+        }
+    }
+}
+
+/// "..., according to the transit authority, which said ...": a relative pronoun source ("which",
+/// "who") right after a comma takes the speaker of the attribution whose source ends at that
+/// comma (its antecedent).
+fn resolve_relative_sources(doc: &Doc<'_>, out: &mut [Attribution]) {
+    for i in 0..out.len() {
+        if out[i].speaker.is_some() || out[i].source.len() != 1 {
+            continue;
+        }
+        let Some(src) = out[i].source.first().copied() else {
+            continue;
+        };
+        if !matches!(lower(src.slice(doc.text)).as_str(), "which" | "who") {
+            continue;
+        }
+        let Some(before) = doc.text.get(..src.start).map(str::trim_end) else {
+            continue;
+        };
+        let Some(before) = before.strip_suffix(',') else {
+            continue;
+        };
+        let end = before.trim_end().len();
+        let antecedent = out
+            .iter()
+            .enumerate()
+            .find(|(j, a)| {
+                *j != i && a.speaker.is_some() && a.source.last().is_some_and(|s| s.end == end)
+            })
+            .map(|(_, a)| (a.speaker.clone(), a.speaker_type, a.anonymous));
+        if let Some((speaker, kind, anonymous)) = antecedent {
+            out[i].speaker = speaker;
+            out[i].speaker_type = kind;
+            out[i].anonymous = anonymous;
         }
     }
 }
