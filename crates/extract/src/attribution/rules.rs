@@ -1176,6 +1176,19 @@ fn fix_content_edges(
         }
     }
     let nested = |i: usize| is_cue.get(i).copied().unwrap_or(false);
+    // "The mayor is expected to | approve the budget, aides said.": a left content cut right
+    // after a nested cue (and its "to") starts the sentence, holding the nested attribution.
+    for c in d.content.iter_mut() {
+        let after_to = c.0 > 0 && text(c.0 - 1).eq_ignore_ascii_case("to");
+        let cue_end = if after_to { c.0 - 1 } else { c.0 };
+        if c.1 <= cue.0
+            && cue_end > sent.start
+            && nested(cue_end - 1)
+            && (sent.start..cue_end).all(|i| v.get(i).is_some_and(|t| t.quote == QuoteMark::None))
+        {
+            c.0 = sent.start;
+        }
+    }
     if let Some(last) = d.content.iter_mut().max_by_key(|c| c.1) {
         if last.0 >= cue.1 && last.1 < sent.end && (nested(last.1) || nested(last.1 - 1)) {
             // On to the sentence end, or to an appositive (", a statement that ...").
