@@ -1698,11 +1698,13 @@ pub(super) fn tag(
         fix_inverted(doc, range.clone(), &mut d);
         extend_quotes(doc, &v, &regions, &is_cue, &mut d);
         // A content never ends with a preposition, article or conjunction ("the plan on |
-        // Monday" where the time phrase was left out).
+        // Monday" where the time phrase was left out), nor, outside a quotation, with a comma
+        // ("Officials will announce it next month, | two people said").
         for c in d.content.iter_mut() {
             while c.1 > c.0 + 1
                 && v.get(c.1 - 1).is_some_and(|t| !t.in_quote)
-                && is_in(DANGLING, word_at(doc, c.1 - 1))
+                && (is_in(DANGLING, word_at(doc, c.1 - 1))
+                    || matches!(word_at(doc, c.1 - 1), "," | ";" | ":"))
             {
                 c.1 -= 1;
             }
