@@ -451,6 +451,37 @@ fn fix_inverted(doc: &Doc<'_>, range: std::ops::Range<usize>, d: &mut Draft) {
     d.content = vec![(start, a - 1)];
 }
 
+/// `"QUOTE?" asked the coach.`: a cue right after a closing quotation mark that the tagger gave
+/// no source takes the short noun phrase after it as its speaker (the verb comes before its
+/// subject).
+fn inverted_after_quote(doc: &Doc<'_>, range: std::ops::Range<usize>, d: &mut Draft) {
+    let (a, b) = d.cue;
+    if !d.source.is_empty() || b != a + 1 || a <= range.start {
+        return;
+    }
+    if !is_in(&["\"", "\u{201D}", "'", "\u{2019}"], word_at(doc, a - 1)) {
+        return;
+    }
+    let opener = word_at(doc, b);
+    let opens = is_in(INVERTED_SPEAKER_OPENERS, opener)
+        || opener.starts_with(|c: char| c.is_uppercase()) && opener.chars().any(char::is_lowercase);
+    if !opens || is_weekday(opener) || is_in(PRONOUNS, opener) {
+        return;
+    }
+    let mut end = b;
+    while end < range.end
+        && (!is_in(AFTER_INVERTED_SPEAKER, word_at(doc, end))
+            || word_at(doc, end) == "." && end + 1 < range.end)
+    {
+        end += 1;
+    }
+    if end == b || end - b > 5 {
+        return;
+    }
+    d.content.retain(|c| c.1 <= b || c.0 >= end);
+    d.source = vec![(b, end)];
+}
+
 /// Layout cues: a colon that ends a paragraph before a paragraph opening with a quote ("And
 /// from Chairwoman X:"), and a dash right after a closing quote before a name (`"..." - Senator
 /// X`). Returns the kind.
@@ -1696,6 +1727,7 @@ pub(super) fn tag(
         apply_layout(doc, &v, &regions, &mut d);
         fix_swapped(&mut d);
         fix_inverted(doc, range.clone(), &mut d);
+        inverted_after_quote(doc, range.clone(), &mut d);
         extend_quotes(doc, &v, &regions, &is_cue, &mut d);
         // A content never ends with a preposition, article or conjunction ("the plan on |
         // Monday" where the time phrase was left out), nor, outside a quotation, with a comma
