@@ -451,6 +451,41 @@ fn fix_inverted(doc: &Doc<'_>, range: std::ops::Range<usize>, d: &mut Draft) {
     d.content = vec![(start, a - 1)];
 }
 
+/// "The minister, speaking at a news conference in Oslo, said ...": a source found inside a
+/// participial or relative adjunct set off by commas before the cue is a word of the adjunct;
+/// the speaker is the noun phrase that opens the sentence before it.
+fn subject_before_adjunct(doc: &Doc<'_>, range: std::ops::Range<usize>, d: &mut Draft) {
+    let (a, _) = d.cue;
+    let [(s0, s1)] = d.source[..] else {
+        return;
+    };
+    if a < 2 || word_at(doc, a - 1) != "," || !(s1 == a - 1 || s1 == a) || s0 <= range.start {
+        return;
+    }
+    // The comma that opens the adjunct, and the adjunct's first word.
+    let Some(open) = (range.start + 1..s0)
+        .rev()
+        .find(|&i| word_at(doc, i) == ",")
+    else {
+        return;
+    };
+    let first = lower(word_at(doc, open + 1));
+    let adjunct = first.len() > 4 && first.ends_with("ing") || is_in(&["who", "whose"], &first);
+    // Only words between the opening comma and the source: no other comma or quotation.
+    let plain =
+        (open + 1..s0).all(|i| !matches!(word_at(doc, i), "," | "\"" | "\u{201C}" | "\u{201D}"));
+    if !adjunct || !plain {
+        return;
+    }
+    let subject = (range.start, open);
+    let opener = word_at(doc, range.start);
+    let opens = is_in(DETERMINERS_BEFORE, &lower(opener)) || opener.starts_with(char::is_uppercase);
+    if !opens || open - range.start > 6 {
+        return;
+    }
+    d.source = vec![subject];
+}
+
 /// `"QUOTE?" asked the coach.`: a cue right after a closing quotation mark that the tagger gave
 /// no source takes the short noun phrase after it as its speaker (the verb comes before its
 /// subject).
@@ -1728,6 +1763,7 @@ pub(super) fn tag(
         fix_swapped(&mut d);
         fix_inverted(doc, range.clone(), &mut d);
         inverted_after_quote(doc, range.clone(), &mut d);
+        subject_before_adjunct(doc, range.clone(), &mut d);
         extend_quotes(doc, &v, &regions, &is_cue, &mut d);
         // A content never ends with a preposition, article or conjunction ("the plan on |
         // Monday" where the time phrase was left out), nor, outside a quotation, with a comma
