@@ -2802,10 +2802,17 @@ fn speaker(doc: &Doc<'_>, entities: &Entities, a: &mut Attribution, d: &Draft) {
     let from = entities
         .mentions
         .partition_point(|m| m.span.start < whole.start);
+    // A relative clause inside the source ("The mayor, who was visiting Paris") describes the
+    // speaker; a name in it is not the speaker.
+    let head_end = [", who ", ", which ", ", whose "]
+        .iter()
+        .filter_map(|r| ltext.find(r))
+        .min()
+        .map_or(whole.end, |k| whole.start + k);
     let inside: Vec<_> = entities.mentions[from..]
         .iter()
-        .take_while(|m| m.span.start < whole.end)
-        .filter(|m| m.span.end <= whole.end)
+        .take_while(|m| m.span.start < head_end)
+        .filter(|m| m.span.end <= head_end)
         .collect();
     let pick = inside
         .iter()
