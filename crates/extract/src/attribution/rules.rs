@@ -1778,6 +1778,7 @@ pub(super) fn tag(
             }
         }
         drop_relative_clause_content(doc, &mut d);
+        cut_source_before_verb(doc, &mut d);
         if prepositional_source(doc, &d) || appositive_noun_cue(doc, (a, b)) {
             continue;
         }
@@ -1793,6 +1794,23 @@ pub(super) fn tag(
     resolve_relative_sources(doc, &mut out);
     rewrite_citing(doc, entities, &drafts, &mut out);
     out
+}
+
+/// "The central bank raised its | benchmark rate ..., citing ...": a source that ends with an
+/// article or possessive has run on into its verb and object; it ends before the verb (a
+/// lowercase word in -ed), or else loses the dangling word.
+fn cut_source_before_verb(doc: &Doc<'_>, d: &mut Draft) {
+    const DANGLING_DETERMINERS: &[&str] = &["its", "his", "her", "their", "our", "the", "a", "an"];
+    for s in d.source.iter_mut() {
+        if s.1 < s.0 + 2 || !is_in(DANGLING_DETERMINERS, word_at(doc, s.1 - 1)) {
+            continue;
+        }
+        let verb = (s.0 + 1..s.1 - 1).rev().find(|&k| {
+            let w = word_at(doc, k);
+            w.len() > 3 && w.ends_with("ed") && w.starts_with(char::is_lowercase)
+        });
+        s.1 = verb.unwrap_or(s.1 - 1);
+    }
 }
 
 /// "Two officials, who spoke on condition of anonymity because they were not authorized to
