@@ -2136,7 +2136,6 @@ const IRREGULAR_PARTICIPLES: &[&str] = &[
 
 /// True when the cue `(a, b)` is a past participle after a form of "be" with no "by" agent
 /// after it: an agentless passive, which names no speaker.
-
 fn passive_without_agent(doc: &Doc<'_>, sentence: Range<usize>, (a, b): (usize, usize)) -> bool {
     let word = |i: usize| doc.tokens.get(i).map_or("", |t| t.span.slice(doc.text));
     let Some(last) = b.checked_sub(1) else {
