@@ -2520,6 +2520,13 @@ const GOVERNMENT: &[&str] = &[
     "office",
 ];
 const DOCUMENTS: &[&str] = &[
+    "lawsuit",
+    "complaint",
+    "indictment",
+    "ruling",
+    "transcript",
+    "reports",
+    "studies",
     "report",
     "study",
     "poll",
@@ -2545,6 +2552,20 @@ const DOCUMENTS: &[&str] = &[
     "polls",
     "results",
 ];
+
+/// The head noun of a lowercase speaker phrase: its last word, or the word before a participle
+/// or preposition that follows the head ("a lawsuit filed Tuesday", "a report by the agency").
+fn document_head(lname: &str) -> Option<&str> {
+    let words: Vec<&str> = lname.split(' ').collect();
+    let cut = words.iter().enumerate().skip(1).find(|(_, w)| {
+        w.len() > 3 && w.ends_with("ed")
+            || matches!(**w, "by" | "from" | "of" | "on" | "in" | "that")
+    });
+    match cut {
+        Some((i, _)) => words.get(i - 1).copied(),
+        None => words.last().copied(),
+    }
+}
 
 /// Role nouns that name one person ("the mayor", "a defence lawyer"): a source headed by one is
 /// a person, though unnamed in the sentence.
@@ -2889,10 +2910,7 @@ fn speaker(doc: &Doc<'_>, entities: &Entities, a: &mut Attribution, d: &Draft) {
             SpeakerType::Media
         } else if GOVERNMENT.iter().any(|g| lname.contains(g)) {
             SpeakerType::Government
-        } else if DOCUMENTS
-            .iter()
-            .any(|g| lname.split(' ').next_back() == Some(g))
-        {
+        } else if DOCUMENTS.iter().any(|g| document_head(&lname) == Some(g)) {
             SpeakerType::Document
         } else if looks_named(name)
             || !name.contains(' ')
