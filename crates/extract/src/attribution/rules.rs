@@ -477,10 +477,19 @@ fn subject_before_adjunct(doc: &Doc<'_>, range: std::ops::Range<usize>, d: &mut 
     if !adjunct || !plain {
         return;
     }
-    let subject = (range.start, open);
-    let opener = word_at(doc, range.start);
+    // The subject starts the sentence, or follows a quotation set off before it ("\u{201C}...,\u{201D} a
+    // resident, who asked not to be named, told CNN").
+    let start = (range.start..open)
+        .rev()
+        .find(|&i| is_in(&[",", "\"", "\u{201D}"], word_at(doc, i)))
+        .map_or(range.start, |i| i + 1);
+    if start >= open {
+        return;
+    }
+    let subject = (start, open);
+    let opener = word_at(doc, start);
     let opens = is_in(DETERMINERS_BEFORE, &lower(opener)) || opener.starts_with(char::is_uppercase);
-    if !opens || open - range.start > 6 {
+    if !opens || open - start > 6 {
         return;
     }
     d.source = vec![subject];
