@@ -95,7 +95,9 @@ fn frame(doc: &Doc<'_>, a: &Attribution) -> Option<Span> {
     let cue = a.cue.first()?;
     let start = a.source.iter().chain(&a.cue).map(|s| s.start).min()?;
     let end = a.source.iter().chain(&a.cue).map(|s| s.end).max()?;
-    let content_first = a.content.last().is_some_and(|c| c.end <= cue.start);
+    // A content that opens before the cue, even when the quote resumes after it ("\u{201C}X,\u{201D}
+    // Ruiz told reporters at City Hall. \u{201C}Y.\u{201D}").
+    let content_first = a.content.first().is_some_and(|c| c.end <= cue.start);
     if content_first {
         let sentence = doc.sentences.partition_point(|s| s.span.end <= cue.start);
         let sentence_end = doc.sentences.get(sentence).map_or(end, |s| s.span.end);
@@ -398,6 +400,24 @@ mod tests {
             claims_of(text, &[a]),
             [(ClaimKind::Quote, "There is no sign yet,".to_string())]
         );
+    }
+
+    #[test]
+    fn words_after_a_cue_between_two_quote_parts_belong_to_the_frame() {
+        let text = "\u{201C}We have no choice,\u{201D} Ruiz told reporters at City Hall. \u{201C}The deficit is real.\u{201D}";
+        let a = Attribution {
+            source: vec![span_of(text, "Ruiz")],
+            cue: vec![span_of(text, "told")],
+            content: vec![
+                span_of(text, "We have no choice,"),
+                span_of(text, "The deficit is real."),
+            ],
+            kind: QuoteKind::Quote,
+            ..Attribution::default()
+        };
+        let claims = claims_of(text, &[a]);
+        assert_eq!(claims.len(), 1, "{claims:?}");
+        assert_eq!(claims[0].0, ClaimKind::Quote);
     }
 
     #[test]

@@ -112,6 +112,7 @@ fn is_unicode_punct(c: char) -> bool {
             | '\u{00BF}' | '\u{00A1}' | '\u{3001}' | '\u{3002}' | '\u{FF0C}' | '\u{FF0E}'
             | '\u{FEFF}'
     ) || c.is_whitespace()
+        || c.is_control()
 }
 
 /// Scripts written without spaces, split by UAX #29 word boundaries.
@@ -168,7 +169,9 @@ pub fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
     let mut i = span.start;
     while i < end {
         let b = bytes[i];
-        if b.is_ascii_whitespace() {
+        // Control characters (NUL, BEL, ... as JSON "\u0000" escapes can carry) separate
+        // tokens like spaces; they are never words or punctuation.
+        if b.is_ascii_whitespace() || b.is_ascii_control() {
             i += 1;
             continue;
         }
@@ -192,7 +195,7 @@ pub fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
             let Some(c) = char_at(text, i) else { break };
             let len = c.len_utf8();
             if is_unicode_punct(c) {
-                if !c.is_whitespace() && c != '\u{FEFF}' && c != '\u{200B}' {
+                if !c.is_whitespace() && !c.is_control() && c != '\u{FEFF}' && c != '\u{200B}' {
                     out.push(Token {
                         span: Span::new(i, i + len),
                         kind: TokenKind::Punct,
@@ -734,5 +737,16 @@ mod tests {
             sents("SEOUL DISMISSES IMMEDIATE PROSPECT\nThe CNN report came."),
             ["SEOUL DISMISSES IMMEDIATE PROSPECT", "The CNN report came."]
         );
+    }
+
+    #[test]
+    fn control_characters_are_spaces() {
+        // JSON escapes like "\u0000" and "\u0007" put control characters in the text: they
+        // neither join sentences nor become tokens.
+        assert_eq!(
+            sents("The mayor said taxes will rise.\u{0} And \u{7} bell."),
+            ["The mayor said taxes will rise.", "And \u{7} bell."]
+        );
+        assert_eq!(toks("a\u{0}b \u{85}c\u{9f}"), ["a", "b", "c"]);
     }
 }

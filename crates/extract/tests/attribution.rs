@@ -302,6 +302,28 @@ fn seed_article() {
     run_file("seed.txt");
 }
 
+/// The claim column shows the content as it is: a paraphrase before a postposed cue does not
+/// keep the comma that set it off ("Officials will announce it next month, | two people said").
+#[test]
+fn a_paraphrase_content_keeps_no_trailing_comma() {
+    for text in [
+        "Officials will announce the decision next month, two people familiar with the matter said.",
+        "The deal is understood to include a cash payment, two officials said.",
+    ] {
+        let article = Article::new("t", Origin::file("t"), text.to_string(), None, None);
+        let seg = segment::segment(&article);
+        let doc = Doc::new(&article, &seg);
+        let atts = tagger().tag(&doc, &Entities::default());
+        let said = atts
+            .iter()
+            .find(|a| frags(text, &a.cue) == "said")
+            .expect("a said attribution");
+        let content = said.content.last().map_or("", |c| c.slice(text));
+        assert!(!content.ends_with(','), "{text}: {content:?}");
+        assert!(content.len() > 30, "{text}: {content:?}");
+    }
+}
+
 mod property {
     use super::*;
     use proptest::prelude::*;

@@ -451,6 +451,81 @@ fn fix_inverted(doc: &Doc<'_>, range: std::ops::Range<usize>, d: &mut Draft) {
     d.content = vec![(start, a - 1)];
 }
 
+/// "The minister, speaking at a news conference in Oslo, said ...": a source found inside a
+/// participial or relative adjunct set off by commas before the cue is a word of the adjunct;
+/// the speaker is the noun phrase that opens the sentence before it.
+fn subject_before_adjunct(doc: &Doc<'_>, range: std::ops::Range<usize>, d: &mut Draft) {
+    let (a, _) = d.cue;
+    let [(s0, s1)] = d.source[..] else {
+        return;
+    };
+    if a < 2 || word_at(doc, a - 1) != "," || !(s1 == a - 1 || s1 == a) || s0 <= range.start {
+        return;
+    }
+    // The comma that opens the adjunct, and the adjunct's first word.
+    let Some(open) = (range.start + 1..s0)
+        .rev()
+        .find(|&i| word_at(doc, i) == ",")
+    else {
+        return;
+    };
+    let first = lower(word_at(doc, open + 1));
+    let adjunct = first.len() > 4 && first.ends_with("ing") || is_in(&["who", "whose"], &first);
+    // Only words between the opening comma and the source: no other comma or quotation.
+    let plain =
+        (open + 1..s0).all(|i| !matches!(word_at(doc, i), "," | "\"" | "\u{201C}" | "\u{201D}"));
+    if !adjunct || !plain {
+        return;
+    }
+    // The subject starts the sentence, or follows a quotation set off before it ("\u{201C}...,\u{201D} a
+    // resident, who asked not to be named, told CNN").
+    let start = (range.start..open)
+        .rev()
+        .find(|&i| is_in(&[",", "\"", "\u{201D}"], word_at(doc, i)))
+        .map_or(range.start, |i| i + 1);
+    if start >= open {
+        return;
+    }
+    let subject = (start, open);
+    let opener = word_at(doc, start);
+    let opens = is_in(DETERMINERS_BEFORE, &lower(opener)) || opener.starts_with(char::is_uppercase);
+    if !opens || open - start > 6 {
+        return;
+    }
+    d.source = vec![subject];
+}
+
+/// `"QUOTE?" asked the coach.`: a cue right after a closing quotation mark that the tagger gave
+/// no source takes the short noun phrase after it as its speaker (the verb comes before its
+/// subject).
+fn inverted_after_quote(doc: &Doc<'_>, range: std::ops::Range<usize>, d: &mut Draft) {
+    let (a, b) = d.cue;
+    if !d.source.is_empty() || b != a + 1 || a <= range.start {
+        return;
+    }
+    if !is_in(&["\"", "\u{201D}", "'", "\u{2019}"], word_at(doc, a - 1)) {
+        return;
+    }
+    let opener = word_at(doc, b);
+    let opens = is_in(INVERTED_SPEAKER_OPENERS, opener)
+        || opener.starts_with(|c: char| c.is_uppercase()) && opener.chars().any(char::is_lowercase);
+    if !opens || is_weekday(opener) || is_in(PRONOUNS, opener) {
+        return;
+    }
+    let mut end = b;
+    while end < range.end
+        && (!is_in(AFTER_INVERTED_SPEAKER, word_at(doc, end))
+            || word_at(doc, end) == "." && end + 1 < range.end)
+    {
+        end += 1;
+    }
+    if end == b || end - b > 5 {
+        return;
+    }
+    d.content.retain(|c| c.1 <= b || c.0 >= end);
+    d.source = vec![(b, end)];
+}
+
 /// Layout cues: a colon that ends a paragraph before a paragraph opening with a quote ("And
 /// from Chairwoman X:"), and a dash right after a closing quote before a name (`"..." - Senator
 /// X`). Returns the kind.
@@ -1176,6 +1251,19 @@ fn fix_content_edges(
         }
     }
     let nested = |i: usize| is_cue.get(i).copied().unwrap_or(false);
+    // "The mayor is expected to | approve the budget, aides said.": a left content cut right
+    // after a nested cue (and its "to") starts the sentence, holding the nested attribution.
+    for c in d.content.iter_mut() {
+        let after_to = c.0 > 0 && text(c.0 - 1).eq_ignore_ascii_case("to");
+        let cue_end = if after_to { c.0 - 1 } else { c.0 };
+        if c.1 <= cue.0
+            && cue_end > sent.start
+            && nested(cue_end - 1)
+            && (sent.start..cue_end).all(|i| v.get(i).is_some_and(|t| t.quote == QuoteMark::None))
+        {
+            c.0 = sent.start;
+        }
+    }
     if let Some(last) = d.content.iter_mut().max_by_key(|c| c.1) {
         if last.0 >= cue.1 && last.1 < sent.end && (nested(last.1) || nested(last.1 - 1)) {
             // On to the sentence end, or to an appositive (", a statement that ...").
@@ -1683,17 +1771,23 @@ pub(super) fn tag(
         apply_layout(doc, &v, &regions, &mut d);
         fix_swapped(&mut d);
         fix_inverted(doc, range.clone(), &mut d);
+        inverted_after_quote(doc, range.clone(), &mut d);
+        subject_before_adjunct(doc, range.clone(), &mut d);
         extend_quotes(doc, &v, &regions, &is_cue, &mut d);
         // A content never ends with a preposition, article or conjunction ("the plan on |
-        // Monday" where the time phrase was left out).
+        // Monday" where the time phrase was left out), nor, outside a quotation, with a comma
+        // ("Officials will announce it next month, | two people said").
         for c in d.content.iter_mut() {
             while c.1 > c.0 + 1
                 && v.get(c.1 - 1).is_some_and(|t| !t.in_quote)
-                && is_in(DANGLING, word_at(doc, c.1 - 1))
+                && (is_in(DANGLING, word_at(doc, c.1 - 1))
+                    || matches!(word_at(doc, c.1 - 1), "," | ";" | ":"))
             {
                 c.1 -= 1;
             }
         }
+        drop_relative_clause_content(doc, &mut d);
+        cut_source_before_verb(doc, &mut d);
         if prepositional_source(doc, &d) || appositive_noun_cue(doc, (a, b)) {
             continue;
         }
@@ -1706,8 +1800,46 @@ pub(super) fn tag(
         .collect();
     link_parents(&drafts, &mut out, doc, &v);
     resolve_without_entities(doc, entities, &mut out);
+    resolve_relative_sources(doc, &mut out);
     rewrite_citing(doc, entities, &drafts, &mut out);
     out
+}
+
+/// "The central bank raised its | benchmark rate ..., citing ...": a source that ends with an
+/// article or possessive has run on into its verb and object; it ends before the verb (a
+/// lowercase word in -ed), or else loses the dangling word.
+fn cut_source_before_verb(doc: &Doc<'_>, d: &mut Draft) {
+    const DANGLING_DETERMINERS: &[&str] = &["its", "his", "her", "their", "our", "the", "a", "an"];
+    for s in d.source.iter_mut() {
+        if s.1 < s.0 + 2 || !is_in(DANGLING_DETERMINERS, word_at(doc, s.1 - 1)) {
+            continue;
+        }
+        let verb = (s.0 + 1..s.1 - 1).rev().find(|&k| {
+            let w = word_at(doc, k);
+            w.len() > 3 && w.ends_with("ed") && w.starts_with(char::is_lowercase)
+        });
+        s.1 = verb.unwrap_or(s.1 - 1);
+    }
+}
+
+/// "Two officials, who spoke on condition of anonymity because they were not authorized to
+/// discuss it, said ...": a relative clause between the source and the cue describes the
+/// source; a content fragment inside it is not what was said, when content follows the cue.
+fn drop_relative_clause_content(doc: &Doc<'_>, d: &mut Draft) {
+    let Some(source_end) = d.source.iter().map(|s| s.1).max() else {
+        return;
+    };
+    if source_end > d.cue.0 || !d.content.iter().any(|c| c.0 >= d.cue.1) {
+        return;
+    }
+    let relative = (source_end..d.cue.0).any(|i| {
+        i > 0
+            && word_at(doc, i - 1) == ","
+            && is_in(&["who", "which", "whose", "whom"], word_at(doc, i))
+    });
+    if relative {
+        d.content.retain(|c| !(c.0 >= source_end && c.1 <= d.cue.0));
+    }
 }
 
 /// "Trump said he would ... and warned against ...", "took to Twitter to accuse ...", "...,
@@ -1990,6 +2122,27 @@ fn agentless_passive(doc: &Doc<'_>, sentence: Range<usize>, (a, b): (usize, usiz
         && passive_without_agent(doc, sentence, (a, b))
 }
 
+/// Past participles of reporting and cognition verbs without an -ed or -en ending ("is
+/// forecast", "was told", "is understood").
+const IRREGULAR_PARTICIPLES: &[&str] = &[
+    "told",
+    "said",
+    "shown",
+    "thought",
+    "heard",
+    "taught",
+    "forecast",
+    "broadcast",
+    "understood",
+    "held",
+    "found",
+    "felt",
+    "meant",
+    "read",
+    "sought",
+    "known",
+];
+
 /// True when the cue `(a, b)` is a past participle after a form of "be" with no "by" agent
 /// after it: an agentless passive, which names no speaker.
 fn passive_without_agent(doc: &Doc<'_>, sentence: Range<usize>, (a, b): (usize, usize)) -> bool {
@@ -1999,12 +2152,8 @@ fn passive_without_agent(doc: &Doc<'_>, sentence: Range<usize>, (a, b): (usize, 
     };
     let head = word(last);
     let content_words = (a..b).filter(|&i| !is_in(CUE_AUXILIARIES, word(i))).count();
-    let participle = head.ends_with("ed")
-        || head.ends_with("en")
-        || is_in(
-            &["told", "said", "shown", "thought", "heard", "taught"],
-            head,
-        );
+    let participle =
+        head.ends_with("ed") || head.ends_with("en") || is_in(IRREGULAR_PARTICIPLES, head);
     if !participle || content_words > 3 {
         return false;
     }
@@ -2380,6 +2529,13 @@ const GOVERNMENT: &[&str] = &[
     "office",
 ];
 const DOCUMENTS: &[&str] = &[
+    "lawsuit",
+    "complaint",
+    "indictment",
+    "ruling",
+    "transcript",
+    "reports",
+    "studies",
     "report",
     "study",
     "poll",
@@ -2405,6 +2561,20 @@ const DOCUMENTS: &[&str] = &[
     "polls",
     "results",
 ];
+
+/// The head noun of a lowercase speaker phrase: its last word, or the word before a participle
+/// or preposition that follows the head ("a lawsuit filed Tuesday", "a report by the agency").
+fn document_head(lname: &str) -> Option<&str> {
+    let words: Vec<&str> = lname.split(' ').collect();
+    let cut = words.iter().enumerate().skip(1).find(|(_, w)| {
+        w.len() > 3 && w.ends_with("ed")
+            || matches!(**w, "by" | "from" | "of" | "on" | "in" | "that")
+    });
+    match cut {
+        Some((i, _)) => words.get(i - 1).copied(),
+        None => words.last().copied(),
+    }
+}
 
 /// Role nouns that name one person ("the mayor", "a defence lawyer"): a source headed by one is
 /// a person, though unnamed in the sentence.
@@ -2679,10 +2849,17 @@ fn speaker(doc: &Doc<'_>, entities: &Entities, a: &mut Attribution, d: &Draft) {
     let from = entities
         .mentions
         .partition_point(|m| m.span.start < whole.start);
+    // A relative clause inside the source ("The mayor, who was visiting Paris") describes the
+    // speaker; a name in it is not the speaker.
+    let head_end = [", who ", ", which ", ", whose "]
+        .iter()
+        .filter_map(|r| ltext.find(r))
+        .min()
+        .map_or(whole.end, |k| whole.start + k);
     let inside: Vec<_> = entities.mentions[from..]
         .iter()
-        .take_while(|m| m.span.start < whole.end)
-        .filter(|m| m.span.end <= whole.end)
+        .take_while(|m| m.span.start < head_end)
+        .filter(|m| m.span.end <= head_end)
         .collect();
     let pick = inside
         .iter()
@@ -2731,14 +2908,18 @@ fn speaker(doc: &Doc<'_>, entities: &Entities, a: &mut Attribution, d: &Draft) {
     if a.speaker.is_none() {
         let name = fallback_name(text);
         let lname = lower(name);
-        a.speaker_type = if MEDIA.iter().any(|m| lname == *m || lname.ends_with(m)) {
+        // A media name ends the phrase as whole words: "the Associated Press", "the Daily
+        // Post", not "a budget gap" ("ap") or "an outpost".
+        let ends_with_word = |m: &str| {
+            lname
+                .strip_suffix(m)
+                .is_some_and(|rest| rest.is_empty() || rest.ends_with(' '))
+        };
+        a.speaker_type = if MEDIA.iter().any(|m| ends_with_word(m)) {
             SpeakerType::Media
         } else if GOVERNMENT.iter().any(|g| lname.contains(g)) {
             SpeakerType::Government
-        } else if DOCUMENTS
-            .iter()
-            .any(|g| lname.split(' ').next_back() == Some(g))
-        {
+        } else if DOCUMENTS.iter().any(|g| document_head(&lname) == Some(g)) {
             SpeakerType::Document
         } else if looks_named(name)
             || !name.contains(' ')
@@ -2874,6 +3055,42 @@ fn link_parents(drafts: &[Draft], out: &mut [Attribution], doc: &Doc<'_>, v: &[T
     }
 }
 
+/// "..., according to the transit authority, which said ...": a relative pronoun source ("which",
+/// "who") right after a comma takes the speaker of the attribution whose source ends at that
+/// comma (its antecedent).
+fn resolve_relative_sources(doc: &Doc<'_>, out: &mut [Attribution]) {
+    for i in 0..out.len() {
+        if out[i].speaker.is_some() || out[i].source.len() != 1 {
+            continue;
+        }
+        let Some(src) = out[i].source.first().copied() else {
+            continue;
+        };
+        if !matches!(lower(src.slice(doc.text)).as_str(), "which" | "who") {
+            continue;
+        }
+        let Some(before) = doc.text.get(..src.start).map(str::trim_end) else {
+            continue;
+        };
+        let Some(before) = before.strip_suffix(',') else {
+            continue;
+        };
+        let end = before.trim_end().len();
+        let antecedent = out
+            .iter()
+            .enumerate()
+            .find(|(j, a)| {
+                *j != i && a.speaker.is_some() && a.source.last().is_some_and(|s| s.end == end)
+            })
+            .map(|(_, a)| (a.speaker.clone(), a.speaker_type, a.anonymous));
+        if let Some((speaker, kind, anonymous)) = antecedent {
+            out[i].speaker = speaker;
+            out[i].speaker_type = kind;
+            out[i].anonymous = anonymous;
+        }
+    }
+}
+
 /// Without an entity layer, a pronoun source takes the speaker of the nearest earlier
 /// attribution of a fitting type ("She added" -> the last person, "It added" -> the last outlet
 /// or organisation).
@@ -2933,8 +3150,19 @@ fn resolve_without_entities(doc: &Doc<'_>, entities: &Entities, out: &mut [Attri
     }
 }
 
+/// True when a word of the token range `(a, b)` starts with a capital letter (a name).
+fn has_capitalised_word(doc: &Doc<'_>, (a, b): (usize, usize)) -> bool {
+    (a..b).any(|i| {
+        word_at(doc, i)
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+    })
+}
+
 /// "X reported ..., citing Y": the citing attribution takes Y as its source and X's content,
 /// with X's attribution as parent, so the chain reads X > Y.
+/// A "citing" that names a reason rather than a source ("citing rising costs") stays as it is.
 fn rewrite_citing(doc: &Doc<'_>, entities: &Entities, drafts: &[Draft], out: &mut [Attribution]) {
     for i in 0..out.len() {
         let Some(parent) = out[i].parent else {
@@ -2961,6 +3189,11 @@ fn rewrite_citing(doc: &Doc<'_>, entities: &Entities, drafts: &[Draft], out: &mu
         let mut nd = d.clone();
         nd.source = vec![(a, b)];
         let mut a2 = finish(doc, &[], entities, &nd);
+        // "citing a $12 million budget gap", "citing rising costs": a reason, not a source. A
+        // cited source is a person, organisation, outlet, document or unnamed source.
+        if a2.speaker_type == SpeakerType::Unknown && !has_capitalised_word(doc, (a, b)) {
+            continue;
+        }
         a2.content = parent_content;
         a2.kind = out[i].kind;
         a2.parent = Some(parent);

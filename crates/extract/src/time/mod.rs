@@ -4090,6 +4090,11 @@ impl<'a> Scan<'a> {
             b"set" => {
                 if matches!(self.kw(j + 1), Some(Kw::To | Kw::For)) { Tense::Future } else { Tense::Unknown }
             }
+            // "rain is forecast for Monday", "growth is projected to slow": what is predicted is
+            // ahead; "forecast on Monday that ..." is when the forecast was made
+            b"forecast" | b"forecasts" | b"predicted" | b"projected" => {
+                if matches!(self.kw(j + 1), Some(Kw::To | Kw::For)) { self.plan_tense(j) } else { Tense::Unknown }
+            }
             // "is due to arrive", "due on Monday", "due back"; not the causal "due to the storm"
             b"due" => {
                 let p = if j > 0 { self.word(j - 1) } else { "" };
