@@ -387,6 +387,29 @@ const INVERTED_SPEAKER_OPENERS: &[&str] = &[
     "critics",
 ];
 
+/// The end of the speaker phrase that starts at `b`, right after an inverted cue ("said the
+/// mayor on Monday"): it opens with a determiner, a quantifier or a capitalised word (not a
+/// weekday), runs to a time or place tail, an apposition or the stop, and is one to five
+/// tokens long; a longer run is a clause ("said the plan would ...").
+fn inverted_speaker_end(doc: &Doc<'_>, range: std::ops::Range<usize>, b: usize) -> Option<usize> {
+    let opener = word_at(doc, b);
+    let opens = is_in(INVERTED_SPEAKER_OPENERS, opener)
+        || opener.starts_with(|c: char| c.is_uppercase()) && opener.chars().any(char::is_lowercase);
+    if !opens || is_weekday(opener) {
+        return None;
+    }
+    let mut end = b;
+    // A full stop inside the sentence ends an abbreviation ("said Mr. Barrett"), not the
+    // speaker.
+    while end < range.end
+        && (!is_in(AFTER_INVERTED_SPEAKER, word_at(doc, end))
+            || word_at(doc, end) == "." && end + 1 < range.end)
+    {
+        end += 1;
+    }
+    (end > b && end - b <= 5).then_some(end)
+}
+
 /// `CONTENT, said SPEAKER.` with an unquoted content: the verb comes before its subject, so
 /// the speaker is the noun phrase after the cue and the content is the clause before the comma.
 /// The tagger, reading subject-verb order, may take a word of the content for the source and
@@ -406,28 +429,9 @@ fn fix_inverted(doc: &Doc<'_>, range: std::ops::Range<usize>, d: &mut Draft) {
     if after && d.content.iter().all(|c| c.1 <= a) || d.source.iter().any(|s| s.1 + 3 >= a) {
         return;
     }
-    let opener = word_at(doc, b);
-    if is_weekday(opener) {
+    let Some(end) = inverted_speaker_end(doc, range.clone(), b) else {
         return;
-    }
-    let opens = is_in(INVERTED_SPEAKER_OPENERS, opener)
-        || opener.starts_with(|c: char| c.is_uppercase()) && opener.chars().any(char::is_lowercase);
-    if !opens {
-        return;
-    }
-    let mut end = b;
-    // A full stop inside the sentence ends an abbreviation ("said Mr. Barrett"), not the
-    // speaker.
-    while end < range.end
-        && (!is_in(AFTER_INVERTED_SPEAKER, word_at(doc, end))
-            || word_at(doc, end) == "." && end + 1 < range.end)
-    {
-        end += 1;
-    }
-    // A speaker is a short phrase; a long run is a clause ("said the plan would ...").
-    if end == b || end - b > 5 {
-        return;
-    }
+    };
     // The rest of the sentence after the speaker holds no verb of its own: only a time or
     // place phrase and the final stop ("said the mayor on Monday.").
     let rest_is_tail = (end..range.end).all(|i| {
@@ -506,22 +510,12 @@ fn inverted_after_quote(doc: &Doc<'_>, range: std::ops::Range<usize>, d: &mut Dr
     if !is_in(&["\"", "\u{201D}", "'", "\u{2019}"], word_at(doc, a - 1)) {
         return;
     }
-    let opener = word_at(doc, b);
-    let opens = is_in(INVERTED_SPEAKER_OPENERS, opener)
-        || opener.starts_with(|c: char| c.is_uppercase()) && opener.chars().any(char::is_lowercase);
-    if !opens || is_weekday(opener) || is_in(PRONOUNS, opener) {
+    if is_in(PRONOUNS, word_at(doc, b)) {
         return;
     }
-    let mut end = b;
-    while end < range.end
-        && (!is_in(AFTER_INVERTED_SPEAKER, word_at(doc, end))
-            || word_at(doc, end) == "." && end + 1 < range.end)
-    {
-        end += 1;
-    }
-    if end == b || end - b > 5 {
+    let Some(end) = inverted_speaker_end(doc, range.clone(), b) else {
         return;
-    }
+    };
     d.content.retain(|c| c.1 <= b || c.0 >= end);
     d.source = vec![(b, end)];
 }
@@ -1822,7 +1816,7 @@ fn cut_source_before_verb(doc: &Doc<'_>, d: &mut Draft) {
     }
 }
 
-/// "Two officials, who spoke on condition of anonymity because they were not authorized to
+/// "Two officials, who spoke on condition of anonymity because they had no leave to
 /// discuss it, said ...": a relative clause between the source and the cue describes the
 /// source; a content fragment inside it is not what was said, when content follows the cue.
 fn drop_relative_clause_content(doc: &Doc<'_>, d: &mut Draft) {
