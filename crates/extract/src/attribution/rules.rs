@@ -328,34 +328,11 @@ const INVERTING_CUES: &[&str] = &[
     "continued",
 ];
 
-/// Words that end an inverted speaker ("said the mayor on Monday", "said police in Lyon").
+/// Words that end an inverted speaker ("said the mayor on Monday", "said police in Lyon"),
+/// besides the [`TIME_WORDS`].
 const AFTER_INVERTED_SPEAKER: &[&str] = &[
-    ",",
-    ".",
-    ";",
-    ":",
-    "on",
-    "in",
-    "at",
-    "during",
-    "after",
-    "before",
-    "last",
-    "this",
-    "yesterday",
-    "today",
-    "tonight",
-    "earlier",
-    "later",
-    "when",
-    "while",
-    "as",
-    "because",
-    "adding",
-    "saying",
-    "who",
-    "whose",
-    "which",
+    ",", ".", ";", ":", "on", "in", "at", "during", "after", "before", "last", "this", "when",
+    "while", "as", "because", "adding", "saying", "who", "whose", "which",
 ];
 
 /// Openers of a speaker noun phrase after an inverted cue: a determiner or quantifier ("said
@@ -401,9 +378,9 @@ fn inverted_speaker_end(doc: &Doc<'_>, range: std::ops::Range<usize>, b: usize) 
     let mut end = b;
     // A full stop inside the sentence ends an abbreviation ("said Mr. Barrett"), not the
     // speaker.
+    let ends = |w: &str| is_in(AFTER_INVERTED_SPEAKER, w) || is_in(TIME_WORDS, w);
     while end < range.end
-        && (!is_in(AFTER_INVERTED_SPEAKER, word_at(doc, end))
-            || word_at(doc, end) == "." && end + 1 < range.end)
+        && (!ends(word_at(doc, end)) || word_at(doc, end) == "." && end + 1 < range.end)
     {
         end += 1;
     }
