@@ -329,7 +329,7 @@ const INVERTING_CUES: &[&str] = &[
 ];
 
 /// Words that end an inverted speaker ("said the mayor on Monday", "said police in Lyon"),
-/// besides the [`TIME_WORDS`].
+/// besides the [`TIME_WORDS`] and weekdays ("said the mayor Monday").
 const AFTER_INVERTED_SPEAKER: &[&str] = &[
     ",", ".", ";", ":", "on", "in", "at", "during", "after", "before", "last", "this", "when",
     "while", "as", "because", "adding", "saying", "who", "whose", "which",
@@ -378,7 +378,7 @@ fn inverted_speaker_end(doc: &Doc<'_>, range: std::ops::Range<usize>, b: usize) 
     let mut end = b;
     // A full stop inside the sentence ends an abbreviation ("said Mr. Barrett"), not the
     // speaker.
-    let ends = |w: &str| is_in(AFTER_INVERTED_SPEAKER, w) || is_in(TIME_WORDS, w);
+    let ends = |w: &str| is_in(AFTER_INVERTED_SPEAKER, w) || is_in(TIME_WORDS, w) || is_weekday(w);
     while end < range.end
         && (!ends(word_at(doc, end)) || word_at(doc, end) == "." && end + 1 < range.end)
     {
