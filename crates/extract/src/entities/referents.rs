@@ -622,7 +622,8 @@ fn new_referent(doc: &Doc<'_>, gaz: &Gazetteer, toks: &[TokInfo], n: &Name) -> R
 
 /// True when the words after the first of `r` read as an East Asian given name: two syllables
 /// ("Jong Un"), a hyphenated name ("Kyung-wha") or one short syllable ("Yuna"), each
-/// capitalised. "Kim Kardashian" is no such name.
+/// capitalised. "Kim Kardashian" is no such name. Unlike `korean_given` (which decides whether
+/// to extend a tagged name), words of the given-name lists are allowed: "Jong" is one.
 fn east_asian_given(doc: &Doc<'_>, r: &Range<usize>) -> bool {
     let rest: Vec<&str> = (r.start + 1..r.end).map(|i| word(doc, i)).collect();
     let capitalised = |w: &&str| w.starts_with(|c: char| c.is_ascii_uppercase());
