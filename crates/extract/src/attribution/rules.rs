@@ -156,14 +156,45 @@ fn is_weekday(w: &str) -> bool {
     is_in(&crate::time::lexicon::WEEKDAYS, w)
 }
 
+/// Whether token `i` is an auxiliary written with a capital inside a name, as in "Theresa May
+/// said" (the cue is "said", not "May said"): a capitalised word before it (never before the
+/// sentence's first token `first`) and a lowercase word after it that is no negation. A
+/// title-case headline ("Trump May Not Have Suggested") has a capital after it.
+fn auxiliary_in_name(doc: &Doc<'_>, i: usize, first: usize) -> bool {
+    let word = |j: usize| doc.tokens.get(j).map_or("", |t| t.span.slice(doc.text));
+    let is_word = |j: usize| {
+        doc.tokens
+            .get(j)
+            .is_some_and(|t| t.kind == crate::segment::TokenKind::Word)
+    };
+    let upper = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let next = word(i + 1);
+    i > first
+        && is_word(i)
+        && upper(word(i))
+        && is_word(i - 1)
+        && upper(word(i - 1))
+        && is_in(CUE_AUXILIARIES, word(i))
+        && is_word(i + 1)
+        && next.chars().next().is_some_and(char::is_lowercase)
+        && !is_in(&["not", "n't", "n\u{2019}t"], next)
+}
+
 /// Cue boundary repairs: a weekday or time word at the end of a cue goes ("said Friday" ->
 /// "said"); a cue that is only an auxiliary reaches on to the next lexicon word within three
 /// tokens ("is" + "drawing criticism"), or is dropped.
 fn tidy_cues(doc: &Doc<'_>, v: &[TokView], runs: &mut Vec<(usize, usize, usize)>) {
     let word = |i: usize| doc.tokens.get(i).map_or("", |t| t.span.slice(doc.text));
     let mut covered_next = usize::MAX;
+    let in_name = |i: usize, si: usize| {
+        let first = doc.sentences.get(si).map_or(i, |s| s.tokens.start);
+        auxiliary_in_name(doc, i, first)
+    };
     for k in (0..runs.len()).rev() {
-        let (a, mut b, si) = runs[k];
+        let (mut a, mut b, si) = runs[k];
+        while b > a + 1 && in_name(a, si) {
+            a += 1;
+        }
         while b > a + 1 && (is_in(TIME_WORDS, word(b - 1)) || is_weekday(word(b - 1))) {
             b -= 1;
         }
@@ -212,14 +243,13 @@ fn tidy_cues(doc: &Doc<'_>, v: &[TokView], runs: &mut Vec<(usize, usize, usize)>
             .checked_sub(1)
             .and_then(|p| runs.get(p))
             .map_or(start, |p| p.1.max(start));
-        let mut a = a;
         // An infinitive cue holds its "to" too ("to discuss"): 193 to 56 in polnear-train.
         let adverb = |w: &str| {
             is_in(CUE_AUXILIARIES, w)
                 || w.eq_ignore_ascii_case("to")
                 || w.len() > 4 && w.ends_with("ly") && w.bytes().all(|c| c.is_ascii_lowercase())
         };
-        while a > floor && a + 3 > runs[k].0 && adverb(word(a - 1)) {
+        while a > floor && a + 3 > runs[k].0 && adverb(word(a - 1)) && !in_name(a - 1, si) {
             a -= 1;
         }
         runs[k] = (a, b, si);
@@ -917,9 +947,11 @@ fn trim_source(
     let bad = |i: usize| {
         doc.tokens.get(i).is_none_or(|t| {
             let w = t.span.slice(doc.text);
+            // "Theresa May" ends a source.
+            let in_name = auxiliary_in_name(doc, i, sent.start);
             t.kind == crate::segment::TokenKind::Punct
                 || w.ends_with("ly") && w.chars().next().is_some_and(char::is_lowercase)
-                || NOT_SOURCE_EDGE.iter().any(|x| x.eq_ignore_ascii_case(w))
+                || !in_name && NOT_SOURCE_EDGE.iter().any(|x| x.eq_ignore_ascii_case(w))
         })
     };
     let capitalised = |i: usize| {
@@ -1018,24 +1050,40 @@ fn trim_source(
             // "Donald | Trump says", "one | questioner claimed": a source cut short before its
             // cue reaches on over the words between, when they are plain words of a noun
             // phrase (no punctuation, time word, auxiliary or preposition other than "of").
+            // The words may end on auxiliaries the cue left out ("Mr. | Trump has called for").
             if b < cue.0 && cue.0 - b <= 6 && a < b {
-                let plain = (b..cue.0).all(|i| {
+                let plain = |i: usize| {
                     doc.tokens.get(i).is_some_and(|t| {
                         let w = t.span.slice(doc.text);
                         let capital = w.chars().next().is_some_and(char::is_uppercase);
-                        t.kind == crate::segment::TokenKind::Word
-                            && (w.eq_ignore_ascii_case("of") || !bad(i))
+                        if t.kind != crate::segment::TokenKind::Word {
+                            // The period of "Mr." or of an initial.
+                            return w == "."
+                                && doc.tokens.get(i - 1).is_some_and(|p| {
+                                    let p = p.span.slice(doc.text);
+                                    is_in(TITLES, p)
+                                        || p.len() == 1 && p.chars().all(char::is_uppercase)
+                                });
+                        }
+                        (w.eq_ignore_ascii_case("of") || !bad(i))
                             && (capital
                                 || v.get(i).is_some_and(|x| x.lemma == 0)
                                     && !w.ends_with("ed")
                                     && !is_in(DETERMINERS, w))
                             && !is_weekday(w)
                             && !is_in(TIME_WORDS, w)
-                            && !crate::time::lexicon::is_calendar_word(w)
+                            // "Theresa May": a month name inside a name.
+                            && (!crate::time::lexicon::is_calendar_word(w)
+                                || auxiliary_in_name(doc, i, sent.start))
                     })
-                });
-                if plain {
-                    b = cue.0;
+                };
+                let mut e = b;
+                while e < cue.0 && plain(e) {
+                    e += 1;
+                }
+                let auxiliaries = (e..cue.0).all(|i| is_in(CUE_AUXILIARIES, word_at(doc, i)));
+                if auxiliaries && e > b {
+                    b = e;
                 }
             }
             while a < b && bad(b - 1) {
@@ -1044,6 +1092,7 @@ fn trim_source(
             while a < b && bad(a) {
                 a += 1;
             }
+            b = close_source(doc, a, b, if b <= cue.0 { cue.0 } else { sent_end });
             // A source never ends with its determiner ("by the | ministry"): it reaches on over
             // the noun phrase's words, up to four, never into the cue.
             let limit = if b <= cue.0 { cue.0 } else { sent_end };
@@ -1066,6 +1115,26 @@ fn trim_source(
             (a < b).then_some((a, b))
         })
         .collect()
+}
+
+/// Closes a parenthesis opened inside a source (token range `a..b`, never reaching `limit`):
+/// "Sen. Ted Cruz (R-Tex.) said" gave the source "Sen. Ted Cruz (R-Tex".
+fn close_source(doc: &Doc<'_>, a: usize, mut b: usize, limit: usize) -> usize {
+    let text = |i: usize| doc.tokens.get(i).map_or("", |t| t.span.slice(doc.text));
+    let depth = (a..b).fold(0i32, |d, i| match text(i) {
+        "(" => d + 1,
+        ")" => d - 1,
+        _ => d,
+    });
+    if depth > 0 {
+        // The closing parenthesis within three tokens ("Fla", ".", ")").
+        if let Some(close) = (b..limit.min(b + 3)).find(|&i| text(i) == ")") {
+            if (b..close).all(|i| doc.tokens.get(i).is_some_and(|t| t.span.len() <= 4)) {
+                b = close + 1;
+            }
+        }
+    }
+    b
 }
 
 /// Quantifiers and numbers that open a source ("some Democrats", "two officials").
@@ -2827,10 +2896,26 @@ fn speaker(doc: &Doc<'_>, entities: &Entities, a: &mut Attribution, d: &Draft) {
         .filter_map(|r| ltext.find(r))
         .min()
         .map_or(whole.end, |k| whole.start + k);
+    // A name followed by a lowercase noun of the same phrase modifies it ("the California
+    // congressman", "the Obama administration", "Scott's family"): the noun is the speaker,
+    // not the name.
+    let modifier = |m: &&crate::entities::Mention| {
+        let rest = doc.text.get(m.span.end..head_end).unwrap_or("");
+        let rest = rest
+            .strip_prefix("'s")
+            .or_else(|| rest.strip_prefix("\u{2019}s"))
+            .unwrap_or(rest);
+        rest.strip_prefix(' ').is_some_and(|r| {
+            r.split_whitespace()
+                .next()
+                .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase) && w != "of")
+        })
+    };
     let inside: Vec<_> = entities.mentions[from..]
         .iter()
         .take_while(|m| m.span.start < head_end)
         .filter(|m| m.span.end <= head_end)
+        .filter(|m| !modifier(m))
         .collect();
     let pick = inside
         .iter()
@@ -2886,8 +2971,16 @@ fn speaker(doc: &Doc<'_>, entities: &Entities, a: &mut Attribution, d: &Draft) {
                 .strip_suffix(m)
                 .is_some_and(|rest| rest.is_empty() || rest.ends_with(' '))
         };
+        let role_head = lname
+            .rsplit(' ')
+            .next()
+            .is_some_and(|head| PERSON_ROLES.contains(&head));
         a.speaker_type = if MEDIA.iter().any(|m| ends_with_word(m)) {
             SpeakerType::Media
+        } else if role_head {
+            // "the California congressman" is a person, though "congress" is a government
+            // word.
+            SpeakerType::Person
         } else if GOVERNMENT.iter().any(|g| lname.contains(g)) {
             SpeakerType::Government
         } else if DOCUMENTS.iter().any(|g| document_head(&lname) == Some(g)) {
@@ -2960,9 +3053,17 @@ fn fallback_name(text: &str) -> &str {
         }
     }
     let first = parts.first().copied().unwrap_or(text);
-    strip_determiners(first)
+    let name = strip_determiners(first)
         .trim_end_matches(['.', ',', ';', ':', '"', '\u{201D}'])
-        .trim()
+        .trim();
+    // A party or state tag in parentheses goes: "Sen. Ted Cruz (R-Tex.)" -> "Ted Cruz".
+    match name
+        .strip_suffix(')')
+        .and_then(|n| n.rfind(" (").map(|k| (n, k)))
+    {
+        Some((n, k)) if k > 0 => n.get(..k).unwrap_or(name).trim_end(),
+        _ => name,
+    }
 }
 
 /// Sets `parent`: the attribution whose content holds this cue (innermost), else, for a
