@@ -400,8 +400,28 @@ const INVERTED_SPEAKER_OPENERS: &[&str] = &[
 /// tokens long; a longer run is a clause ("said the plan would ...").
 fn inverted_speaker_end(doc: &Doc<'_>, range: std::ops::Range<usize>, b: usize) -> Option<usize> {
     let opener = word_at(doc, b);
+    // A bare role before a name opens it too: "said council member Tom Baker", "said
+    // spokesman Ali Reza".
+    let role = |w: &str| {
+        is_in(PERSON_ROLES, w)
+            || is_in(
+                &[
+                    "member",
+                    "spokesman",
+                    "spokeswoman",
+                    "spokesperson",
+                    "chief",
+                    "official",
+                ],
+                w,
+            )
+    };
     let opens = is_in(INVERTED_SPEAKER_OPENERS, opener)
-        || opener.starts_with(|c: char| c.is_uppercase()) && opener.chars().any(char::is_lowercase);
+        || opener.starts_with(|c: char| c.is_uppercase()) && opener.chars().any(char::is_lowercase)
+        || opener.bytes().all(|c| c.is_ascii_lowercase())
+            && (role(opener) || role(word_at(doc, b + 1)))
+            && word_at(doc, b + 1 + usize::from(!role(opener)))
+                .starts_with(|c: char| c.is_uppercase());
     if !opens || is_weekday(opener) {
         return None;
     }
@@ -464,13 +484,30 @@ fn fix_inverted(doc: &Doc<'_>, range: std::ops::Range<usize>, d: &mut Draft) {
 
 /// "The minister, speaking at a news conference in Oslo, said ...": a source found inside a
 /// participial or relative adjunct set off by commas before the cue is a word of the adjunct;
-/// the speaker is the noun phrase that opens the sentence before it.
-fn subject_before_adjunct(doc: &Doc<'_>, range: std::ops::Range<usize>, d: &mut Draft) {
+/// the speaker is the noun phrase that opens the sentence before it. A content the tagger found
+/// before the cue then lay in the subject or the adjunct ("A resident, who asked not to be
+/// named, told reporters ..." gave the source "who" and the content "A resident, who asked not
+/// to be named"): it goes, and the content is looked for again.
+fn subject_before_adjunct(
+    doc: &Doc<'_>,
+    v: &[TokView],
+    range: std::ops::Range<usize>,
+    d: &mut Draft,
+) {
     let (a, _) = d.cue;
-    let [(s0, s1)] = d.source[..] else {
-        return;
+    // No source at all counts as one right before the comma.
+    let (s0, s1) = match d.source[..] {
+        [s] => s,
+        [] if a >= 1 => (a - 1, a - 1),
+        _ => return,
     };
-    if a < 2 || word_at(doc, a - 1) != "," || !(s1 == a - 1 || s1 == a) || s0 <= range.start {
+    // The source lies in the stretch that ends at the comma before the cue.
+    if a < 2
+        || word_at(doc, a - 1) != ","
+        || s1 > a
+        || s0 <= range.start
+        || (s1..a - 1).any(|i| word_at(doc, i) == ",")
+    {
         return;
     }
     // The comma that opens the adjunct, and the adjunct's first word.
@@ -504,6 +541,11 @@ fn subject_before_adjunct(doc: &Doc<'_>, range: std::ops::Range<usize>, d: &mut 
         return;
     }
     d.source = vec![subject];
+    d.content.retain(|c| c.0 >= a || c.1 <= subject.0);
+    if d.content.is_empty() {
+        fallback_content(doc, v, d);
+        skip_addressee(doc, d);
+    }
 }
 
 /// `"QUOTE?" asked the coach.`: a cue right after a closing quotation mark that the tagger gave
@@ -1213,6 +1255,24 @@ fn fallback_content(doc: &Doc<'_>, v: &[TokView], d: &mut Draft) {
     }
 }
 
+/// "told | reporters the road was safe": the addressee of a verb of telling is no part of the
+/// content.
+fn skip_addressee(doc: &Doc<'_>, d: &mut Draft) {
+    let cue = d.cue;
+    let tells = is_in(
+        &[
+            "told", "tell", "tells", "telling", "assured", "assures", "reminded", "informed",
+            "warned",
+        ],
+        word_at(doc, cue.1.saturating_sub(1)),
+    );
+    for c in d.content.iter_mut() {
+        if tells && c.0 == cue.1 && c.1 > c.0 + 2 && is_in(ADDRESSEES, word_at(doc, c.0)) {
+            c.0 += 1;
+        }
+    }
+}
+
 /// Boundary repairs of the tagger's content: a one-word gap right after the cue ("told
 /// reporters the ..." keeps "the"), a left content that starts a few words into its sentence
 /// (it starts the sentence), and a right content cut at a nested cue (it runs on to the end of
@@ -1261,20 +1321,7 @@ fn fix_content_edges(
             c.0 = sent.start;
         }
     }
-    // "told | reporters the road was safe": the addressee of a verb of telling is no part of
-    // the content.
-    let tells = is_in(
-        &[
-            "told", "tell", "tells", "telling", "assured", "assures", "reminded", "informed",
-            "warned",
-        ],
-        text(cue.1.saturating_sub(1)),
-    );
-    for c in d.content.iter_mut() {
-        if tells && c.0 == cue.1 && c.1 > c.0 + 2 && is_in(ADDRESSEES, text(c.0)) {
-            c.0 += 1;
-        }
-    }
+    skip_addressee(doc, d);
     // A determiner left out before the content ("told reporters | the water ...").
     for c in d.content.iter_mut() {
         while c.0 > sent.start
@@ -1455,7 +1502,23 @@ fn cut_trailing_attribution(doc: &Doc<'_>, is_cue: &[bool], d: &mut Draft) {
                 && word(j + 1).chars().next().is_some_and(char::is_uppercase)
                 && !is_in(&["I", "He", "She", "We", "They", "It"], word(j + 1))
         });
-        if let Some(j) = cut.or(clause) {
+        // "it expected a loss, Bloomberg reported.": a short source and its cue closing the
+        // sentence frame this content; they are not part of it.
+        let frame = (c.0 + 1..c.1).find(|&k| {
+            word(k) == ","
+                && (k + 2..(k + 6).min(c.1)).any(|m| {
+                    is_cue.get(m).copied().unwrap_or(false)
+                        && !(k + 1..m).any(|i| is_cue.get(i).copied().unwrap_or(true))
+                        && (word(k + 1).starts_with(char::is_uppercase)
+                            || is_in(DETERMINERS, word(k + 1)))
+                        && (m + 1..c.1).all(|i| {
+                            doc.tokens
+                                .get(i)
+                                .is_some_and(|t| t.kind == crate::segment::TokenKind::Punct)
+                        })
+                })
+        });
+        if let Some(j) = cut.or(clause).or(frame) {
             let mut e = j;
             while e > c.0 && word(e - 1) == "," {
                 e -= 1;
@@ -1464,6 +1527,32 @@ fn cut_trailing_attribution(doc: &Doc<'_>, is_cue: &[bool], d: &mut Draft) {
         }
     }
     d.content.retain(|c| c.0 < c.1);
+}
+
+/// `CONTENT, SOURCE reported.` with an unquoted content: a cue that closes its sentence, right
+/// after its source, which follows a comma, reports the whole clause before the comma
+/// ("Shares of Acme fell after the company said it expected a loss, Bloomberg reported." gave
+/// Bloomberg the content "expected a loss").
+fn final_frame_content(doc: &Doc<'_>, sent: Range<usize>, d: &mut Draft) {
+    let (a, b) = d.cue;
+    let [(s0, s1)] = d.source[..] else {
+        return;
+    };
+    let closes = (b..sent.end).all(|i| {
+        doc.tokens
+            .get(i)
+            .is_some_and(|t| t.kind == crate::segment::TokenKind::Punct)
+    });
+    if !closes || s1 != a || s0 < sent.start + 3 || word_at(doc, s0 - 1) != "," || s1 - s0 > 5 {
+        return;
+    }
+    let mut start = sent.start;
+    while start < s0 - 1 && is_in(&["\"", "\u{201C}", "'", "\u{2018}"], word_at(doc, start)) {
+        start += 1;
+    }
+    if start + 2 < s0 - 1 {
+        d.content = vec![(start, s0 - 1)];
+    }
 }
 
 fn is_quote(w: &str) -> bool {
@@ -1800,6 +1889,7 @@ pub(super) fn tag(
         fix_content_edges(doc, &v, &is_cue, range.clone(), &mut d);
         bridge_relative_clause(doc, &v, &is_cue, range.clone(), &mut d);
         cut_trailing_attribution(doc, &is_cue, &mut d);
+        final_frame_content(doc, range.clone(), &mut d);
         add_interrupted_start(doc, &is_cue, range.clone(), &mut d);
         passive_agent(doc, range.clone(), &mut d);
         // "is expected to": an agentless passive names no source (its subject is the content's).
@@ -1812,7 +1902,7 @@ pub(super) fn tag(
         fix_swapped(&mut d);
         fix_inverted(doc, range.clone(), &mut d);
         inverted_after_quote(doc, range.clone(), &mut d);
-        subject_before_adjunct(doc, range.clone(), &mut d);
+        subject_before_adjunct(doc, &v, range.clone(), &mut d);
         extend_quotes(doc, &v, &regions, &is_cue, &mut d);
         // A content never ends with a preposition, article or conjunction ("the plan on |
         // Monday" where the time phrase was left out), nor, outside a quotation, with a comma
@@ -2759,6 +2849,19 @@ pub(super) fn anonymous_class(src: &str, has_name: bool) -> Option<AnonymousClas
     None
 }
 
+/// Phrases that withhold a source's name when they follow it ("a resident, who asked not to
+/// be named,").
+const WITHHELD_NAME: &[&str] = &[
+    "not to be named",
+    "not to be identified",
+    "anonymity",
+    "not authorized to",
+    "not authorised to",
+    "declined to be named",
+    "declined to be identified",
+    "would not be named",
+];
+
 /// Converts a draft to an attribution: byte spans, speaker, speaker type, anonymity, kind.
 fn finish(doc: &Doc<'_>, v: &[TokView], entities: &Entities, d: &Draft) -> Attribution {
     let cue: Vec<Span> = span_of(doc, d.cue.0, d.cue.1).into_iter().collect();
@@ -2945,7 +3048,24 @@ fn speaker(doc: &Doc<'_>, entities: &Entities, a: &mut Attribution, d: &Draft) {
         };
     }
     let has_name = inside.iter().any(|m| m.kind == EntityType::Per) || looks_named(text);
-    if let Some(class) = anonymous_class(&ltext, has_name) {
+    // "A resident, who asked not to be named, told ...": the words between the source and its
+    // cue withhold the name.
+    let withheld = || {
+        let gap = a
+            .cue
+            .first()
+            .filter(|c| c.start > whole.end)
+            .and_then(|c| doc.text.get(whole.end..c.start))
+            .map(lower)
+            .unwrap_or_default();
+        WITHHELD_NAME.iter().any(|p| gap.contains(p))
+    };
+    let class = anonymous_class(&ltext, has_name).or_else(|| {
+        (!has_name && withheld()).then(|| {
+            anonymous_class(&format!("an {ltext}"), false).unwrap_or(AnonymousClass::Other)
+        })
+    });
+    if let Some(class) = class {
         a.anonymous = Some(class);
         a.speaker_type = SpeakerType::Anonymous;
         // The unnamed source is the speaker, not a name inside it: "US officials" (not "US"),
