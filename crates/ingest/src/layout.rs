@@ -127,8 +127,10 @@ fn same_words(a: &str, b: &str) -> bool {
     words(a) == words(b)
 }
 
-fn word_count(line: &str) -> usize {
-    line.split_whitespace().count()
+/// The number of words of `line`, counted up to `cap + 1` at most: enough to tell whether the
+/// line has more than `cap` words without reading a long paragraph to its end.
+fn word_count(line: &str, cap: usize) -> usize {
+    line.split_whitespace().take(cap.saturating_add(1)).count()
 }
 
 /// True when the line ends like a sentence: `.`, `!`, `?`, `:` or `;`, possibly followed by
@@ -139,7 +141,7 @@ fn ends_like_sentence(line: &str) -> bool {
 }
 
 fn looks_like_headline(line: &str) -> bool {
-    let words = word_count(line);
+    let words = word_count(line, 25);
     (1..=25).contains(&words) && !ends_like_sentence(line)
 }
 
@@ -238,7 +240,7 @@ fn is_byline(line: &str) -> bool {
         return false;
     };
     let rest = rest.trim();
-    let words = word_count(rest);
+    let words = word_count(rest, 12);
     let capitalised = rest.chars().next().is_some_and(char::is_uppercase);
     if !capitalised || !(words <= 5 || (words <= 12 && !ends_like_sentence(rest))) {
         return false;
@@ -291,6 +293,10 @@ fn is_email_like(word: &str) -> bool {
 }
 
 fn is_contact(line: &str) -> bool {
+    // A body paragraph has more words than a contact line may have: no list of them.
+    if word_count(line, 8) > 8 {
+        return false;
+    }
     let words: Vec<&str> = line.split_whitespace().collect();
     if words.is_empty() || words.len() > 8 {
         return false;
@@ -367,7 +373,7 @@ const NOTE_HISTORY_WORDS: &[&str] = &[
 /// put them (at the start of the line, or the line is a short credit) so that sentences about
 /// copyright, "section 2(c)" or "this article" stay body text.
 fn is_editor_note(line: &str) -> bool {
-    let words = word_count(line);
+    let words = word_count(line, 40);
     if words > 40 || line.starts_with(char::is_lowercase) {
         return false;
     }
@@ -423,7 +429,7 @@ fn is_copyright_notice(lower: &str) -> bool {
         || next.starts_with("(c)")
         || (next.len() >= 4 && next.bytes().take(4).all(|b| b.is_ascii_digit()));
     // Without a year, only a short name: "Copyright Reuters", not "Copyright claims rose".
-    year_or_mark || (word_count(rest) <= 4 && !ends_like_sentence(rest) && !rest.is_empty())
+    year_or_mark || (word_count(rest, 4) <= 4 && !ends_like_sentence(rest) && !rest.is_empty())
 }
 
 fn is_caption(line: &str) -> bool {
@@ -456,7 +462,7 @@ const STAMP_OPENERS: &[&str] = &[
 /// ET", "Posted on Oct. 19, 2025 at 9:00". Short, opening with a stamp word, and holding a
 /// date or a time.
 fn is_timestamp(line: &str) -> bool {
-    if word_count(line) > 16 || !line.bytes().any(|b| b.is_ascii_digit()) {
+    if word_count(line, 16) > 16 || !line.bytes().any(|b| b.is_ascii_digit()) {
         return false;
     }
     let lower = line.to_lowercase();
@@ -491,7 +497,7 @@ fn is_timestamp(line: &str) -> bool {
             }
             stamp_word(w)
         })
-        && author.is_none_or(|a| word_count(a) <= 5 && !ends_like_sentence(line))
+        && author.is_none_or(|a| word_count(a, 5) <= 5 && !ends_like_sentence(line))
 }
 
 /// True for a word a stamp is made of: a stamp word, a number or time, a month or weekday, a
@@ -585,13 +591,17 @@ const PROMO_LINES: &[&str] = &[
 /// ("READ MORE: Ferry services extended", "Related - ..."), or a whole-line control
 /// ("Advertisement", "Share this article").
 fn is_promo(line: &str) -> bool {
-    let lower = line.trim().to_lowercase();
-    let bare = lower.trim_end_matches(['.', ':', '!']);
-    if PROMO_LINES.contains(&bare) {
+    let trimmed = line.trim();
+    // Lower-casing maps no character to '.', ':' or '!' and none to nothing, so the line's
+    // lower case without its final marks is that of the line without them; and it is at least
+    // as many bytes long as the line has characters, more than any control line when the line
+    // is over 4 * 40 bytes long.
+    let bare = trimmed.trim_end_matches(['.', ':', '!']);
+    if bare.len() <= 160 && PROMO_LINES.contains(&bare.to_lowercase().as_str()) {
         return true;
     }
     PROMO_LABELS.iter().any(|l| {
-        lower.strip_prefix(l).is_some_and(|rest| {
+        strip_prefix_lowercase(trimmed, l).is_some_and(|rest| {
             let rest = rest.trim_start();
             let dash = rest.starts_with(['\u{2013}', '\u{2014}']) || rest.starts_with("- ");
             // A label and a dash opening a sentence ("More \u{2014} not fewer \u{2014} officers
@@ -599,6 +609,22 @@ fn is_promo(line: &str) -> bool {
             rest.starts_with([':', '|']) || (dash && !ends_like_sentence(line))
         })
     })
+}
+
+/// The rest of `s` when `s` in lower case starts with `prefix` (lower-case ASCII), found without
+/// lower-casing all of `s`: each character of `s` that lower-cases to exactly one character of
+/// `prefix` is read ('K', and the Kelvin sign, for 'k'). A character that lower-cases to two
+/// ('İ' to "i̇") never matches, as no prefix holds a combining mark.
+fn strip_prefix_lowercase<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
+    let mut chars = s.chars();
+    for p in prefix.chars() {
+        let c = chars.next()?;
+        let mut lower = c.to_lowercase();
+        if lower.next() != Some(p) || lower.next().is_some() {
+            return None;
+        }
+    }
+    Some(chars.as_str())
 }
 
 /// A calendar date stated in a line: "October 19, 2025", "Oct. 19, 2025", "19 October 2025",
@@ -682,7 +708,7 @@ fn month_number(word: &str) -> Option<i8> {
 }
 
 fn is_heading(line: &str) -> bool {
-    let words = word_count(line);
+    let words = word_count(line, 14);
     if words == 0 || words > 14 || ends_like_sentence(line) {
         return false;
     }
@@ -818,7 +844,7 @@ fn dateline_middle_ok(between: &str) -> bool {
             return false;
         };
         let agency = inner.get(open + 1..).unwrap_or("");
-        let words = word_count(agency);
+        let words = word_count(agency, 4);
         let agency_ok = (1..=4).contains(&words)
             && agency
                 .split_whitespace()
