@@ -239,15 +239,20 @@ fn scan_word(text: &str, start: usize, end: usize, out: &mut Vec<Token>) -> usiz
     let mut has_digit = false;
     let mut has_alpha = false;
     loop {
-        while j < end && word_char_at(text, j) {
+        // The word characters of `word_char_at`, read once each: ASCII letters and digits
+        // byte by byte, other characters decoded.
+        while j < end {
             let b = bytes[j];
             if b < 0x80 {
+                if !is_word_byte(b) {
+                    break;
+                }
                 has_digit |= b.is_ascii_digit();
-                has_alpha |= b.is_ascii_alphabetic();
+                has_alpha |= !b.is_ascii_digit();
                 j += 1;
             } else {
                 match char_at(text, j) {
-                    Some(c) if is_unspaced_script(c) => break,
+                    Some(c) if is_unicode_punct(c) || is_unspaced_script(c) => break,
                     Some(c) => {
                         has_alpha = true;
                         j += c.len_utf8();
