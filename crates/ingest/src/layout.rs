@@ -874,6 +874,38 @@ fn dateline_middle_ok(between: &str) -> bool {
 mod tests {
     use super::*;
 
+    #[test]
+    fn word_counts_stop_past_their_cap() {
+        assert_eq!(word_count("one two  three\tfour", 10), 4);
+        assert_eq!(word_count("one two three four", 2), 3);
+        assert_eq!(word_count("", 3), 0);
+        assert_eq!(word_count("   ", 0), 0);
+        assert_eq!(word_count("a", usize::MAX), 1);
+    }
+
+    #[test]
+    fn promo_labels_match_in_any_case_without_lowercasing_the_line() {
+        assert!(is_promo("READ MORE: Ferry services extended"));
+        assert!(is_promo("  Related | Talks resume"));
+        // The Kelvin sign lower-cases to 'k'.
+        assert!(is_promo("Clic\u{212A} here: the full report"));
+        assert!(is_promo("ADVERTISEMENT"));
+        assert!(is_promo("Share this article..."));
+        assert!(!is_promo(
+            "More \u{2014} not fewer \u{2014} officers are needed."
+        ));
+        assert!(!is_promo(
+            "Advertisement revenue rose by a third last year."
+        ));
+        assert!(!is_promo(&format!("Advertisement{}", " x".repeat(100))));
+        assert_eq!(
+            strip_prefix_lowercase("ReAd MoRe: x", "read more"),
+            Some(": x")
+        );
+        assert_eq!(strip_prefix_lowercase("Rea", "read"), None);
+        assert_eq!(strip_prefix_lowercase("\u{130}s", "is"), None);
+    }
+
     fn kinds(text: &str, title: Option<&str>) -> Vec<(&'static str, String)> {
         layout(text, title)
             .iter()
