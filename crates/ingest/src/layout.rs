@@ -328,7 +328,8 @@ const NOTE_OPENERS: &[&str] = &[
 ];
 
 /// Phrases that make a short line a credit wherever they stand ("Jennifer Nicholson-Breen edited
-/// this article.", "Kim Tong-hyung contributed to this report.").
+/// this article.", "Kim Tong-hyung contributed to this report."). Each holds "ted ", which
+/// `is_editor_note` looks for before trying them one by one.
 const NOTE_PHRASES: &[&str] = &[
     "edited this article",
     "contributed to this report",
@@ -382,7 +383,9 @@ fn is_editor_note(line: &str) -> bool {
     if NOTE_OPENERS.iter().any(|m| lower.starts_with(m)) {
         return true;
     }
-    if words <= 30 && NOTE_PHRASES.iter().any(|m| lower.contains(m)) {
+    // Every note phrase holds "ted " ("edited this", "contributed to"): one search rules
+    // them all out for most lines.
+    if words <= 30 && lower.contains("ted ") && NOTE_PHRASES.iter().any(|m| lower.contains(m)) {
         return true;
     }
     // "Jane Roe contributed.", "AP writer Jane Roe in Seoul contributed." close a story.
@@ -873,6 +876,16 @@ fn dateline_middle_ok(between: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_note_phrase_holds_the_prefilter_and_credits_are_notes() {
+        assert!(NOTE_PHRASES.iter().all(|p| p.contains("ted ")));
+        assert!(is_editor_note("Kim Tong-hyung contributed to this report."));
+        assert!(is_editor_note("Jane Roe edited this article."));
+        assert!(!is_editor_note(
+            "The minister contributed ideas to the report."
+        ));
+    }
 
     #[test]
     fn word_counts_stop_past_their_cap() {
