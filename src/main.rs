@@ -8,6 +8,10 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
 
+/// The allocator of the whole program (see Cargo.toml).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Exit status: everything read and written.
 pub const EXIT_OK: u8 = 0;
 /// Exit status: some inputs (or JSONL lines) failed; the others were written.

@@ -236,20 +236,25 @@ fn scan_unspaced(text: &str, start: usize, end: usize, out: &mut Vec<Token>) -> 
 fn scan_word(text: &str, start: usize, end: usize, out: &mut Vec<Token>) -> usize {
     let bytes = text.as_bytes();
     let mut j = start;
-    let mut has_digit = false;
-    let mut has_alpha = false;
+    // DIGIT and ALPHA bits of the word's characters so far.
+    let mut seen = 0u8;
     loop {
-        while j < end && word_char_at(text, j) {
+        // The word characters of `word_char_at`, read once each: ASCII letters and digits
+        // byte by byte, other characters decoded.
+        while j < end {
             let b = bytes[j];
             if b < 0x80 {
-                has_digit |= b.is_ascii_digit();
-                has_alpha |= b.is_ascii_alphabetic();
+                let class = ASCII_CLASS[usize::from(b)];
+                if class == 0 {
+                    break;
+                }
+                seen |= class;
                 j += 1;
             } else {
                 match char_at(text, j) {
-                    Some(c) if is_unspaced_script(c) => break,
+                    Some(c) if is_unicode_punct(c) || is_unspaced_script(c) => break,
                     Some(c) => {
-                        has_alpha = true;
+                        seen |= ALPHA;
                         j += c.len_utf8();
                     }
                     None => break,
@@ -263,7 +268,7 @@ fn scan_word(text: &str, start: usize, end: usize, out: &mut Vec<Token>) -> usiz
         if apos > 0 {
             if let Some(clen) = clitic_len(text, j, apos) {
                 // "n't": split before the n.
-                push_word(out, start, j, has_digit, has_alpha);
+                push_word(out, start, j, seen);
                 out.push(Token {
                     span: Span::new(j, j + clen),
                     kind: TokenKind::Word,
@@ -278,7 +283,7 @@ fn scan_word(text: &str, start: usize, end: usize, out: &mut Vec<Token>) -> usiz
                     && !word_char_at(text, j + apos + 1)
                     && j - 1 > start
                 {
-                    push_word(out, start, j - 1, has_digit, has_alpha);
+                    push_word(out, start, j - 1, seen);
                     out.push(Token {
                         span: Span::new(j - 1, j + apos + 1),
                         kind: TokenKind::Word,
@@ -295,7 +300,7 @@ fn scan_word(text: &str, start: usize, end: usize, out: &mut Vec<Token>) -> usiz
         if matches!(b, b'-' | b'.' | b'&' | b'/')
             && j + 1 < end
             && word_char_at(text, j + 1)
-            && (b != b'/' || has_alpha)
+            && (b != b'/' || seen & ALPHA != 0)
         {
             j += 1;
             continue;
@@ -303,13 +308,37 @@ fn scan_word(text: &str, start: usize, end: usize, out: &mut Vec<Token>) -> usiz
         break;
     }
     // "U.S." keeps its final dot when it has internal dots: the dot belongs to the abbreviation.
-    push_word(out, start, j, has_digit, has_alpha);
+    push_word(out, start, j, seen);
     j
 }
 
-fn push_word(out: &mut Vec<Token>, start: usize, end: usize, has_digit: bool, has_alpha: bool) {
+/// A digit, in [`ASCII_CLASS`] and a word's `seen` bits.
+const DIGIT: u8 = 1;
+/// A letter (or a non-ASCII word character), in [`ASCII_CLASS`] and a word's `seen` bits.
+const ALPHA: u8 = 2;
+/// [`DIGIT`] or [`ALPHA`] for each ASCII letter and digit, 0 for every other byte: one load
+/// tells whether a byte goes on a word and what it adds to it.
+static ASCII_CLASS: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_digit() {
+            DIGIT
+        } else if c.is_ascii_alphabetic() {
+            ALPHA
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
+
+/// Pushes the word `start..end` (a number when `seen` holds digits and no letter).
+fn push_word(out: &mut Vec<Token>, start: usize, end: usize, seen: u8) {
     if end > start {
-        let kind = if has_digit && !has_alpha {
+        let kind = if seen & DIGIT != 0 && seen & ALPHA == 0 {
             TokenKind::Number
         } else {
             TokenKind::Word

@@ -127,8 +127,10 @@ fn same_words(a: &str, b: &str) -> bool {
     words(a) == words(b)
 }
 
-fn word_count(line: &str) -> usize {
-    line.split_whitespace().count()
+/// The number of words of `line`, counted up to `cap + 1` at most: enough to tell whether the
+/// line has more than `cap` words without reading a long paragraph to its end.
+fn word_count(line: &str, cap: usize) -> usize {
+    line.split_whitespace().take(cap.saturating_add(1)).count()
 }
 
 /// True when the line ends like a sentence: `.`, `!`, `?`, `:` or `;`, possibly followed by
@@ -139,7 +141,7 @@ fn ends_like_sentence(line: &str) -> bool {
 }
 
 fn looks_like_headline(line: &str) -> bool {
-    let words = word_count(line);
+    let words = word_count(line, 25);
     (1..=25).contains(&words) && !ends_like_sentence(line)
 }
 
@@ -238,7 +240,7 @@ fn is_byline(line: &str) -> bool {
         return false;
     };
     let rest = rest.trim();
-    let words = word_count(rest);
+    let words = word_count(rest, 12);
     let capitalised = rest.chars().next().is_some_and(char::is_uppercase);
     if !capitalised || !(words <= 5 || (words <= 12 && !ends_like_sentence(rest))) {
         return false;
@@ -291,6 +293,10 @@ fn is_email_like(word: &str) -> bool {
 }
 
 fn is_contact(line: &str) -> bool {
+    // A body paragraph has more words than a contact line may have: no list of them.
+    if word_count(line, 8) > 8 {
+        return false;
+    }
     let words: Vec<&str> = line.split_whitespace().collect();
     if words.is_empty() || words.len() > 8 {
         return false;
@@ -322,7 +328,8 @@ const NOTE_OPENERS: &[&str] = &[
 ];
 
 /// Phrases that make a short line a credit wherever they stand ("Jennifer Nicholson-Breen edited
-/// this article.", "Kim Tong-hyung contributed to this report.").
+/// this article.", "Kim Tong-hyung contributed to this report."). Each holds "ted ", which
+/// `is_editor_note` looks for before trying them one by one.
 const NOTE_PHRASES: &[&str] = &[
     "edited this article",
     "contributed to this report",
@@ -367,7 +374,7 @@ const NOTE_HISTORY_WORDS: &[&str] = &[
 /// put them (at the start of the line, or the line is a short credit) so that sentences about
 /// copyright, "section 2(c)" or "this article" stay body text.
 fn is_editor_note(line: &str) -> bool {
-    let words = word_count(line);
+    let words = word_count(line, 40);
     if words > 40 || line.starts_with(char::is_lowercase) {
         return false;
     }
@@ -376,7 +383,9 @@ fn is_editor_note(line: &str) -> bool {
     if NOTE_OPENERS.iter().any(|m| lower.starts_with(m)) {
         return true;
     }
-    if words <= 30 && NOTE_PHRASES.iter().any(|m| lower.contains(m)) {
+    // Every note phrase holds "ted " ("edited this", "contributed to"): one search rules
+    // them all out for most lines.
+    if words <= 30 && lower.contains("ted ") && NOTE_PHRASES.iter().any(|m| lower.contains(m)) {
         return true;
     }
     // "Jane Roe contributed.", "AP writer Jane Roe in Seoul contributed." close a story.
@@ -423,7 +432,7 @@ fn is_copyright_notice(lower: &str) -> bool {
         || next.starts_with("(c)")
         || (next.len() >= 4 && next.bytes().take(4).all(|b| b.is_ascii_digit()));
     // Without a year, only a short name: "Copyright Reuters", not "Copyright claims rose".
-    year_or_mark || (word_count(rest) <= 4 && !ends_like_sentence(rest) && !rest.is_empty())
+    year_or_mark || (word_count(rest, 4) <= 4 && !ends_like_sentence(rest) && !rest.is_empty())
 }
 
 fn is_caption(line: &str) -> bool {
@@ -456,7 +465,7 @@ const STAMP_OPENERS: &[&str] = &[
 /// ET", "Posted on Oct. 19, 2025 at 9:00". Short, opening with a stamp word, and holding a
 /// date or a time.
 fn is_timestamp(line: &str) -> bool {
-    if word_count(line) > 16 || !line.bytes().any(|b| b.is_ascii_digit()) {
+    if word_count(line, 16) > 16 || !line.bytes().any(|b| b.is_ascii_digit()) {
         return false;
     }
     let lower = line.to_lowercase();
@@ -491,7 +500,7 @@ fn is_timestamp(line: &str) -> bool {
             }
             stamp_word(w)
         })
-        && author.is_none_or(|a| word_count(a) <= 5 && !ends_like_sentence(line))
+        && author.is_none_or(|a| word_count(a, 5) <= 5 && !ends_like_sentence(line))
 }
 
 /// True for a word a stamp is made of: a stamp word, a number or time, a month or weekday, a
@@ -585,13 +594,17 @@ const PROMO_LINES: &[&str] = &[
 /// ("READ MORE: Ferry services extended", "Related - ..."), or a whole-line control
 /// ("Advertisement", "Share this article").
 fn is_promo(line: &str) -> bool {
-    let lower = line.trim().to_lowercase();
-    let bare = lower.trim_end_matches(['.', ':', '!']);
-    if PROMO_LINES.contains(&bare) {
+    let trimmed = line.trim();
+    // Lower-casing maps no character to '.', ':' or '!' and none to nothing, so the line's
+    // lower case without its final marks is that of the line without them; and it is at least
+    // as many bytes long as the line has characters, more than any control line when the line
+    // is over 4 * 40 bytes long.
+    let bare = trimmed.trim_end_matches(['.', ':', '!']);
+    if bare.len() <= 160 && PROMO_LINES.contains(&bare.to_lowercase().as_str()) {
         return true;
     }
     PROMO_LABELS.iter().any(|l| {
-        lower.strip_prefix(l).is_some_and(|rest| {
+        strip_prefix_lowercase(trimmed, l).is_some_and(|rest| {
             let rest = rest.trim_start();
             let dash = rest.starts_with(['\u{2013}', '\u{2014}']) || rest.starts_with("- ");
             // A label and a dash opening a sentence ("More \u{2014} not fewer \u{2014} officers
@@ -599,6 +612,22 @@ fn is_promo(line: &str) -> bool {
             rest.starts_with([':', '|']) || (dash && !ends_like_sentence(line))
         })
     })
+}
+
+/// The rest of `s` when `s` in lower case starts with `prefix` (lower-case ASCII), found without
+/// lower-casing all of `s`: each character of `s` that lower-cases to exactly one character of
+/// `prefix` is read ('K', and the Kelvin sign, for 'k'). A character that lower-cases to two
+/// ('İ' to "i̇") never matches, as no prefix holds a combining mark.
+fn strip_prefix_lowercase<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
+    let mut chars = s.chars();
+    for p in prefix.chars() {
+        let c = chars.next()?;
+        let mut lower = c.to_lowercase();
+        if lower.next() != Some(p) || lower.next().is_some() {
+            return None;
+        }
+    }
+    Some(chars.as_str())
 }
 
 /// A calendar date stated in a line: "October 19, 2025", "Oct. 19, 2025", "19 October 2025",
@@ -682,7 +711,7 @@ fn month_number(word: &str) -> Option<i8> {
 }
 
 fn is_heading(line: &str) -> bool {
-    let words = word_count(line);
+    let words = word_count(line, 14);
     if words == 0 || words > 14 || ends_like_sentence(line) {
         return false;
     }
@@ -818,7 +847,7 @@ fn dateline_middle_ok(between: &str) -> bool {
             return false;
         };
         let agency = inner.get(open + 1..).unwrap_or("");
-        let words = word_count(agency);
+        let words = word_count(agency, 4);
         let agency_ok = (1..=4).contains(&words)
             && agency
                 .split_whitespace()
@@ -847,6 +876,48 @@ fn dateline_middle_ok(between: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_note_phrase_holds_the_prefilter_and_credits_are_notes() {
+        assert!(NOTE_PHRASES.iter().all(|p| p.contains("ted ")));
+        assert!(is_editor_note("Kim Tong-hyung contributed to this report."));
+        assert!(is_editor_note("Jane Roe edited this article."));
+        assert!(!is_editor_note(
+            "The minister contributed ideas to the report."
+        ));
+    }
+
+    #[test]
+    fn word_counts_stop_past_their_cap() {
+        assert_eq!(word_count("one two  three\tfour", 10), 4);
+        assert_eq!(word_count("one two three four", 2), 3);
+        assert_eq!(word_count("", 3), 0);
+        assert_eq!(word_count("   ", 0), 0);
+        assert_eq!(word_count("a", usize::MAX), 1);
+    }
+
+    #[test]
+    fn promo_labels_match_in_any_case_without_lowercasing_the_line() {
+        assert!(is_promo("READ MORE: Ferry services extended"));
+        assert!(is_promo("  Related | Talks resume"));
+        // The Kelvin sign lower-cases to 'k'.
+        assert!(is_promo("Clic\u{212A} here: the full report"));
+        assert!(is_promo("ADVERTISEMENT"));
+        assert!(is_promo("Share this article..."));
+        assert!(!is_promo(
+            "More \u{2014} not fewer \u{2014} officers are needed."
+        ));
+        assert!(!is_promo(
+            "Advertisement revenue rose by a third last year."
+        ));
+        assert!(!is_promo(&format!("Advertisement{}", " x".repeat(100))));
+        assert_eq!(
+            strip_prefix_lowercase("ReAd MoRe: x", "read more"),
+            Some(": x")
+        );
+        assert_eq!(strip_prefix_lowercase("Rea", "read"), None);
+        assert_eq!(strip_prefix_lowercase("\u{130}s", "is"), None);
+    }
 
     fn kinds(text: &str, title: Option<&str>) -> Vec<(&'static str, String)> {
         layout(text, title)
