@@ -287,6 +287,7 @@ impl EntityTagger {
                 && t.toks[r.start + 1].gaz
                     & (cat::ORG_SUFFIX | cat::ORG_I | cat::ORG_B | cat::MEDIA | cat::GOV)
                     == 0
+                && !is_org_ending(referents::word(doc, r.start + 1))
             {
                 // "George Washington": a given name and one more word that no list knows as
                 // (part of) an organisation name is a person.
@@ -1565,9 +1566,13 @@ fn org_suffixes(doc: &Doc<'_>, toks: &[TokInfo], spans: &mut Vec<(Range<usize>, 
         // "China" + "Southern Airlines": capitalised words the tagger left out after a name,
         // ending in an organisation word, belong to it.
         let r = spans[k].0.clone();
+        // The organisation word may have been tagged alone ("Airlines" after "Southern").
+        let next_ending = spans
+            .get(k + 1)
+            .is_some_and(|(n, _)| n.len() == 1 && is_org_ending(word(n.start)));
         let limit = spans
             .get(k + 1)
-            .map_or(toks.len(), |(n, _)| n.start)
+            .map_or(toks.len(), |(n, _)| n.start + usize::from(next_ending))
             .min(r.end + 3);
         let mut j = r.end;
         while j < limit
@@ -1584,6 +1589,9 @@ fn org_suffixes(doc: &Doc<'_>, toks: &[TokInfo], spans: &mut Vec<(Range<usize>, 
             && toks[j].flags & features::flag::CAPS_LINE == 0
         {
             spans[k] = (r.start..j + 1, EntityType::Org);
+            if next_ending && spans.get(k + 1).is_some_and(|(n, _)| n.start == j) {
+                spans.remove(k + 1);
+            }
         }
         let (r, _) = &spans[k];
         if r.len() >= 2 && is_org_ending(word(r.end - 1)) {

@@ -244,6 +244,19 @@ pub(crate) fn resolve(
         .filter(|n| n.kind == EntityType::Per && n.words.len() >= 2)
         .flat_map(|n| [n.words[0], n.words[n.words.len() - 1]])
         .collect();
+    // The first word of a company's name of two or more capitalised words is the company when
+    // it stands alone ("Lockheed" after "Lockheed Martin"), unless it is part of a person's name.
+    let org_heads: HashSet<u64, BuildHasherDefault<IdHasher>> = names
+        .iter()
+        .filter(|n| {
+            n.kind == EntityType::Org
+                && n.words.len() >= 2
+                && toks[n.range.start + 1].flags & flag::CAP != 0
+                && toks[n.range.start].gaz & (cat::FIRST_M | cat::FIRST_F) == 0
+        })
+        .map(|n| n.words[0])
+        .filter(|w| !person_parts.contains(w))
+        .collect();
     let mut names = names;
     share_coordinated_names(doc, &mut names);
     for n in names.iter_mut() {
@@ -257,6 +270,9 @@ pub(crate) fn resolve(
                     && !place_context(doc, toks, &n.range)))
         {
             n.kind = EntityType::Per;
+        } else if n.kind == EntityType::Per && n.words.len() == 1 && org_heads.contains(&n.words[0])
+        {
+            n.kind = EntityType::Org;
         }
     }
     // Mention index of every token.
