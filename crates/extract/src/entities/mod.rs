@@ -239,6 +239,7 @@ impl EntityTagger {
         split_at_breaks(doc, &t.toks, &mut spans);
         org_suffixes(doc, &t.toks, &mut spans);
         name_endings(doc, &t.toks, &mut spans);
+        state_names(doc, &t.toks, &mut spans);
         // "Wu Chi-wai" tagged as "Chi-wai" alone: take in the family name before it.
         let mut prev_end = 0;
         for (r, ty) in spans.iter_mut() {
@@ -1318,6 +1319,50 @@ fn name_endings(doc: &Doc<'_>, toks: &[TokInfo], spans: &mut Vec<(Range<usize>, 
     }
 }
 
+/// Words that end the first part of a state's formal name ("the People's Republic" of China).
+const STATE_WORDS: &[&str] = &[
+    "Republic",
+    "Kingdom",
+    "States",
+    "Emirates",
+    "Principality",
+    "Sultanate",
+    "Commonwealth",
+];
+
+/// A state's formal name is one place: "People's Republic", "of" and "China" join, as do
+/// "United States", "of" and "America"; and a name such as "Federal Republic of Germany"
+/// that ends in a listed country is that place, whatever type the tagger gave it.
+fn state_names(doc: &Doc<'_>, toks: &[TokInfo], spans: &mut Vec<(Range<usize>, EntityType)>) {
+    let word = |i: usize| referents::word(doc, i);
+    for (r, ty) in spans.iter_mut() {
+        if *ty != EntityType::Loc
+            && r.len() >= 3
+            && toks
+                .get(r.end - 1)
+                .is_some_and(|t| t.gaz & (cat::COUNTRY | cat::LOC_B) != 0)
+            && (r.start..r.end - 2).any(|i| STATE_WORDS.contains(&word(i)) && word(i + 1) == "of")
+        {
+            *ty = EntityType::Loc;
+        }
+    }
+    let mut k = 0;
+    while k + 1 < spans.len() {
+        let (r, _) = &spans[k];
+        let (n, next_ty) = &spans[k + 1];
+        if STATE_WORDS.contains(&word(r.end - 1))
+            && word(r.end) == "of"
+            && n.start == r.end + 1
+            && *next_ty == EntityType::Loc
+        {
+            let merged = r.start..n.end;
+            spans[k] = (merged, EntityType::Loc);
+            spans.remove(k + 1);
+        }
+        k += 1;
+    }
+}
+
 /// Nouns for organisations: right before a name ("low-cost airline Ryanair", "electronics
 /// retailer Best Buy") or as the head of an apposition after it ("Cisco, a network company
 /// based in San Jose,"), they make the name an organisation's.
@@ -1502,6 +1547,15 @@ const ORG_ENDINGS: &[&str] = &[
     "Enterprises",
     "Investments",
     "Laboratories",
+    "Court",
+    "Band",
+    "Force",
+    "Orchestra",
+    "Service",
+    "Board",
+    "Army",
+    "Navy",
+    "Police",
 ];
 
 /// The word lists of the rules after tagging, sorted for binary search (they are consulted
