@@ -311,6 +311,7 @@ impl EntityTagger {
         given_names(doc, &t.toks, &mut spans);
         appositions(doc, &t.toks, &mut spans);
         organisation_nouns(doc, &t.toks, &mut spans);
+        town_before_region(doc, &t.toks, &mut spans);
         let mut e = referents::resolve(doc, &self.gaz, &t.toks, &spans);
         // "Acme Corp." and "Salomon Bros.": the abbreviation's dot belongs to the name.
         for m in e.mentions.iter_mut() {
@@ -1316,6 +1317,28 @@ fn name_endings(doc: &Doc<'_>, toks: &[TokInfo], spans: &mut Vec<(Range<usize>, 
             spans[k].1 = EntityType::Loc;
         }
         k += 1;
+    }
+}
+
+/// A one-word name before a comma and a listed state or country that closes the phrase is a
+/// town: "Evansville, Indiana, ...", "of McMinnville, Oregon." (not a person or a company).
+fn town_before_region(doc: &Doc<'_>, toks: &[TokInfo], spans: &mut [(Range<usize>, EntityType)]) {
+    let word = |i: usize| referents::word(doc, i);
+    for k in 0..spans.len().saturating_sub(1) {
+        let (r, ty) = &spans[k];
+        let (n, next_ty) = &spans[k + 1];
+        if r.len() == 1
+            && matches!(ty, EntityType::Per | EntityType::Org)
+            && word(r.end) == ","
+            && n.start == r.end + 1
+            && *next_ty == EntityType::Loc
+            && toks
+                .get(n.start)
+                .is_some_and(|t| t.gaz & (cat::COUNTRY | cat::LOC_B) != 0)
+            && matches!(word(n.end), "," | "." | ")" | ";" | "")
+        {
+            spans[k].1 = EntityType::Loc;
+        }
     }
 }
 
