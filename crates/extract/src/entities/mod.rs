@@ -355,6 +355,7 @@ impl EntityTagger {
         bylines(doc, &t.toks, &mut t.tags);
         consistency(doc, &t.toks, &mut t.tags, &t.margins);
         company_cues(doc, &t.toks, &mut t.tags);
+        country_before_title(&t.toks, &mut t.tags);
         church_names(doc, &t.toks, &mut t.tags);
         extend_family_names(doc, &t.toks, &mut t.tags);
         t
@@ -546,6 +547,24 @@ fn consistency(doc: &Doc<'_>, toks: &[TokInfo], tags: &mut [u8], margins: &[f32]
                 }
                 None => i += 1,
             }
+        }
+    }
+}
+
+/// A listed one-word country left untagged before a capitalised title is the place: "US
+/// President Barack Obama", "UK Prime Minister".
+fn country_before_title(toks: &[TokInfo], tags: &mut [u8]) {
+    for i in 0..toks.len().saturating_sub(1) {
+        let (me, next) = (&toks[i], &toks[i + 1]);
+        if tags[i] == 0
+            && me.gaz & cat::COUNTRY != 0
+            && me.flags & (features::flag::CAP | features::flag::ALLCAPS) != 0
+            && me.flags & features::flag::CAPS_LINE == 0
+            && next.gaz & cat::TITLE != 0
+            && next.flags & features::flag::CAP != 0
+            && next.flags & features::flag::CAPS_LINE == 0
+        {
+            set_tags(tags, i..i + 1, type_index(EntityType::Loc));
         }
     }
 }
