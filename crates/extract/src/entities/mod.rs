@@ -259,6 +259,29 @@ impl EntityTagger {
             }
             prev_end = r.end;
         }
+        // "Wong" + "Pik-wan" tagged as two names: one person.
+        let mut k = 1;
+        while k < spans.len() {
+            let (r, _) = &spans[k];
+            let (p, _) = &spans[k - 1];
+            let s = r.start;
+            if r.len() == 1
+                && p.len() == 1
+                && p.end == s
+                && hyphenated_given(doc, s)
+                && t.toks[s - 1].flags & features::flag::CAP != 0
+                && t.toks[s - 1].gaz & (cat::TITLE | cat::NAMES) == 0
+                && doc
+                    .sentences
+                    .iter()
+                    .any(|x| x.tokens.start < s && s < x.tokens.end)
+            {
+                spans[k - 1] = (s - 1..r.end, EntityType::Per);
+                spans.remove(k);
+            } else {
+                k += 1;
+            }
+        }
         for (r, ty) in spans.iter_mut() {
             let first = t.toks.get(r.start).map_or(0, |x| x.gaz);
             let key = seq_key(&t.toks, r.clone());
@@ -1129,8 +1152,8 @@ fn church_names(doc: &Doc<'_>, toks: &[TokInfo], tags: &mut [u8]) {
 
 /// Words that end names of places people go to: "Fisht Stadium", "Changi International
 /// Airport", "Shandao Station", "Kennedy Space Center", "the Evergreen Aviation & Space
-/// Museum" (public places, as in CoNLL's and MUC's conventions; CoNLL-2003 types its
-/// centres and museums as places too). "Museum of Flight" opens with one.
+/// Museum", "the Grand Mosque" (public places, as in CoNLL's and MUC's conventions; CoNLL-2003
+/// types its centres and museums as places too). "Museum of Flight" opens with one.
 const PLACE_ENDINGS: &[&str] = &[
     "Stadium",
     "Arena",
@@ -1140,6 +1163,7 @@ const PLACE_ENDINGS: &[&str] = &[
     "Centre",
     "Museum",
     "Complex",
+    "Mosque",
     "Street",
     "Road",
     "Avenue",
