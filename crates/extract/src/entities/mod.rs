@@ -239,6 +239,7 @@ impl EntityTagger {
         split_at_breaks(doc, &t.toks, &mut spans);
         org_suffixes(doc, &t.toks, &mut spans);
         name_endings(doc, &t.toks, &mut spans);
+        state_names(doc, &t.toks, &mut spans);
         // "Wu Chi-wai" tagged as "Chi-wai" alone: take in the family name before it.
         let mut prev_end = 0;
         for (r, ty) in spans.iter_mut() {
@@ -257,6 +258,29 @@ impl EntityTagger {
                 *ty = EntityType::Per;
             }
             prev_end = r.end;
+        }
+        // "Wong" + "Pik-wan" tagged as two names: one person.
+        let mut k = 1;
+        while k < spans.len() {
+            let (r, _) = &spans[k];
+            let (p, _) = &spans[k - 1];
+            let s = r.start;
+            if r.len() == 1
+                && p.len() == 1
+                && p.end == s
+                && hyphenated_given(doc, s)
+                && t.toks[s - 1].flags & features::flag::CAP != 0
+                && t.toks[s - 1].gaz & (cat::TITLE | cat::NAMES) == 0
+                && doc
+                    .sentences
+                    .iter()
+                    .any(|x| x.tokens.start < s && s < x.tokens.end)
+            {
+                spans[k - 1] = (s - 1..r.end, EntityType::Per);
+                spans.remove(k);
+            } else {
+                k += 1;
+            }
         }
         for (r, ty) in spans.iter_mut() {
             let first = t.toks.get(r.start).map_or(0, |x| x.gaz);
@@ -287,6 +311,7 @@ impl EntityTagger {
                 && t.toks[r.start + 1].gaz
                     & (cat::ORG_SUFFIX | cat::ORG_I | cat::ORG_B | cat::MEDIA | cat::GOV)
                     == 0
+                && !is_org_ending(referents::word(doc, r.start + 1))
             {
                 // "George Washington": a given name and one more word that no list knows as
                 // (part of) an organisation name is a person.
@@ -309,6 +334,7 @@ impl EntityTagger {
         given_names(doc, &t.toks, &mut spans);
         appositions(doc, &t.toks, &mut spans);
         organisation_nouns(doc, &t.toks, &mut spans);
+        town_before_region(doc, &t.toks, &mut spans);
         let mut e = referents::resolve(doc, &self.gaz, &t.toks, &spans);
         // "Acme Corp." and "Salomon Bros.": the abbreviation's dot belongs to the name.
         for m in e.mentions.iter_mut() {
@@ -352,6 +378,7 @@ impl EntityTagger {
         bylines(doc, &t.toks, &mut t.tags);
         consistency(doc, &t.toks, &mut t.tags, &t.margins);
         company_cues(doc, &t.toks, &mut t.tags);
+        country_before_title(&t.toks, &mut t.tags);
         church_names(doc, &t.toks, &mut t.tags);
         extend_family_names(doc, &t.toks, &mut t.tags);
         t
@@ -543,6 +570,24 @@ fn consistency(doc: &Doc<'_>, toks: &[TokInfo], tags: &mut [u8], margins: &[f32]
                 }
                 None => i += 1,
             }
+        }
+    }
+}
+
+/// A listed one-word country left untagged before a capitalised title is the place: "US
+/// President Barack Obama", "UK Prime Minister".
+fn country_before_title(toks: &[TokInfo], tags: &mut [u8]) {
+    for i in 0..toks.len().saturating_sub(1) {
+        let (me, next) = (&toks[i], &toks[i + 1]);
+        if tags[i] == 0
+            && me.gaz & cat::COUNTRY != 0
+            && me.flags & (features::flag::CAP | features::flag::ALLCAPS) != 0
+            && me.flags & features::flag::CAPS_LINE == 0
+            && next.gaz & cat::TITLE != 0
+            && next.flags & features::flag::CAP != 0
+            && next.flags & features::flag::CAPS_LINE == 0
+        {
+            set_tags(tags, i..i + 1, type_index(EntityType::Loc));
         }
     }
 }
@@ -1106,12 +1151,19 @@ fn church_names(doc: &Doc<'_>, toks: &[TokInfo], tags: &mut [u8]) {
 }
 
 /// Words that end names of places people go to: "Fisht Stadium", "Changi International
-/// Airport", "Shandao Station" (places, as in CoNLL's and MUC's conventions).
+/// Airport", "Shandao Station", "Kennedy Space Center", "the Evergreen Aviation & Space
+/// Museum", "the Grand Mosque" (public places, as in CoNLL's and MUC's conventions; CoNLL-2003
+/// types its centres and museums as places too). "Museum of Flight" opens with one.
 const PLACE_ENDINGS: &[&str] = &[
     "Stadium",
     "Arena",
     "Airport",
     "Station",
+    "Center",
+    "Centre",
+    "Museum",
+    "Complex",
+    "Mosque",
     "Street",
     "Road",
     "Avenue",
@@ -1294,7 +1346,10 @@ fn name_endings(doc: &Doc<'_>, toks: &[TokInfo], spans: &mut Vec<(Range<usize>, 
             spans[k] = (r.start..next + 1, EntityType::Org);
         } else if r.len() >= 2 && in_list(&lists().media_endings, word(r.end - 1)) {
             spans[k].1 = EntityType::Org;
-        } else if r.len() >= 2 && in_list(&lists().place_endings, word(r.end - 1)) {
+        } else if r.len() >= 2
+            && (in_list(&lists().place_endings, word(r.end - 1))
+                || (word(r.start) == "Museum" && word(r.start + 1) == "of"))
+        {
             spans[k].1 = EntityType::Loc;
         } else if r.len() >= 3
             && matches!(word(r.start), "State" | "Province" | "Commonwealth")
@@ -1303,6 +1358,72 @@ fn name_endings(doc: &Doc<'_>, toks: &[TokInfo], spans: &mut Vec<(Range<usize>, 
         {
             // "the State of Texas" is the place.
             spans[k].1 = EntityType::Loc;
+        }
+        k += 1;
+    }
+}
+
+/// A one-word name before a comma and a listed state or country that closes the phrase is a
+/// town: "Evansville, Indiana, ...", "of McMinnville, Oregon." (not a person or a company).
+fn town_before_region(doc: &Doc<'_>, toks: &[TokInfo], spans: &mut [(Range<usize>, EntityType)]) {
+    let word = |i: usize| referents::word(doc, i);
+    for k in 0..spans.len().saturating_sub(1) {
+        let (r, ty) = &spans[k];
+        let (n, next_ty) = &spans[k + 1];
+        if r.len() == 1
+            && matches!(ty, EntityType::Per | EntityType::Org)
+            && word(r.end) == ","
+            && n.start == r.end + 1
+            && *next_ty == EntityType::Loc
+            && toks
+                .get(n.start)
+                .is_some_and(|t| t.gaz & (cat::COUNTRY | cat::LOC_B) != 0)
+            && matches!(word(n.end), "," | "." | ")" | ";" | "")
+        {
+            spans[k].1 = EntityType::Loc;
+        }
+    }
+}
+
+/// Words that end the first part of a state's formal name ("the People's Republic" of China).
+const STATE_WORDS: &[&str] = &[
+    "Republic",
+    "Kingdom",
+    "States",
+    "Emirates",
+    "Principality",
+    "Sultanate",
+    "Commonwealth",
+];
+
+/// A state's formal name is one place: "People's Republic", "of" and "China" join, as do
+/// "United States", "of" and "America"; and a name such as "Federal Republic of Germany"
+/// that ends in a listed country is that place, whatever type the tagger gave it.
+fn state_names(doc: &Doc<'_>, toks: &[TokInfo], spans: &mut Vec<(Range<usize>, EntityType)>) {
+    let word = |i: usize| referents::word(doc, i);
+    for (r, ty) in spans.iter_mut() {
+        if *ty != EntityType::Loc
+            && r.len() >= 3
+            && toks
+                .get(r.end - 1)
+                .is_some_and(|t| t.gaz & (cat::COUNTRY | cat::LOC_B) != 0)
+            && (r.start..r.end - 2).any(|i| STATE_WORDS.contains(&word(i)) && word(i + 1) == "of")
+        {
+            *ty = EntityType::Loc;
+        }
+    }
+    let mut k = 0;
+    while k + 1 < spans.len() {
+        let (r, _) = &spans[k];
+        let (n, next_ty) = &spans[k + 1];
+        if STATE_WORDS.contains(&word(r.end - 1))
+            && word(r.end) == "of"
+            && n.start == r.end + 1
+            && *next_ty == EntityType::Loc
+        {
+            let merged = r.start..n.end;
+            spans[k] = (merged, EntityType::Loc);
+            spans.remove(k + 1);
         }
         k += 1;
     }
@@ -1492,6 +1613,15 @@ const ORG_ENDINGS: &[&str] = &[
     "Enterprises",
     "Investments",
     "Laboratories",
+    "Court",
+    "Band",
+    "Force",
+    "Orchestra",
+    "Service",
+    "Board",
+    "Army",
+    "Navy",
+    "Police",
 ];
 
 /// The word lists of the rules after tagging, sorted for binary search (they are consulted
@@ -1556,9 +1686,13 @@ fn org_suffixes(doc: &Doc<'_>, toks: &[TokInfo], spans: &mut Vec<(Range<usize>, 
         // "China" + "Southern Airlines": capitalised words the tagger left out after a name,
         // ending in an organisation word, belong to it.
         let r = spans[k].0.clone();
+        // The organisation word may have been tagged alone ("Airlines" after "Southern").
+        let next_ending = spans
+            .get(k + 1)
+            .is_some_and(|(n, _)| n.len() == 1 && is_org_ending(word(n.start)));
         let limit = spans
             .get(k + 1)
-            .map_or(toks.len(), |(n, _)| n.start)
+            .map_or(toks.len(), |(n, _)| n.start + usize::from(next_ending))
             .min(r.end + 3);
         let mut j = r.end;
         while j < limit
@@ -1575,6 +1709,9 @@ fn org_suffixes(doc: &Doc<'_>, toks: &[TokInfo], spans: &mut Vec<(Range<usize>, 
             && toks[j].flags & features::flag::CAPS_LINE == 0
         {
             spans[k] = (r.start..j + 1, EntityType::Org);
+            if next_ending && spans.get(k + 1).is_some_and(|(n, _)| n.start == j) {
+                spans.remove(k + 1);
+            }
         }
         let (r, _) = &spans[k];
         if r.len() >= 2 && is_org_ending(word(r.end - 1)) {

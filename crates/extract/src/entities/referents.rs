@@ -244,6 +244,19 @@ pub(crate) fn resolve(
         .filter(|n| n.kind == EntityType::Per && n.words.len() >= 2)
         .flat_map(|n| [n.words[0], n.words[n.words.len() - 1]])
         .collect();
+    // The first word of a company's name of two or more capitalised words is the company when
+    // it stands alone ("Lockheed" after "Lockheed Martin"), unless it is part of a person's name.
+    let org_heads: HashSet<u64, BuildHasherDefault<IdHasher>> = names
+        .iter()
+        .filter(|n| {
+            n.kind == EntityType::Org
+                && n.words.len() >= 2
+                && toks[n.range.start + 1].flags & flag::CAP != 0
+                && toks[n.range.start].gaz & (cat::FIRST_M | cat::FIRST_F) == 0
+        })
+        .map(|n| n.words[0])
+        .filter(|w| !person_parts.contains(w))
+        .collect();
     let mut names = names;
     share_coordinated_names(doc, &mut names);
     for n in names.iter_mut() {
@@ -257,6 +270,9 @@ pub(crate) fn resolve(
                     && !place_context(doc, toks, &n.range)))
         {
             n.kind = EntityType::Per;
+        } else if n.kind == EntityType::Per && n.words.len() == 1 && org_heads.contains(&n.words[0])
+        {
+            n.kind = EntityType::Org;
         }
     }
     // Mention index of every token.
@@ -277,11 +293,21 @@ pub(crate) fn resolve(
             && n.words[0] == church_word
             && n.words[1] == of_word
     });
+    // Per mention: true when it is an acronym of a name written out in the article.
+    let mut abbreviated = Vec::with_capacity(names.len());
     for (k, n) in names.iter().enumerate() {
+        let acronym = if n.kind == EntityType::Per {
+            None
+        } else {
+            // "US" and "UK" are places of their own, not "University of Sheffield".
+            acronym_target(doc, &names, &acronyms, k).filter(|&j| {
+                j != k && toks[n.range.start].gaz & (cat::COUNTRY | cat::LOC_B | cat::CITY) == 0
+            })
+        };
         let target = if n.kind == EntityType::Per {
             people.target(&names, k)
         } else {
-            acronym_target(doc, &names, &acronyms, k)
+            acronym
                 .or_else(|| church_target(&names, church, k))
                 .unwrap_or(k)
         };
@@ -329,12 +355,23 @@ pub(crate) fn resolve(
             kind: n.kind,
             referent: idx,
         });
+        abbreviated.push(acronym.is_some());
     }
-    // An acronym and its expansion ("APEC", "Asia-Pacific Economic Cooperation") may have been
-    // typed differently: every mention of a referent takes the type most of them have.
+    // An acronym and its expansion ("KSC", "Kennedy Space Center") may have been typed
+    // differently: every mention of a referent takes the type most of its written-out mentions
+    // have (the words of an expansion tell more than a bare acronym), or most of all mentions
+    // when it has none.
     let mut votes = vec![[0u32; 4]; e.referents.len()];
-    for m in &e.mentions {
-        votes[m.referent][m.kind as usize] += 1;
+    for (m, &abbr) in e.mentions.iter().zip(&abbreviated) {
+        if !abbr {
+            votes[m.referent][m.kind as usize] += 1;
+        }
+    }
+    let written_out: Vec<bool> = votes.iter().map(|v| v.iter().any(|&x| x > 0)).collect();
+    for (m, &abbr) in e.mentions.iter().zip(&abbreviated) {
+        if abbr && !written_out[m.referent] {
+            votes[m.referent][m.kind as usize] += 1;
+        }
     }
     for (r, v) in e.referents.iter_mut().zip(&votes) {
         if v.iter().filter(|&&x| x > 0).count() > 1 {
