@@ -491,8 +491,6 @@ pub struct CueCtx {
     pub end: usize,
     /// Lemma id of the cue's head (last lemma in the cue, else its last word).
     pub head: u64,
-    /// Predicate class of the cue (its last class word's; 0: none).
-    pub class: u64,
     /// Whether the second feature set is in use ([`TokView::ext`]).
     pub ext: bool,
 }
@@ -501,13 +499,9 @@ impl CueCtx {
     /// The cue context of tokens `start..end`.
     pub fn new(v: &[TokView], start: usize, end: usize) -> Self {
         let mut head = 0;
-        let mut class = 0;
         let mut ext = false;
         for t in v.get(start..end).unwrap_or(&[]) {
             ext |= t.ext;
-            if t.class != 0 {
-                class = u64::from(t.class);
-            }
             head = if t.lemma != 0 {
                 u64::from(t.lemma) | 1 << 40
             } else if head >> 40 == 0 && t.shape != 4 {
@@ -520,7 +514,6 @@ impl CueCtx {
             start,
             end,
             head,
-            class,
             ext,
         }
     }
@@ -656,7 +649,6 @@ pub fn role_features(
         before,
         side | after_shape << 4 | room << 8 | cue_between << 16,
     ));
-    out.push(mix(95, cue.class, side | room << 4 | b << 12));
 }
 
 /// Hashed feature of the previous tag, combined with the token word.
