@@ -714,6 +714,7 @@ fn is_role_word(doc: &Doc<'_>, i: usize) -> bool {
         "general",
         "commander",
         "official",
+        "member",
         "adviser",
         "advisor",
         "negotiator",
@@ -831,16 +832,32 @@ fn role_before(doc: &Doc<'_>, names: &[Name], owner: &[usize], m: usize) -> Opti
     if !is_role_word(doc, head) {
         return None;
     }
-    let start = modifiers_back(doc, names, owner, head);
+    let mut start = modifiers_back(doc, names, owner, head);
     let lower_head = word(doc, head).starts_with(char::is_lowercase);
     if lower_head && start == head {
-        // A bare lowercase role noun ("leader Kim", "the president, Kim") needs a determiner.
-        if start == 0
-            || !lower_in(
+        // A bare lowercase role noun ("leader Kim", "the president, Kim") needs a determiner,
+        // or a verb of saying right before it, with at most one lowercase noun between ("said
+        // council member Tom Baker", "said spokesman Ali Reza").
+        let speech = |i: usize| {
+            lower_in(
+                &[
+                    "said", "says", "added", "adds", "told", "wrote", "asked", "noted",
+                ],
+                word(doc, i),
+            )
+        };
+        let plain = |i: usize| {
+            let w = word(doc, i);
+            !w.is_empty() && w.bytes().all(|c| c.is_ascii_lowercase())
+        };
+        let determiner = start > 0
+            && lower_in(
                 &["the", "a", "an", "its", "his", "her", "their"],
                 word(doc, start - 1),
-            )
-        {
+            );
+        if start >= 2 && plain(start - 1) && speech(start - 2) && !determiner {
+            start -= 1;
+        } else if !(determiner || start > 0 && speech(start - 1)) {
             return None;
         }
     }
