@@ -2849,6 +2849,24 @@ pub(super) fn anonymous_class(src: &str, has_name: bool) -> Option<AnonymousClas
     None
 }
 
+/// Whether the cue `(a, b)` is a form of "be" and a participle of hearsay ("is said", "are
+/// believed", "was reported"), with no agent after it.
+fn hearsay_passive(doc: &Doc<'_>, (a, b): (usize, usize)) -> bool {
+    let words: Vec<&str> = (a..b)
+        .map(|i| word_at(doc, i))
+        .filter(|w| !is_in(&["also", "widely", "not", "reportedly", "now"], w))
+        .collect();
+    let agent = word_at(doc, b).eq_ignore_ascii_case("by");
+    matches!(words.as_slice(), [be, participle]
+    if is_in(BE_FORMS, be)
+        && is_in(
+            &["said", "reported", "believed", "thought", "rumored", "rumoured", "understood",
+              "alleged", "claimed"],
+            participle,
+        ))
+        && !agent
+}
+
 /// Phrases that withhold a source's name when they follow it ("a resident, who asked not to
 /// be named,").
 const WITHHELD_NAME: &[&str] = &[
@@ -2979,6 +2997,12 @@ fn quote_kind(v: &[TokView], content: &[(usize, usize)]) -> QuoteKind {
 /// Fills speaker, speaker type and anonymous class from the source.
 fn speaker(doc: &Doc<'_>, entities: &Entities, a: &mut Attribution, d: &Draft) {
     let Some(first) = a.source.first().copied() else {
+        // "The mayor is said to be furious": hearsay in the passive names nobody; the claim
+        // rests on an unnamed source.
+        if hearsay_passive(doc, d.cue) {
+            a.anonymous = Some(AnonymousClass::Other);
+            a.speaker_type = SpeakerType::Anonymous;
+        }
         return;
     };
     let whole = Span::new(
