@@ -298,7 +298,7 @@ fn is_contact(line: &str) -> bool {
         return false;
     }
     let words: Vec<&str> = line.split_whitespace().collect();
-    if words.is_empty() || words.len() > 8 {
+    if words.is_empty() {
         return false;
     }
     let contacts = words

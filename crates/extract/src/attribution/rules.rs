@@ -180,8 +180,9 @@ fn auxiliary_in_name(doc: &Doc<'_>, i: usize, first: usize) -> bool {
         && !is_in(&["not", "n't", "n\u{2019}t"], next)
 }
 
-/// Cue boundary repairs: a weekday or time word at the end of a cue goes ("said Friday" ->
-/// "said"); a cue that is only an auxiliary reaches on to the next lexicon word within three
+/// Cue boundary repairs: an auxiliary written with a capital inside a name leaves the start of
+/// the cue ("Theresa May said" -> "said"); a weekday or time word at the end of a cue goes
+/// ("said Friday" -> "said"); a cue that is only an auxiliary reaches on to the next lexicon word within three
 /// tokens ("is" + "drawing criticism"), or is dropped.
 fn tidy_cues(doc: &Doc<'_>, v: &[TokView], runs: &mut Vec<(usize, usize, usize)>) {
     let word = |i: usize| doc.tokens.get(i).map_or("", |t| t.span.slice(doc.text));
@@ -395,8 +396,8 @@ const INVERTED_SPEAKER_OPENERS: &[&str] = &[
 ];
 
 /// The end of the speaker phrase that starts at `b`, right after an inverted cue ("said the
-/// mayor on Monday"): it opens with a determiner, a quantifier or a capitalised word (not a
-/// weekday), runs to a time or place tail, an apposition or the stop, and is one to five
+/// mayor on Monday"): it opens with a determiner, a quantifier, a capitalised word (not a
+/// weekday) or a bare role before a name ("said council member Tom Baker"), runs to a time or place tail, an apposition or the stop, and is one to five
 /// tokens long; a longer run is a clause ("said the plan would ...").
 fn inverted_speaker_end(doc: &Doc<'_>, range: std::ops::Range<usize>, b: usize) -> Option<usize> {
     let opener = word_at(doc, b);
@@ -495,10 +496,12 @@ fn subject_before_adjunct(
     d: &mut Draft,
 ) {
     let (a, _) = d.cue;
-    // No source at all counts as one right before the comma.
+    // No source at all counts as one right before the comma, unless the cue is an agentless
+    // passive, which names no speaker on purpose ("The mayor, who took office in May, is
+    // expected to ...").
     let (s0, s1) = match d.source[..] {
         [s] => s,
-        [] if a >= 1 => (a - 1, a - 1),
+        [] if a >= 1 && !passive_without_agent(doc, range.clone(), d.cue) => (a - 1, a - 1),
         _ => return,
     };
     // The source lies in the stretch that ends at the comma before the cue.
@@ -976,8 +979,10 @@ const NOT_SOURCE_EDGE: &[&str] = &[
     "even",
 ];
 
-/// Trims adverbs, auxiliaries and punctuation off the edges of the source run; drops it when
-/// nothing is left.
+/// Trims adverbs, auxiliaries and punctuation off the edges of the source run, and drops it
+/// when nothing is left. It also mends the run's edges: it reaches back over a name's first
+/// words, titles, determiners and quantifiers, reaches on over plain words left out before the
+/// cue ("Mr. | Trump has called for"), and closes a parenthesis opened inside it.
 fn trim_source(
     doc: &Doc<'_>,
     v: &[TokView],
@@ -1134,10 +1139,11 @@ fn trim_source(
             while a < b && bad(a) {
                 a += 1;
             }
-            b = close_source(doc, a, b, if b <= cue.0 { cue.0 } else { sent_end });
+            // Nothing after the source reaches into the cue.
+            let limit = if b <= cue.0 { cue.0 } else { sent_end };
+            b = close_source(doc, a, b, limit);
             // A source never ends with its determiner ("by the | ministry"): it reaches on over
             // the noun phrase's words, up to four, never into the cue.
-            let limit = if b <= cue.0 { cue.0 } else { sent_end };
             if a < b
                 && doc.tokens.get(b - 1).is_some_and(|t| {
                     let w = t.span.slice(doc.text);
@@ -1483,7 +1489,9 @@ fn bridge_relative_clause(
 
 /// A content after its cue stops before a trailing ", according to X" or ", citing X": that
 /// attribution holds this one ("Trump responded that he would ..., according to people briefed
-/// on the conversation"), it is not part of what was said.
+/// on the conversation"), it is not part of what was said. It also stops before a coordinated
+/// clause with its own named subject (", and North Korea has ..."), and before a short source
+/// and a one-word cue that close the sentence (", Bloomberg reported.").
 fn cut_trailing_attribution(doc: &Doc<'_>, is_cue: &[bool], d: &mut Draft) {
     let word = |i: usize| doc.tokens.get(i).map_or("", |t| t.span.slice(doc.text));
     let cue_end = d.cue.1;
@@ -2849,23 +2857,35 @@ pub(super) fn anonymous_class(src: &str, has_name: bool) -> Option<AnonymousClas
     None
 }
 
-/// Whether the cue `(a, b)` is a form of "be" and a participle of hearsay ("is said", "are
-/// believed", "was reported"), with no agent after it.
-fn hearsay_passive(doc: &Doc<'_>, (a, b): (usize, usize)) -> bool {
-    let words: Vec<&str> = (a..b)
-        .map(|i| word_at(doc, i))
-        .filter(|w| !is_in(&["also", "widely", "not", "reportedly", "now"], w))
-        .collect();
-    let agent = word_at(doc, b).eq_ignore_ascii_case("by");
-    matches!(words.as_slice(), [be, participle]
-    if is_in(BE_FORMS, be)
-        && is_in(
-            &["said", "reported", "believed", "thought", "rumored", "rumoured", "understood",
-              "alleged", "claimed"],
-            participle,
-        ))
-        && !agent
+/// Participles of hearsay: in an agentless passive ("is said to", "are believed to") they
+/// rest a claim on nobody named.
+const HEARSAY_PARTICIPLES: &[&str] = &[
+    "said",
+    "reported",
+    "believed",
+    "thought",
+    "rumored",
+    "rumoured",
+    "understood",
+    "alleged",
+    "claimed",
+];
+
+/// Whether the cue `cue` is an agentless passive of hearsay ("is said", "are believed", "was
+/// reported") in the sentence `sent`.
+fn hearsay_passive(doc: &Doc<'_>, sent: Range<usize>, cue: (usize, usize)) -> bool {
+    cue.1 > cue.0
+        && is_in(HEARSAY_PARTICIPLES, word_at(doc, cue.1 - 1))
+        && passive_without_agent(doc, sent, cue)
 }
+
+/// Lowercase words after a name that do not make it a modifier of a noun: "Merkel and Macron
+/// said", "Obama of Illinois", "Trump, who said".
+const NOT_A_HEAD_NOUN: &[&str] = &[
+    "of", "and", "or", "&", "in", "at", "on", "for", "from", "with", "to", "who", "which", "that",
+    "whose", "said", "says", "told", "has", "have", "had", "is", "was", "are", "were", "will",
+    "would", "also",
+];
 
 /// Phrases that withhold a source's name when they follow it ("a resident, who asked not to
 /// be named,").
@@ -2999,7 +3019,11 @@ fn speaker(doc: &Doc<'_>, entities: &Entities, a: &mut Attribution, d: &Draft) {
     let Some(first) = a.source.first().copied() else {
         // "The mayor is said to be furious": hearsay in the passive names nobody; the claim
         // rests on an unnamed source.
-        if hearsay_passive(doc, d.cue) {
+        let sent = doc
+            .sentences
+            .get(d.sentence)
+            .map_or(d.cue.0..d.cue.1, |s| s.tokens.clone());
+        if hearsay_passive(doc, sent, d.cue) {
             a.anonymous = Some(AnonymousClass::Other);
             a.speaker_type = SpeakerType::Anonymous;
         }
@@ -3033,9 +3057,10 @@ fn speaker(doc: &Doc<'_>, entities: &Entities, a: &mut Attribution, d: &Draft) {
             .or_else(|| rest.strip_prefix("\u{2019}s"))
             .unwrap_or(rest);
         rest.strip_prefix(' ').is_some_and(|r| {
-            r.split_whitespace()
-                .next()
-                .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase) && w != "of")
+            r.split_whitespace().next().is_some_and(|w| {
+                w.chars().next().is_some_and(char::is_lowercase)
+                    && !is_in(NOT_A_HEAD_NOUN, w.trim_end_matches(','))
+            })
         })
     };
     let inside: Vec<_> = entities.mentions[from..]
@@ -3133,10 +3158,6 @@ fn speaker(doc: &Doc<'_>, entities: &Entities, a: &mut Attribution, d: &Draft) {
             || !name.contains(' ')
                 && name.chars().next().is_some_and(char::is_uppercase)
                 && name.chars().any(char::is_lowercase)
-            || lname
-                .rsplit(' ')
-                .next()
-                .is_some_and(|head| PERSON_ROLES.contains(&head))
         {
             SpeakerType::Person
         } else {

@@ -1225,6 +1225,42 @@ const MEDIA_ENDINGS: &[&str] = &[
     "Magazine",
 ];
 
+/// Words before "Center" or "Centre" that make the name an institution, not a place: "Pew
+/// Research Center", "Brennan Center for Justice" stays as the tagger had it, "Kennedy Space
+/// Center" is a place.
+const INSTITUTE_WORDS: &[&str] = &[
+    "Research",
+    "Policy",
+    "Medical",
+    "Cancer",
+    "Studies",
+    "Health",
+    "Law",
+    "Legal",
+    "Data",
+    "Media",
+    "Information",
+    "Press",
+    "Justice",
+    "Rights",
+    "Development",
+    "Security",
+    "Strategic",
+    "Science",
+    "Education",
+    "Technology",
+    "Innovation",
+    "Resource",
+    "Resources",
+    "Treatment",
+    "Trauma",
+    "Counseling",
+    "Advocacy",
+    "Analysis",
+    "Economic",
+    "Environmental",
+];
+
 /// Cuts names that run over a break no name crosses: a caption's colon or slash ("Image:
 /// Twitter / Barack Obama" is "Twitter" and "Barack Obama"; the label "Image" is dropped),
 /// and a site followed by "in", "at" or "near" and a place ("Fisht Stadium in Sochi").
@@ -1349,6 +1385,9 @@ fn name_endings(doc: &Doc<'_>, toks: &[TokInfo], spans: &mut Vec<(Range<usize>, 
         } else if r.len() >= 2
             && (in_list(&lists().place_endings, word(r.end - 1))
                 || (word(r.start) == "Museum" && word(r.start + 1) == "of"))
+            && !(ty == EntityType::Org
+                && matches!(word(r.end - 1), "Center" | "Centre")
+                && INSTITUTE_WORDS.contains(&word(r.end - 2)))
         {
             spans[k].1 = EntityType::Loc;
         } else if r.len() >= 3

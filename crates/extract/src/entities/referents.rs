@@ -251,7 +251,9 @@ pub(crate) fn resolve(
         .filter(|n| {
             n.kind == EntityType::Org
                 && n.words.len() >= 2
-                && toks[n.range.start + 1].flags & flag::CAP != 0
+                && toks
+                    .get(n.range.start + 1)
+                    .is_some_and(|t| t.flags & flag::CAP != 0)
                 && toks[n.range.start].gaz & (cat::FIRST_M | cat::FIRST_F) == 0
         })
         .map(|n| n.words[0])
