@@ -95,7 +95,8 @@ pub fn segment(article: &Article) -> Segmentation {
     seg
 }
 
-fn is_word_byte(b: u8) -> bool {
+/// An ASCII byte that goes on a word (a letter or digit); [`ASCII_CLASS`] is built from it.
+const fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric()
 }
 
@@ -323,12 +324,12 @@ static ASCII_CLASS: [u8; 128] = {
     let mut b = 0;
     while b < 128 {
         let c = b as u8;
-        t[b] = if c.is_ascii_digit() {
-            DIGIT
-        } else if c.is_ascii_alphabetic() {
-            ALPHA
-        } else {
+        t[b] = if !is_word_byte(c) {
             0
+        } else if c.is_ascii_digit() {
+            DIGIT
+        } else {
+            ALPHA
         };
         b += 1;
     }

@@ -472,10 +472,7 @@ fn fix_inverted(doc: &Doc<'_>, range: std::ops::Range<usize>, d: &mut Draft) {
     if !rest_is_tail {
         return;
     }
-    let mut start = range.start;
-    while start < a - 1 && is_in(&["\"", "\u{201C}", "'", "\u{2018}"], word_at(doc, start)) {
-        start += 1;
-    }
+    let start = skip_open_quotes(doc, range.start, a - 1);
     if start >= a - 1 {
         return;
     }
@@ -1512,18 +1509,17 @@ fn cut_trailing_attribution(doc: &Doc<'_>, is_cue: &[bool], d: &mut Draft) {
         });
         // "it expected a loss, Bloomberg reported.": a short source and its cue closing the
         // sentence frame this content; they are not part of it.
+        // The cue may be of several tokens (", Bloomberg has reported.").
         let frame = (c.0 + 1..c.1).find(|&k| {
+            let cue_at = |i: usize| is_cue.get(i).copied().unwrap_or(false);
             word(k) == ","
-                && (k + 2..(k + 6).min(c.1)).any(|m| {
-                    is_cue.get(m).copied().unwrap_or(false)
-                        && !(k + 1..m).any(|i| is_cue.get(i).copied().unwrap_or(true))
-                        && (word(k + 1).starts_with(char::is_uppercase)
-                            || is_in(DETERMINERS, word(k + 1)))
-                        && (m + 1..c.1).all(|i| {
-                            doc.tokens
-                                .get(i)
-                                .is_some_and(|t| t.kind == crate::segment::TokenKind::Punct)
-                        })
+                && (word(k + 1).starts_with(char::is_uppercase) || is_in(DETERMINERS, word(k + 1)))
+                && (k + 2..(k + 2 + MAX_FRAME_SOURCE).min(c.1)).any(|m| {
+                    let mut e = m;
+                    while e < c.1 && cue_at(e) {
+                        e += 1;
+                    }
+                    cue_at(m) && !(k + 1..m).any(cue_at) && all_punct(doc, e..c.1)
                 })
         });
         if let Some(j) = cut.or(clause).or(frame) {
@@ -1546,21 +1542,39 @@ fn final_frame_content(doc: &Doc<'_>, sent: Range<usize>, d: &mut Draft) {
     let [(s0, s1)] = d.source[..] else {
         return;
     };
-    let closes = (b..sent.end).all(|i| {
-        doc.tokens
-            .get(i)
-            .is_some_and(|t| t.kind == crate::segment::TokenKind::Punct)
-    });
-    if !closes || s1 != a || s0 < sent.start + 3 || word_at(doc, s0 - 1) != "," || s1 - s0 > 5 {
+    if !all_punct(doc, b..sent.end)
+        || s1 != a
+        || s0 < sent.start + 3
+        || word_at(doc, s0 - 1) != ","
+        || s1 - s0 > MAX_FRAME_SOURCE + 1
+    {
         return;
     }
-    let mut start = sent.start;
-    while start < s0 - 1 && is_in(&["\"", "\u{201C}", "'", "\u{2018}"], word_at(doc, start)) {
-        start += 1;
-    }
+    let start = skip_open_quotes(doc, sent.start, s0 - 1);
     if start + 2 < s0 - 1 {
         d.content = vec![(start, s0 - 1)];
     }
+}
+
+/// Longest source, in tokens, of a frame that closes a sentence (", the Morning Ledger
+/// reported.") besides one more for a final-frame source.
+const MAX_FRAME_SOURCE: usize = 4;
+
+/// Whether every token of `r` is punctuation (true for an empty range).
+fn all_punct(doc: &Doc<'_>, r: Range<usize>) -> bool {
+    r.into_iter().all(|i| {
+        doc.tokens
+            .get(i)
+            .is_some_and(|t| t.kind == crate::segment::TokenKind::Punct)
+    })
+}
+
+/// The first token from `start` (below `end`) that is no opening quotation mark.
+fn skip_open_quotes(doc: &Doc<'_>, mut start: usize, end: usize) -> usize {
+    while start < end && is_in(&["\"", "\u{201C}", "'", "\u{2018}"], word_at(doc, start)) {
+        start += 1;
+    }
+    start
 }
 
 fn is_quote(w: &str) -> bool {
