@@ -161,7 +161,7 @@ fn is_weekday(w: &str) -> bool {
 /// sentence's first token `first`) and a lowercase word after it that is no negation. A
 /// title-case headline ("Trump May Not Have Suggested") has a capital after it.
 fn auxiliary_in_name(doc: &Doc<'_>, i: usize, first: usize) -> bool {
-    let word = |j: usize| doc.tokens.get(j).map_or("", |t| t.span.slice(doc.text));
+    let word = |j: usize| word_at(doc, j);
     let is_word = |j: usize| {
         doc.tokens
             .get(j)
@@ -182,8 +182,8 @@ fn auxiliary_in_name(doc: &Doc<'_>, i: usize, first: usize) -> bool {
 
 /// Cue boundary repairs: an auxiliary written with a capital inside a name leaves the start of
 /// the cue ("Theresa May said" -> "said"); a weekday or time word at the end of a cue goes
-/// ("said Friday" -> "said"); a cue that is only an auxiliary reaches on to the next lexicon word within three
-/// tokens ("is" + "drawing criticism"), or is dropped.
+/// ("said Friday" -> "said"); a cue that is only an auxiliary reaches on to the next lexicon
+/// word within three tokens ("is" + "drawing criticism"), or is dropped.
 fn tidy_cues(doc: &Doc<'_>, v: &[TokView], runs: &mut Vec<(usize, usize, usize)>) {
     let word = |i: usize| doc.tokens.get(i).map_or("", |t| t.span.slice(doc.text));
     let mut covered_next = usize::MAX;
@@ -397,8 +397,9 @@ const INVERTED_SPEAKER_OPENERS: &[&str] = &[
 
 /// The end of the speaker phrase that starts at `b`, right after an inverted cue ("said the
 /// mayor on Monday"): it opens with a determiner, a quantifier, a capitalised word (not a
-/// weekday) or a bare role before a name ("said council member Tom Baker"), runs to a time or place tail, an apposition or the stop, and is one to five
-/// tokens long; a longer run is a clause ("said the plan would ...").
+/// weekday) or a bare role before a name ("said council member Tom Baker"), runs to a time or
+/// place tail, an apposition or the stop, and is one to five tokens long; a longer run is a
+/// clause ("said the plan would ...").
 fn inverted_speaker_end(doc: &Doc<'_>, range: std::ops::Range<usize>, b: usize) -> Option<usize> {
     let opener = word_at(doc, b);
     // A bare role before a name opens it too: "said council member Tom Baker", "said
@@ -417,11 +418,12 @@ fn inverted_speaker_end(doc: &Doc<'_>, range: std::ops::Range<usize>, b: usize) 
                 w,
             )
     };
+    let opener_role = role(opener);
     let opens = is_in(INVERTED_SPEAKER_OPENERS, opener)
         || opener.starts_with(|c: char| c.is_uppercase()) && opener.chars().any(char::is_lowercase)
         || opener.bytes().all(|c| c.is_ascii_lowercase())
-            && (role(opener) || role(word_at(doc, b + 1)))
-            && word_at(doc, b + 1 + usize::from(!role(opener)))
+            && (opener_role || role(word_at(doc, b + 1)))
+            && word_at(doc, b + 1 + usize::from(!opener_role))
                 .starts_with(|c: char| c.is_uppercase());
     if !opens || is_weekday(opener) {
         return None;
@@ -525,8 +527,8 @@ fn subject_before_adjunct(
     if !adjunct || !plain {
         return;
     }
-    // The subject starts the sentence, or follows a quotation set off before it ("\u{201C}...,\u{201D} a
-    // resident, who asked not to be named, told CNN").
+    // The subject starts the sentence, or follows a quotation set off before it
+    // ("\u{201C}...,\u{201D} a resident, who asked not to be named, told CNN").
     let start = (range.start..open)
         .rev()
         .find(|&i| is_in(&[",", "\"", "\u{201D}"], word_at(doc, i)))
@@ -991,11 +993,11 @@ fn trim_source(
     let bad = |i: usize| {
         doc.tokens.get(i).is_none_or(|t| {
             let w = t.span.slice(doc.text);
-            // "Theresa May" ends a source.
-            let in_name = auxiliary_in_name(doc, i, sent.start);
             t.kind == crate::segment::TokenKind::Punct
                 || w.ends_with("ly") && w.chars().next().is_some_and(char::is_lowercase)
-                || !in_name && NOT_SOURCE_EDGE.iter().any(|x| x.eq_ignore_ascii_case(w))
+                // "Theresa May" ends a source.
+                || NOT_SOURCE_EDGE.iter().any(|x| x.eq_ignore_ascii_case(w))
+                    && !auxiliary_in_name(doc, i, sent.start)
         })
     };
     let capitalised = |i: usize| {
@@ -1165,7 +1167,7 @@ fn trim_source(
 /// Closes a parenthesis opened inside a source (token range `a..b`, never reaching `limit`):
 /// "Sen. Ted Cruz (R-Tex.) said" gave the source "Sen. Ted Cruz (R-Tex".
 fn close_source(doc: &Doc<'_>, a: usize, mut b: usize, limit: usize) -> usize {
-    let text = |i: usize| doc.tokens.get(i).map_or("", |t| t.span.slice(doc.text));
+    let text = |i: usize| word_at(doc, i);
     let depth = (a..b).fold(0i32, |d, i| match text(i) {
         "(" => d + 1,
         ")" => d - 1,

@@ -240,20 +240,24 @@ impl EntityTagger {
         org_suffixes(doc, &t.toks, &mut spans);
         name_endings(doc, &t.toks, &mut spans);
         state_names(doc, &t.toks, &mut spans);
-        // "Wu Chi-wai" tagged as "Chi-wai" alone: take in the family name before it.
-        let mut prev_end = 0;
-        for (r, ty) in spans.iter_mut() {
-            let s = r.start;
-            if r.len() == 1
-                && s > prev_end
+        // A hyphenated given name at token `s` after a capitalised word of the same sentence
+        // that is no title or listed name: the family name before it ("Wu Chi-wai").
+        let family_before_given = |s: usize| {
+            s > 0
                 && hyphenated_given(doc, s)
-                && t.toks[s - 1].flags & features::flag::CAP != 0
-                && t.toks[s - 1].gaz & (cat::TITLE | cat::NAMES) == 0
+                && t.toks.get(s - 1).is_some_and(|p| {
+                    p.flags & features::flag::CAP != 0 && p.gaz & (cat::TITLE | cat::NAMES) == 0
+                })
                 && doc
                     .sentences
                     .iter()
                     .any(|x| x.tokens.start < s && s < x.tokens.end)
-            {
+        };
+        // "Wu Chi-wai" tagged as "Chi-wai" alone: take in the family name before it.
+        let mut prev_end = 0;
+        for (r, ty) in spans.iter_mut() {
+            let s = r.start;
+            if r.len() == 1 && s > prev_end && family_before_given(s) {
                 *r = s - 1..r.end;
                 *ty = EntityType::Per;
             }
@@ -265,17 +269,7 @@ impl EntityTagger {
             let (r, _) = &spans[k];
             let (p, _) = &spans[k - 1];
             let s = r.start;
-            if r.len() == 1
-                && p.len() == 1
-                && p.end == s
-                && hyphenated_given(doc, s)
-                && t.toks[s - 1].flags & features::flag::CAP != 0
-                && t.toks[s - 1].gaz & (cat::TITLE | cat::NAMES) == 0
-                && doc
-                    .sentences
-                    .iter()
-                    .any(|x| x.tokens.start < s && s < x.tokens.end)
-            {
+            if r.len() == 1 && p.len() == 1 && p.end == s && family_before_given(s) {
                 spans[k - 1] = (s - 1..r.end, EntityType::Per);
                 spans.remove(k);
             } else {
@@ -616,8 +610,8 @@ const COMPANY_BEFORE: &[&str] = &[
 
 /// A name the tagger typed as a person is a company when the article uses it like one at least
 /// once ("shares of X", "X shares", "X's stock", "a stake in X") and never gives it a title
-/// ("Mr. X") or a given name: every mention of it is then an organisation (unknown companies with name-like
-/// names: "Pirelli", "Northrop Grumman").
+/// ("Mr. X") or a given name: every mention of it is then an organisation (unknown companies
+/// with name-like names: "Pirelli", "Northrop Grumman").
 fn company_cues(doc: &Doc<'_>, toks: &[TokInfo], tags: &mut [u8]) {
     let spans = decode(doc, tags);
     if spans.is_empty() {
