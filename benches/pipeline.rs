@@ -4,7 +4,7 @@
 use std::hint::black_box;
 
 use claimsheet_extract::segment::segment;
-use claimsheet_extract::{Doc, Pipeline};
+use claimsheet_extract::{Article, Doc, Pipeline};
 use claimsheet_ingest::{Articles, Input, Options};
 use claimsheet_report::ReportSink;
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
@@ -130,6 +130,23 @@ fn stages(c: &mut Criterion) {
                 );
             }
             assert_eq!(rows, claims);
+        })
+    });
+    // Stage by stage over batches, as `extract` runs it.
+    let refs: Vec<&Article> = articles.iter().collect();
+    g.bench_function("annotate batches", |b| {
+        b.iter(|| {
+            let n: usize = refs
+                .chunks(Pipeline::BATCH)
+                .map(|batch| {
+                    pipeline
+                        .annotate_batch(black_box(batch))
+                        .iter()
+                        .map(|a| a.claims.len())
+                        .sum::<usize>()
+                })
+                .sum();
+            assert_eq!(n, claims);
         })
     });
     g.finish();

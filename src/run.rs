@@ -143,6 +143,22 @@ fn open_output(path: Option<&Path>) -> Result<Box<dyn Write>> {
     })
 }
 
+/// How many of `n` articles one thread annotates at a time: [`Pipeline::BATCH`], or fewer so
+/// that every thread gets a share.
+pub(crate) fn chunk_len(n: usize) -> usize {
+    n.div_ceil(rayon::current_num_threads().max(1))
+        .clamp(1, Pipeline::BATCH)
+}
+
+/// Annotates `articles` on every thread, in chunks of at most [`Pipeline::BATCH`] that each
+/// thread runs stage by stage ([`Pipeline::annotate_batch`]); results in input order.
+fn annotate_parallel(pipeline: &Pipeline, articles: &[&Article]) -> Vec<Annotation> {
+    articles
+        .par_chunks(chunk_len(articles.len()))
+        .flat_map_iter(|c| pipeline.annotate_batch(c))
+        .collect()
+}
+
 /// Reads every article, annotates batches in parallel and hands each result, in input order, to
 /// `write`. Input errors and warnings go to stderr as they are met.
 fn for_each_annotated(
@@ -163,11 +179,10 @@ fn for_each_annotated(
         if batch.is_empty() {
             break;
         }
-        let annotated: Vec<Option<Annotation>> = batch
-            .par_iter()
-            .map(|a| a.as_ref().ok().map(|a| pipeline.annotate(a)))
-            .collect();
-        for (item, ann) in batch.iter_mut().zip(annotated) {
+        let ok: Vec<&Article> = batch.iter().filter_map(|a| a.as_ref().ok()).collect();
+        let mut annotated = annotate_parallel(&pipeline, &ok).into_iter();
+        for item in batch.iter_mut() {
+            let ann = if item.is_ok() { annotated.next() } else { None };
             match (item, ann) {
                 (Ok(article), Some(ann)) => {
                     summary.read += 1;

@@ -119,8 +119,34 @@ fn check_article(text: String, date: bool) {
     assert!(rec["sentences"].is_array());
 }
 
+/// Annotating articles together, stage by stage, gives each the annotation it gets alone.
+fn check_batch(texts: Vec<String>) {
+    let pipeline = pipeline();
+    let articles: Vec<Article> = texts
+        .into_iter()
+        .enumerate()
+        .map(|(i, text)| {
+            let id = format!("batch-{i}");
+            let date = Some(jiff::civil::date(2025, 10, 19));
+            Article::new(&id, Origin::file(&id), text, date, None)
+        })
+        .collect();
+    let refs: Vec<&Article> = articles.iter().collect();
+    let batch = pipeline.annotate_batch(&refs);
+    assert_eq!(batch.len(), articles.len());
+    for (a, together) in articles.iter().zip(&batch) {
+        let alone = pipeline.annotate(a);
+        assert_eq!(format!("{alone:?}"), format!("{together:?}"));
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn a_batch_annotates_each_article_as_alone(texts in prop::collection::vec(newsish(), 0..5)) {
+        check_batch(texts);
+    }
 
     #[test]
     fn pipeline_never_panics_on_newsish_text(text in newsish(), date in any::<bool>()) {
