@@ -90,10 +90,13 @@ struct AttributionParts {
 }
 
 /// The reporting frame of an attribution: its source and cue, and when the content comes
-/// before them ("..., Kang told lawmakers on Friday."), the rest of the sentence after them too.
+/// before them ("..., Kang told lawmakers on Friday."), the rest of the sentence after them too;
+/// when the frame opens the sentence after an adverbial ("Speaking for the company, its
+/// manager said, ..."), the adverbial too.
 fn frame(doc: &Doc<'_>, a: &Attribution) -> Option<Span> {
     let cue = a.cue.first()?;
     let start = a.source.iter().chain(&a.cue).map(|s| s.start).min()?;
+    let start = adjunct_before(doc, start).unwrap_or(start);
     let end = a.source.iter().chain(&a.cue).map(|s| s.end).max()?;
     // A content that opens before the cue, even when the quote resumes after it ("\u{201C}X,\u{201D}
     // Ruiz told reporters at City Hall. \u{201C}Y.\u{201D}").
@@ -105,6 +108,21 @@ fn frame(doc: &Doc<'_>, a: &Attribution) -> Option<Span> {
     } else {
         Some(Span::new(start, end))
     }
+}
+
+/// The start of the sentence when what stands between it and the byte `at` is an adverbial
+/// phrase of a few words closed by a comma ("After the match, ").
+fn adjunct_before(doc: &Doc<'_>, at: usize) -> Option<usize> {
+    const MAX_WORDS: usize = 8;
+    let si = doc.sentences.partition_point(|s| s.span.end <= at);
+    let s = doc.sentences.get(si)?;
+    let before = doc.text.get(s.span.start..at)?.trim_end();
+    let words = before.split_whitespace().count();
+    let first = before
+        .split(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty())?;
+    (before.ends_with(',') && words <= MAX_WORDS && crate::attribution::opens_adjunct(first))
+        .then_some(s.span.start)
 }
 
 impl AttributionParts {
@@ -384,6 +402,34 @@ mod tests {
                 "speculation about a summit".to_string()
             )
         );
+    }
+
+    #[test]
+    fn an_adverbial_before_the_frame_belongs_to_the_frame() {
+        let text = "Speaking for the city council, its new chair Maria Lopez said, \u{201C}We will rebuild the bridge.\u{201D}";
+        let a = Attribution {
+            source: vec![span_of(text, "its new chair Maria Lopez")],
+            cue: vec![span_of(text, "said")],
+            content: vec![span_of(text, "We will rebuild the bridge.")],
+            kind: QuoteKind::Quote,
+            ..Attribution::default()
+        };
+        assert_eq!(
+            claims_of(text, &[a.clone()]),
+            [(ClaimKind::Quote, "We will rebuild the bridge.".to_string())]
+        );
+        // A clause before the frame is the article's own statement.
+        let text = "The vote passed easily, and its new chair Maria Lopez said, \u{201C}We will rebuild the bridge.\u{201D}";
+        let a = Attribution {
+            source: vec![span_of(text, "its new chair Maria Lopez")],
+            cue: vec![span_of(text, "said")],
+            content: vec![span_of(text, "We will rebuild the bridge.")],
+            kind: QuoteKind::Quote,
+            ..Attribution::default()
+        };
+        let claims = claims_of(text, &[a]);
+        assert_eq!(claims.len(), 2, "{claims:?}");
+        assert_eq!(claims[0].0, ClaimKind::Statement);
     }
 
     #[test]

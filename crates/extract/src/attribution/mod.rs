@@ -34,6 +34,14 @@ mod rules;
 
 use model::{Lexicon, Perceptron};
 
+/// Whether `word` opens an adverbial that may stand before a reporting frame ("After the
+/// match, the coach said, ...").
+pub(crate) fn opens_adjunct(word: &str) -> bool {
+    rules::ADJUNCT_OPENERS
+        .iter()
+        .any(|w| w.eq_ignore_ascii_case(word))
+}
+
 /// What kind of source a speaker is.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum SpeakerType {

@@ -1800,21 +1800,45 @@ struct Draft {
 
 /// Quotation regions: token ranges `[open, close]` (marks included) per paragraph, with
 /// a flag telling whether the region was left open at the paragraph end.
+///
+/// A quotation left open at a paragraph end goes on in the next paragraph when that one opens
+/// with a quotation mark (news convention, see [`follow`]), or when it has no opening mark but
+/// closes one: `said, "We learned a lot.¶It was a long day."`. The closing paragraph's region
+/// then starts at its first token.
 fn quote_regions(doc: &Doc<'_>, v: &[TokView]) -> Vec<(usize, usize, bool)> {
     let mut out = Vec::new();
     let mut para = usize::MAX;
     let mut open: Option<usize> = None;
     let mut last = 0usize;
+    // The first token of a paragraph whose previous paragraph ended inside a quotation, until
+    // the paragraph's first quotation mark is met.
+    let mut carried: Option<usize> = None;
     for s in doc.sentences {
         if s.paragraph != para {
+            carried = None;
             if let Some(o) = open.take() {
                 out.push((o, last, true));
+                carried = Some(s.tokens.start);
             }
             para = s.paragraph;
         }
         for i in s.tokens.clone() {
             let Some(t) = v.get(i) else { break };
             last = i;
+            if t.quote == QuoteMark::None {
+                continue;
+            }
+            if let Some(first) = carried.take() {
+                let closes = match t.quote {
+                    QuoteMark::Close => true,
+                    QuoteMark::Either => closing_position(doc, i),
+                    _ => false,
+                };
+                if closes && first < i {
+                    out.push((first, i, false));
+                    continue;
+                }
+            }
             match (t.quote, open) {
                 (QuoteMark::Open, None) | (QuoteMark::Either, None) => open = Some(i),
                 (QuoteMark::Close, Some(o)) | (QuoteMark::Either, Some(o)) => {
@@ -1832,6 +1856,51 @@ fn quote_regions(doc: &Doc<'_>, v: &[TokView]) -> Vec<(usize, usize, bool)> {
     out
 }
 
+/// Re-reads which words are quoted in the paragraphs where a quotation goes on with no
+/// opening mark (see [`quote_regions`]): the token view tracks quotations within a paragraph,
+/// so it takes such a paragraph's closing mark for an opening one, and the marks after it the
+/// wrong way round.
+fn mark_continued_quotes(doc: &Doc<'_>, regions: &[(usize, usize, bool)], v: &mut [TokView]) {
+    let inside = |i: usize| {
+        let k = regions.partition_point(|r| r.1 < i);
+        regions.get(k).is_some_and(|r| r.0 <= i)
+    };
+    for &(o, _, _) in regions {
+        if v.get(o).is_none_or(|t| t.quote != QuoteMark::None) {
+            continue;
+        }
+        let si = doc.sentences.partition_point(|s| s.tokens.end <= o);
+        let Some(para) = doc.sentences.get(si).map(|s| s.paragraph) else {
+            continue;
+        };
+        let end = doc.sentences[si..]
+            .iter()
+            .take_while(|s| s.paragraph == para)
+            .last()
+            .map_or(o, |s| s.tokens.end);
+        for i in o..end {
+            if let Some(t) = v.get_mut(i) {
+                t.in_quote = t.quote == QuoteMark::None && inside(i);
+            }
+        }
+    }
+}
+
+/// Whether the straight quotation mark at token `i` stands where a quotation closes: right
+/// after a word or punctuation, and before a space, punctuation or the end of the text.
+fn closing_position(doc: &Doc<'_>, i: usize) -> bool {
+    let Some(t) = doc.tokens.get(i) else {
+        return false;
+    };
+    let before = doc
+        .text
+        .get(..t.span.start)
+        .and_then(|b| b.chars().next_back());
+    let after = doc.text.get(t.span.end..).and_then(|a| a.chars().next());
+    before.is_some_and(|c| !c.is_whitespace())
+        && after.is_none_or(|c| c.is_whitespace() || c.is_ascii_punctuation())
+}
+
 /// The full tagging of one document.
 pub(super) fn tag(
     tagger: &AttributionTagger,
@@ -1843,6 +1912,8 @@ pub(super) fn tag(
     }
     let mut v = Vec::new();
     model::token_view(doc, &tagger.lexicon, &mut v);
+    let regions = quote_regions(doc, &v);
+    mark_continued_quotes(doc, &regions, &mut v);
     let mut cue_runs = Vec::new();
     find_cues(tagger, doc, &v, &mut cue_runs);
     add_core_cues(doc, &v, &mut cue_runs);
@@ -1866,7 +1937,6 @@ pub(super) fn tag(
             *k = true;
         }
     }
-    let regions = quote_regions(doc, &v);
     let mut drafts = Vec::with_capacity(cue_runs.len());
     let (mut commas, mut cues, mut feats, mut tags) =
         (Vec::new(), Vec::new(), Vec::with_capacity(40), Vec::new());
@@ -1941,6 +2011,7 @@ pub(super) fn tag(
             }
         }
         drop_relative_clause_content(doc, &mut d);
+        drop_leading_adjunct(doc, &v, &mut d);
         cut_source_before_verb(doc, &mut d);
         if prepositional_source(doc, &d) || appositive_noun_cue(doc, (a, b)) {
             continue;
@@ -2214,6 +2285,52 @@ const DANGLING: &[&str] = &[
     "but", "during", "after", "before",
 ];
 
+/// Words that open a sentence's adverbial before a frame ("After the match, the coach said,
+/// "..."").
+pub(super) const ADJUNCT_OPENERS: &[&str] = &[
+    "after",
+    "before",
+    "during",
+    "following",
+    "at",
+    "in",
+    "on",
+    "later",
+    "earlier",
+    "speaking",
+    "asked",
+    "when",
+    "while",
+];
+
+/// Drops a content fragment that is only the adverbial before the source when the quotation
+/// after the cue is the content: in 'After the match, the coach said, "We played well."' the
+/// time phrase tells when the coach spoke, not what the coach said.
+fn drop_leading_adjunct(doc: &Doc<'_>, v: &[TokView], d: &mut Draft) {
+    const MAX_ADJUNCT: usize = 8;
+    let Some(src) = d.source.iter().map(|s| s.0).min() else {
+        return;
+    };
+    if d.source.iter().any(|s| s.1 > d.cue.0) {
+        return;
+    }
+    let quoted = |i: usize| {
+        v.get(i)
+            .is_some_and(|t| t.in_quote || t.quote != QuoteMark::None)
+    };
+    let quote_after = d.content.iter().any(|c| c.0 >= d.cue.1 && quoted(c.0));
+    if !quote_after {
+        return;
+    }
+    d.content.retain(|&(a, b)| {
+        let adjunct = b <= src
+            && b - a <= MAX_ADJUNCT
+            && super::opens_adjunct(word_at(doc, a))
+            && !(a..b).any(quoted);
+        !adjunct
+    });
+}
+
 /// True for a cue inside a direct quotation that is not a speech verb ("North Korea has also
 /// shown an indication" in a quoted remark): PolNeAR marks attributions nested in a quotation
 /// almost only when a speech verb reports them ("President Trump has said ..."); in the
@@ -2455,10 +2572,10 @@ fn extend_quotes(
     if let Some(end) = last_end {
         let last = end.saturating_sub(1);
         let k = regions.partition_point(|r| r.1 < last);
-        if let Some(&(o, c, _)) = regions.get(k) {
+        if let Some(&(o, c, left_open)) = regions.get(k) {
             let holds = o <= last && last <= c;
             let cue_outside = d.cue.1 <= o || d.cue.0 > c;
-            if holds && cue_outside && c >= sent_end {
+            if holds && cue_outside && (c >= sent_end || left_open) {
                 let close = follow(doc, regions, k);
                 if let Some(l) = d.content.iter_mut().max_by_key(|c| c.1) {
                     l.1 = (close + 1).max(l.1);
