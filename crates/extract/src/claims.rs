@@ -415,7 +415,7 @@ mod tests {
             ..Attribution::default()
         };
         assert_eq!(
-            claims_of(text, &[a.clone()]),
+            claims_of(text, std::slice::from_ref(&a)),
             [(ClaimKind::Quote, "We will rebuild the bridge.".to_string())]
         );
         // A clause before the frame is the article's own statement.
