@@ -67,7 +67,10 @@ fn cases_from_data_file() {
                 let (name, ty) = value.rsplit_once(' ').expect("has: NAME TYPE");
                 found.contains(&(name, parse_type(ty)))
             }
-            "not" => !found.iter().any(|(m, _)| m.contains(value)),
+            "not" => {
+                let value = value.replace("\\n", "\n");
+                !found.iter().any(|(m, _)| m.contains(&value))
+            }
             "ref" => {
                 let (m, canon) = value.split_once(" => ").expect("ref: A => B");
                 e.mentions.iter().any(|x| {

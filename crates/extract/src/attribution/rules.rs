@@ -3147,6 +3147,67 @@ fn quote_kind(v: &[TokView], content: &[(usize, usize)]) -> QuoteKind {
     }
 }
 
+/// Nouns by which news refers back to a company it has named ("the firm said").
+const COMPANY_NOUNS: &[&str] = &[
+    "company",
+    "firm",
+    "airline",
+    "carrier",
+    "manufacturer",
+    "maker",
+    "automaker",
+    "carmaker",
+    "planemaker",
+    "retailer",
+    "bank",
+    "insurer",
+    "lender",
+    "corporation",
+    "conglomerate",
+    "broadcaster",
+];
+
+/// Whether a source is a definite description of a company: "the company", "the German
+/// carmaker".
+fn is_company_description(ltext: &str) -> bool {
+    const MAX_WORDS: usize = 3;
+    let words: Vec<&str> = ltext.split_whitespace().collect();
+    words.first() == Some(&"the")
+        && words.len() <= MAX_WORDS
+        && words.last().is_some_and(|w| is_in(COMPANY_NOUNS, w))
+}
+
+/// The organisation a company description at byte `at` refers back to: the one named last
+/// within the last five sentences, a government body excepted, and a maker's name before its
+/// product ("Airbus A320 jets": the jets', not the company's mention) skipped.
+fn company_referent(doc: &Doc<'_>, entities: &Entities, at: usize) -> Option<usize> {
+    const SENTENCES_BACK: usize = 5;
+    let sentence = doc.sentences.partition_point(|s| s.span.end <= at);
+    let floor = doc
+        .sentences
+        .get(sentence.saturating_sub(SENTENCES_BACK))
+        .map_or(0, |s| s.span.start);
+    let upto = entities.mentions.partition_point(|m| m.span.end <= at);
+    let names_product = |m: &crate::entities::Mention| {
+        let next = doc.text.get(m.span.end..).unwrap_or("");
+        next.strip_prefix(' ')
+            .and_then(|r| r.chars().next())
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+    };
+    entities.mentions[..upto]
+        .iter()
+        .rev()
+        .take_while(|m| m.span.start >= floor)
+        .filter(|m| m.kind == EntityType::Org && !names_product(m))
+        .find(|m| {
+            entities
+                .referents
+                .get(m.referent)
+                .is_some_and(|r| r.subtype != Some(Subtype::Government))
+        })
+        .map(|m| m.referent)
+}
+
 /// Fills speaker, speaker type and anonymous class from the source.
 fn speaker(doc: &Doc<'_>, entities: &Entities, a: &mut Attribution, d: &Draft) {
     let Some(first) = a.source.first().copied() else {
@@ -3215,6 +3276,8 @@ fn speaker(doc: &Doc<'_>, entities: &Entities, a: &mut Attribution, d: &Draft) {
     let pronoun = single && PRONOUNS.contains(&ltext.as_str());
     let referent = if pronoun {
         entities.pronoun_referent(doc, first)
+    } else if pick.is_none() && is_company_description(&ltext) {
+        company_referent(doc, entities, whole.start)
     } else {
         pick
     };

@@ -405,16 +405,31 @@ impl EntityTagger {
     }
 }
 
-/// Entity token ranges with their types, from BILOU tags.
+/// Entity token ranges with their types, from BILOU tags. A name never runs over a sentence
+/// end: a run left open at the end of one sentence is dropped, and the next sentence's first
+/// tag opens a name whatever its position (a title without a final stop, tagged "B I", is
+/// followed by "I I L" on "China Eastern Airlines stated ...").
 fn decode(doc: &Doc<'_>, tags: &[u8]) -> Vec<(Range<usize>, EntityType)> {
     let mut out = Vec::new();
     let mut start = None;
+    let mut sentence_starts = doc.sentences.iter().map(|s| s.tokens.start).peekable();
     for (i, &tag) in tags.iter().enumerate() {
+        let mut pos = tag_pos(tag);
+        while sentence_starts.next_if(|&s| s < i).is_some() {}
+        if sentence_starts.next_if_eq(&i).is_some() {
+            start = None;
+            // Inside -> begin, last -> unit.
+            pos = match pos {
+                1 => 0,
+                2 => 3,
+                p => p,
+            };
+        }
         let Some(ty) = tag_type(tag) else {
             start = None;
             continue;
         };
-        match tag_pos(tag) {
+        match pos {
             0 => start = Some(i),
             1 => {}
             2 => {
@@ -428,7 +443,6 @@ fn decode(doc: &Doc<'_>, tags: &[u8]) -> Vec<(Range<usize>, EntityType)> {
             }
         }
     }
-    let _ = doc;
     out
 }
 
@@ -1729,6 +1743,7 @@ fn org_suffixes(doc: &Doc<'_>, toks: &[TokInfo], spans: &mut Vec<(Range<usize>, 
             .min(r.end + 3);
         let mut j = r.end;
         while j < limit
+            && !starts_sentence(doc, j)
             && toks[j].flags & features::flag::CAP != 0
             && toks[j].flags & features::flag::CAPS_LINE == 0
             && !is_org_ending(word(j))
@@ -1751,6 +1766,7 @@ fn org_suffixes(doc: &Doc<'_>, toks: &[TokInfo], spans: &mut Vec<(Range<usize>, 
             spans[k].1 = EntityType::Org;
             if k > 0
                 && spans[k - 1].0.end == spans[k].0.start
+                && !starts_sentence(doc, spans[k].0.start)
                 && !compound_adjective(doc, spans[k - 1].0.end - 1)
             {
                 let start = spans[k - 1].0.start;
@@ -1761,6 +1777,13 @@ fn org_suffixes(doc: &Doc<'_>, toks: &[TokInfo], spans: &mut Vec<(Range<usize>, 
         }
         k += 1;
     }
+}
+
+/// Whether token `i` opens a sentence (names never run over a sentence end).
+fn starts_sentence(doc: &Doc<'_>, i: usize) -> bool {
+    doc.sentences
+        .binary_search_by_key(&i, |s| s.tokens.start)
+        .is_ok()
 }
 
 /// A byline ("By Jane Doe" alone on its line) names a person.
