@@ -2345,7 +2345,9 @@ fn quoted_non_speech(doc: &Doc<'_>, v: &[TokView], (a, b): (usize, usize)) -> bo
 }
 
 /// Forms of "be" that make a participle passive.
-const BE_FORMS: &[&str] = &["be", "been", "being", "is", "are", "was", "were", "'s"];
+const BE_FORMS: &[&str] = &[
+    "be", "been", "being", "am", "is", "are", "was", "were", "'s", "'m", "'re",
+];
 /// Words that may stand between the auxiliary and the participle ("has not yet been
 /// independently confirmed").
 const PASSIVE_GAP: &[&str] = &[
@@ -2775,6 +2777,10 @@ const MEDIA: &[&str] = &[
     "newspaper",
     "magazine",
     "daily",
+    "news agency",
+    "news service",
+    "wire service",
+    "broadcaster",
 ];
 const GOVERNMENT: &[&str] = &[
     "white house",
