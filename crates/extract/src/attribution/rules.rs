@@ -2947,7 +2947,8 @@ pub(super) fn anonymous_class(src: &str, has_name: bool) -> Option<AnonymousClas
             | "military"
             | "western"
             | "security"
-    ) || words.len() <= 2;
+    ) || GROUP_NOUNS.contains(&first)
+        || words.len() <= 2;
     if head_in(&[
         "official",
         "officials",
@@ -2979,7 +2980,7 @@ pub(super) fn anonymous_class(src: &str, has_name: bool) -> Option<AnonymousClas
     {
         return Some(AnonymousClass::Document);
     }
-    if head_in(&[
+    if (head_in(&[
         "source",
         "sources",
         "insiders",
@@ -2989,12 +2990,37 @@ pub(super) fn anonymous_class(src: &str, has_name: bool) -> Option<AnonymousClas
         "people",
         "witnesses",
         "observers",
-    ]) && indefinite
+    ]) || head_in(GROUP_NOUNS))
+        && indefinite
     {
         return Some(AnonymousClass::Other);
     }
     None
 }
+
+/// People named only as a group ("Residents told reporters", "critics of the plan say"): the
+/// claim rests on no one named.
+const GROUP_NOUNS: &[&str] = &[
+    "residents",
+    "voters",
+    "critics",
+    "analysts",
+    "experts",
+    "economists",
+    "protesters",
+    "demonstrators",
+    "locals",
+    "villagers",
+    "neighbours",
+    "neighbors",
+    "survivors",
+    "relatives",
+    "parents",
+    "passengers",
+    "shoppers",
+    "traders",
+    "fans",
+];
 
 /// Participles of hearsay: in an agentless passive ("is said to", "are believed to") they
 /// rest a claim on nobody named.
