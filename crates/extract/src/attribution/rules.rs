@@ -1790,6 +1790,30 @@ fn according_to_last(doc: &Doc<'_>, is_cue: &[bool], sent: Range<usize>, d: &mut
     }
 }
 
+/// "A spokesman declined to comment.": a refusal to comment states nothing; the attribution
+/// keeps its source and cue but has no content (so no claim). The cue ends with a form of
+/// "decline" or "refuse" and the content opens with "to comment", or the cue runs on over "to
+/// comment" (it is cut back to the verb).
+fn refusal_to_comment(doc: &Doc<'_>, d: &mut Draft) -> bool {
+    let (a, b) = d.cue;
+    let Some(verb) = (a..b).find(|&i| {
+        let w = lower(word_at(doc, i));
+        w.starts_with("declin") || w.starts_with("refus")
+    }) else {
+        return false;
+    };
+    let to_comment = |i: usize| {
+        word_at(doc, i).eq_ignore_ascii_case("to")
+            && word_at(doc, i + 1).eq_ignore_ascii_case("comment")
+    };
+    // "also refused to comment on | the lawsuit": the cue ends before "to comment".
+    if to_comment(verb + 1) && verb + 1 < b {
+        d.cue.1 = verb + 1;
+        return true;
+    }
+    verb + 1 == b && d.content.first().is_some_and(|c| to_comment(c.0))
+}
+
 /// Nouns that name a statement itself: an appositive headed by one of them comments on the
 /// attribution ("..., a statement that surprised many") rather than continuing its content.
 const STATEMENT_NOUNS: &[&str] = &[
@@ -2149,6 +2173,9 @@ pub(super) fn tag(
             }
         }
         cut_closing_appositive(doc, &v, &mut d);
+        if refusal_to_comment(doc, &mut d) {
+            d.content.clear();
+        }
         drop_relative_clause_content(doc, &mut d);
         cut_source_before_verb(doc, &mut d);
         if prepositional_source(doc, &d) || appositive_noun_cue(doc, (a, b)) {
