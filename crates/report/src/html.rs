@@ -573,8 +573,17 @@ mod tests {
         let html = page(&items);
         let links = assert_links_resolve(&html);
         assert_eq!(links.len(), claims, "one link per claim row");
-        // Claims that start together: each has its own anchor.
-        assert!(html.contains("\"><a id=\"c"), "extra anchors are written");
+        // Claims that start together, if the corpus has any, each have their own anchor (the
+        // unit test below checks it on a made-up article).
+        let shared_start = items.iter().any(|(_, ann)| {
+            let mut starts: Vec<usize> = ann.claims.iter().map(|c| c.span.start).collect();
+            starts.sort_unstable();
+            starts.windows(2).any(|w| w[0] == w[1])
+        });
+        assert!(
+            !shared_start || html.contains("\"><a id=\"c"),
+            "extra anchors are written"
+        );
         // A page too big for memory moves its parts to temporary files: the same page.
         assert!(
             html.len() > 200_000,

@@ -110,7 +110,12 @@ fn add_core_cues(doc: &Doc<'_>, v: &[TokView], runs: &mut Vec<(usize, usize, usi
                         && p.kind == crate::segment::TokenKind::Word
                         || matches!(w, "he" | "she" | "they" | "it")
                 });
-            if !v.get(i).is_some_and(|t| t.in_quote) && !subject_before {
+            // "The chief financial officer said": also after a role noun.
+            let role_before = i > s.tokens.start && {
+                let pw = word_at(doc, i - 1);
+                is_in(PERSON_ROLES, pw) || is_in(ROLE_NOUNS, pw) || is_in(ANON_HEADS, pw)
+            };
+            if !v.get(i).is_some_and(|t| t.in_quote) && !subject_before && !role_before {
                 continue;
             }
             if CORE_CUES.iter().any(|c| c.eq_ignore_ascii_case(w)) {
@@ -450,6 +455,30 @@ fn fix_inverted(doc: &Doc<'_>, range: std::ops::Range<usize>, d: &mut Draft) {
         return;
     }
     if !is_in(INVERTING_CUES, word_at(doc, a)) {
+        return;
+    }
+    // ", said people briefed on the talks.": an anonymous source (a head noun, maybe after a
+    // quantifier, then "familiar", "briefed", "close" ...) after the inverted cue is the
+    // speaker, however the tagger read the roles.
+    let mut head = b;
+    if is_in(QUANTIFIERS, word_at(doc, head)) {
+        head += 1;
+    }
+    if is_in(ANON_HEADS, word_at(doc, head)) && is_in(ANON_MODIFIERS, word_at(doc, head + 1)) {
+        let mut end = range.end;
+        while end > head + 2
+            && doc
+                .tokens
+                .get(end - 1)
+                .is_some_and(|t| t.kind == crate::segment::TokenKind::Punct)
+        {
+            end -= 1;
+        }
+        let start = skip_open_quotes(doc, range.start, a - 1);
+        if start < a - 1 && end > head + 1 {
+            d.source = vec![(b, end)];
+            d.content = vec![(start, a - 1)];
+        }
         return;
     }
     // Already right: a source after the cue and a content before it. And a source that ends
@@ -1218,6 +1247,43 @@ const ANON_MODIFIERS: &[&str] = &[
     "knowledgeable",
     "with",
 ];
+/// Role nouns that end a speaker's description ("the chief financial officer said"), besides
+/// the [`PERSON_ROLES`].
+const ROLE_NOUNS: &[&str] = &[
+    "officer",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "official",
+    "executive",
+    "chief",
+    "adviser",
+    "advisor",
+    "aide",
+    "witness",
+    "representative",
+    "representatives",
+    "leader",
+    "chair",
+    "head",
+    "partner",
+    "agent",
+    "commissioner",
+    "inspector",
+    "officers",
+    "spokesmen",
+];
+/// Head nouns of an anonymous source ("people familiar with ...", "sources close to ...").
+const ANON_HEADS: &[&str] = &[
+    "people",
+    "person",
+    "sources",
+    "source",
+    "officials",
+    "official",
+    "aides",
+    "aide",
+];
 /// Numbers and quantifiers before the head noun of an anonymous source.
 const QUANTIFIERS: &[&str] = &[
     "two", "three", "four", "five", "several", "some", "many", "other", "senior", "multiple",
@@ -1320,8 +1386,8 @@ fn fix_content_edges(
             }
         } else if c.1 <= cue.0
             && c.0 > sent.start
-            && c.0 <= sent.start + 3
             && (sent.start..c.0).all(word)
+            && (c.0 <= sent.start + 3 || word(c.0) && (c.1..cue.0).any(|i| text(i) == ","))
         {
             c.0 = sent.start;
         }
@@ -1334,9 +1400,11 @@ fn fix_content_edges(
             && doc.tokens.get(c.0 - 1).is_some_and(|t| {
                 let w = t.span.slice(doc.text);
                 DETERMINERS.iter().any(|d| d.eq_ignore_ascii_case(w))
-                    || ["his", "her", "its", "their", "our", "some"]
-                        .iter()
-                        .any(|d| d.eq_ignore_ascii_case(w))
+                    || [
+                        "his", "her", "its", "their", "our", "some", "no", "any", "every", "each",
+                    ]
+                    .iter()
+                    .any(|d| d.eq_ignore_ascii_case(w))
             })
         {
             c.0 -= 1;
@@ -1544,7 +1612,25 @@ fn final_frame_content(doc: &Doc<'_>, sent: Range<usize>, d: &mut Draft) {
     let [(s0, s1)] = d.source[..] else {
         return;
     };
-    if !all_punct(doc, b..sent.end)
+    // The frame may go on with a time phrase and a chain (", CNN reported Saturday, citing
+    // people familiar with the matter.").
+    let mut t = b;
+    while t < sent.end
+        && t < b + 4
+        && (FRAME_TIME_WORDS
+            .iter()
+            .any(|w| w.eq_ignore_ascii_case(word_at(doc, t)))
+            && word_at(doc, t) != "."
+            || is_weekday(word_at(doc, t))
+            || crate::time::lexicon::is_calendar_word(word_at(doc, t)))
+    {
+        t += 1;
+    }
+    let chain = word_at(doc, t) == ","
+        && (word_at(doc, t + 1).eq_ignore_ascii_case("citing")
+            || word_at(doc, t + 1).eq_ignore_ascii_case("according")
+                && word_at(doc, t + 2).eq_ignore_ascii_case("to"));
+    if !(all_punct(doc, t..sent.end) || chain)
         || s1 != a
         || s0 < sent.start + 3
         || word_at(doc, s0 - 1) != ","
@@ -1652,6 +1738,138 @@ fn according_to_first(doc: &Doc<'_>, is_cue: &[bool], sent: Range<usize>, d: &mu
         d.source = vec![(b, comma)];
     }
     d.content = vec![(comma + 1, end)];
+}
+
+/// "Trump responded that he would look into it, according to people briefed on the talks.":
+/// an "according to" set off by a comma at the sentence end attributes the whole clause before
+/// it, from the sentence start (any attribution in that clause is nested in this one).
+fn according_to_last(doc: &Doc<'_>, is_cue: &[bool], sent: Range<usize>, d: &mut Draft) {
+    let (a, b) = d.cue;
+    if a <= sent.start + 2 || !word_at(doc, a).eq_ignore_ascii_case("according") {
+        return;
+    }
+    // The comma (maybe followed by a closing quotation mark) right before the cue.
+    let mut e = a;
+    while e > sent.start && is_quote(word_at(doc, e - 1)) {
+        e -= 1;
+    }
+    if e <= sent.start || word_at(doc, e - 1) != "," {
+        return;
+    }
+    e -= 1;
+    // The source runs on to the sentence end, with no cue after this one.
+    if (b..sent.end).any(|i| is_cue.get(i).copied().unwrap_or(true)) {
+        return;
+    }
+    if d.content.len() > 1 || d.content.iter().any(|c| c.1 > a) {
+        return;
+    }
+    // The content keeps a closing quotation mark (and the comma inside it), as the tagger's
+    // contents do; a bare comma before the cue is no part of it.
+    if e + 1 < a {
+        e = a;
+    }
+    // A content the tagger started right after a punctuation mark other than an opening
+    // quotation mark ("Still, | ...", "( | ...") keeps its start: what comes before is a
+    // sentence adverb or another phrase.
+    let start = match d.content.first() {
+        Some(c) if c.0 < sent.start => c.0,
+        Some(c)
+            if c.0 > sent.start
+                && doc.tokens.get(c.0 - 1).is_some_and(|t| {
+                    t.kind == crate::segment::TokenKind::Punct
+                        && !matches!(t.span.slice(doc.text), "\"" | "'" | "\u{201C}" | "\u{2018}")
+                }) =>
+        {
+            c.0
+        }
+        _ => sent.start,
+    };
+    if e > start + 1 {
+        d.content = vec![(start, e)];
+    }
+}
+
+/// "A spokesman declined to comment.": a refusal to comment states nothing; the attribution
+/// keeps its source and cue but has no content (so no claim). The cue ends with a form of
+/// "decline" or "refuse" and the content opens with "to comment", or the cue runs on over "to
+/// comment" (it is cut back to the verb).
+fn refusal_to_comment(doc: &Doc<'_>, d: &mut Draft) -> bool {
+    let (a, b) = d.cue;
+    let Some(verb) = (a..b).find(|&i| {
+        let w = lower(word_at(doc, i));
+        w.starts_with("declin") || w.starts_with("refus")
+    }) else {
+        return false;
+    };
+    let to_comment = |i: usize| {
+        word_at(doc, i).eq_ignore_ascii_case("to")
+            && word_at(doc, i + 1).eq_ignore_ascii_case("comment")
+    };
+    // "also refused to comment on | the lawsuit": the cue ends before "to comment".
+    if to_comment(verb + 1) && verb + 1 < b {
+        d.cue.1 = verb + 1;
+        return true;
+    }
+    verb + 1 == b && d.content.first().is_some_and(|c| to_comment(c.0))
+}
+
+/// Nouns that name a statement itself: an appositive headed by one of them comments on the
+/// attribution ("..., a statement that surprised many") rather than continuing its content.
+const STATEMENT_NOUNS: &[&str] = &[
+    "statement",
+    "remark",
+    "remarks",
+    "comment",
+    "comments",
+    "claim",
+    "assertion",
+    "promise",
+    "pledge",
+    "message",
+    "announcement",
+    "admission",
+    "warning",
+    "declaration",
+    "vow",
+];
+
+/// "The council said that rents would fall, a promise that few believed.": a content after
+/// its cue ends before a closing appositive on the statement itself (a comma, maybe a closing
+/// quotation mark, then "a"/"an", a statement noun within two words and a relative
+/// "that"/"which" right after it). PolNeAR keeps other closing appositives ("..., a move
+/// that ...") in the content, and so does this rule.
+fn cut_closing_appositive(doc: &Doc<'_>, v: &[TokView], d: &mut Draft) {
+    let cue_end = d.cue.1;
+    let (Some(first), Some(last)) = (d.content.iter().find(|c| c.0 >= cue_end), d.content.last())
+    else {
+        return;
+    };
+    // The tagger may have left the appositive's head out, splitting the content in two
+    // fragments around it: the gaps between fragments count too.
+    let (from, to) = (first.0, last.1);
+    for j in from + 1..to {
+        if word_at(doc, j) != "," {
+            continue;
+        }
+        let mut k = j + 1;
+        if is_quote(word_at(doc, k)) {
+            k += 1;
+        }
+        if !matches!(word_at(doc, k), "a" | "an") || v.get(k).is_none_or(|t| t.in_quote) {
+            continue;
+        }
+        let noun = (k + 1..(k + 3).min(to)).find(|&i| is_in(STATEMENT_NOUNS, word_at(doc, i)));
+        if noun.is_some_and(|n| matches!(word_at(doc, n + 1), "that" | "which")) {
+            // A closing quotation mark after the comma stays with the content it closes.
+            let cut = if k > j + 1 { k } else { j };
+            d.content.retain(|c| c.0 < cut || c.1 <= from);
+            if let Some(c) = d.content.iter_mut().find(|c| c.0 < cut && cut < c.1) {
+                c.1 = cut;
+            }
+            return;
+        }
+    }
 }
 
 /// A content after its cue that stops right before a preposition ("open to talks | with Kim
@@ -1928,6 +2146,12 @@ pub(super) fn tag(
             || plural_noun(doc, (a, b))
             || quoted_non_speech(doc, &v, (a, b)))
     });
+    // "It added that North Korea previously rejected outreach ...": inside the that-clause of
+    // a speech verb, a verb that is no speech verb itself is the reported event, not a cue.
+    cue_runs.retain(|&(a, b, si)| {
+        let start = doc.sentences.get(si).map_or(a, |s| s.tokens.start);
+        !reported_event(doc, start, (a, b))
+    });
     if cue_runs.is_empty() {
         return Vec::new();
     }
@@ -1973,6 +2197,13 @@ pub(super) fn tag(
             ),
             content: tidy_content(&v, runs(&tags, range.start, R_CB, R_CI), &is_cue),
         };
+        // "The union filed a complaint, claiming ...": a source before its cue never runs on
+        // into another cue; it ends before it.
+        for src in d.source.iter_mut().filter(|s| s.1 <= a) {
+            if let Some(k) = (src.0 + 1..src.1).find(|&k| is_cue.get(k).copied().unwrap_or(false)) {
+                src.1 = k;
+            }
+        }
         // A content fragment inside the source is the source's.
         let source = d.source.clone();
         d.content
@@ -1991,6 +2222,7 @@ pub(super) fn tag(
             d.source.clear();
         }
         according_to_first(doc, &is_cue, range.clone(), &mut d);
+        according_to_last(doc, &is_cue, range.clone(), &mut d);
         finish_phrase(doc, &v, &is_cue, range.clone(), &mut d);
         apply_layout(doc, &v, &regions, &mut d);
         fix_swapped(&mut d);
@@ -2009,6 +2241,10 @@ pub(super) fn tag(
             {
                 c.1 -= 1;
             }
+        }
+        cut_closing_appositive(doc, &v, &mut d);
+        if refusal_to_comment(doc, &mut d) {
+            d.content.clear();
         }
         drop_relative_clause_content(doc, &mut d);
         drop_leading_adjunct(doc, &v, &mut d);
@@ -2034,6 +2270,27 @@ pub(super) fn tag(
 /// article or possessive has run on into its verb and object; it ends before the verb (a
 /// lowercase word in -ed), or else loses the dangling word.
 fn cut_source_before_verb(doc: &Doc<'_>, d: &mut Draft) {
+    // "The regional airline cancelled dozens of flights, citing ...": a participle adjunct's
+    // source that opens the sentence with an article and common nouns ends before the clause's
+    // past-tense verb.
+    let (a, b) = d.cue;
+    let adjunct = a > 0 && word_at(doc, a - 1) == "," && word_at(doc, b - 1).ends_with("ing");
+    if let (true, Some(sent), [(s0, s1)]) =
+        (adjunct, doc.sentences.get(d.sentence), &mut d.source[..])
+    {
+        let lowercase_next = word_at(doc, *s0 + 1).starts_with(|c: char| c.is_ascii_lowercase());
+        if *s0 == sent.tokens.start
+            && *s1 <= a
+            && word_at(doc, *s0).eq_ignore_ascii_case("the")
+            && lowercase_next
+        {
+            if let Some((_, e)) = opening_subject(doc, sent.tokens.clone(), a) {
+                if e < *s1 {
+                    *s1 = e;
+                }
+            }
+        }
+    }
     const DANGLING_DETERMINERS: &[&str] = &["its", "his", "her", "their", "our", "the", "a", "an"];
     for s in d.source.iter_mut() {
         if s.1 < s.0 + 2 || !is_in(DANGLING_DETERMINERS, word_at(doc, s.1 - 1)) {
@@ -2207,6 +2464,44 @@ fn opening_subject(doc: &Doc<'_>, sent: Range<usize>, limit: usize) -> Option<(u
     };
     // "The Republican National Committee": an article before a capitalised name.
     let the_name = first.eq_ignore_ascii_case("the") && name_word(sent.start + 1);
+    // "The central bank raised ...": an article and one to three lowercase words before a
+    // past-tense verb (a lowercase word in -ed).
+    if first.eq_ignore_ascii_case("the") && !the_name {
+        let lower_word = |i: usize| {
+            doc.tokens.get(i).is_some_and(|t| {
+                t.kind == crate::segment::TokenKind::Word
+                    && t.span
+                        .slice(doc.text)
+                        .bytes()
+                        .all(|c| c.is_ascii_lowercase())
+            })
+        };
+        let mut e = sent.start + 1;
+        // No auxiliary or adverb before the verb ("The nurse later claimed", "The candidate
+        // has ...").
+        let noun_word = |i: usize| {
+            let w = word_at(doc, i);
+            lower_word(i)
+                && !w.ends_with("ed")
+                && !w.ends_with("ly")
+                && !is_in(AUXILIARIES, w)
+                && !is_in(BE_FORMS, w)
+                && !is_in(TIME_WORDS, w)
+                && !matches!(
+                    w,
+                    "then" | "also" | "now" | "still" | "has" | "have" | "had"
+                )
+        };
+        while e < limit && e < sent.start + 4 && noun_word(e) {
+            e += 1;
+        }
+        let verb = e > sent.start + 1
+            && e < limit
+            && lower_word(e)
+            && word_at(doc, e).ends_with("ed")
+            && !is_in(BE_FORMS, word_at(doc, e - 1));
+        return verb.then_some((sent.start, e));
+    }
     if !the_name && (!name_word(sent.start) || first == "." || is_in(SENTENCE_OPENERS, first)) {
         return None;
     }
@@ -2329,6 +2624,28 @@ fn drop_leading_adjunct(doc: &Doc<'_>, v: &[TokView], d: &mut Draft) {
             && !(a..b).any(quoted);
         !adjunct
     });
+}
+
+/// "It added that North Korea previously rejected outreach": a cue run without a speech verb
+/// inside the that-clause of a speech verb (only words between them) is the reported event.
+fn reported_event(doc: &Doc<'_>, start: usize, (a, b): (usize, usize)) -> bool {
+    let speech = |w: &str| is_in(CORE_CUES, w) || is_in(SPEECH_VERBS, w);
+    if (a..b).any(|i| speech(word_at(doc, i))) {
+        return false;
+    }
+    // The nearest "VERB that" before the cue, with only words in between.
+    let mut k = a;
+    while k > start + 1 {
+        k -= 1;
+        let t = doc.tokens.get(k);
+        if t.is_none_or(|t| t.kind != crate::segment::TokenKind::Word) {
+            return false;
+        }
+        if word_at(doc, k) == "that" {
+            return k + 1 < a && speech(word_at(doc, k - 1));
+        }
+    }
+    false
 }
 
 /// True for a cue inside a direct quotation that is not a speech verb ("North Korea has also
