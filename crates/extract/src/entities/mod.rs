@@ -12,6 +12,7 @@
 //! of names already found ("Kang" after "Kang Kyung-wha"); then mentions are clustered into
 //! referents with a canonical name, a role, a subtype and a gender ([`referents`](self)).
 
+mod cues;
 mod features;
 mod gazetteer;
 mod model;
@@ -240,6 +241,8 @@ impl EntityTagger {
         org_suffixes(doc, &t.toks, &mut spans);
         name_endings(doc, &t.toks, &mut spans);
         state_names(doc, &t.toks, &mut spans);
+        cues::ampersands(doc, &t.toks, &mut spans);
+        cues::domains(doc, &mut spans);
         // A hyphenated given name at token `s` after a capitalised word of the same sentence
         // that is no title or listed name: the family name before it ("Wu Chi-wai").
         let family_before_given = |s: usize| {
@@ -328,6 +331,8 @@ impl EntityTagger {
         given_names(doc, &t.toks, &mut spans);
         appositions(doc, &t.toks, &mut spans);
         organisation_nouns(doc, &t.toks, &mut spans);
+        cues::untagged_after_org_noun(doc, &t.toks, &mut spans);
+        cues::first_word_of_org(doc, &t.toks, &mut spans);
         town_before_region(doc, &t.toks, &mut spans);
         let mut e = referents::resolve(doc, &self.gaz, &t.toks, &spans);
         // "Acme Corp." and "Salomon Bros.": the abbreviation's dot belongs to the name.

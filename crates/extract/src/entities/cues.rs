@@ -1,0 +1,231 @@
+//! Rules after tagging that read the form and the context of a name for organisation evidence:
+//! an ampersand inside a capitalised name ("Douglas & Lomason", "AT&T"), domain names
+//! ("Detik.com"), an untagged name right after an organisation noun ("electronics retailer Best
+//! Buy") and the bare first word of an airline's or a company's full name ("AirTran" after
+//! "AirTran Airways").
+
+use std::ops::Range;
+
+use super::features::{flag, TokInfo};
+use super::gazetteer::cat;
+use super::{in_list, is_org_ending, lists, referents, seq_key, EntityType};
+use crate::Doc;
+
+/// Words after "&" that close a firm's name: "Salomon Brothers & Co", "Edwards & Sons".
+const AMP_SUFFIXES: &[&str] = &[
+    "Associates",
+    "Bros",
+    "Brothers",
+    "Cie",
+    "Co",
+    "Company",
+    "Partners",
+    "Son",
+    "Sons",
+];
+
+/// True when the span is a person's full name that opens with a given name ("David
+/// Christison"): such a name before or after "&" is one of two people, not a firm.
+fn full_person(toks: &[TokInfo], r: &Range<usize>, ty: EntityType) -> bool {
+    ty == EntityType::Per
+        && r.len() >= 2
+        && toks
+            .get(r.start)
+            .is_some_and(|t| t.gaz & (cat::FIRST_M | cat::FIRST_F) != 0)
+}
+
+/// Names joined by "&" are one organisation ("Douglas & Lomason", "Standard & Poor", "McDonald
+/// & Co"), and a word with an ampersand inside it in capitals ("AT&T") is one, when the tagger
+/// left it out. Two people's full names ("David Christison & Lee Tate") stay apart; so do two
+/// words no name covers ("Home & Away") unless the second closes a firm's name ("& Co").
+pub(super) fn ampersands(
+    doc: &Doc<'_>,
+    toks: &[TokInfo],
+    spans: &mut Vec<(Range<usize>, EntityType)>,
+) {
+    let n = toks.len().min(doc.tokens.len());
+    let word = |i: usize| referents::word(doc, i);
+    let cap = |i: usize| {
+        toks.get(i)
+            .is_some_and(|t| t.flags & flag::CAP != 0 && t.flags & flag::CAPS_LINE == 0)
+    };
+    let mut i = 1;
+    while i + 1 < n {
+        let w = word(i);
+        if w != "&" || !cap(i - 1) || !cap(i + 1) {
+            // "AT&T": one token, capitals and an ampersand, untagged.
+            if w.len() >= 3
+                && w.contains('&')
+                && w.bytes().all(|b| b.is_ascii_uppercase() || b == b'&')
+                && toks.get(i).is_some_and(|t| t.flags & flag::CAPS_LINE == 0)
+                && !spans.iter().any(|(r, _)| r.contains(&i))
+            {
+                let at = spans.partition_point(|(r, _)| r.start < i);
+                spans.insert(at, (i..i + 1, EntityType::Org));
+            }
+            i += 1;
+            continue;
+        }
+        let left = spans.iter().position(|(r, _)| r.end == i);
+        let right = spans.iter().position(|(r, _)| r.start == i + 1);
+        let suffix = AMP_SUFFIXES.contains(&word(i + 1));
+        let inside = spans.iter().any(|(r, _)| r.contains(&i));
+        if inside || (left.is_none() && right.is_none() && !suffix) {
+            i += 1;
+            continue;
+        }
+        let two_people = left.is_some_and(|k| full_person(toks, &spans[k].0, spans[k].1))
+            || (!suffix && right.is_some_and(|k| full_person(toks, &spans[k].0, spans[k].1)));
+        // Two names of several words each ("Western Reds Rugby League & West Coast Eagles")
+        // are two names; a firm's "&" joins one word (or a whole name and "& Co").
+        let long = |k: Option<usize>, most: usize| k.is_some_and(|k| spans[k].0.len() > most);
+        if two_people || (!suffix && (long(left, 1) || long(right, 2))) {
+            i += 1;
+            continue;
+        }
+        let start = left.map_or(i - 1, |k| spans[k].0.start);
+        let mut end = right.map_or(i + 2, |k| spans[k].0.end);
+        // "& Co Inc": a company word right after the suffix.
+        if right.is_none() && end < n && cap(end) && is_org_ending(word(end)) {
+            end += 1;
+        }
+        let types = [left, right].map(|k| k.map(|k| spans[k].1));
+        let ty = if types.contains(&Some(EntityType::Org)) || suffix {
+            EntityType::Org
+        } else if types.contains(&Some(EntityType::Misc)) {
+            EntityType::Misc
+        } else if types.contains(&Some(EntityType::Loc)) {
+            EntityType::Loc
+        } else {
+            EntityType::Org
+        };
+        spans.retain(|(r, _)| r.end <= start || r.start >= end);
+        let at = spans.partition_point(|(r, _)| r.start < start);
+        spans.insert(at, (start..end, ty));
+        i = end;
+    }
+}
+
+/// Top-level domains that make a capitalised word a web site's name ("Detik.com", "CBC.ca").
+const DOMAINS: &[&str] = &[
+    ".ca", ".co.uk", ".com", ".com.au", ".de", ".fr", ".info", ".net", ".org", ".uk",
+];
+
+/// True when the word is a capitalised domain name: "Detik.com", "CBC.ca" (not "www.x.com").
+fn domain_name(w: &str) -> bool {
+    w.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
+        && !w.starts_with("Www.")
+        && !w.starts_with("WWW.")
+        && DOMAINS.iter().any(|d| {
+            w.len() > d.len() + 1
+                && w.get(w.len() - d.len()..)
+                    .is_some_and(|e| e.eq_ignore_ascii_case(d))
+        })
+}
+
+/// A capitalised domain name tagged as a person or a place ("CBC.ca") is the site's
+/// organisation.
+pub(super) fn domains(doc: &Doc<'_>, spans: &mut [(Range<usize>, EntityType)]) {
+    for (r, ty) in spans.iter_mut() {
+        if r.len() == 1
+            && matches!(*ty, EntityType::Per | EntityType::Loc)
+            && domain_name(referents::word(doc, r.start))
+        {
+            *ty = EntityType::Org;
+        }
+    }
+}
+
+/// Words a name never runs over when it is read after an organisation noun.
+fn stops_name(toks: &[TokInfo], w: &str, i: usize) -> bool {
+    toks.get(i).is_none_or(|t| {
+        t.flags & flag::CAP == 0
+            || t.flags & flag::CAPS_LINE != 0
+            || t.gaz & (cat::TEMPORAL | cat::TITLE | cat::ROLE) != 0
+    }) || matches!(w, "I" | "The" | "A" | "An")
+}
+
+/// Capitalised words right after a lowercase organisation noun that the tagger left untagged
+/// are that organisation's name: "electronics retailer Best Buy", "the airline Ryanair" (up to
+/// three words; dates, titles and words that open a sentence are not taken).
+pub(super) fn untagged_after_org_noun(
+    doc: &Doc<'_>,
+    toks: &[TokInfo],
+    spans: &mut Vec<(Range<usize>, EntityType)>,
+) {
+    let n = toks.len().min(doc.tokens.len());
+    let word = |i: usize| referents::word(doc, i);
+    let mut i = 1;
+    while i < n {
+        let noun = toks[i - 1].flags & flag::LOWER != 0
+            && in_list(&lists().org_nouns, word(i - 1))
+            && !(word(i - 1) == "carrier" && i >= 2 && word(i - 2) == "aircraft");
+        if !noun || stops_name(toks, word(i), i) || toks[i].flags & flag::SENT_START != 0 {
+            i += 1;
+            continue;
+        }
+        let mut end = i;
+        while end < n && end < i + 3 && !stops_name(toks, word(end), end) {
+            end += 1;
+        }
+        // One letter ("company N / A") is no name.
+        if (end == i + 1 && word(i).chars().count() < 2)
+            || spans.iter().any(|(r, _)| r.start < end && i < r.end)
+        {
+            i = end.max(i + 1);
+            continue;
+        }
+        let at = spans.partition_point(|(r, _)| r.start < i);
+        spans.insert(at, (i..end, EntityType::Org));
+        i = end;
+    }
+}
+
+/// Words that close a company's name and never a party's or a place's: the first word before
+/// them, used alone, is the company ("AirTran" after "AirTran Airways").
+const COMPANY_WORDS: &[&str] = &[
+    "Airlines",
+    "Airways",
+    "Co",
+    "Communications",
+    "Corp",
+    "Corporation",
+    "Holdings",
+    "Inc",
+    "Industries",
+    "LLC",
+    "Ltd",
+    "Motors",
+    "Plc",
+    "PLC",
+    "Systems",
+    "Technologies",
+];
+
+/// A one-word name typed as a person or other name that opens an organisation's name found in
+/// the same article, with an organisation word after it ("AirTran" and "AirTran Airways",
+/// "Acme" and "Acme Corp"), is that organisation.
+pub(super) fn first_word_of_org(
+    doc: &Doc<'_>,
+    toks: &[TokInfo],
+    spans: &mut [(Range<usize>, EntityType)],
+) {
+    let word = |i: usize| referents::word(doc, i);
+    let mut heads: Vec<u64> = Vec::new();
+    for (r, ty) in spans.iter() {
+        if *ty == EntityType::Org && r.len() == 2 && COMPANY_WORDS.contains(&word(r.end - 1)) {
+            heads.push(seq_key(toks, r.start..r.start + 1));
+        }
+    }
+    if heads.is_empty() {
+        return;
+    }
+    for (r, ty) in spans.iter_mut() {
+        if r.len() == 1
+            && matches!(*ty, EntityType::Per | EntityType::Misc)
+            && heads.contains(&seq_key(toks, r.clone()))
+        {
+            *ty = EntityType::Org;
+        }
+    }
+}
