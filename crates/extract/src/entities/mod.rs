@@ -335,7 +335,8 @@ impl EntityTagger {
         cues::first_word_of_org(doc, &t.toks, &mut spans);
         town_before_region(doc, &t.toks, &mut spans);
         let mut e = referents::resolve(doc, &self.gaz, &t.toks, &spans);
-        // "Acme Corp." and "Salomon Bros.": the abbreviation's dot belongs to the name.
+        // "Acme Corp.", "Salomon Bros." and "EADS N.V.": the abbreviation's dot belongs to the
+        // name.
         for m in e.mentions.iter_mut() {
             let Some(last) = doc.text.get(..m.span.end) else {
                 continue;
@@ -344,11 +345,11 @@ impl EntityTagger {
                 .rsplit(|c: char| !c.is_alphanumeric())
                 .next()
                 .unwrap_or("");
-            if matches!(
+            let abbreviation = matches!(
                 word,
                 "Corp" | "Co" | "Inc" | "Ltd" | "Bros" | "Cos" | "Jr" | "Sr" | "Bhd" | "Pty"
-            ) && doc.text.as_bytes().get(m.span.end) == Some(&b'.')
-            {
+            ) || ["N.V", "B.V", "S.A"].iter().any(|f| last.ends_with(f));
+            if abbreviation && doc.text.as_bytes().get(m.span.end) == Some(&b'.') {
                 m.span.end += 1;
             }
         }
@@ -613,6 +614,17 @@ const COMPANY_BEFORE: &[&str] = &[
     "stockholders",
 ];
 
+/// Nouns for what one company is to another: "X, Boeing's rival".
+const COMPANY_RELATIONS: &[&str] = &[
+    "competitor",
+    "parent",
+    "partner",
+    "rival",
+    "subsidiary",
+    "supplier",
+    "unit",
+];
+
 /// A name the tagger typed as a person is a company when the article uses it like one at least
 /// once ("shares of X", "X shares", "X's stock", "a stake in X") and never gives it a title
 /// ("Mr. X") or a given name: every mention of it is then an organisation (unknown companies
@@ -689,9 +701,27 @@ fn company_cues(doc: &Doc<'_>, toks: &[TokInfo], tags: &mut [u8]) {
                     | "no"
                     | "much"
             );
+        // "X CEO Jane Doe", "X chief executive", "X merged with".
+        let cue_after = cue_after
+            || word(after) == "CEO"
+            || (lower_word(after, &["chief"])
+                && matches!(word(after + 1), "executive" | "executives"))
+            || (lower_word(after, &["merged"]) && word(after + 1) == "with");
         let cue_before = r.start >= 2
-            && matches!(word(r.start - 1), "of" | "in")
-            && lower_word(r.start - 2, COMPANY_BEFORE);
+            && ((matches!(word(r.start - 1), "of" | "in")
+                && lower_word(r.start - 2, COMPANY_BEFORE))
+                // "CEO of X", "chief executive of X", "merged with X", "merger with X".
+                || (word(r.start - 1) == "of"
+                    && (word(r.start - 2) == "CEO" || lower_word(r.start - 2, &["executive"])))
+                || (word(r.start - 1) == "with"
+                    && lower_word(r.start - 2, &["merged", "merger"])));
+        // "X, Boeing's rival": an apposition that calls it an organisation's rival or parent.
+        let cue_apposition = word(r.end) == ","
+            && orgs.iter().find(|s| s.start == r.end + 1).is_some_and(|s| {
+                toks.get(s.end)
+                    .is_some_and(|t| t.flags & features::flag::POSS != 0)
+                    && lower_word(s.end + 1, COMPANY_RELATIONS)
+            });
         // "Boeing and Lockheed Martin", "Northrop Grumman and Airbus": joined to a name the
         // lists know as a company.
         let known = |s: &Range<usize>| {
@@ -703,7 +733,7 @@ fn company_cues(doc: &Doc<'_>, toks: &[TokInfo], tags: &mut [u8]) {
             || r.start >= 2
                 && matches!(word(r.start - 1), "and" | "or")
                 && orgs.iter().any(|s| s.end == r.start - 1 && known(s));
-        if cue_after || cue_before || coordinated {
+        if cue_after || cue_before || coordinated || cue_apposition {
             company.insert(key, ());
         }
     }
@@ -1513,6 +1543,10 @@ const ORG_NOUNS: &[&str] = &[
     "union",
     "league",
     "team",
+    "parent",
+    "contractor",
+    "subsidiary",
+    "label",
 ];
 
 /// A name right after an organisation noun, or with one as the head of its apposition, is an
@@ -1660,6 +1694,20 @@ const ORG_ENDINGS: &[&str] = &[
     "Army",
     "Navy",
     "Police",
+    "AG",
+    "GmbH",
+    "NV",
+    "N.V",
+    "N.V.",
+    "BV",
+    "B.V",
+    "B.V.",
+    "S.A",
+    "S.A.",
+    "SpA",
+    "S.p.A",
+    "Pty",
+    "Bhd",
 ];
 
 /// The word lists of the rules after tagging, sorted for binary search (they are consulted
@@ -1740,8 +1788,28 @@ fn org_suffixes(doc: &Doc<'_>, toks: &[TokInfo], spans: &mut Vec<(Range<usize>, 
         {
             j += 1;
         }
+        // A legal form right after the name ("Vantor Trade" + "N.V.") closes it too.
+        let legal = j == r.end
+            && matches!(
+                word(j),
+                "Inc"
+                    | "Corp"
+                    | "Ltd"
+                    | "LLC"
+                    | "Plc"
+                    | "PLC"
+                    | "AG"
+                    | "GmbH"
+                    | "NV"
+                    | "N.V"
+                    | "N.V."
+                    | "BV"
+                    | "B.V."
+                    | "S.A."
+                    | "SpA"
+            );
         if j < limit
-            && j > r.end
+            && (j > r.end || legal)
             && spans[k].1 != EntityType::Misc
             && is_org_ending(word(j))
             && toks[j].flags & features::flag::CAPS_LINE == 0
