@@ -1763,6 +1763,12 @@ fn is_org_ending(w: &str) -> bool {
         .is_ok()
 }
 
+/// Legal forms of companies: right after a name they close it ("Vantor Trade N.V.").
+const LEGAL_FORMS: &[&str] = &[
+    "Inc", "Corp", "Ltd", "LLC", "Plc", "PLC", "AG", "GmbH", "NV", "N.V", "N.V.", "BV", "B.V.",
+    "S.A.", "SpA",
+];
+
 /// A name that ends with an organisation word ("Australian Broadcasting Corporation") is an
 /// organisation, and takes in a name right before it that the tagger split off.
 fn org_suffixes(doc: &Doc<'_>, toks: &[TokInfo], spans: &mut Vec<(Range<usize>, EntityType)>) {
@@ -1789,25 +1795,10 @@ fn org_suffixes(doc: &Doc<'_>, toks: &[TokInfo], spans: &mut Vec<(Range<usize>, 
             j += 1;
         }
         // A legal form right after the name ("Vantor Trade" + "N.V.") closes it too.
-        let legal = j == r.end
-            && matches!(
-                word(j),
-                "Inc"
-                    | "Corp"
-                    | "Ltd"
-                    | "LLC"
-                    | "Plc"
-                    | "PLC"
-                    | "AG"
-                    | "GmbH"
-                    | "NV"
-                    | "N.V"
-                    | "N.V."
-                    | "BV"
-                    | "B.V."
-                    | "S.A."
-                    | "SpA"
-            );
+        // So does an organisation word right after a place ("United States" + "Navy", "U.S."
+        // + "Department of Agriculture").
+        let after_place = j == r.end && spans[k].1 == EntityType::Loc;
+        let legal = j == r.end && (after_place || LEGAL_FORMS.contains(&word(j)));
         if j < limit
             && (j > r.end || legal)
             && spans[k].1 != EntityType::Misc
@@ -1817,6 +1808,21 @@ fn org_suffixes(doc: &Doc<'_>, toks: &[TokInfo], spans: &mut Vec<(Range<usize>, 
             spans[k] = (r.start..j + 1, EntityType::Org);
             if next_ending && spans.get(k + 1).is_some_and(|(n, _)| n.start == j) {
                 spans.remove(k + 1);
+            }
+            // "Department" + "of Agriculture": capitalised words after "of" that no other
+            // name has taken.
+            if after_place && word(j + 1) == "of" {
+                let free = spans.get(k + 1).map_or(toks.len(), |(n, _)| n.start);
+                let mut e = j + 2;
+                while e < free.min(j + 5).min(toks.len())
+                    && toks[e].flags & features::flag::CAP != 0
+                    && toks[e].flags & features::flag::CAPS_LINE == 0
+                {
+                    e += 1;
+                }
+                if e > j + 2 {
+                    spans[k].0 = r.start..e;
+                }
             }
         }
         let (r, _) = &spans[k];
