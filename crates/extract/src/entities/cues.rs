@@ -229,3 +229,49 @@ pub(super) fn first_word_of_org(
         }
     }
 }
+
+/// An organisation's name that ends in a person's given name and one more word is the
+/// organisation and that person, when the words before the given name close an organisation's
+/// name (a word such as "Council" or "Force", or an acronym): "NASA Bill Ingalls", "the Air
+/// Force James Roche", "the Refugee Council Enver Solomon" (a caption or a title without a
+/// comma). The given name is one the lists or the training data know as a person's first word.
+pub(super) fn person_after_org(
+    doc: &Doc<'_>,
+    toks: &[TokInfo],
+    spans: &mut Vec<(Range<usize>, EntityType)>,
+) {
+    let word = |i: usize| referents::word(doc, i);
+    let mut k = 0;
+    while k < spans.len() {
+        let (r, ty) = spans[k].clone();
+        k += 1;
+        if ty != EntityType::Org || r.len() < 3 {
+            continue;
+        }
+        let (p, last) = (r.end - 2, r.end - 1);
+        let (Some(given), Some(family), Some(before)) =
+            (toks.get(p), toks.get(last), toks.get(p - 1))
+        else {
+            continue;
+        };
+        // Known as a given name, and never as (the first word of) a place or an organisation.
+        let is_given = given.gaz & (cat::FIRST_M | cat::FIRST_F | cat::TR_B) != 0
+            && given.gaz & (cat::ORG_B | cat::ORG_I | cat::NAMES | cat::TR_B << 2 | cat::TR_B << 4)
+                == 0;
+        // A capitalised word in lower case after its capital ("Ingalls", not "II").
+        let family_word = word(last);
+        let is_family = family.flags & flag::CAP != 0
+            && family.flags & flag::ALLCAPS == 0
+            && family_word.len() >= 2
+            && family.gaz & cat::NAMES == 0
+            && !is_org_ending(word(last));
+        let org_close = is_org_ending(word(p - 1))
+            || (before.flags & flag::ALLCAPS != 0 && word(p - 1).len() >= 2)
+            || before.gaz & (cat::ORG_B | cat::MEDIA | cat::GOV) != 0;
+        if is_given && is_family && org_close && before.flags & flag::CAPS_LINE == 0 {
+            spans[k - 1] = (r.start..p, EntityType::Org);
+            spans.insert(k, (p..r.end, EntityType::Per));
+            k += 1;
+        }
+    }
+}

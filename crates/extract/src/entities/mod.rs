@@ -243,6 +243,7 @@ impl EntityTagger {
         state_names(doc, &t.toks, &mut spans);
         cues::ampersands(doc, &t.toks, &mut spans);
         cues::domains(doc, &mut spans);
+        cues::person_after_org(doc, &t.toks, &mut spans);
         // A hyphenated given name at token `s` after a capitalised word of the same sentence
         // that is no title or listed name: the family name before it ("Wu Chi-wai").
         let family_before_given = |s: usize| {
