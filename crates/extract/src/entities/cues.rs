@@ -275,3 +275,56 @@ pub(super) fn person_after_org(
         }
     }
 }
+
+/// Nouns for people that, right before a name, make it a person's: "fashion designer
+/// Halston", "striker Sassi" (with the apposition nouns of the module's person list).
+const PERSON_BEFORE: &[&str] = &[
+    "author",
+    "captain",
+    "coach",
+    "comedian",
+    "defender",
+    "designer",
+    "goalkeeper",
+    "midfielder",
+    "player",
+    "rapper",
+    "striker",
+    "writer",
+];
+
+/// A name typed as a place, organisation or other name right after a lowercase noun for a
+/// person ("fashion designer Halston") is a person's, and so is every other mention with the
+/// same words, unless a list or the training data know its first word as a place or an
+/// organisation.
+pub(super) fn person_nouns_before(
+    doc: &Doc<'_>,
+    toks: &[TokInfo],
+    spans: &mut [(Range<usize>, EntityType)],
+) {
+    let word = |i: usize| referents::word(doc, i);
+    let mut people: Vec<u64> = Vec::new();
+    for (r, ty) in spans.iter() {
+        if *ty == EntityType::Per || r.start == 0 || r.len() > 3 {
+            continue;
+        }
+        let Some(first) = toks.get(r.start) else {
+            continue;
+        };
+        let known = first.gaz & (cat::NAMES | cat::ORG_I | cat::TR_B << 2 | cat::TR_B << 4) != 0;
+        let noun = word(r.start - 1);
+        let person_noun = toks[r.start - 1].flags & flag::LOWER != 0
+            && (PERSON_BEFORE.contains(&noun) || in_list(&lists().person_nouns, noun));
+        if person_noun && !known && !is_org_ending(word(r.end - 1)) {
+            people.push(seq_key(toks, r.clone()));
+        }
+    }
+    if people.is_empty() {
+        return;
+    }
+    for (r, ty) in spans.iter_mut() {
+        if *ty != EntityType::Per && people.contains(&seq_key(toks, r.clone())) {
+            *ty = EntityType::Per;
+        }
+    }
+}

@@ -334,6 +334,7 @@ impl EntityTagger {
         organisation_nouns(doc, &t.toks, &mut spans);
         cues::untagged_after_org_noun(doc, &t.toks, &mut spans);
         cues::first_word_of_org(doc, &t.toks, &mut spans);
+        cues::person_nouns_before(doc, &t.toks, &mut spans);
         town_before_region(doc, &t.toks, &mut spans);
         let mut e = referents::resolve(doc, &self.gaz, &t.toks, &spans);
         // "Acme Corp.", "Salomon Bros." and "EADS N.V.": the abbreviation's dot belongs to the
@@ -1253,6 +1254,7 @@ const MEDIA_ENDINGS: &[&str] = &[
     "Inquirer",
     "Weekly",
     "Magazine",
+    "Press",
 ];
 
 /// Words before "Center" or "Centre" that make the name an institution, not a place: "Pew
