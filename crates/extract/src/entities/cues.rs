@@ -328,3 +328,49 @@ pub(super) fn person_nouns_before(
         }
     }
 }
+
+/// Job titles that, as a bare apposition after a name of two or three words, make it a
+/// person's: "K.C. Maurer, chief financial officer and treasurer at the foundation".
+const JOB_TITLES: &[&str] = &[
+    "chairman",
+    "chairwoman",
+    "chief",
+    "director",
+    "founder",
+    "president",
+    "spokesman",
+    "spokeswoman",
+    "treasurer",
+    "vice",
+];
+
+/// A name of two or three words typed as an organisation, place or other name and followed by
+/// a comma and a bare job title ("K.C. Maurer, chief financial officer") is a person's, in
+/// every mention.
+pub(super) fn job_appositions(
+    doc: &Doc<'_>,
+    toks: &[TokInfo],
+    spans: &mut [(Range<usize>, EntityType)],
+) {
+    let word = |i: usize| referents::word(doc, i);
+    let mut people: Vec<u64> = Vec::new();
+    for (r, ty) in spans.iter() {
+        if *ty == EntityType::Per || !(2..=3).contains(&r.len()) || word(r.end) != "," {
+            continue;
+        }
+        let title = r.end + 1;
+        let lower = toks.get(title).is_some_and(|t| t.flags & flag::LOWER != 0);
+        let last = word(r.end - 1);
+        if lower && JOB_TITLES.contains(&word(title)) && !is_org_ending(last) {
+            people.push(seq_key(toks, r.clone()));
+        }
+    }
+    if people.is_empty() {
+        return;
+    }
+    for (r, ty) in spans.iter_mut() {
+        if *ty != EntityType::Per && people.contains(&seq_key(toks, r.clone())) {
+            *ty = EntityType::Per;
+        }
+    }
+}

@@ -335,6 +335,7 @@ impl EntityTagger {
         cues::untagged_after_org_noun(doc, &t.toks, &mut spans);
         cues::first_word_of_org(doc, &t.toks, &mut spans);
         cues::person_nouns_before(doc, &t.toks, &mut spans);
+        cues::job_appositions(doc, &t.toks, &mut spans);
         town_before_region(doc, &t.toks, &mut spans);
         let mut e = referents::resolve(doc, &self.gaz, &t.toks, &spans);
         // "Acme Corp.", "Salomon Bros." and "EADS N.V.": the abbreviation's dot belongs to the
