@@ -374,3 +374,53 @@ pub(super) fn job_appositions(
         }
     }
 }
+
+/// A one-word name typed as a person right after another person's full name and "of" ("Nathan
+/// Law of Demosisto") is what that person belongs to: an organisation, or a place when the
+/// lists know it as one. Every mention of it is retyped.
+pub(super) fn of_after_person(
+    doc: &Doc<'_>,
+    toks: &[TokInfo],
+    spans: &mut [(Range<usize>, EntityType)],
+) {
+    let word = |i: usize| referents::word(doc, i);
+    let mut groups: Vec<(u64, EntityType)> = Vec::new();
+    for k in 1..spans.len() {
+        let (r, ty) = &spans[k];
+        let (p, pty) = &spans[k - 1];
+        if *ty != EntityType::Per
+            || r.len() != 1
+            || *pty != EntityType::Per
+            || p.len() < 2
+            || p.end + 1 != r.start
+            || word(p.end) != "of"
+        {
+            continue;
+        }
+        let Some(t) = toks.get(r.start) else {
+            continue;
+        };
+        if t.gaz & (cat::FIRST_M | cat::FIRST_F | cat::TR_B) != 0 {
+            continue;
+        }
+        let place = t.gaz & (cat::LOC_B | cat::COUNTRY | cat::CITY) != 0;
+        let to = if place {
+            EntityType::Loc
+        } else {
+            EntityType::Org
+        };
+        groups.push((seq_key(toks, r.clone()), to));
+    }
+    if groups.is_empty() {
+        return;
+    }
+    for (r, ty) in spans.iter_mut() {
+        if *ty != EntityType::Per {
+            continue;
+        }
+        let key = seq_key(toks, r.clone());
+        if let Some((_, to)) = groups.iter().find(|(g, _)| *g == key) {
+            *ty = *to;
+        }
+    }
+}
