@@ -424,3 +424,37 @@ pub(super) fn of_after_person(
         }
     }
 }
+
+/// "Air" right before a place is an airline ("Air China", "Air Canada"); a name typed as an
+/// other name right after "CEO of" or "chief executive of" is a company ("president and CEO of
+/// Boeing Commercial Airplanes").
+pub(super) fn airlines_and_ceos(
+    doc: &Doc<'_>,
+    toks: &[TokInfo],
+    spans: &mut [(Range<usize>, EntityType)],
+) {
+    let word = |i: usize| referents::word(doc, i);
+    let mut prev_end = 0;
+    for (r, ty) in spans.iter_mut() {
+        let s = r.start;
+        if *ty == EntityType::Loc
+            && s > prev_end
+            && word(s - 1) == "Air"
+            && toks
+                .get(s - 1)
+                .is_some_and(|t| t.flags & flag::CAPS_LINE == 0)
+        {
+            *r = s - 1..r.end;
+            *ty = EntityType::Org;
+        } else if *ty == EntityType::Misc
+            && s >= 2
+            && word(s - 1) == "of"
+            && (word(s - 2) == "CEO"
+                || (word(s - 2) == "executive"
+                    && toks.get(s - 2).is_some_and(|t| t.flags & flag::LOWER != 0)))
+        {
+            *ty = EntityType::Org;
+        }
+        prev_end = r.end;
+    }
+}
