@@ -1,8 +1,11 @@
-//! Rules after tagging that read the form and the context of a name for organisation evidence:
-//! an ampersand inside a capitalised name ("Douglas & Lomason", "AT&T"), domain names
-//! ("Detik.com"), an untagged name right after an organisation noun ("electronics retailer Best
-//! Buy") and the bare first word of an airline's or a company's full name ("AirTran" after
-//! "AirTran Airways").
+//! Rules after tagging that read the form and the context of a name for evidence of its
+//! type: an ampersand inside a capitalised name ("Douglas & Lomason", "AT&T"), domain names
+//! ("CBC.ca"), an untagged name right after an organisation noun ("electronics retailer Best
+//! Buy"), the bare first word of a company's full name ("AirTran" after "AirTran Airways"), an
+//! organisation's name running into a person's ("NASA Bill Ingalls"), a noun or a job title for
+//! a person next to a name ("fashion designer Halston", "K.C. Maurer, chief financial
+//! officer"), the group after "Name of" ("Nathan Law of Demosisto"), airlines ("Air China")
+//! and companies after "CEO of".
 
 use std::ops::Range;
 

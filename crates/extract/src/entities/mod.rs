@@ -9,7 +9,9 @@
 //! `examples/train_entities.rs` on CoNLL-2003 and parsed at start-up.
 //!
 //! After tagging, a document-level pass makes identical names agree and tags later bare mentions
-//! of names already found ("Kang" after "Kang Kyung-wha"); then mentions are clustered into
+//! of names already found ("Kang" after "Kang Kyung-wha"); rules read evidence of a name's type
+//! in its form and context ("Douglas & Lomason", "X chief executive", "fashion designer X",
+//! [`cues`](self)); then mentions are clustered into
 //! referents with a canonical name, a role, a subtype and a gender ([`referents`](self)).
 
 mod cues;
