@@ -4,8 +4,8 @@
 //! Buy"), the bare first word of a company's full name ("AirTran" after "AirTran Airways"), an
 //! organisation's name running into a person's ("NASA Bill Ingalls"), a noun or a job title for
 //! a person next to a name ("fashion designer Halston", "K.C. Maurer, chief financial
-//! officer"), the group after "Name of" ("Nathan Law of Demosisto"), airlines ("Air China")
-//! and companies after "CEO of".
+//! officer"), the group after "Name of" ("Nathan Law of Demosisto"), airlines ("Air China"),
+//! companies after "CEO of" and places a place noun describes ("the village of Atwick").
 
 use std::ops::Range;
 
@@ -459,5 +459,65 @@ pub(super) fn airlines_and_ceos(
             *ty = EntityType::Org;
         }
         prev_end = r.end;
+    }
+}
+
+/// Nouns for settlements and regions: "the village of X", "X is a small town".
+const PLACE_NOUNS: &[&str] = &[
+    "city",
+    "county",
+    "district",
+    "hamlet",
+    "municipality",
+    "parish",
+    "province",
+    "suburb",
+    "town",
+    "township",
+    "village",
+];
+
+/// A name typed as a person that a place noun describes ("the village of Atwick", "Atwick is a
+/// village in Holderness", "Bank Hey is a suburb of Blackburn") is a place, in every mention,
+/// unless a list knows its first word as a given name.
+pub(super) fn place_nouns(
+    doc: &Doc<'_>,
+    toks: &[TokInfo],
+    spans: &mut [(Range<usize>, EntityType)],
+) {
+    let word = |i: usize| referents::word(doc, i);
+    let lower_place = |i: usize| {
+        toks.get(i).is_some_and(|t| t.flags & flag::LOWER != 0) && PLACE_NOUNS.contains(&word(i))
+    };
+    let mut places: Vec<u64> = Vec::new();
+    for (r, ty) in spans.iter() {
+        if *ty != EntityType::Per
+            || toks
+                .get(r.start)
+                .is_none_or(|t| t.gaz & (cat::FIRST_M | cat::FIRST_F | cat::TITLE) != 0)
+        {
+            continue;
+        }
+        // "the village of X"
+        let before = r.start >= 2 && word(r.start - 1) == "of" && lower_place(r.start - 2);
+        // "X is a (small) village", "X was a town"
+        let after = matches!(word(r.end), "is" | "was")
+            && matches!(word(r.end + 1), "a" | "an" | "the")
+            && (lower_place(r.end + 2)
+                || (toks
+                    .get(r.end + 2)
+                    .is_some_and(|t| t.flags & flag::LOWER != 0)
+                    && lower_place(r.end + 3)));
+        if before || after {
+            places.push(seq_key(toks, r.clone()));
+        }
+    }
+    if places.is_empty() {
+        return;
+    }
+    for (r, ty) in spans.iter_mut() {
+        if *ty == EntityType::Per && places.contains(&seq_key(toks, r.clone())) {
+            *ty = EntityType::Loc;
+        }
     }
 }

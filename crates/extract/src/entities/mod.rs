@@ -340,6 +340,7 @@ impl EntityTagger {
         cues::job_appositions(doc, &t.toks, &mut spans);
         cues::of_after_person(doc, &t.toks, &mut spans);
         cues::airlines_and_ceos(doc, &t.toks, &mut spans);
+        cues::place_nouns(doc, &t.toks, &mut spans);
         town_before_region(doc, &t.toks, &mut spans);
         let mut e = referents::resolve(doc, &self.gaz, &t.toks, &spans);
         // "Acme Corp.", "Salomon Bros." and "EADS N.V.": the abbreviation's dot belongs to the
