@@ -384,7 +384,7 @@ pub(super) fn job_appositions(
 pub(super) fn of_after_person(
     doc: &Doc<'_>,
     toks: &[TokInfo],
-    spans: &mut [(Range<usize>, EntityType)],
+    spans: &mut Vec<(Range<usize>, EntityType)>,
 ) {
     let word = |i: usize| referents::word(doc, i);
     let mut groups: Vec<(u64, EntityType)> = Vec::new();
@@ -413,6 +413,27 @@ pub(super) fn of_after_person(
             EntityType::Org
         };
         groups.push((seq_key(toks, r.clone()), to));
+    }
+    // "Michael Tien of NPP": an untagged acronym after a person's full name and "of".
+    let mut k = 0;
+    while k < spans.len() {
+        let (p, pty) = (spans[k].0.clone(), spans[k].1);
+        k += 1;
+        let a = p.end + 1;
+        let acronym = word(a);
+        if pty == EntityType::Per
+            && p.len() >= 2
+            && word(p.end) == "of"
+            && (2..=6).contains(&acronym.len())
+            && acronym.bytes().all(|b| b.is_ascii_uppercase())
+            && toks
+                .get(a)
+                .is_some_and(|t| t.flags & flag::CAPS_LINE == 0 && t.gaz & cat::NAMES == 0)
+            && spans.get(k).is_none_or(|(n, _)| n.start > a)
+        {
+            spans.insert(k, (a..a + 1, EntityType::Org));
+            k += 1;
+        }
     }
     if groups.is_empty() {
         return;
