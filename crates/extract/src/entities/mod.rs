@@ -9,9 +9,12 @@
 //! `examples/train_entities.rs` on CoNLL-2003 and parsed at start-up.
 //!
 //! After tagging, a document-level pass makes identical names agree and tags later bare mentions
-//! of names already found ("Kang" after "Kang Kyung-wha"); then mentions are clustered into
+//! of names already found ("Kang" after "Kang Kyung-wha"); rules read evidence of a name's type
+//! in its form and context ("Douglas & Lomason", "X chief executive", "fashion designer X",
+//! [`cues`](self)); then mentions are clustered into
 //! referents with a canonical name, a role, a subtype and a gender ([`referents`](self)).
 
+mod cues;
 mod features;
 mod gazetteer;
 mod model;
@@ -240,6 +243,9 @@ impl EntityTagger {
         org_suffixes(doc, &t.toks, &mut spans);
         name_endings(doc, &t.toks, &mut spans);
         state_names(doc, &t.toks, &mut spans);
+        cues::ampersands(doc, &t.toks, &mut spans);
+        cues::domains(doc, &mut spans);
+        cues::person_after_org(doc, &t.toks, &mut spans);
         // A hyphenated given name at token `s` after a capitalised word of the same sentence
         // that is no title or listed name: the family name before it ("Wu Chi-wai").
         let family_before_given = |s: usize| {
@@ -328,9 +334,17 @@ impl EntityTagger {
         given_names(doc, &t.toks, &mut spans);
         appositions(doc, &t.toks, &mut spans);
         organisation_nouns(doc, &t.toks, &mut spans);
+        cues::untagged_after_org_noun(doc, &t.toks, &mut spans);
+        cues::first_word_of_org(doc, &t.toks, &mut spans);
+        cues::person_nouns_before(doc, &t.toks, &mut spans);
+        cues::job_appositions(doc, &t.toks, &mut spans);
+        cues::of_after_person(doc, &t.toks, &mut spans);
+        cues::airlines_and_ceos(doc, &t.toks, &mut spans);
+        cues::place_nouns(doc, &t.toks, &mut spans);
         town_before_region(doc, &t.toks, &mut spans);
         let mut e = referents::resolve(doc, &self.gaz, &t.toks, &spans);
-        // "Acme Corp." and "Salomon Bros.": the abbreviation's dot belongs to the name.
+        // "Acme Corp.", "Salomon Bros." and "EADS N.V.": the abbreviation's dot belongs to the
+        // name.
         for m in e.mentions.iter_mut() {
             let Some(last) = doc.text.get(..m.span.end) else {
                 continue;
@@ -339,11 +353,11 @@ impl EntityTagger {
                 .rsplit(|c: char| !c.is_alphanumeric())
                 .next()
                 .unwrap_or("");
-            if matches!(
+            let abbreviation = matches!(
                 word,
                 "Corp" | "Co" | "Inc" | "Ltd" | "Bros" | "Cos" | "Jr" | "Sr" | "Bhd" | "Pty"
-            ) && doc.text.as_bytes().get(m.span.end) == Some(&b'.')
-            {
+            ) || ["N.V", "B.V", "S.A"].iter().any(|f| last.ends_with(f));
+            if abbreviation && doc.text.as_bytes().get(m.span.end) == Some(&b'.') {
                 m.span.end += 1;
             }
         }
@@ -622,6 +636,17 @@ const COMPANY_BEFORE: &[&str] = &[
     "stockholders",
 ];
 
+/// Nouns for what one company is to another: "X, Boeing's rival".
+const COMPANY_RELATIONS: &[&str] = &[
+    "competitor",
+    "parent",
+    "partner",
+    "rival",
+    "subsidiary",
+    "supplier",
+    "unit",
+];
+
 /// A name the tagger typed as a person is a company when the article uses it like one at least
 /// once ("shares of X", "X shares", "X's stock", "a stake in X") and never gives it a title
 /// ("Mr. X") or a given name: every mention of it is then an organisation (unknown companies
@@ -698,9 +723,27 @@ fn company_cues(doc: &Doc<'_>, toks: &[TokInfo], tags: &mut [u8]) {
                     | "no"
                     | "much"
             );
+        // "X CEO Jane Doe", "X chief executive", "X merged with".
+        let cue_after = cue_after
+            || word(after) == "CEO"
+            || (lower_word(after, &["chief"])
+                && matches!(word(after + 1), "executive" | "executives"))
+            || (lower_word(after, &["merged"]) && word(after + 1) == "with");
         let cue_before = r.start >= 2
-            && matches!(word(r.start - 1), "of" | "in")
-            && lower_word(r.start - 2, COMPANY_BEFORE);
+            && ((matches!(word(r.start - 1), "of" | "in")
+                && lower_word(r.start - 2, COMPANY_BEFORE))
+                // "CEO of X", "chief executive of X", "merged with X", "merger with X".
+                || (word(r.start - 1) == "of"
+                    && (word(r.start - 2) == "CEO" || lower_word(r.start - 2, &["executive"])))
+                || (word(r.start - 1) == "with"
+                    && lower_word(r.start - 2, &["merged", "merger"])));
+        // "X, Boeing's rival": an apposition that calls it an organisation's rival or parent.
+        let cue_apposition = word(r.end) == ","
+            && orgs.iter().find(|s| s.start == r.end + 1).is_some_and(|s| {
+                toks.get(s.end)
+                    .is_some_and(|t| t.flags & features::flag::POSS != 0)
+                    && lower_word(s.end + 1, COMPANY_RELATIONS)
+            });
         // "Boeing and Lockheed Martin", "Northrop Grumman and Airbus": joined to a name the
         // lists know as a company.
         let known = |s: &Range<usize>| {
@@ -712,7 +755,7 @@ fn company_cues(doc: &Doc<'_>, toks: &[TokInfo], tags: &mut [u8]) {
             || r.start >= 2
                 && matches!(word(r.start - 1), "and" | "or")
                 && orgs.iter().any(|s| s.end == r.start - 1 && known(s));
-        if cue_after || cue_before || coordinated {
+        if cue_after || cue_before || coordinated || cue_apposition {
             company.insert(key, ());
         }
     }
@@ -1231,6 +1274,7 @@ const MEDIA_ENDINGS: &[&str] = &[
     "Inquirer",
     "Weekly",
     "Magazine",
+    "Press",
 ];
 
 /// Words before "Center" or "Centre" that make the name an institution, not a place: "Pew
@@ -1522,6 +1566,10 @@ const ORG_NOUNS: &[&str] = &[
     "union",
     "league",
     "team",
+    "parent",
+    "contractor",
+    "subsidiary",
+    "label",
 ];
 
 /// A name right after an organisation noun, or with one as the head of its apposition, is an
@@ -1669,6 +1717,20 @@ const ORG_ENDINGS: &[&str] = &[
     "Army",
     "Navy",
     "Police",
+    "AG",
+    "GmbH",
+    "NV",
+    "N.V",
+    "N.V.",
+    "BV",
+    "B.V",
+    "B.V.",
+    "S.A",
+    "S.A.",
+    "SpA",
+    "S.p.A",
+    "Pty",
+    "Bhd",
 ];
 
 /// The word lists of the rules after tagging, sorted for binary search (they are consulted
@@ -1724,6 +1786,12 @@ fn is_org_ending(w: &str) -> bool {
         .is_ok()
 }
 
+/// Legal forms of companies: right after a name they close it ("Vantor Trade N.V.").
+const LEGAL_FORMS: &[&str] = &[
+    "Inc", "Corp", "Ltd", "LLC", "Plc", "PLC", "AG", "GmbH", "NV", "N.V", "N.V.", "BV", "B.V.",
+    "S.A.", "SpA",
+];
+
 /// A name that ends with an organisation word ("Australian Broadcasting Corporation") is an
 /// organisation, and takes in a name right before it that the tagger split off.
 fn org_suffixes(doc: &Doc<'_>, toks: &[TokInfo], spans: &mut Vec<(Range<usize>, EntityType)>) {
@@ -1750,8 +1818,13 @@ fn org_suffixes(doc: &Doc<'_>, toks: &[TokInfo], spans: &mut Vec<(Range<usize>, 
         {
             j += 1;
         }
+        // A legal form right after the name ("Vantor Trade" + "N.V.") closes it too.
+        // So does an organisation word right after a place ("United States" + "Navy", "U.S."
+        // + "Department of Agriculture").
+        let after_place = j == r.end && spans[k].1 == EntityType::Loc;
+        let legal = j == r.end && (after_place || LEGAL_FORMS.contains(&word(j)));
         if j < limit
-            && j > r.end
+            && (j > r.end || legal)
             && spans[k].1 != EntityType::Misc
             && is_org_ending(word(j))
             && toks[j].flags & features::flag::CAPS_LINE == 0
@@ -1759,6 +1832,21 @@ fn org_suffixes(doc: &Doc<'_>, toks: &[TokInfo], spans: &mut Vec<(Range<usize>, 
             spans[k] = (r.start..j + 1, EntityType::Org);
             if next_ending && spans.get(k + 1).is_some_and(|(n, _)| n.start == j) {
                 spans.remove(k + 1);
+            }
+            // "Department" + "of Agriculture": capitalised words after "of" that no other
+            // name has taken.
+            if after_place && word(j + 1) == "of" {
+                let free = spans.get(k + 1).map_or(toks.len(), |(n, _)| n.start);
+                let mut e = j + 2;
+                while e < free.min(j + 5).min(toks.len())
+                    && toks[e].flags & features::flag::CAP != 0
+                    && toks[e].flags & features::flag::CAPS_LINE == 0
+                {
+                    e += 1;
+                }
+                if e > j + 2 {
+                    spans[k].0 = r.start..e;
+                }
             }
         }
         let (r, _) = &spans[k];

@@ -252,7 +252,7 @@ impl History {
 }
 
 /// The tags that may follow each tag (bit `t` for tag `t`), anywhere but on a sentence's last
-/// token ([`allowed`] as bit masks).
+/// token (`features::allowed` as bit masks).
 const FOLLOW: [u32; NT] = follow_masks(false);
 /// The same on a sentence's last token.
 const FOLLOW_LAST: [u32; NT] = follow_masks(true);

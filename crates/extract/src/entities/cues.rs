@@ -1,0 +1,544 @@
+//! Rules after tagging that read the form and the context of a name for evidence of its
+//! type: an ampersand inside a capitalised name ("Douglas & Lomason", "AT&T"), domain names
+//! ("CBC.ca"), an untagged name right after an organisation noun ("electronics retailer Best
+//! Buy"), the bare first word of a company's full name ("AirTran" after "AirTran Airways"), an
+//! organisation's name running into a person's ("NASA Bill Ingalls"), a noun or a job title for
+//! a person next to a name ("fashion designer Halston", "K.C. Maurer, chief financial
+//! officer"), the group after "Name of" ("Nathan Law of Demosisto"), airlines ("Air China"),
+//! companies after "CEO of" and places a place noun describes ("the village of Atwick").
+
+use std::ops::Range;
+
+use super::features::{flag, TokInfo};
+use super::gazetteer::cat;
+use super::{in_list, is_org_ending, lists, referents, seq_key, EntityType};
+use crate::Doc;
+
+/// Words after "&" that close a firm's name: "Salomon Brothers & Co", "Edwards & Sons".
+const AMP_SUFFIXES: &[&str] = &[
+    "Associates",
+    "Bros",
+    "Brothers",
+    "Cie",
+    "Co",
+    "Company",
+    "Partners",
+    "Son",
+    "Sons",
+];
+
+/// True when the span is a person's full name that opens with a given name ("David
+/// Christison"): such a name before or after "&" is one of two people, not a firm.
+fn full_person(toks: &[TokInfo], r: &Range<usize>, ty: EntityType) -> bool {
+    ty == EntityType::Per
+        && r.len() >= 2
+        && toks
+            .get(r.start)
+            .is_some_and(|t| t.gaz & (cat::FIRST_M | cat::FIRST_F) != 0)
+}
+
+/// Names joined by "&" are one organisation ("Douglas & Lomason", "Standard & Poor", "McDonald
+/// & Co"), and a word with an ampersand inside it in capitals ("AT&T") is one, when the tagger
+/// left it out. Two people's full names ("David Christison & Lee Tate") stay apart; so do two
+/// words no name covers ("Home & Away") unless the second closes a firm's name ("& Co").
+pub(super) fn ampersands(
+    doc: &Doc<'_>,
+    toks: &[TokInfo],
+    spans: &mut Vec<(Range<usize>, EntityType)>,
+) {
+    let n = toks.len().min(doc.tokens.len());
+    let word = |i: usize| referents::word(doc, i);
+    let cap = |i: usize| {
+        toks.get(i)
+            .is_some_and(|t| t.flags & flag::CAP != 0 && t.flags & flag::CAPS_LINE == 0)
+    };
+    let mut i = 1;
+    while i + 1 < n {
+        let w = word(i);
+        if w != "&" || !cap(i - 1) || !cap(i + 1) {
+            // "AT&T": one token, capitals and an ampersand, untagged.
+            if w.len() >= 3
+                && w.contains('&')
+                && w.bytes().all(|b| b.is_ascii_uppercase() || b == b'&')
+                && toks.get(i).is_some_and(|t| t.flags & flag::CAPS_LINE == 0)
+                && !spans.iter().any(|(r, _)| r.contains(&i))
+            {
+                let at = spans.partition_point(|(r, _)| r.start < i);
+                spans.insert(at, (i..i + 1, EntityType::Org));
+            }
+            i += 1;
+            continue;
+        }
+        let left = spans.iter().position(|(r, _)| r.end == i);
+        let right = spans.iter().position(|(r, _)| r.start == i + 1);
+        let suffix = AMP_SUFFIXES.contains(&word(i + 1));
+        let inside = spans.iter().any(|(r, _)| r.contains(&i));
+        if inside || (left.is_none() && right.is_none() && !suffix) {
+            i += 1;
+            continue;
+        }
+        let two_people = left.is_some_and(|k| full_person(toks, &spans[k].0, spans[k].1))
+            || (!suffix && right.is_some_and(|k| full_person(toks, &spans[k].0, spans[k].1)));
+        // Two names of several words each ("Western Reds Rugby League & West Coast Eagles")
+        // are two names; a firm's "&" joins one word (or a whole name and "& Co").
+        let long = |k: Option<usize>, most: usize| k.is_some_and(|k| spans[k].0.len() > most);
+        if two_people || (!suffix && (long(left, 1) || long(right, 2))) {
+            i += 1;
+            continue;
+        }
+        let start = left.map_or(i - 1, |k| spans[k].0.start);
+        let mut end = right.map_or(i + 2, |k| spans[k].0.end);
+        // "& Co Inc": a company word right after the suffix.
+        if right.is_none() && end < n && cap(end) && is_org_ending(word(end)) {
+            end += 1;
+        }
+        let types = [left, right].map(|k| k.map(|k| spans[k].1));
+        let ty = if types.contains(&Some(EntityType::Org)) || suffix {
+            EntityType::Org
+        } else if types.contains(&Some(EntityType::Misc)) {
+            EntityType::Misc
+        } else if types.contains(&Some(EntityType::Loc)) {
+            EntityType::Loc
+        } else {
+            EntityType::Org
+        };
+        spans.retain(|(r, _)| r.end <= start || r.start >= end);
+        let at = spans.partition_point(|(r, _)| r.start < start);
+        spans.insert(at, (start..end, ty));
+        i = end;
+    }
+}
+
+/// Top-level domains that make a capitalised word a web site's name ("Detik.com", "CBC.ca").
+const DOMAINS: &[&str] = &[
+    ".ca", ".co.uk", ".com", ".com.au", ".de", ".fr", ".info", ".net", ".org", ".uk",
+];
+
+/// True when the word is a capitalised domain name: "Detik.com", "CBC.ca" (not "www.x.com").
+fn domain_name(w: &str) -> bool {
+    w.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
+        && !w.starts_with("Www.")
+        && !w.starts_with("WWW.")
+        && DOMAINS.iter().any(|d| {
+            w.len() > d.len() + 1
+                && w.get(w.len() - d.len()..)
+                    .is_some_and(|e| e.eq_ignore_ascii_case(d))
+        })
+}
+
+/// A capitalised domain name tagged as a person or a place ("CBC.ca") is the site's
+/// organisation.
+pub(super) fn domains(doc: &Doc<'_>, spans: &mut [(Range<usize>, EntityType)]) {
+    for (r, ty) in spans.iter_mut() {
+        if r.len() == 1
+            && matches!(*ty, EntityType::Per | EntityType::Loc)
+            && domain_name(referents::word(doc, r.start))
+        {
+            *ty = EntityType::Org;
+        }
+    }
+}
+
+/// Words a name never runs over when it is read after an organisation noun.
+fn stops_name(toks: &[TokInfo], w: &str, i: usize) -> bool {
+    toks.get(i).is_none_or(|t| {
+        t.flags & flag::CAP == 0
+            || t.flags & flag::CAPS_LINE != 0
+            || t.gaz & (cat::TEMPORAL | cat::TITLE | cat::ROLE) != 0
+    }) || matches!(w, "I" | "The" | "A" | "An")
+}
+
+/// Capitalised words right after a lowercase organisation noun that the tagger left untagged
+/// are that organisation's name: "electronics retailer Best Buy", "the airline Ryanair" (up to
+/// three words; dates, titles and words that open a sentence are not taken).
+pub(super) fn untagged_after_org_noun(
+    doc: &Doc<'_>,
+    toks: &[TokInfo],
+    spans: &mut Vec<(Range<usize>, EntityType)>,
+) {
+    let n = toks.len().min(doc.tokens.len());
+    let word = |i: usize| referents::word(doc, i);
+    let mut i = 1;
+    while i < n {
+        let noun = toks[i - 1].flags & flag::LOWER != 0
+            && in_list(&lists().org_nouns, word(i - 1))
+            && !(word(i - 1) == "carrier" && i >= 2 && word(i - 2) == "aircraft");
+        if !noun || stops_name(toks, word(i), i) || toks[i].flags & flag::SENT_START != 0 {
+            i += 1;
+            continue;
+        }
+        let mut end = i;
+        while end < n && end < i + 3 && !stops_name(toks, word(end), end) {
+            end += 1;
+        }
+        // One letter ("company N / A") is no name.
+        if (end == i + 1 && word(i).chars().count() < 2)
+            || spans.iter().any(|(r, _)| r.start < end && i < r.end)
+        {
+            i = end.max(i + 1);
+            continue;
+        }
+        let at = spans.partition_point(|(r, _)| r.start < i);
+        spans.insert(at, (i..end, EntityType::Org));
+        i = end;
+    }
+}
+
+/// Words that close a company's name and never a party's or a place's: the first word before
+/// them, used alone, is the company ("AirTran" after "AirTran Airways").
+const COMPANY_WORDS: &[&str] = &[
+    "Airlines",
+    "Airways",
+    "Co",
+    "Communications",
+    "Corp",
+    "Corporation",
+    "Holdings",
+    "Inc",
+    "Industries",
+    "LLC",
+    "Ltd",
+    "Motors",
+    "Plc",
+    "PLC",
+    "Systems",
+    "Technologies",
+];
+
+/// A one-word name typed as a person or other name that opens an organisation's name found in
+/// the same article, with an organisation word after it ("AirTran" and "AirTran Airways",
+/// "Acme" and "Acme Corp"), is that organisation.
+pub(super) fn first_word_of_org(
+    doc: &Doc<'_>,
+    toks: &[TokInfo],
+    spans: &mut [(Range<usize>, EntityType)],
+) {
+    let word = |i: usize| referents::word(doc, i);
+    let mut heads: Vec<u64> = Vec::new();
+    for (r, ty) in spans.iter() {
+        if *ty == EntityType::Org && r.len() == 2 && COMPANY_WORDS.contains(&word(r.end - 1)) {
+            heads.push(seq_key(toks, r.start..r.start + 1));
+        }
+    }
+    if heads.is_empty() {
+        return;
+    }
+    for (r, ty) in spans.iter_mut() {
+        if r.len() == 1
+            && matches!(*ty, EntityType::Per | EntityType::Misc)
+            && heads.contains(&seq_key(toks, r.clone()))
+        {
+            *ty = EntityType::Org;
+        }
+    }
+}
+
+/// An organisation's name that ends in a person's given name and one more word is the
+/// organisation and that person, when the words before the given name close an organisation's
+/// name (a word such as "Council" or "Force", or an acronym): "NASA Bill Ingalls", "the Air
+/// Force James Roche", "the Refugee Council Enver Solomon" (a caption or a title without a
+/// comma). The given name is one the lists or the training data know as a person's first word.
+pub(super) fn person_after_org(
+    doc: &Doc<'_>,
+    toks: &[TokInfo],
+    spans: &mut Vec<(Range<usize>, EntityType)>,
+) {
+    let word = |i: usize| referents::word(doc, i);
+    let mut k = 0;
+    while k < spans.len() {
+        let (r, ty) = spans[k].clone();
+        k += 1;
+        if ty != EntityType::Org || r.len() < 3 {
+            continue;
+        }
+        let (p, last) = (r.end - 2, r.end - 1);
+        let (Some(given), Some(family), Some(before)) =
+            (toks.get(p), toks.get(last), toks.get(p - 1))
+        else {
+            continue;
+        };
+        // Known as a given name, and never as (the first word of) a place or an organisation.
+        let is_given = given.gaz & (cat::FIRST_M | cat::FIRST_F | cat::TR_B) != 0
+            && given.gaz & (cat::ORG_B | cat::ORG_I | cat::NAMES | cat::TR_B << 2 | cat::TR_B << 4)
+                == 0;
+        // A capitalised word in lower case after its capital ("Ingalls", not "II").
+        let family_word = word(last);
+        let is_family = family.flags & flag::CAP != 0
+            && family.flags & flag::ALLCAPS == 0
+            && family_word.len() >= 2
+            && family.gaz & cat::NAMES == 0
+            && !is_org_ending(word(last));
+        let org_close = is_org_ending(word(p - 1))
+            || (before.flags & flag::ALLCAPS != 0 && word(p - 1).len() >= 2)
+            || before.gaz & (cat::ORG_B | cat::MEDIA | cat::GOV) != 0;
+        if is_given && is_family && org_close && before.flags & flag::CAPS_LINE == 0 {
+            spans[k - 1] = (r.start..p, EntityType::Org);
+            spans.insert(k, (p..r.end, EntityType::Per));
+            k += 1;
+        }
+    }
+}
+
+/// Nouns for people that, right before a name, make it a person's: "fashion designer
+/// Halston", "striker Sassi" (with the apposition nouns of the module's person list).
+const PERSON_BEFORE: &[&str] = &[
+    "author",
+    "captain",
+    "coach",
+    "comedian",
+    "defender",
+    "designer",
+    "goalkeeper",
+    "midfielder",
+    "player",
+    "rapper",
+    "striker",
+    "writer",
+];
+
+/// A name typed as a place, organisation or other name right after a lowercase noun for a
+/// person ("fashion designer Halston") is a person's, and so is every other mention with the
+/// same words, unless a list or the training data know its first word as a place or an
+/// organisation.
+pub(super) fn person_nouns_before(
+    doc: &Doc<'_>,
+    toks: &[TokInfo],
+    spans: &mut [(Range<usize>, EntityType)],
+) {
+    let word = |i: usize| referents::word(doc, i);
+    let mut people: Vec<u64> = Vec::new();
+    for (r, ty) in spans.iter() {
+        if *ty == EntityType::Per || r.start == 0 || r.len() > 3 {
+            continue;
+        }
+        let Some(first) = toks.get(r.start) else {
+            continue;
+        };
+        let known = first.gaz & (cat::NAMES | cat::ORG_I | cat::TR_B << 2 | cat::TR_B << 4) != 0;
+        let noun = word(r.start - 1);
+        let person_noun = toks[r.start - 1].flags & flag::LOWER != 0
+            && (PERSON_BEFORE.contains(&noun) || in_list(&lists().person_nouns, noun));
+        if person_noun && !known && !is_org_ending(word(r.end - 1)) {
+            people.push(seq_key(toks, r.clone()));
+        }
+    }
+    if people.is_empty() {
+        return;
+    }
+    for (r, ty) in spans.iter_mut() {
+        if *ty != EntityType::Per && people.contains(&seq_key(toks, r.clone())) {
+            *ty = EntityType::Per;
+        }
+    }
+}
+
+/// Job titles that, as a bare apposition after a name of two or three words, make it a
+/// person's: "K.C. Maurer, chief financial officer and treasurer at the foundation".
+const JOB_TITLES: &[&str] = &[
+    "chairman",
+    "chairwoman",
+    "chief",
+    "director",
+    "founder",
+    "president",
+    "spokesman",
+    "spokeswoman",
+    "treasurer",
+    "vice",
+];
+
+/// A name of two or three words typed as an organisation, place or other name and followed by
+/// a comma and a bare job title ("K.C. Maurer, chief financial officer") is a person's, in
+/// every mention.
+pub(super) fn job_appositions(
+    doc: &Doc<'_>,
+    toks: &[TokInfo],
+    spans: &mut [(Range<usize>, EntityType)],
+) {
+    let word = |i: usize| referents::word(doc, i);
+    let mut people: Vec<u64> = Vec::new();
+    for (r, ty) in spans.iter() {
+        if *ty == EntityType::Per || !(2..=3).contains(&r.len()) || word(r.end) != "," {
+            continue;
+        }
+        let title = r.end + 1;
+        let lower = toks.get(title).is_some_and(|t| t.flags & flag::LOWER != 0);
+        let last = word(r.end - 1);
+        if lower && JOB_TITLES.contains(&word(title)) && !is_org_ending(last) {
+            people.push(seq_key(toks, r.clone()));
+        }
+    }
+    if people.is_empty() {
+        return;
+    }
+    for (r, ty) in spans.iter_mut() {
+        if *ty != EntityType::Per && people.contains(&seq_key(toks, r.clone())) {
+            *ty = EntityType::Per;
+        }
+    }
+}
+
+/// A one-word name typed as a person right after another person's full name and "of" ("Nathan
+/// Law of Demosisto") is what that person belongs to: an organisation, or a place when the
+/// lists know it as one. Every mention of it is retyped.
+pub(super) fn of_after_person(
+    doc: &Doc<'_>,
+    toks: &[TokInfo],
+    spans: &mut Vec<(Range<usize>, EntityType)>,
+) {
+    let word = |i: usize| referents::word(doc, i);
+    let mut groups: Vec<(u64, EntityType)> = Vec::new();
+    for k in 1..spans.len() {
+        let (r, ty) = &spans[k];
+        let (p, pty) = &spans[k - 1];
+        if *ty != EntityType::Per
+            || r.len() != 1
+            || *pty != EntityType::Per
+            || p.len() < 2
+            || p.end + 1 != r.start
+            || word(p.end) != "of"
+        {
+            continue;
+        }
+        let Some(t) = toks.get(r.start) else {
+            continue;
+        };
+        if t.gaz & (cat::FIRST_M | cat::FIRST_F | cat::TR_B) != 0 {
+            continue;
+        }
+        let place = t.gaz & (cat::LOC_B | cat::COUNTRY | cat::CITY) != 0;
+        let to = if place {
+            EntityType::Loc
+        } else {
+            EntityType::Org
+        };
+        groups.push((seq_key(toks, r.clone()), to));
+    }
+    // "Michael Tien of NPP": an untagged acronym after a person's full name and "of".
+    let mut k = 0;
+    while k < spans.len() {
+        let (p, pty) = (spans[k].0.clone(), spans[k].1);
+        k += 1;
+        let a = p.end + 1;
+        let acronym = word(a);
+        if pty == EntityType::Per
+            && p.len() >= 2
+            && word(p.end) == "of"
+            && (2..=6).contains(&acronym.len())
+            && acronym.bytes().all(|b| b.is_ascii_uppercase())
+            && toks
+                .get(a)
+                .is_some_and(|t| t.flags & flag::CAPS_LINE == 0 && t.gaz & cat::NAMES == 0)
+            && spans.get(k).is_none_or(|(n, _)| n.start > a)
+        {
+            spans.insert(k, (a..a + 1, EntityType::Org));
+            k += 1;
+        }
+    }
+    if groups.is_empty() {
+        return;
+    }
+    for (r, ty) in spans.iter_mut() {
+        if *ty != EntityType::Per {
+            continue;
+        }
+        let key = seq_key(toks, r.clone());
+        if let Some((_, to)) = groups.iter().find(|(g, _)| *g == key) {
+            *ty = *to;
+        }
+    }
+}
+
+/// "Air" right before a place is an airline ("Air China", "Air Canada"); a name typed as an
+/// other name right after "CEO of" or "chief executive of" is a company ("president and CEO of
+/// Boeing Commercial Airplanes").
+pub(super) fn airlines_and_ceos(
+    doc: &Doc<'_>,
+    toks: &[TokInfo],
+    spans: &mut [(Range<usize>, EntityType)],
+) {
+    let word = |i: usize| referents::word(doc, i);
+    let mut prev_end = 0;
+    for (r, ty) in spans.iter_mut() {
+        let s = r.start;
+        if *ty == EntityType::Loc
+            && s > prev_end
+            && word(s - 1) == "Air"
+            && toks
+                .get(s - 1)
+                .is_some_and(|t| t.flags & flag::CAPS_LINE == 0)
+        {
+            *r = s - 1..r.end;
+            *ty = EntityType::Org;
+        } else if *ty == EntityType::Misc
+            && s >= 2
+            && word(s - 1) == "of"
+            && (word(s - 2) == "CEO"
+                || (word(s - 2) == "executive"
+                    && toks.get(s - 2).is_some_and(|t| t.flags & flag::LOWER != 0)))
+        {
+            *ty = EntityType::Org;
+        }
+        prev_end = r.end;
+    }
+}
+
+/// Nouns for settlements and regions: "the village of X", "X is a small town".
+const PLACE_NOUNS: &[&str] = &[
+    "city",
+    "county",
+    "district",
+    "hamlet",
+    "municipality",
+    "parish",
+    "province",
+    "suburb",
+    "town",
+    "township",
+    "village",
+];
+
+/// A name typed as a person that a place noun describes ("the village of Atwick", "Atwick is a
+/// village in Holderness", "Bank Hey is a suburb of Blackburn") is a place, in every mention,
+/// unless a list knows its first word as a given name.
+pub(super) fn place_nouns(
+    doc: &Doc<'_>,
+    toks: &[TokInfo],
+    spans: &mut [(Range<usize>, EntityType)],
+) {
+    let word = |i: usize| referents::word(doc, i);
+    let lower_place = |i: usize| {
+        toks.get(i).is_some_and(|t| t.flags & flag::LOWER != 0) && PLACE_NOUNS.contains(&word(i))
+    };
+    let mut places: Vec<u64> = Vec::new();
+    for (r, ty) in spans.iter() {
+        if *ty != EntityType::Per
+            || toks
+                .get(r.start)
+                .is_none_or(|t| t.gaz & (cat::FIRST_M | cat::FIRST_F | cat::TITLE) != 0)
+        {
+            continue;
+        }
+        // "the village of X"
+        let before = r.start >= 2 && word(r.start - 1) == "of" && lower_place(r.start - 2);
+        // "X is a (small) village", "X was a town"
+        let after = matches!(word(r.end), "is" | "was")
+            && matches!(word(r.end + 1), "a" | "an" | "the")
+            && (lower_place(r.end + 2)
+                || (toks
+                    .get(r.end + 2)
+                    .is_some_and(|t| t.flags & flag::LOWER != 0)
+                    && lower_place(r.end + 3)));
+        if before || after {
+            places.push(seq_key(toks, r.clone()));
+        }
+    }
+    if places.is_empty() {
+        return;
+    }
+    for (r, ty) in spans.iter_mut() {
+        if *ty == EntityType::Per && places.contains(&seq_key(toks, r.clone())) {
+            *ty = EntityType::Loc;
+        }
+    }
+}
