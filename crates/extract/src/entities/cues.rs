@@ -46,6 +46,10 @@ pub(super) fn ampersands(
     toks: &[TokInfo],
     spans: &mut Vec<(Range<usize>, EntityType)>,
 ) {
+    // Both forms need an ampersand: most articles have none.
+    if !doc.text.contains('&') {
+        return;
+    }
     let n = toks.len().min(doc.tokens.len());
     let word = |i: usize| referents::word(doc, i);
     let cap = |i: usize| {
@@ -160,6 +164,12 @@ pub(super) fn untagged_after_org_noun(
     let word = |i: usize| referents::word(doc, i);
     let mut i = 1;
     while i < n {
+        // A capitalised word not opening a sentence, first: a bit test that spares most words
+        // the list lookup below (`stops_name` rejects the others too).
+        if toks[i].flags & flag::CAP == 0 || toks[i].flags & flag::SENT_START != 0 {
+            i += 1;
+            continue;
+        }
         let noun = toks[i - 1].flags & flag::LOWER != 0
             && in_list(&lists().org_nouns, word(i - 1))
             && !(word(i - 1) == "carrier" && i >= 2 && word(i - 2) == "aircraft");
