@@ -3496,39 +3496,22 @@ fn quote_kind(v: &[TokView], content: &[(usize, usize)]) -> QuoteKind {
     }
 }
 
-/// Nouns by which news refers back to a company it has named ("the firm said").
-const COMPANY_NOUNS: &[&str] = &[
-    "company",
-    "firm",
-    "airline",
-    "carrier",
-    "manufacturer",
-    "maker",
-    "automaker",
-    "carmaker",
-    "planemaker",
-    "retailer",
-    "bank",
-    "insurer",
-    "lender",
-    "corporation",
-    "conglomerate",
-    "broadcaster",
-];
-
-/// Whether a source is a definite description of a company: "the company", "the German
-/// carmaker".
+/// Whether a source is a definite description of an organisation: "the company", "the German
+/// carmaker", "the union" (the nouns the entity layer knows as organisation nouns).
 fn is_company_description(ltext: &str) -> bool {
     const MAX_WORDS: usize = 3;
     let words: Vec<&str> = ltext.split_whitespace().collect();
     words.first() == Some(&"the")
         && words.len() <= MAX_WORDS
-        && words.last().is_some_and(|w| is_in(COMPANY_NOUNS, w))
+        && words
+            .last()
+            .is_some_and(|w| crate::entities::is_org_noun(w))
 }
 
 /// The organisation a company description at byte `at` refers back to: the one named last
-/// within the last five sentences, a government body excepted, and a maker's name before its
-/// product ("Airbus A320 jets": the jets', not the company's mention) skipped.
+/// within the last five sentences, a government body excepted, and a name that qualifies
+/// another noun skipped (a maker before its product, "Airbus A320 jets", or a possessive,
+/// "Apple's newest phone").
 fn company_referent(doc: &Doc<'_>, entities: &Entities, at: usize) -> Option<usize> {
     const SENTENCES_BACK: usize = 5;
     let sentence = doc.sentences.partition_point(|s| s.span.end <= at);
@@ -3537,17 +3520,21 @@ fn company_referent(doc: &Doc<'_>, entities: &Entities, at: usize) -> Option<usi
         .get(sentence.saturating_sub(SENTENCES_BACK))
         .map_or(0, |s| s.span.start);
     let upto = entities.mentions.partition_point(|m| m.span.end <= at);
-    let names_product = |m: &crate::entities::Mention| {
+    // "Airbus A320 jets", "Apple's newest phone": the name qualifies another noun.
+    let qualifies = |m: &crate::entities::Mention| {
         let next = doc.text.get(m.span.end..).unwrap_or("");
-        next.strip_prefix(' ')
-            .and_then(|r| r.chars().next())
-            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        next.starts_with("'s ")
+            || next.starts_with("\u{2019}s ")
+            || next
+                .strip_prefix(' ')
+                .and_then(|r| r.chars().next())
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
     };
     entities.mentions[..upto]
         .iter()
         .rev()
         .take_while(|m| m.span.start >= floor)
-        .filter(|m| m.kind == EntityType::Org && !names_product(m))
+        .filter(|m| m.kind == EntityType::Org && !qualifies(m))
         .find(|m| {
             entities
                 .referents

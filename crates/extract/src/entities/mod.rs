@@ -1769,6 +1769,12 @@ fn in_list(list: &[&str], w: &str) -> bool {
     !w.is_empty() && w.len() <= 16 && list.binary_search(&w).is_ok()
 }
 
+/// True when `w` (lowercase) is a noun for an organisation ("company", "airline", "union"): the
+/// attribution layer reads "the company said" as the organisation named before.
+pub(crate) fn is_org_noun(w: &str) -> bool {
+    in_list(&lists().org_nouns, w)
+}
+
 /// True when `w` is one of [`ORG_ENDINGS`] (a binary search of the sorted list: this runs
 /// after every name).
 fn is_org_ending(w: &str) -> bool {
