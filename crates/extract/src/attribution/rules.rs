@@ -3556,8 +3556,9 @@ fn is_company_description(ltext: &str) -> bool {
 }
 
 /// The organisation a company description at byte `at` refers back to: the one named last
-/// within the last five sentences, a government body excepted, and a maker's name before its
-/// product ("Airbus A320 jets": the jets', not the company's mention) skipped.
+/// within the last five sentences, a government body excepted. A maker's name before its
+/// product ("Airbus A320 jets", "Apple CEO") gives way to an organisation named earlier in the
+/// same sentence (the jets' owner), and only to one there.
 fn company_referent(doc: &Doc<'_>, entities: &Entities, at: usize) -> Option<usize> {
     const SENTENCES_BACK: usize = 5;
     let sentence = doc.sentences.partition_point(|s| s.span.end <= at);
@@ -3572,18 +3573,34 @@ fn company_referent(doc: &Doc<'_>, entities: &Entities, at: usize) -> Option<usi
             .and_then(|r| r.chars().next())
             .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
     };
-    entities.mentions[..upto]
-        .iter()
-        .rev()
-        .take_while(|m| m.span.start >= floor)
-        .filter(|m| m.kind == EntityType::Org && !names_product(m))
-        .find(|m| {
-            entities
+    let sentence_of = |m: &crate::entities::Mention| {
+        doc.sentences
+            .partition_point(|s| s.span.end <= m.span.start)
+    };
+    // The nearest maker's name before a product, and its sentence: an organisation earlier in
+    // that sentence ("China Eastern grounded its Airbus A320 jets") is the company; one in an
+    // earlier sentence is not, the maker is ("Boeing 737 jets were grounded.").
+    let mut maker: Option<(usize, usize)> = None;
+    for m in entities.mentions.get(..upto).unwrap_or(&[]).iter().rev() {
+        if m.span.start < floor {
+            break;
+        }
+        let company = m.kind == EntityType::Org
+            && entities
                 .referents
                 .get(m.referent)
-                .is_some_and(|r| r.subtype != Some(Subtype::Government))
-        })
-        .map(|m| m.referent)
+                .is_some_and(|r| r.subtype != Some(Subtype::Government));
+        if !company {
+            continue;
+        }
+        match maker {
+            Some((_, si)) if sentence_of(m) != si => break,
+            Some(_) if names_product(m) => {}
+            None if names_product(m) => maker = Some((m.referent, sentence_of(m))),
+            _ => return Some(m.referent),
+        }
+    }
+    maker.map(|(r, _)| r)
 }
 
 /// Fills speaker, speaker type and anonymous class from the source.
