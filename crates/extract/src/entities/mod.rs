@@ -1104,12 +1104,30 @@ fn appositions(doc: &Doc<'_>, toks: &[TokInfo], spans: &mut [(Range<usize>, Enti
             i += 1;
         }
     }
-    if people.is_empty() {
+    retype_all(
+        toks,
+        spans,
+        &people,
+        |ty| ty != EntityType::Per,
+        EntityType::Per,
+    );
+}
+
+/// Gives type `to` to every span of a type `from` accepts whose words' key ([`seq_key`]) is
+/// one of `keys`: the rules that find a name's type in one mention retype all its mentions.
+fn retype_all(
+    toks: &[TokInfo],
+    spans: &mut [(Range<usize>, EntityType)],
+    keys: &[u64],
+    from: impl Fn(EntityType) -> bool,
+    to: EntityType,
+) {
+    if keys.is_empty() {
         return;
     }
     for (r, ty) in spans.iter_mut() {
-        if *ty != EntityType::Per && people.contains(&seq_key(toks, r.clone())) {
-            *ty = EntityType::Per;
+        if from(*ty) && keys.contains(&seq_key(toks, r.clone())) {
+            *ty = to;
         }
     }
 }
