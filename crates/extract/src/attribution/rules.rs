@@ -133,6 +133,24 @@ fn add_core_cues(doc: &Doc<'_>, v: &[TokView], runs: &mut Vec<(usize, usize, usi
     }
     if runs.len() > before {
         runs.sort_unstable();
+        join_colons(doc, runs);
+    }
+}
+
+/// A colon cue right after another cue of its sentence belongs to it: in `Jane Smith said:
+/// "..."` the cue is "said:", one attribution, even when the tagger found only the colon and
+/// the speech verb was added after it.
+fn join_colons(doc: &Doc<'_>, runs: &mut Vec<(usize, usize, usize)>) {
+    let mut k = 1;
+    while k < runs.len() {
+        let (a, b, si) = runs[k - 1];
+        let (c, d, sj) = runs[k];
+        if si == sj && b == c && d == c + 1 && word_at(doc, c) == ":" {
+            runs[k - 1] = (a, d, si);
+            runs.remove(k);
+        } else {
+            k += 1;
+        }
     }
 }
 
@@ -2208,6 +2226,8 @@ pub(super) fn tag(
         let source = d.source.clone();
         d.content
             .retain(|c| !source.iter().any(|s| s.0 <= c.0 && c.1 <= s.1));
+        // A fragment of punctuation alone ("'" before an unclosed quotation) states nothing.
+        d.content.retain(|c| has_word(doc, *c));
         if d.content.is_empty() {
             fallback_content(doc, &v, &mut d);
         }
@@ -2249,6 +2269,7 @@ pub(super) fn tag(
         drop_relative_clause_content(doc, &mut d);
         drop_leading_adjunct(doc, &v, &mut d);
         cut_source_before_verb(doc, &mut d);
+        d.content.retain(|c| has_word(doc, *c));
         if prepositional_source(doc, &d) || appositive_noun_cue(doc, (a, b)) {
             continue;
         }
@@ -2619,7 +2640,7 @@ fn drop_leading_adjunct(doc: &Doc<'_>, v: &[TokView], d: &mut Draft) {
     }
     d.content.retain(|&(a, b)| {
         let adjunct = b <= src
-            && b - a <= MAX_ADJUNCT
+            && b.saturating_sub(a) <= MAX_ADJUNCT
             && super::opens_adjunct(word_at(doc, a))
             && !(a..b).any(quoted);
         !adjunct
@@ -2659,6 +2680,14 @@ fn quoted_non_speech(doc: &Doc<'_>, v: &[TokView], (a, b): (usize, usize)) -> bo
         is_in(CORE_CUES, w) || is_in(SPEECH_VERBS, w) || v.get(i).is_some_and(|t| t.punct_cue)
     });
     quoted && !speech
+}
+
+/// Whether the token range holds a word (not only punctuation and quotation marks).
+fn has_word(doc: &Doc<'_>, (a, b): (usize, usize)) -> bool {
+    doc.tokens.get(a..b).is_some_and(|ts| {
+        ts.iter()
+            .any(|t| t.kind != crate::segment::TokenKind::Punct)
+    })
 }
 
 /// Forms of "be" that make a participle passive.
@@ -3509,9 +3538,10 @@ fn is_company_description(ltext: &str) -> bool {
 }
 
 /// The organisation a company description at byte `at` refers back to: the one named last
-/// within the last five sentences, a government body excepted, and a name that qualifies
-/// another noun skipped (a maker before its product, "Airbus A320 jets", or a possessive,
-/// "Apple's newest phone").
+/// within the last five sentences, a government body excepted. A name that qualifies another
+/// noun (a maker before its product, "Airbus A320 jets", "Apple CEO", or a possessive, "Apple's
+/// newest phone") gives way to an organisation named earlier in the same sentence (the jets'
+/// owner), and only to one there.
 fn company_referent(doc: &Doc<'_>, entities: &Entities, at: usize) -> Option<usize> {
     const SENTENCES_BACK: usize = 5;
     let sentence = doc.sentences.partition_point(|s| s.span.end <= at);
@@ -3530,18 +3560,34 @@ fn company_referent(doc: &Doc<'_>, entities: &Entities, at: usize) -> Option<usi
                 .and_then(|r| r.chars().next())
                 .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
     };
-    entities.mentions[..upto]
-        .iter()
-        .rev()
-        .take_while(|m| m.span.start >= floor)
-        .filter(|m| m.kind == EntityType::Org && !qualifies(m))
-        .find(|m| {
-            entities
+    let sentence_of = |m: &crate::entities::Mention| {
+        doc.sentences
+            .partition_point(|s| s.span.end <= m.span.start)
+    };
+    // The nearest qualifying name, and its sentence: an organisation earlier in that sentence
+    // ("China Eastern grounded its Airbus A320 jets") is the company; one in an earlier
+    // sentence is not, the qualifying name is ("Boeing 737 jets were grounded.").
+    let mut maker: Option<(usize, usize)> = None;
+    for m in entities.mentions.get(..upto).unwrap_or(&[]).iter().rev() {
+        if m.span.start < floor {
+            break;
+        }
+        let company = m.kind == EntityType::Org
+            && entities
                 .referents
                 .get(m.referent)
-                .is_some_and(|r| r.subtype != Some(Subtype::Government))
-        })
-        .map(|m| m.referent)
+                .is_some_and(|r| r.subtype != Some(Subtype::Government));
+        if !company {
+            continue;
+        }
+        match maker {
+            Some((_, si)) if sentence_of(m) != si => break,
+            Some(_) if qualifies(m) => {}
+            None if qualifies(m) => maker = Some((m.referent, sentence_of(m))),
+            _ => return Some(m.referent),
+        }
+    }
+    maker.map(|(r, _)| r)
 }
 
 /// Fills speaker, speaker type and anonymous class from the source.

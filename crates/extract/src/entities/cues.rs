@@ -11,7 +11,7 @@ use std::ops::Range;
 
 use super::features::{flag, TokInfo};
 use super::gazetteer::cat;
-use super::{in_list, is_org_ending, lists, referents, seq_key, EntityType};
+use super::{in_list, is_org_ending, lists, referents, retype_all, seq_key, EntityType};
 use crate::Doc;
 
 /// Words after "&" that close a firm's name: "Salomon Brothers & Co", "Edwards & Sons".
@@ -332,14 +332,13 @@ pub(super) fn person_nouns_before(
             people.push(seq_key(toks, r.clone()));
         }
     }
-    if people.is_empty() {
-        return;
-    }
-    for (r, ty) in spans.iter_mut() {
-        if *ty != EntityType::Per && people.contains(&seq_key(toks, r.clone())) {
-            *ty = EntityType::Per;
-        }
-    }
+    retype_all(
+        toks,
+        spans,
+        &people,
+        |ty| ty != EntityType::Per,
+        EntityType::Per,
+    );
 }
 
 /// Job titles that, as a bare apposition after a name of two or three words, make it a
@@ -378,14 +377,13 @@ pub(super) fn job_appositions(
             people.push(seq_key(toks, r.clone()));
         }
     }
-    if people.is_empty() {
-        return;
-    }
-    for (r, ty) in spans.iter_mut() {
-        if *ty != EntityType::Per && people.contains(&seq_key(toks, r.clone())) {
-            *ty = EntityType::Per;
-        }
-    }
+    retype_all(
+        toks,
+        spans,
+        &people,
+        |ty| ty != EntityType::Per,
+        EntityType::Per,
+    );
 }
 
 /// A one-word name typed as a person right after another person's full name and "of" ("Nathan
@@ -543,12 +541,11 @@ pub(super) fn place_nouns(
             places.push(seq_key(toks, r.clone()));
         }
     }
-    if places.is_empty() {
-        return;
-    }
-    for (r, ty) in spans.iter_mut() {
-        if *ty == EntityType::Per && places.contains(&seq_key(toks, r.clone())) {
-            *ty = EntityType::Loc;
-        }
-    }
+    retype_all(
+        toks,
+        spans,
+        &places,
+        |ty| ty == EntityType::Per,
+        EntityType::Loc,
+    );
 }

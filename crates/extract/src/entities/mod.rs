@@ -356,7 +356,9 @@ impl EntityTagger {
             let abbreviation = matches!(
                 word,
                 "Corp" | "Co" | "Inc" | "Ltd" | "Bros" | "Cos" | "Jr" | "Sr" | "Bhd" | "Pty"
-            ) || ["N.V", "B.V", "S.A"].iter().any(|f| last.ends_with(f));
+            ) || LEGAL_FORMS
+                .iter()
+                .any(|f| f.contains('.') && last.ends_with(f));
             if abbreviation && doc.text.as_bytes().get(m.span.end) == Some(&b'.') {
                 m.span.end += 1;
             }
@@ -1102,12 +1104,30 @@ fn appositions(doc: &Doc<'_>, toks: &[TokInfo], spans: &mut [(Range<usize>, Enti
             i += 1;
         }
     }
-    if people.is_empty() {
+    retype_all(
+        toks,
+        spans,
+        &people,
+        |ty| ty != EntityType::Per,
+        EntityType::Per,
+    );
+}
+
+/// Gives type `to` to every span of a type `from` accepts whose words' key ([`seq_key`]) is
+/// one of `keys`: the rules that find a name's type in one mention retype all its mentions.
+fn retype_all(
+    toks: &[TokInfo],
+    spans: &mut [(Range<usize>, EntityType)],
+    keys: &[u64],
+    from: impl Fn(EntityType) -> bool,
+    to: EntityType,
+) {
+    if keys.is_empty() {
         return;
     }
     for (r, ty) in spans.iter_mut() {
-        if *ty != EntityType::Per && people.contains(&seq_key(toks, r.clone())) {
-            *ty = EntityType::Per;
+        if from(*ty) && keys.contains(&seq_key(toks, r.clone())) {
+            *ty = to;
         }
     }
 }
@@ -1792,11 +1812,17 @@ fn is_org_ending(w: &str) -> bool {
         .is_ok()
 }
 
-/// Legal forms of companies: right after a name they close it ("Vantor Trade N.V.").
+/// Legal forms of companies, without a final dot: right after a name they close it ("Vantor
+/// Trade N.V.", "Omnibus Trade B.V.", "Lindqvist S.A.").
 const LEGAL_FORMS: &[&str] = &[
-    "Inc", "Corp", "Ltd", "LLC", "Plc", "PLC", "AG", "GmbH", "NV", "N.V", "N.V.", "BV", "B.V.",
-    "S.A.", "SpA",
+    "AG", "B.V", "BV", "Corp", "GmbH", "Inc", "LLC", "Ltd", "N.V", "NV", "PLC", "Plc", "S.A",
+    "S.p.A", "SpA",
 ];
+
+/// Whether `w` is a legal form of companies ([`LEGAL_FORMS`]), with or without its final dot.
+fn is_legal_form(w: &str) -> bool {
+    LEGAL_FORMS.contains(&w.strip_suffix('.').unwrap_or(w))
+}
 
 /// A name that ends with an organisation word ("Australian Broadcasting Corporation") is an
 /// organisation, and takes in a name right before it that the tagger split off.
@@ -1828,7 +1854,7 @@ fn org_suffixes(doc: &Doc<'_>, toks: &[TokInfo], spans: &mut Vec<(Range<usize>, 
         // So does an organisation word right after a place ("United States" + "Navy", "U.S."
         // + "Department of Agriculture").
         let after_place = j == r.end && spans[k].1 == EntityType::Loc;
-        let legal = j == r.end && (after_place || LEGAL_FORMS.contains(&word(j)));
+        let legal = j == r.end && (after_place || is_legal_form(word(j)));
         if j < limit
             && (j > r.end || legal)
             && spans[k].1 != EntityType::Misc
