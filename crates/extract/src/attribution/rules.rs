@@ -754,7 +754,7 @@ fn headline_speaker(
         .chars()
         .next()
         .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
-        || matches!(nw, "\"" | "\u{201C}" | "\u{2018}" | "'");
+        || is_open_quote(nw);
     (opens && next.span.end <= para.span.end).then_some((start, colon))
 }
 
@@ -1677,10 +1677,16 @@ fn all_punct(doc: &Doc<'_>, r: Range<usize>) -> bool {
 
 /// The first token from `start` (below `end`) that is no opening quotation mark.
 fn skip_open_quotes(doc: &Doc<'_>, mut start: usize, end: usize) -> usize {
-    while start < end && is_in(&["\"", "\u{201C}", "'", "\u{2018}"], word_at(doc, start)) {
+    while start < end && is_open_quote(word_at(doc, start)) {
         start += 1;
     }
     start
+}
+
+/// Whether `w` is a quotation mark that can open a quotation (straight or curly, double or
+/// single).
+fn is_open_quote(w: &str) -> bool {
+    matches!(w, "\"" | "'" | "\u{201C}" | "\u{2018}")
 }
 
 fn is_quote(w: &str) -> bool {
@@ -1796,7 +1802,7 @@ fn according_to_last(doc: &Doc<'_>, is_cue: &[bool], sent: Range<usize>, d: &mut
             if c.0 > sent.start
                 && doc.tokens.get(c.0 - 1).is_some_and(|t| {
                     t.kind == crate::segment::TokenKind::Punct
-                        && !matches!(t.span.slice(doc.text), "\"" | "'" | "\u{201C}" | "\u{2018}")
+                        && !is_open_quote(t.span.slice(doc.text))
                 }) =>
         {
             c.0
@@ -3248,8 +3254,10 @@ fn lower(s: &str) -> String {
     s.to_lowercase()
 }
 
-/// Anonymous class of a source text (lowercased), if it is an unnamed source.
-pub(super) fn anonymous_class(src: &str, has_name: bool) -> Option<AnonymousClass> {
+/// Anonymous class of a source text (lowercased), if it is an unnamed source. `withheld` says
+/// the text around the source withholds its name ("a resident, who asked not to be named,"):
+/// the source then counts as indefinite, as if it opened with "a".
+pub(super) fn anonymous_class(src: &str, has_name: bool, withheld: bool) -> Option<AnonymousClass> {
     let has = |w: &str| src.contains(w);
     if has("familiar with")
         || has("briefed on")
@@ -3270,30 +3278,32 @@ pub(super) fn anonymous_class(src: &str, has_name: bool) -> Option<AnonymousClas
         .collect();
     let head_in = |set: &[&str]| words.iter().any(|w| set.contains(w));
     let first = words.first().copied().unwrap_or("");
-    let indefinite = matches!(
-        first,
-        "a" | "an"
-            | "one"
-            | "two"
-            | "three"
-            | "several"
-            | "some"
-            | "many"
-            | "senior"
-            | "officials"
-            | "sources"
-            | "source"
-            | "people"
-            | "u.s."
-            | "administration"
-            | "other"
-            | "aides"
-            | "diplomats"
-            | "government"
-            | "military"
-            | "western"
-            | "security"
-    ) || GROUP_NOUNS.contains(&first)
+    let indefinite = withheld
+        || matches!(
+            first,
+            "a" | "an"
+                | "one"
+                | "two"
+                | "three"
+                | "several"
+                | "some"
+                | "many"
+                | "senior"
+                | "officials"
+                | "sources"
+                | "source"
+                | "people"
+                | "u.s."
+                | "administration"
+                | "other"
+                | "aides"
+                | "diplomats"
+                | "government"
+                | "military"
+                | "western"
+                | "security"
+        )
+        || GROUP_NOUNS.contains(&first)
         || words.len() <= 2;
     if head_in(&[
         "official",
@@ -3319,10 +3329,11 @@ pub(super) fn anonymous_class(src: &str, has_name: bool) -> Option<AnonymousClas
         return Some(AnonymousClass::UnnamedOfficial);
     }
     if head_in(&["memo", "documents", "document", "cable", "email", "emails"])
-        && matches!(
-            first,
-            "a" | "an" | "documents" | "internal" | "emails" | "leaked"
-        )
+        && (withheld
+            || matches!(
+                first,
+                "a" | "an" | "documents" | "internal" | "emails" | "leaked"
+            ))
     {
         return Some(AnonymousClass::Document);
     }
@@ -3537,59 +3548,6 @@ fn is_company_description(ltext: &str) -> bool {
             .is_some_and(|w| crate::entities::is_org_noun(w))
 }
 
-/// The organisation a company description at byte `at` refers back to: the one named last
-/// within the last five sentences, a government body excepted. A name that qualifies another
-/// noun (a maker before its product, "Airbus A320 jets", "Apple CEO", or a possessive, "Apple's
-/// newest phone") gives way to an organisation named earlier in the same sentence (the jets'
-/// owner), and only to one there.
-fn company_referent(doc: &Doc<'_>, entities: &Entities, at: usize) -> Option<usize> {
-    const SENTENCES_BACK: usize = 5;
-    let sentence = doc.sentences.partition_point(|s| s.span.end <= at);
-    let floor = doc
-        .sentences
-        .get(sentence.saturating_sub(SENTENCES_BACK))
-        .map_or(0, |s| s.span.start);
-    let upto = entities.mentions.partition_point(|m| m.span.end <= at);
-    // "Airbus A320 jets", "Apple's newest phone": the name qualifies another noun.
-    let qualifies = |m: &crate::entities::Mention| {
-        let next = doc.text.get(m.span.end..).unwrap_or("");
-        next.starts_with("'s ")
-            || next.starts_with("\u{2019}s ")
-            || next
-                .strip_prefix(' ')
-                .and_then(|r| r.chars().next())
-                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
-    };
-    let sentence_of = |m: &crate::entities::Mention| {
-        doc.sentences
-            .partition_point(|s| s.span.end <= m.span.start)
-    };
-    // The nearest qualifying name, and its sentence: an organisation earlier in that sentence
-    // ("China Eastern grounded its Airbus A320 jets") is the company; one in an earlier
-    // sentence is not, the qualifying name is ("Boeing 737 jets were grounded.").
-    let mut maker: Option<(usize, usize)> = None;
-    for m in entities.mentions.get(..upto).unwrap_or(&[]).iter().rev() {
-        if m.span.start < floor {
-            break;
-        }
-        let company = m.kind == EntityType::Org
-            && entities
-                .referents
-                .get(m.referent)
-                .is_some_and(|r| r.subtype != Some(Subtype::Government));
-        if !company {
-            continue;
-        }
-        match maker {
-            Some((_, si)) if sentence_of(m) != si => break,
-            Some(_) if qualifies(m) => {}
-            None if qualifies(m) => maker = Some((m.referent, sentence_of(m))),
-            _ => return Some(m.referent),
-        }
-    }
-    maker.map(|(r, _)| r)
-}
-
 /// Fills speaker, speaker type and anonymous class from the source.
 fn speaker(doc: &Doc<'_>, entities: &Entities, a: &mut Attribution, d: &Draft) {
     let Some(first) = a.source.first().copied() else {
@@ -3659,7 +3617,7 @@ fn speaker(doc: &Doc<'_>, entities: &Entities, a: &mut Attribution, d: &Draft) {
     let referent = if pronoun {
         entities.pronoun_referent(doc, first)
     } else if pick.is_none() && is_company_description(&ltext) {
-        company_referent(doc, entities, whole.start)
+        entities.organisation_referent(doc, whole.start)
     } else {
         pick
     };
@@ -3687,10 +3645,9 @@ fn speaker(doc: &Doc<'_>, entities: &Entities, a: &mut Attribution, d: &Draft) {
             .unwrap_or_default();
         WITHHELD_NAME.iter().any(|p| gap.contains(p))
     };
-    let class = anonymous_class(&ltext, has_name).or_else(|| {
-        (!has_name && withheld()).then(|| {
-            anonymous_class(&format!("an {ltext}"), false).unwrap_or(AnonymousClass::Other)
-        })
+    let class = anonymous_class(&ltext, has_name, false).or_else(|| {
+        (!has_name && withheld())
+            .then(|| anonymous_class(&ltext, false, true).unwrap_or(AnonymousClass::Other))
     });
     if let Some(class) = class {
         a.anonymous = Some(class);

@@ -149,12 +149,7 @@ impl Entities {
         if !(person || thing || plural) {
             return None;
         }
-        // Look back at most five sentences.
-        let sentence = doc.sentences.partition_point(|s| s.span.end <= span.start);
-        let floor = doc
-            .sentences
-            .get(sentence.saturating_sub(5))
-            .map_or(0, |s| s.span.start);
+        let floor = lookback_floor(doc, span.start);
         let fits = |m: &Mention| {
             let Some(r) = self.referents.get(m.referent) else {
                 return false;
@@ -182,6 +177,64 @@ impl Entities {
             .or_else(|| before().next())
             .map(|m| m.referent)
     }
+
+    /// The organisation a description at byte `at` ("the company", "the airline") refers back
+    /// to: the one named last within the last five sentences, a government body excepted. A
+    /// name that qualifies another noun (a maker before its product, "Airbus A320 jets", "Apple
+    /// CEO", or a possessive, "Apple's newest phone") gives way to an organisation named
+    /// earlier in the same sentence (the jets' owner), and only to one there.
+    pub(crate) fn organisation_referent(&self, doc: &Doc<'_>, at: usize) -> Option<usize> {
+        let floor = lookback_floor(doc, at);
+        let upto = self.mentions.partition_point(|m| m.span.end <= at);
+        // "Airbus A320 jets", "Apple's newest phone": the name qualifies another noun.
+        let qualifies = |m: &Mention| {
+            let next = doc.text.get(m.span.end..).unwrap_or("");
+            next.starts_with("'s ")
+                || next.starts_with("\u{2019}s ")
+                || next
+                    .strip_prefix(' ')
+                    .and_then(|r| r.chars().next())
+                    .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        };
+        let sentence_of = |m: &Mention| {
+            doc.sentences
+                .partition_point(|s| s.span.end <= m.span.start)
+        };
+        // The nearest qualifying name, and its sentence: an organisation earlier in that sentence
+        // ("China Eastern grounded its Airbus A320 jets") is the company; one in an earlier
+        // sentence is not, the qualifying name is ("Boeing 737 jets were grounded.").
+        let mut maker: Option<(usize, usize)> = None;
+        for m in self.mentions.get(..upto).unwrap_or(&[]).iter().rev() {
+            if m.span.start < floor {
+                break;
+            }
+            let company = m.kind == EntityType::Org
+                && self
+                    .referents
+                    .get(m.referent)
+                    .is_some_and(|r| r.subtype != Some(Subtype::Government));
+            if !company {
+                continue;
+            }
+            match maker {
+                Some((_, si)) if sentence_of(m) != si => break,
+                Some(_) if qualifies(m) => {}
+                None if qualifies(m) => maker = Some((m.referent, sentence_of(m))),
+                _ => return Some(m.referent),
+            }
+        }
+        maker.map(|(r, _)| r)
+    }
+}
+
+/// The first byte of the sentence five sentences before the one holding byte `at`: how far
+/// back a pronoun or a description looks for what it refers to.
+fn lookback_floor(doc: &Doc<'_>, at: usize) -> usize {
+    const SENTENCES_BACK: usize = 5;
+    let sentence = doc.sentences.partition_point(|s| s.span.end <= at);
+    doc.sentences
+        .get(sentence.saturating_sub(SENTENCES_BACK))
+        .map_or(0, |s| s.span.start)
 }
 
 /// The committed model.
