@@ -597,6 +597,62 @@ fn subject_before_adjunct(
     }
 }
 
+/// "Cynthia Thompson, curator and director of exhibits at the University of Arkansas,
+/// Fayetteville, said, ...": a source inside the apposition after a person's name that opens
+/// the sentence grows to the whole subject, the name and its apposition up to the comma before
+/// the cue, as in "Hugh Hill, a doctor at the clinic, said". The apposition holds no verb and
+/// no quotation mark (a clause set off by commas is no apposition) and the source the tagger
+/// found lies in it.
+fn name_before_apposition(
+    doc: &Doc<'_>,
+    entities: &Entities,
+    range: std::ops::Range<usize>,
+    d: &mut Draft,
+) {
+    const MAX_APPOSITION: usize = 25;
+    let (a, _) = d.cue;
+    let [(s0, s1)] = d.source[..] else {
+        return;
+    };
+    if a < range.start + 4 || word_at(doc, a - 1) != "," || s1 > a - 1 {
+        return;
+    }
+    // The person's name that opens the sentence, and the comma after it.
+    let Some(first) = doc.tokens.get(range.start) else {
+        return;
+    };
+    let k = entities
+        .mentions
+        .partition_point(|m| m.span.start < first.span.start);
+    let Some(name) = entities
+        .mentions
+        .get(k)
+        .filter(|m| m.span.start == first.span.start && m.kind == EntityType::Per)
+    else {
+        return;
+    };
+    let Some((_, name_end)) = model::token_range(doc, name.span) else {
+        return;
+    };
+    if word_at(doc, name_end) != "," || s0 <= name_end || a - 1 - name_end > MAX_APPOSITION {
+        return;
+    }
+    let clause_word = |i: usize| {
+        let w = lower(word_at(doc, i));
+        is_in(BE_FORMS, &w)
+            || matches!(
+                w.as_str(),
+                "has" | "have" | "had" | "who" | "which" | "that"
+            )
+            || is_in(&["\"", "\u{201C}", "\u{201D}"], word_at(doc, i))
+    };
+    if (name_end + 1..a - 1).any(clause_word) {
+        return;
+    }
+    d.source = vec![(range.start, a - 1)];
+    d.content.retain(|c| c.0 >= a || c.1 <= range.start);
+}
+
 /// `"QUOTE?" asked the coach.`: a cue right after a closing quotation mark that the tagger gave
 /// no source takes the short noun phrase after it as its speaker (the verb comes before its
 /// subject).
@@ -2255,6 +2311,7 @@ pub(super) fn tag(
         fix_inverted(doc, range.clone(), &mut d);
         inverted_after_quote(doc, range.clone(), &mut d);
         subject_before_adjunct(doc, &v, range.clone(), &mut d);
+        name_before_apposition(doc, entities, range.clone(), &mut d);
         extend_quotes(doc, &v, &regions, &is_cue, &mut d);
         // A content never ends with a preposition, article or conjunction ("the plan on |
         // Monday" where the time phrase was left out), nor, outside a quotation, with a comma
