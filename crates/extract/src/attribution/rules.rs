@@ -3190,6 +3190,9 @@ const MEDIA: &[&str] = &[
     "news service",
     "wire service",
     "broadcaster",
+    "television",
+    "tv",
+    "radio",
 ];
 const GOVERNMENT: &[&str] = &[
     "white house",
@@ -3434,6 +3437,19 @@ const GROUP_NOUNS: &[&str] = &[
     "shoppers",
     "traders",
     "fans",
+    "researchers",
+    "scientists",
+    "customers",
+    "consumers",
+    "users",
+    "individuals",
+    "investors",
+    "employees",
+    "workers",
+    "students",
+    "visitors",
+    "activists",
+    "doctors",
 ];
 
 /// Participles of hearsay: in an agentless passive ("is said to", "are believed to") they
