@@ -1267,6 +1267,37 @@ fn trim_source(
         .collect()
 }
 
+/// Cuts phrases off a source that the comma a writer left out would have set apart:
+/// - "In 2004 the parties agreed": a year before a determiner belongs to a time phrase;
+/// - "According to Rathbun the Scientology property in question was returned": after a name,
+///   "the" opens the next phrase.
+fn trim_source_phrases(doc: &Doc<'_>, d: &mut Draft) {
+    let capitalised = |i: usize| {
+        doc.tokens.get(i).is_some_and(|t| {
+            t.kind == crate::segment::TokenKind::Word
+                && t.span.slice(doc.text).starts_with(char::is_uppercase)
+        })
+    };
+    for (a, b) in d.source.iter_mut() {
+        if *b > *a + 2
+            && is_year(word_at(doc, *a))
+            && is_in(&["the", "a", "an"], word_at(doc, *a + 1))
+        {
+            *a += 1;
+        }
+        if let Some(k) = (*a + 1..*b).find(|&k| word_at(doc, k) == "the") {
+            if (*a..k).all(capitalised) {
+                *b = k;
+            }
+        }
+    }
+}
+
+/// True for a year written in digits, 1000 to 2199.
+fn is_year(w: &str) -> bool {
+    w.len() == 4 && w.parse::<u16>().is_ok_and(|y| (1000..2200).contains(&y))
+}
+
 /// Closes a parenthesis opened inside a source (token range `a..b`, never reaching `limit`):
 /// "Sen. Ted Cruz (R-Tex.) said" gave the source "Sen. Ted Cruz (R-Tex".
 fn close_source(doc: &Doc<'_>, a: usize, mut b: usize, limit: usize) -> usize {
@@ -2332,6 +2363,7 @@ pub(super) fn tag(
         drop_relative_clause_content(doc, &mut d);
         drop_leading_adjunct(doc, &v, &mut d);
         cut_source_before_verb(doc, &mut d);
+        trim_source_phrases(doc, &mut d);
         d.content.retain(|c| has_word(doc, *c));
         if prepositional_source(doc, &d) || appositive_noun_cue(doc, (a, b)) {
             continue;
