@@ -567,7 +567,15 @@ fn subject_before_adjunct(
         return;
     };
     let first = lower(word_at(doc, open + 1));
-    let adjunct = first.len() > 4 && first.ends_with("ing") || is_in(&["who", "whose"], &first);
+    // "speaking at ...", "who ...", and prepositional phrases ("in remarks to al-Ikhbariya
+    // television", "in an interview with CNN"), whose object is no speaker.
+    let prepositional = is_in(
+        &["in", "at", "during", "on", "after", "before", "from"],
+        &first,
+    );
+    let adjunct = first.len() > 4 && first.ends_with("ing")
+        || is_in(&["who", "whose"], &first)
+        || prepositional;
     // Only words between the opening comma and the source: no other comma or quotation.
     let plain =
         (open + 1..s0).all(|i| !matches!(word_at(doc, i), "," | "\"" | "\u{201C}" | "\u{201D}"));
@@ -586,7 +594,22 @@ fn subject_before_adjunct(
     let subject = (start, open);
     let opener = word_at(doc, start);
     let opens = is_in(DETERMINERS_BEFORE, &lower(opener)) || opener.starts_with(char::is_uppercase);
-    if !opens || open - start > 6 {
+    // A noun phrase, names and titles included ("Civil Defense Authority director General
+    // Suleiman al-Amr"), not a clause.
+    let clause = (start..open).any(|i| {
+        let w = lower(word_at(doc, i));
+        is_in(BE_FORMS, &w) || is_in(&["has", "have", "had", "that", "which", "who"], &w)
+    });
+    // After a prepositional adjunct, only a subject that opens the sentence and is no
+    // adverbial itself ("On Tuesday, in Lesbos, ...": the subject comes later); it may be a
+    // longer name with titles.
+    let adverbial = is_in(ADJUNCT_OPENERS, &lower(opener)) || is_in(&["as", "if"], &lower(opener));
+    let longest = if prepositional { 10 } else { 6 };
+    if !opens
+        || clause
+        || open - start > longest
+        || prepositional && (start != range.start || adverbial)
+    {
         return;
     }
     d.source = vec![subject];
