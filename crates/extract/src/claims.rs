@@ -90,7 +90,8 @@ struct AttributionParts {
 }
 
 /// The reporting frame of an attribution: its source and cue, and when the content comes
-/// before them ("..., Kang told lawmakers on Friday."), the rest of the sentence after them too;
+/// before them ("..., Kang told lawmakers on Friday."), the rest of the sentence after them too,
+/// or when it comes after them, the words up to it ("told the court that, in her last months,");
 /// when the frame opens the sentence after an adverbial ("Speaking for the company, its
 /// manager said, ..."), the adverbial too.
 fn frame(doc: &Doc<'_>, a: &Attribution) -> Option<Span> {
@@ -101,12 +102,21 @@ fn frame(doc: &Doc<'_>, a: &Attribution) -> Option<Span> {
     // A content that opens before the cue, even when the quote resumes after it ("\u{201C}X,\u{201D}
     // Ruiz told reporters at City Hall. \u{201C}Y.\u{201D}").
     let content_first = a.content.first().is_some_and(|c| c.end <= cue.start);
+    let sentence = doc.sentences.partition_point(|s| s.span.end <= cue.start);
+    let sentence_end = doc.sentences.get(sentence).map_or(end, |s| s.span.end);
     if content_first {
-        let sentence = doc.sentences.partition_point(|s| s.span.end <= cue.start);
-        let sentence_end = doc.sentences.get(sentence).map_or(end, |s| s.span.end);
         Some(Span::new(start, sentence_end.max(end)))
     } else {
-        Some(Span::new(start, end))
+        // What stands between the cue and a content after it in the same sentence tells whom
+        // and how the source told ("told the court that, over the last months,"): the frame.
+        let content_start = a
+            .content
+            .iter()
+            .map(|c| c.start)
+            .filter(|&c| c >= end && c <= sentence_end)
+            .min()
+            .unwrap_or(end);
+        Some(Span::new(start, content_start.max(end)))
     }
 }
 
@@ -513,6 +523,27 @@ mod tests {
         assert_eq!(
             claims_of(text, &[a]),
             [(ClaimKind::Paraphrase, "the bridge would reopen".to_string())]
+        );
+    }
+
+    #[test]
+    fn words_between_the_cue_and_a_later_content_belong_to_the_frame() {
+        // Regression: the addressee and the circumstance between "told" and the quotation
+        // made the sentence also the article's own statement (Wikinews text, CC BY).
+        let text = "Mr. Tedeschi also told the court that, over the last five months of her life, \u{201C}Gloria's eczema played a devastating role.\u{201D}";
+        let a = Attribution {
+            source: vec![span_of(text, "Mr. Tedeschi")],
+            cue: vec![span_of(text, "told")],
+            content: vec![span_of(text, "Gloria's eczema played a devastating role.")],
+            kind: QuoteKind::Quote,
+            ..Attribution::default()
+        };
+        assert_eq!(
+            claims_of(text, &[a]),
+            [(
+                ClaimKind::Quote,
+                "Gloria's eczema played a devastating role.".to_string()
+            )]
         );
     }
 
