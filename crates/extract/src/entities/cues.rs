@@ -549,3 +549,183 @@ pub(super) fn place_nouns(
         EntityType::Loc,
     );
 }
+
+/// True when some person's name in `spans` has a word equal to `w` (case-insensitive).
+fn person_word(doc: &Doc<'_>, spans: &[(Range<usize>, EntityType)], w: &str) -> bool {
+    spans.iter().any(|(r, ty)| {
+        *ty == EntityType::Per
+            && r.clone()
+                .any(|i| referents::word(doc, i).eq_ignore_ascii_case(w))
+    })
+}
+
+/// A name typed as a person after "The" whose last word is a capitalised plural ("The
+/// Beatles", "the Rolling Stones") is a band or a team: an organisation (CoNLL), in every
+/// mention. A family ("the Kennedys", "the Sams" after "Manju Sam") stays a person: the plural
+/// is known as a person's name, or its singular is a given name, a listed name or a word of
+/// another person's name in the article.
+pub(super) fn plural_groups(
+    doc: &Doc<'_>,
+    toks: &[TokInfo],
+    gaz: &super::gazetteer::Gazetteer,
+    spans: &mut [(Range<usize>, EntityType)],
+) {
+    let word = |i: usize| referents::word(doc, i);
+    let mut groups: Vec<u64> = Vec::new();
+    for (r, ty) in spans.iter() {
+        if *ty != EntityType::Per || r.len() > 3 {
+            continue;
+        }
+        let the = matches!(word(r.start), "The" | "the")
+            || (r.start > 0 && matches!(word(r.start - 1), "The" | "the"));
+        let last = word(r.end - 1);
+        let Some(t) = toks.get(r.end - 1) else {
+            continue;
+        };
+        let plural = last.len() >= 4
+            && last.ends_with('s')
+            && !last.ends_with("ss")
+            && !last.ends_with("us")
+            && !last.ends_with("is")
+            && t.flags & flag::CAP != 0
+            && t.flags & (flag::ALLCAPS | flag::CAPS_LINE) == 0
+            // Known as (part of) a person's name in the training data, or a listed name.
+            && t.gaz & (cat::TR_B | cat::TR_I | cat::NAMES | cat::FIRST_M | cat::FIRST_F) == 0;
+        if !the || !plural {
+            continue;
+        }
+        let stem = &last[..last.len() - 1];
+        let stem_es = last.strip_suffix("es");
+        let known = |s: &str| {
+            super::gazetteer::key_of(s).is_some_and(|(h, _)| {
+                gaz.get(h) & (cat::FIRST_M | cat::FIRST_F | cat::NAMES | cat::TITLE) != 0
+            }) || person_word(doc, spans, s)
+        };
+        if known(stem) || stem_es.is_some_and(known) {
+            continue;
+        }
+        groups.push(seq_key(toks, r.clone()));
+    }
+    retype_all(
+        toks,
+        spans,
+        &groups,
+        |ty| ty == EntityType::Per,
+        EntityType::Org,
+    );
+}
+
+/// Words after a product's name that say what it is: "AOL's AIM service".
+const PRODUCT_NOUNS: &[&str] = &[
+    "app",
+    "apps",
+    "browser",
+    "console",
+    "device",
+    "devices",
+    "game",
+    "handset",
+    "laptop",
+    "laptops",
+    "messenger",
+    "phone",
+    "phones",
+    "platform",
+    "player",
+    "program",
+    "programme",
+    "service",
+    "smartphone",
+    "software",
+    "tablet",
+];
+
+/// A one-word name typed as an organisation right after an organisation's possessive and
+/// before a noun for a product ("AOL's AIM service", "Apple's iTunes software") is that
+/// organisation's product (MISC), so "the company" later is the maker, not the product. Names
+/// the lists know as organisations stay ("Alphabet's Google service" is rare; "Google" is
+/// listed).
+pub(super) fn products_of_orgs(
+    doc: &Doc<'_>,
+    toks: &[TokInfo],
+    spans: &mut [(Range<usize>, EntityType)],
+) {
+    let word = |i: usize| referents::word(doc, i);
+    for k in 1..spans.len() {
+        let (p, pty) = spans[k - 1].clone();
+        let (r, ty) = spans[k].clone();
+        if ty != EntityType::Org || pty != EntityType::Org || r.len() != 1 {
+            continue;
+        }
+        // "AOL" "'s" "AIM": the possessive clitic is one token between the names.
+        if p.end + 1 != r.start || !matches!(word(p.end), "'s" | "\u{2019}s") {
+            continue;
+        }
+        let Some(t) = toks.get(r.start) else {
+            continue;
+        };
+        let listed = t.gaz & (cat::ORG_B | cat::MEDIA | cat::GOV | cat::TR_B << 2) != 0;
+        // The noun, after at most two more lowercase words ("AIM instant messaging service").
+        let lower = |i: usize| toks.get(i).is_some_and(|n| n.flags & flag::LOWER != 0);
+        let noun = (r.end..r.end + 3)
+            .take_while(|&i| lower(i))
+            .any(|i| PRODUCT_NOUNS.contains(&word(i)));
+        if noun && !listed && !is_org_ending(word(r.start)) {
+            spans[k].1 = EntityType::Misc;
+        }
+    }
+}
+
+/// Two one-word names around a hyphen written with spaces ("Wal - Mart"), neither known to
+/// the lists or the training data, are one name split by the spacing: an organisation (a
+/// route between two places, "Bangkok - Chiang Mai", has listed names).
+pub(super) fn spaced_hyphens(
+    doc: &Doc<'_>,
+    toks: &[TokInfo],
+    spans: &mut Vec<(Range<usize>, EntityType)>,
+) {
+    let word = |i: usize| referents::word(doc, i);
+    let unknown = |i: usize| {
+        toks.get(i).is_some_and(|t| {
+            t.flags & flag::CAP != 0
+                && t.flags & (flag::ALLCAPS | flag::CAPS_LINE) == 0
+                && t.gaz
+                    & (cat::NAMES
+                        | cat::FIRST_M
+                        | cat::FIRST_F
+                        | cat::TITLE
+                        | cat::TEMPORAL
+                        | cat::TR_B
+                        | cat::TR_I
+                        | cat::TR_B << 2
+                        | cat::TR_I << 2
+                        | cat::TR_B << 4
+                        | cat::TR_I << 4)
+                    == 0
+        })
+    };
+    let mut k = 1;
+    while k < spans.len() {
+        let (p, _) = spans[k - 1].clone();
+        let (r, _) = spans[k].clone();
+        let spaced = doc.tokens.get(p.end).is_some_and(|h| {
+            h.span.slice(doc.text) == "-"
+                && doc.text.as_bytes().get(h.span.start.wrapping_sub(1)) == Some(&b' ')
+                && doc.text.as_bytes().get(h.span.end) == Some(&b' ')
+        });
+        if p.len() == 1
+            && r.len() == 1
+            && p.end + 1 == r.start
+            && spaced
+            && unknown(p.start)
+            && unknown(r.start)
+            && word(p.start).len() >= 3
+            && word(r.start).len() >= 3
+        {
+            spans[k - 1] = (p.start..r.end, EntityType::Org);
+            spans.remove(k);
+            continue;
+        }
+        k += 1;
+    }
+}

@@ -394,6 +394,9 @@ impl EntityTagger {
         cues::of_after_person(doc, &t.toks, &mut spans);
         cues::airlines_and_ceos(doc, &t.toks, &mut spans);
         cues::place_nouns(doc, &t.toks, &mut spans);
+        cues::plural_groups(doc, &t.toks, &self.gaz, &mut spans);
+        cues::products_of_orgs(doc, &t.toks, &mut spans);
+        cues::spaced_hyphens(doc, &t.toks, &mut spans);
         town_before_region(doc, &t.toks, &mut spans);
         let mut e = referents::resolve(doc, &self.gaz, &t.toks, &spans);
         // "Acme Corp.", "Salomon Bros." and "EADS N.V.": the abbreviation's dot belongs to the
@@ -725,7 +728,11 @@ fn company_cues(doc: &Doc<'_>, toks: &[TokInfo], tags: &mut [u8]) {
         .map(|(r, _)| r.clone())
         .collect();
     for (r, ty) in &spans {
-        if *ty != EntityType::Per {
+        // A place no list knows ("Shares of Lumora") reads the same cues as a person's name;
+        // a listed place ("shares of China" does not occur, "a stake in Iraq" does) never.
+        let unknown_place = *ty == EntityType::Loc
+            && toks[r.start].gaz & (cat::LOC_B | cat::COUNTRY | cat::CITY | cat::TR_B << 4) == 0;
+        if *ty != EntityType::Per && !unknown_place {
             continue;
         }
         let key = seq_key(toks, r.clone());
@@ -786,7 +793,9 @@ fn company_cues(doc: &Doc<'_>, toks: &[TokInfo], tags: &mut [u8]) {
             || (lower_word(after, &["merged"]) && word(after + 1) == "with");
         let cue_before = r.start >= 2
             && ((matches!(word(r.start - 1), "of" | "in")
-                && lower_word(r.start - 2, COMPANY_BEFORE))
+                && (lower_word(r.start - 2, COMPANY_BEFORE)
+                    // "Shares of Lumora" opening a sentence.
+                    || matches!(word(r.start - 2), "Shares" | "Stakes")))
                 // "CEO of X", "chief executive of X", "merged with X", "merger with X".
                 || (word(r.start - 1) == "of"
                     && (word(r.start - 2) == "CEO" || lower_word(r.start - 2, &["executive"])))
@@ -810,7 +819,8 @@ fn company_cues(doc: &Doc<'_>, toks: &[TokInfo], tags: &mut [u8]) {
             || r.start >= 2
                 && matches!(word(r.start - 1), "and" | "or")
                 && orgs.iter().any(|s| s.end == r.start - 1 && known(s));
-        if cue_after || cue_before || coordinated || cue_apposition {
+        // A place reads only the share and stake cues ("Brighton and Southampton" are towns).
+        if cue_after || cue_before || (!unknown_place && (coordinated || cue_apposition)) {
             company.insert(key, ());
         }
     }
@@ -819,7 +829,10 @@ fn company_cues(doc: &Doc<'_>, toks: &[TokInfo], tags: &mut [u8]) {
     }
     for (r, ty) in spans {
         let key = seq_key(toks, r.clone());
-        if ty == EntityType::Per && company.contains_key(&key) && !titled.contains_key(&key) {
+        if matches!(ty, EntityType::Per | EntityType::Loc)
+            && company.contains_key(&key)
+            && !titled.contains_key(&key)
+        {
             set_tags(tags, r, type_index(EntityType::Org));
         }
     }
