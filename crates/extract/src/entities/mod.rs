@@ -1308,6 +1308,20 @@ const PLACE_ENDINGS: &[&str] = &[
     "Bridge",
     "Boulevard",
     "Highway",
+    "Plateau",
+    "Valley",
+    "River",
+    "Island",
+    "Islands",
+    "Mountains",
+    "Ocean",
+    "Sea",
+    "Peninsula",
+    "Desert",
+    "Canyon",
+    "Gulf",
+    "Strait",
+    "Oval",
 ];
 
 /// Words that end buildings and sites: a name ending in one is cut before "in", "at" or
@@ -1361,6 +1375,10 @@ const MEDIA_ENDINGS: &[&str] = &[
     "Weekly",
     "Magazine",
     "Press",
+    "Sentinel",
+    "Statesman",
+    "Bulletin",
+    "Dispatch",
 ];
 
 /// Words before "Center" or "Centre" that make the name an institution, not a place: "Pew
@@ -1817,6 +1835,10 @@ const ORG_ENDINGS: &[&str] = &[
     "S.p.A",
     "Pty",
     "Bhd",
+    "School",
+    "Club",
+    "Academy",
+    "Diocese",
 ];
 
 /// The word lists of the rules after tagging, sorted for binary search (they are consulted
