@@ -1558,14 +1558,23 @@ fn name_endings(doc: &Doc<'_>, toks: &[TokInfo], spans: &mut Vec<(Range<usize>, 
     }
 }
 
-/// A one-word name before a comma and a listed state or country that closes the phrase is a
-/// town: "Evansville, Indiana, ...", "of McMinnville, Oregon." (not a person or a company).
+/// A name of one or two words before a comma and a listed state or country that closes the
+/// phrase is a town: "Evansville, Indiana, ...", "of McMinnville, Oregon.", "in Bowling Green,
+/// Ohio" (not a person or a company), and so is every other mention of it ("a former resident
+/// of Evansville"). A two-word name opening with a given name stays a person ("John Cornyn,
+/// Texas").
 fn town_before_region(doc: &Doc<'_>, toks: &[TokInfo], spans: &mut [(Range<usize>, EntityType)]) {
     let word = |i: usize| referents::word(doc, i);
+    let mut towns: Vec<u64> = Vec::new();
     for k in 0..spans.len().saturating_sub(1) {
         let (r, ty) = &spans[k];
         let (n, next_ty) = &spans[k + 1];
-        if r.len() == 1
+        let given = r.len() == 2
+            && toks
+                .get(r.start)
+                .is_some_and(|t| t.gaz & (cat::FIRST_M | cat::FIRST_F | cat::TITLE) != 0);
+        if (1..=2).contains(&r.len())
+            && !given
             && matches!(ty, EntityType::Per | EntityType::Org)
             && word(r.end) == ","
             && n.start == r.end + 1
@@ -1575,9 +1584,16 @@ fn town_before_region(doc: &Doc<'_>, toks: &[TokInfo], spans: &mut [(Range<usize
                 .is_some_and(|t| t.gaz & (cat::COUNTRY | cat::LOC_B) != 0)
             && matches!(word(n.end), "," | "." | ")" | ";" | "")
         {
-            spans[k].1 = EntityType::Loc;
+            towns.push(seq_key(toks, r.clone()));
         }
     }
+    retype_all(
+        toks,
+        spans,
+        &towns,
+        |ty| matches!(ty, EntityType::Per | EntityType::Org),
+        EntityType::Loc,
+    );
 }
 
 /// Words that end the first part of a state's formal name ("the People's Republic" of China).
