@@ -1322,6 +1322,8 @@ const PLACE_ENDINGS: &[&str] = &[
     "Gulf",
     "Strait",
     "Oval",
+    "County",
+    "Parish",
 ];
 
 /// Words that end buildings and sites: a name ending in one is cut before "in", "at" or
@@ -1539,8 +1541,18 @@ fn name_endings(doc: &Doc<'_>, toks: &[TokInfo], spans: &mut Vec<(Range<usize>, 
         } else if r.len() >= 2 && in_list(&lists().media_endings, word(r.end - 1)) {
             spans[k].1 = EntityType::Org;
         } else if r.len() >= 2
-            && (in_list(&lists().place_endings, word(r.end - 1))
-                || (word(r.start) == "Museum" && word(r.start + 1) == "of"))
+            && ((in_list(&lists().place_endings, word(r.end - 1))
+                // A county before a score is a football club ("Notts County 0").
+                && !(word(r.end - 1) == "County"
+                    && toks
+                        .get(r.end)
+                        .is_some_and(|t| t.flags & features::flag::DIGIT != 0)))
+                || (word(r.start) == "Museum" && word(r.start + 1) == "of")
+                // "Lake Chad", "Mount Vernon", "Cape Cod".
+                || (matches!(word(r.start), "Lake" | "Mount" | "Cape")
+                    && r.clone().all(|i| {
+                        toks[i].flags & features::flag::CAP != 0 && !is_org_ending(word(i))
+                    })))
             && !(ty == EntityType::Org
                 && matches!(word(r.end - 1), "Center" | "Centre")
                 && INSTITUTE_WORDS.contains(&word(r.end - 2)))
