@@ -1714,8 +1714,10 @@ fn organisation_nouns(doc: &Doc<'_>, toks: &[TokInfo], spans: &mut [(Range<usize
             .is_some_and(|t| t.flags & features::flag::CAP == 0)
     };
     let mut orgs: Vec<u64> = Vec::new();
+    // Other names ("The Quarrymen were an English skiffle band") take the copula's evidence.
+    let mut others: Vec<u64> = Vec::new();
     for (r, ty) in spans.iter() {
-        if !matches!(*ty, EntityType::Per | EntityType::Loc) {
+        if !matches!(*ty, EntityType::Per | EntityType::Loc | EntityType::Misc) {
             continue;
         }
         let given = toks[r.start].gaz & (cat::FIRST_M | cat::FIRST_F | cat::TITLE) != 0;
@@ -1725,12 +1727,23 @@ fn organisation_nouns(doc: &Doc<'_>, toks: &[TokInfo], spans: &mut [(Range<usize
             b -= 1;
         }
         let before = !given && b > 0 && lower(b - 1) && in_list(&lists().org_nouns, word(b - 1));
-        // After: ", a network company based in".
+        // After: ", a network company based in"; "is a major Brazilian manufacturer of",
+        // "are an English punk rock band." (a name that opens its sentence).
         let mut after = false;
-        if word(r.end) == "," && matches!(word(r.end + 1), "a" | "an" | "the") {
+        let copula = matches!(word(r.end), "is" | "are" | "was" | "were")
+            && (starts_sentence(doc, r.start)
+                || (r.start > 0
+                    && matches!(word(r.start - 1), "The" | "the")
+                    && starts_sentence(doc, r.start - 1)));
+        let article = |i: usize| matches!(word(i), "a" | "an" | "the");
+        if (word(r.end) == "," || copula) && article(r.end + 1) {
             let mut i = r.end + 2;
             let stop = (i + 4).min(toks.len());
-            while i < stop && lower(i) {
+            // Lowercase words, and with a copula a demonym ("a major Brazilian maker").
+            let scanned = |i: usize| {
+                lower(i) || (copula && toks.get(i).is_some_and(|t| t.gaz & cat::DEM_B != 0))
+            };
+            while i < stop && scanned(i) {
                 let w = word(i);
                 if w == "'s" || in_list(&lists().person_nouns, w) || APPOSITION_STOPS.contains(&w) {
                     break;
@@ -1759,10 +1772,21 @@ fn organisation_nouns(doc: &Doc<'_>, toks: &[TokInfo], spans: &mut [(Range<usize
                 i += 1;
             }
         }
-        if before || after {
+        if *ty == EntityType::Misc {
+            if after && copula {
+                others.push(seq_key(toks, r.clone()));
+            }
+        } else if before || after {
             orgs.push(seq_key(toks, r.clone()));
         }
     }
+    retype_all(
+        toks,
+        spans,
+        &others,
+        |ty| ty == EntityType::Misc,
+        EntityType::Org,
+    );
     if orgs.is_empty() {
         return;
     }
