@@ -729,3 +729,70 @@ pub(super) fn spaced_hyphens(
         k += 1;
     }
 }
+
+/// Cantonese family names (Hong Kong romanisation), written last after an English given name
+/// ("Starry Lee", "Baggio Leung"), which the East Asian family-name list (written first)
+/// leaves out.
+const CANTONESE_FAMILY: &[&str] = &[
+    "Chan", "Cheung", "Chiu", "Chow", "Fung", "Kwan", "Kwok", "Lai", "Lam", "Lau", "Leung", "Mak",
+    "Poon", "Tam", "Tsang", "Tse", "Tsui", "Wong", "Yau", "Yeung", "Yip",
+];
+
+/// A two-word name typed as an organisation or a place whose second word is an East Asian
+/// family name and whose first word no list knows ("DAB's Starry Lee", "Baggio Leung") is a
+/// person's, in every mention; names ending in a word for a place or a body ("Central Park")
+/// are not taken.
+pub(super) fn given_and_family(
+    doc: &Doc<'_>,
+    toks: &[TokInfo],
+    spans: &mut [(Range<usize>, EntityType)],
+) {
+    let word = |i: usize| referents::word(doc, i);
+    let mut people: Vec<u64> = Vec::new();
+    for (r, ty) in spans.iter() {
+        if !matches!(*ty, EntityType::Org | EntityType::Loc) || r.len() != 2 {
+            continue;
+        }
+        let (Some(first), Some(last)) = (toks.get(r.start), toks.get(r.start + 1)) else {
+            continue;
+        };
+        let family =
+            last.gaz & cat::FAMILY_FIRST != 0 || CANTONESE_FAMILY.contains(&word(r.start + 1));
+        let plain = |t: &TokInfo| {
+            t.flags & flag::CAP != 0 && t.flags & (flag::ALLCAPS | flag::CAPS_LINE) == 0
+        };
+        let unknown_first = first.gaz
+            & (cat::NAMES
+                | cat::ORG_SUFFIX
+                | cat::TITLE
+                | cat::TEMPORAL
+                | cat::FAMILY_FIRST
+                | cat::TR_B << 2
+                | cat::TR_B << 4
+                | cat::TR_B << 6)
+            == 0;
+        let ending = |w: &str| {
+            is_org_ending(w)
+                || in_list(&lists().place_endings, w)
+                || in_list(&lists().site_endings, w)
+                || in_list(&lists().media_endings, w)
+        };
+        if family
+            && plain(first)
+            && plain(last)
+            && unknown_first
+            && last.gaz & cat::NAMES == 0
+            && !ending(word(r.start))
+            && !ending(word(r.start + 1))
+        {
+            people.push(seq_key(toks, r.clone()));
+        }
+    }
+    retype_all(
+        toks,
+        spans,
+        &people,
+        |ty| matches!(ty, EntityType::Org | EntityType::Loc),
+        EntityType::Per,
+    );
+}
