@@ -796,3 +796,92 @@ pub(super) fn given_and_family(
         EntityType::Per,
     );
 }
+
+/// Plural nouns that, before "like", "such as" or "including", type the names listed after
+/// them: "bands like New Order, Interpol or Joy Division", "cities such as Leeds", "gods such
+/// as Zeus, Hera and Poseidon".
+const LIST_NOUNS: &[(&str, EntityType)] = &[
+    ("actors", EntityType::Per),
+    ("airlines", EntityType::Org),
+    ("bands", EntityType::Org),
+    ("banks", EntityType::Org),
+    ("carriers", EntityType::Org),
+    ("cities", EntityType::Loc),
+    ("clubs", EntityType::Org),
+    ("companies", EntityType::Org),
+    ("countries", EntityType::Loc),
+    ("firms", EntityType::Org),
+    ("goddesses", EntityType::Per),
+    ("gods", EntityType::Per),
+    ("newspapers", EntityType::Org),
+    ("players", EntityType::Per),
+    ("retailers", EntityType::Org),
+    ("singers", EntityType::Per),
+    ("states", EntityType::Loc),
+    ("teams", EntityType::Org),
+    ("towns", EntityType::Loc),
+    ("writers", EntityType::Per),
+];
+
+/// The names listed after a plural noun and "like", "such as" or "including" take the noun's
+/// type ("bands like Interpol or Joy Division" are organisations), when the tagger gave them
+/// a type of name that the lists do not back: a listed place stays a place, a name opening
+/// with a given name stays a person.
+pub(super) fn listed_after_plural(
+    doc: &Doc<'_>,
+    toks: &[TokInfo],
+    spans: &mut [(Range<usize>, EntityType)],
+) {
+    let word = |i: usize| referents::word(doc, i);
+    let n = toks.len().min(doc.tokens.len());
+    let mut k = 0;
+    while k < spans.len() {
+        let s = spans[k].0.start;
+        // The cue right before the first name: "like", "such as", "including".
+        let cue = if s >= 2 && matches!(word(s - 1), "like" | "including") {
+            Some(s - 2)
+        } else if s >= 3 && word(s - 1) == "as" && word(s - 2) == "such" {
+            Some(s - 3)
+        } else {
+            None
+        };
+        // "gods, such as Zeus": a comma may come between.
+        let cue = cue.map(|i| if i > 0 && word(i) == "," { i - 1 } else { i });
+        let Some(noun) = cue.filter(|&i| i < n && toks[i].flags & flag::LOWER != 0) else {
+            k += 1;
+            continue;
+        };
+        let Some(&(_, to)) = LIST_NOUNS.iter().find(|(w, _)| *w == word(noun)) else {
+            k += 1;
+            continue;
+        };
+        // The list: names joined by commas, "and", "or".
+        let mut j = k;
+        loop {
+            let (r, ty) = spans[j].clone();
+            let first = toks.get(r.start).map_or(0, |t| t.gaz);
+            let backed = match ty {
+                EntityType::Loc => first & (cat::LOC_B | cat::COUNTRY | cat::CITY) != 0,
+                EntityType::Per => first & (cat::FIRST_M | cat::FIRST_F | cat::TITLE) != 0,
+                EntityType::Org => first & (cat::ORG_B | cat::MEDIA | cat::GOV) != 0,
+                EntityType::Misc => first & cat::DEM_B != 0,
+            };
+            if ty != to && !backed && !is_org_ending(word(r.end - 1)) {
+                spans[j].1 = to;
+            }
+            let Some((next, _)) = spans.get(j + 1) else {
+                break;
+            };
+            let gap: Vec<&str> = (r.end..next.start).map(word).collect();
+            let joined = matches!(
+                gap.as_slice(),
+                [","] | ["and"] | ["or"] | [",", "and"] | [",", "or"]
+            );
+            if !joined {
+                break;
+            }
+            j += 1;
+        }
+        k = j + 1;
+    }
+}
