@@ -1893,6 +1893,9 @@ const ORG_ENDINGS: &[&str] = &[
     "Club",
     "Academy",
     "Diocese",
+    "Network",
+    "Publishing",
+    "Confederation",
 ];
 
 /// The word lists of the rules after tagging, sorted for binary search (they are consulted
@@ -1997,9 +2000,17 @@ fn org_suffixes(doc: &Doc<'_>, toks: &[TokInfo], spans: &mut Vec<(Range<usize>, 
         // + "Department of Agriculture").
         let after_place = j == r.end && spans[k].1 == EntityType::Loc;
         let legal = j == r.end && (after_place || is_legal_form(word(j)));
+        // A demonym opens the organisation's name ("the Brazilian Cycling Confederation"),
+        // not a state's body ("German" and "Foreign Ministry", CoNLL).
+        let demonym = r.len() == 1
+            && toks[r.start].gaz & cat::DEM_B != 0
+            && !matches!(
+                word(j),
+                "Ministry" | "Department" | "Army" | "Navy" | "Force" | "Police"
+            );
         if j < limit
             && (j > r.end || legal)
-            && spans[k].1 != EntityType::Misc
+            && (spans[k].1 != EntityType::Misc || (demonym && j > r.end))
             && is_org_ending(word(j))
             && toks[j].flags & features::flag::CAPS_LINE == 0
         {
