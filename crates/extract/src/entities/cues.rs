@@ -885,3 +885,46 @@ pub(super) fn listed_after_plural(
         k = j + 1;
     }
 }
+
+/// An untagged acronym right before an organisation's name in brackets ("the CBC (the
+/// Brazilian Cycling Confederation)") is that organisation.
+pub(super) fn acronym_before_brackets(
+    doc: &Doc<'_>,
+    toks: &[TokInfo],
+    spans: &mut Vec<(Range<usize>, EntityType)>,
+) {
+    if !doc.text.contains('(') {
+        return;
+    }
+    let word = |i: usize| referents::word(doc, i);
+    let mut k = 0;
+    while k < spans.len() {
+        let (r, ty) = spans[k].clone();
+        k += 1;
+        if ty != EntityType::Org || r.start < 2 {
+            continue;
+        }
+        let open = if word(r.start - 1) == "(" {
+            r.start - 1
+        } else if r.start >= 3 && matches!(word(r.start - 1), "the" | "The") {
+            r.start - 2
+        } else {
+            continue;
+        };
+        if word(open) != "(" || word(r.end) != ")" || open == 0 {
+            continue;
+        }
+        let a = open - 1;
+        let acronym = word(a);
+        let untagged = !spans.iter().any(|(s, _)| s.contains(&a));
+        if untagged
+            && (2..=6).contains(&acronym.len())
+            && acronym.bytes().all(|b| b.is_ascii_uppercase())
+            && toks.get(a).is_some_and(|t| t.flags & flag::CAPS_LINE == 0)
+        {
+            let at = spans.partition_point(|(s, _)| s.start < a);
+            spans.insert(at, (a..a + 1, EntityType::Org));
+            k += 1;
+        }
+    }
+}

@@ -399,6 +399,7 @@ impl EntityTagger {
         cues::spaced_hyphens(doc, &t.toks, &mut spans);
         cues::given_and_family(doc, &t.toks, &mut spans);
         cues::listed_after_plural(doc, &t.toks, &mut spans);
+        cues::acronym_before_brackets(doc, &t.toks, &mut spans);
         town_before_region(doc, &t.toks, &mut spans);
         let mut e = referents::resolve(doc, &self.gaz, &t.toks, &spans);
         // "Acme Corp.", "Salomon Bros." and "EADS N.V.": the abbreviation's dot belongs to the
