@@ -734,8 +734,9 @@ pub(super) fn spaced_hyphens(
 /// ("Starry Lee", "Baggio Leung"), which the East Asian family-name list (written first)
 /// leaves out.
 const CANTONESE_FAMILY: &[&str] = &[
-    "Chan", "Cheung", "Chiu", "Chow", "Fung", "Kwan", "Kwok", "Lai", "Lam", "Lau", "Leung", "Mak",
-    "Poon", "Tam", "Tsang", "Tse", "Tsui", "Wong", "Yau", "Yeung", "Yip",
+    "Chan", "Cheng", "Cheung", "Chiu", "Chow", "Fung", "Ho", "Kwan", "Kwok", "Kwong", "Lai", "Lam",
+    "Lau", "Leung", "Mak", "Ng", "Poon", "Tam", "Tsang", "Tse", "Tsui", "Wong", "Yau", "Yeung",
+    "Yip",
 ];
 
 /// A two-word name typed as an organisation or a place whose second word is an East Asian
@@ -795,6 +796,29 @@ pub(super) fn given_and_family(
         |ty| matches!(ty, EntityType::Org | EntityType::Loc),
         EntityType::Per,
     );
+}
+
+/// True when the lists back type `ty` for the name at `r`: a listed place's first word for a
+/// place, a given name or a title for a person, a listed organisation, a demonym.
+fn backed(toks: &[TokInfo], r: &Range<usize>, ty: EntityType) -> bool {
+    let first = toks.get(r.start).map_or(0, |t| t.gaz);
+    match ty {
+        EntityType::Loc => first & (cat::LOC_B | cat::COUNTRY | cat::CITY) != 0,
+        EntityType::Per => first & (cat::FIRST_M | cat::FIRST_F | cat::TITLE) != 0,
+        EntityType::Org => first & (cat::ORG_B | cat::MEDIA | cat::GOV) != 0,
+        EntityType::Misc => first & cat::DEM_B != 0,
+    }
+}
+
+/// True when the tokens from `end` to `next` join two names of a list: a comma, "and", "or",
+/// or a comma and one of them.
+fn joined(doc: &Doc<'_>, end: usize, next: usize) -> bool {
+    let w = |i: usize| referents::word(doc, i);
+    match next.checked_sub(end) {
+        Some(1) => matches!(w(end), "," | "and" | "or"),
+        Some(2) => w(end) == "," && matches!(w(end + 1), "and" | "or"),
+        _ => false,
+    }
 }
 
 /// Plural nouns that, before "like", "such as" or "including", type the names listed after
@@ -859,25 +883,13 @@ pub(super) fn listed_after_plural(
         let mut j = k;
         loop {
             let (r, ty) = spans[j].clone();
-            let first = toks.get(r.start).map_or(0, |t| t.gaz);
-            let backed = match ty {
-                EntityType::Loc => first & (cat::LOC_B | cat::COUNTRY | cat::CITY) != 0,
-                EntityType::Per => first & (cat::FIRST_M | cat::FIRST_F | cat::TITLE) != 0,
-                EntityType::Org => first & (cat::ORG_B | cat::MEDIA | cat::GOV) != 0,
-                EntityType::Misc => first & cat::DEM_B != 0,
-            };
-            if ty != to && !backed && !is_org_ending(word(r.end - 1)) {
+            if ty != to && !backed(toks, &r, ty) && !is_org_ending(word(r.end - 1)) {
                 spans[j].1 = to;
             }
-            let Some((next, _)) = spans.get(j + 1) else {
-                break;
-            };
-            let gap: Vec<&str> = (r.end..next.start).map(word).collect();
-            let joined = matches!(
-                gap.as_slice(),
-                [","] | ["and"] | ["or"] | [",", "and"] | [",", "or"]
-            );
-            if !joined {
+            if !spans
+                .get(j + 1)
+                .is_some_and(|(next, _)| joined(doc, r.end, next.start))
+            {
                 break;
             }
             j += 1;
@@ -925,6 +937,22 @@ pub(super) fn acronym_before_brackets(
             let at = spans.partition_point(|(s, _)| s.start < a);
             spans.insert(at, (a..a + 1, EntityType::Org));
             k += 1;
+        }
+    }
+}
+
+/// A caption's label that the tagger took into the name before it ("Ahmed Mohamed Image:
+/// Twitter") is no part of it.
+pub(super) fn caption_labels(doc: &Doc<'_>, spans: &mut [(Range<usize>, EntityType)]) {
+    for (r, _) in spans.iter_mut() {
+        if r.len() >= 2
+            && matches!(
+                referents::word(doc, r.end - 1),
+                "Image" | "Photo" | "Video" | "Audio"
+            )
+            && referents::word(doc, r.end) == ":"
+        {
+            r.end -= 1;
         }
     }
 }

@@ -400,6 +400,7 @@ impl EntityTagger {
         cues::given_and_family(doc, &t.toks, &mut spans);
         cues::listed_after_plural(doc, &t.toks, &mut spans);
         cues::acronym_before_brackets(doc, &t.toks, &mut spans);
+        cues::caption_labels(doc, &mut spans);
         town_before_region(doc, &t.toks, &mut spans);
         let mut e = referents::resolve(doc, &self.gaz, &t.toks, &spans);
         // "Acme Corp.", "Salomon Bros." and "EADS N.V.": the abbreviation's dot belongs to the
@@ -1427,6 +1428,29 @@ const INSTITUTE_WORDS: &[&str] = &[
 /// and a site followed by "in", "at" or "near" and a place ("Fisht Stadium in Sochi").
 fn split_at_breaks(doc: &Doc<'_>, toks: &[TokInfo], spans: &mut Vec<(Range<usize>, EntityType)>) {
     let word = |i: usize| referents::word(doc, i);
+    // A sentence's full stop taken in as a token of its own ("Barack Obama" + ".") is no part
+    // of the name (an abbreviation's dot is put back on the mention later: "Acme Corp.").
+    // Abbreviations keep theirs ("U.S.": the word before the dot is a word of three letters
+    // or more, with lowercase letters).
+    for (r, _) in spans.iter_mut() {
+        let before = word(r.end.wrapping_sub(2));
+        // A full stop ends a sentence: a space or the end of the text follows ("St.
+        // Petersburg, Fla., for" keeps its dot).
+        let ends = doc.tokens.get(r.end - 1).is_some_and(|t| {
+            doc.text
+                .as_bytes()
+                .get(t.span.end)
+                .is_none_or(u8::is_ascii_whitespace)
+        });
+        if r.len() >= 2
+            && word(r.end - 1) == "."
+            && ends
+            && before.chars().count() >= 3
+            && before.chars().any(char::is_lowercase)
+        {
+            r.end -= 1;
+        }
+    }
     let place = |i: usize| {
         toks.get(i)
             .is_some_and(|t| t.gaz & (cat::LOC_B | cat::COUNTRY | cat::CITY) != 0)
