@@ -866,6 +866,9 @@ pub(super) fn listed_after_plural(
             Some(s - 2)
         } else if s >= 3 && word(s - 1) == "as" && word(s - 2) == "such" {
             Some(s - 3)
+        } else if s >= 3 && word(s - 1) == "as" && word(s - 3) == "such" {
+            // "such bands as The Velvet Underground"
+            Some(s - 2)
         } else {
             None
         };
@@ -953,6 +956,37 @@ pub(super) fn caption_labels(doc: &Doc<'_>, spans: &mut [(Range<usize>, EntityTy
             && referents::word(doc, r.end) == ":"
         {
             r.end -= 1;
+        }
+    }
+}
+
+/// A one-word name right after "the" and before "government", "administration" or "cabinet"
+/// ("the Monti government", "the Obama administration") is the person who leads it, unless a
+/// list or the training data know it as a place, an organisation or a demonym.
+pub(super) fn leader_governments(
+    doc: &Doc<'_>,
+    toks: &[TokInfo],
+    spans: &mut [(Range<usize>, EntityType)],
+) {
+    let word = |i: usize| referents::word(doc, i);
+    for (r, ty) in spans.iter_mut() {
+        if r.len() != 1 || r.start == 0 || *ty == EntityType::Per {
+            continue;
+        }
+        let Some(t) = toks.get(r.start) else {
+            continue;
+        };
+        let known = t.gaz
+            & (cat::NAMES | cat::DEM_B | cat::TR_B << 2 | cat::TR_B << 4 | cat::TR_B << 6)
+            != 0;
+        let lower_next = toks.get(r.end).is_some_and(|n| n.flags & flag::LOWER != 0);
+        if !known
+            && t.flags & (flag::ALLCAPS | flag::CAPS_LINE) == 0
+            && matches!(word(r.start - 1), "the" | "The")
+            && lower_next
+            && matches!(word(r.end), "government" | "administration" | "cabinet")
+        {
+            *ty = EntityType::Per;
         }
     }
 }

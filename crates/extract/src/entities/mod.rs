@@ -401,6 +401,7 @@ impl EntityTagger {
         cues::listed_after_plural(doc, &t.toks, &mut spans);
         cues::acronym_before_brackets(doc, &t.toks, &mut spans);
         cues::caption_labels(doc, &mut spans);
+        cues::leader_governments(doc, &t.toks, &mut spans);
         town_before_region(doc, &t.toks, &mut spans);
         let mut e = referents::resolve(doc, &self.gaz, &t.toks, &spans);
         // "Acme Corp.", "Salomon Bros." and "EADS N.V.": the abbreviation's dot belongs to the
