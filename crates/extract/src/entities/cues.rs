@@ -5,7 +5,12 @@
 //! organisation's name running into a person's ("NASA Bill Ingalls"), a noun or a job title for
 //! a person next to a name ("fashion designer Halston", "K.C. Maurer, chief financial
 //! officer"), the group after "Name of" ("Nathan Law of Demosisto"), airlines ("Air China"),
-//! companies after "CEO of" and places a place noun describes ("the village of Atwick").
+//! companies after "CEO of" and places a place noun describes ("the village of Atwick"); bands
+//! after "The" ("The Beatles"), products after a company's possessive ("AOL's AIM service"),
+//! names split by a spaced hyphen ("Wal - Mart"), given + Cantonese family names ("Starry
+//! Lee"), names listed after "bands like", "cities such as", an acronym before its name in
+//! brackets, caption labels ("Image:") and leaders before "government" ("the Monti
+//! government").
 
 use std::ops::Range;
 
