@@ -170,11 +170,25 @@ impl Entities {
                 .filter(|m| m.span.end <= span.start && m.span.start >= floor)
                 .filter(|m| fits(m))
         };
+        // "she" skips a person of unknown gender named by one word only ("Polaroid", a brand
+        // the tagger took for a name) when a woman is named in the window, and "he" a man.
+        let doubtful = |m: &Mention| {
+            self.referents
+                .get(m.referent)
+                .is_some_and(|r| person && r.gender.is_none() && !r.canonical.trim().contains(' '))
+        };
+        let gendered = before().any(|m| {
+            self.referents
+                .get(m.referent)
+                .is_some_and(|r| person && r.gender == wanted_gender)
+        });
+        let trusted = |m: &&Mention| !(gendered && doubtful(m));
         // Prefer a name that is not the object of a preposition ("contact with Pyongyang"),
         // then any.
         before()
+            .filter(trusted)
             .find(|m| !referents::after_preposition(doc, m.span.start))
-            .or_else(|| before().next())
+            .or_else(|| before().find(trusted))
             .map(|m| m.referent)
     }
 
