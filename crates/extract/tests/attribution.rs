@@ -302,6 +302,11 @@ fn seed_article() {
     run_file("seed.txt");
 }
 
+#[test]
+fn cue_verbs_of_the_predicate_classes() {
+    run_file("predicates.txt");
+}
+
 /// The claim column shows the content as it is: a paraphrase before a postposed cue does not
 /// keep the comma that set it off ("Officials will announce it next month, | two people said").
 #[test]

@@ -146,12 +146,40 @@ fn join_colons(doc: &Doc<'_>, runs: &mut Vec<(usize, usize, usize)>) {
         let (a, b, si) = runs[k - 1];
         let (c, d, sj) = runs[k];
         if si == sj && b == c && d == c + 1 && word_at(doc, c) == ":" {
+            if copula_adjective(doc, (a, b)) {
+                // "The coach was blunt: “...”": a copula and an adjective describe the speaker;
+                // the colon alone introduces the quote.
+                runs.remove(k - 1);
+                continue;
+            }
             runs[k - 1] = (a, d, si);
             runs.remove(k);
         } else {
             k += 1;
         }
     }
+}
+
+/// "The coach was blunt: “...”": a cue of a copula, an adjective and a colon is the colon
+/// alone (once the roles are tagged: the copula's subject is the source).
+fn split_copula_colon(doc: &Doc<'_>, d: &mut Draft) {
+    let (a, b) = d.cue;
+    if b > a + 1 && word_at(doc, b - 1) == ":" && copula_adjective(doc, (a, b - 1)) {
+        d.cue = (b - 1, b);
+    }
+}
+
+/// True when the cue `(a, b)` is a form of "be" and one adjective ("was blunt", "is adamant"),
+/// no participle.
+fn copula_adjective(doc: &Doc<'_>, (a, b): (usize, usize)) -> bool {
+    let head = lower(word_at(doc, b.saturating_sub(1)));
+    b == a + 2
+        && is_in(BE_FORMS, word_at(doc, a))
+        && head.bytes().all(|c| c.is_ascii_lowercase())
+        && !(head.ends_with("ed")
+            || head.ends_with("en")
+            || head.ends_with("ing")
+            || is_in(IRREGULAR_PARTICIPLES, &head))
 }
 
 /// False when `w` is certainly neither one of [`CORE_CUES`] nor "according" (in any case):
@@ -319,6 +347,9 @@ const SPEECH_VERBS: &[&str] = &[
     "criticized",
     "news",
 ];
+
+/// The prepositions a cue may hold after its verb ([`takes_preposition`]).
+const CUE_PREPOSITIONS: &[&str] = &["about", "against", "of", "for", "on", "over"];
 
 /// Whether a cue ending in `head` takes the preposition `prep` after it into the cue
 /// ("complained about", "accused of", "called on", "argued against"); in the PolNeAR training
@@ -1785,6 +1816,10 @@ fn according_to_last(doc: &Doc<'_>, is_cue: &[bool], sent: Range<usize>, d: &mut
     if (b..sent.end).any(|i| is_cue.get(i).copied().unwrap_or(true)) {
         return;
     }
+    // A fallback content that is the source itself (the tagger found none) is no content.
+    let source = d.source.clone();
+    d.content
+        .retain(|c| !source.iter().any(|s| s.0 <= c.0 && c.1 <= s.1));
     if d.content.len() > 1 || d.content.iter().any(|c| c.1 > a) {
         return;
     }
@@ -2232,6 +2267,7 @@ pub(super) fn tag(
         let source = d.source.clone();
         d.content
             .retain(|c| !source.iter().any(|s| s.0 <= c.0 && c.1 <= s.1));
+        quote_content_edges(doc, &v, &regions, &is_cue, range.clone(), &mut d);
         // A fragment of punctuation alone ("'" before an unclosed quotation) states nothing.
         d.content.retain(|c| has_word(doc, *c));
         if d.content.is_empty() {
@@ -2279,6 +2315,7 @@ pub(super) fn tag(
         if prepositional_source(doc, &d) || appositive_noun_cue(doc, (a, b)) {
             continue;
         }
+        split_copula_colon(doc, &mut d);
         drafts.push(d);
     }
     inherit_sources(doc, &mut drafts);
@@ -2291,6 +2328,55 @@ pub(super) fn tag(
     resolve_relative_sources(doc, &mut out);
     rewrite_citing(doc, entities, &drafts, &mut out);
     out
+}
+
+/// Content fragments the role tagger cut at the wrong place in a direct quotation outside the
+/// cue's own words:
+/// - a lone opening quotation mark (`"It's a disaster," a resident ... told CNN.`) stands for
+///   the whole quotation it opens;
+/// - a fragment that starts inside another attribution's cue and runs to the end of the
+///   quotation ("has | said he is ready ...,” Ruiz told") starts with the quotation;
+/// - a later fragment opening with a time word and a comma before a quotation ("; and, later,
+///   “The tolls ...”") starts at the quotation mark.
+fn quote_content_edges(
+    doc: &Doc<'_>,
+    v: &[TokView],
+    regions: &[(usize, usize, bool)],
+    is_cue: &[bool],
+    sent: Range<usize>,
+    d: &mut Draft,
+) {
+    let (a, b) = d.cue;
+    let cue_at = |i: usize| is_cue.get(i).copied().unwrap_or(false);
+    for (n, c) in d.content.iter_mut().enumerate() {
+        let k = regions.partition_point(|r| r.1 < c.0);
+        if let Some(&(o, e, open)) = regions.get(k) {
+            let outside = b <= o || a > e;
+            if !open && outside && o >= sent.start && o <= c.0 {
+                if c.0 == o && c.1 == o + 1 {
+                    *c = (o, e + 1);
+                    continue;
+                }
+                if c.0 > o + 1 && cue_at(c.0 - 1) && cue_at(c.0) && c.1 >= e {
+                    c.0 = o;
+                    continue;
+                }
+            }
+        }
+        if n > 0 && !v.get(c.0).is_some_and(|t| t.in_quote) {
+            let mut i = c.0;
+            while i < c.1 && i < c.0 + 3 && is_in(FRAME_TIME_WORDS, word_at(doc, i)) {
+                i += 1;
+            }
+            if i > c.0
+                && word_at(doc, i) == ","
+                && i + 2 < c.1
+                && regions.iter().any(|r| r.0 == i + 1)
+            {
+                c.0 = i + 1;
+            }
+        }
+    }
 }
 
 /// "The central bank raised its | benchmark rate ..., citing ...": a source that ends with an
@@ -2743,8 +2829,19 @@ const PASSIVE_CUES: &[&str] = &[
 /// True when the cue `(a, b)` is an agentless passive that PolNeAR does not mark as a cue
 /// ("have not been independently confirmed"); those in [`PASSIVE_CUES`] stay.
 fn agentless_passive(doc: &Doc<'_>, sentence: Range<usize>, (a, b): (usize, usize)) -> bool {
-    !is_in(PASSIVE_CUES, word_at(doc, b.saturating_sub(1)))
+    !cue_head(doc, (a, b)).is_some_and(|h| is_in(PASSIVE_CUES, word_at(doc, h)))
         && passive_without_agent(doc, sentence, (a, b))
+}
+
+/// The last word of the cue `(a, b)` that is not a preposition it holds ("forecast" in "is
+/// forecast for").
+fn cue_head(doc: &Doc<'_>, (a, b): (usize, usize)) -> Option<usize> {
+    let last = b.checked_sub(1)?;
+    if last > a && is_in(CUE_PREPOSITIONS, word_at(doc, last)) {
+        Some(last - 1)
+    } else {
+        Some(last)
+    }
 }
 
 /// Past participles of reporting and cognition verbs without an -ed or -en ending ("is
@@ -2772,7 +2869,7 @@ const IRREGULAR_PARTICIPLES: &[&str] = &[
 /// after it: an agentless passive, which names no speaker.
 fn passive_without_agent(doc: &Doc<'_>, sentence: Range<usize>, (a, b): (usize, usize)) -> bool {
     let word = |i: usize| doc.tokens.get(i).map_or("", |t| t.span.slice(doc.text));
-    let Some(last) = b.checked_sub(1) else {
+    let Some(last) = cue_head(doc, (a, b)) else {
         return false;
     };
     let head = word(last);
