@@ -392,3 +392,30 @@ mod property {
         }
     }
 }
+
+/// The phrase before a reporting frame is its adverbial ("After the match,") only when it holds
+/// no finite verb, unless a subordinator opens it: the claims layer keeps a comma splice's first
+/// clause ("At least twenty people died in the flood, officials said ...") as a statement.
+#[test]
+fn an_adverbial_before_the_frame_holds_no_finite_verb() {
+    use claimsheet_extract::attribution::is_adjunct;
+    for phrase in [
+        "After the match,",
+        "In May,",
+        "At the meeting in Rome,",
+        "After the storm passed,",
+        "Speaking to reporters,",
+        "Later on Monday,",
+    ] {
+        assert!(is_adjunct(phrase), "{phrase}");
+    }
+    for phrase in [
+        "At least twenty people died in the flood,",
+        "In May the dam broke,",
+        "On Monday the council voted to close the road,",
+        "In the end the bridge collapsed,",
+        "The storm passed,",
+    ] {
+        assert!(!is_adjunct(phrase), "{phrase}");
+    }
+}

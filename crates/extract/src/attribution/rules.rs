@@ -2711,6 +2711,55 @@ pub(super) const ADJUNCT_OPENERS: &[&str] = &[
     "while",
 ];
 
+/// Adverbial openers that introduce a clause ("After the match ended, ..."): the phrase they
+/// open may hold a finite verb.
+const SUBORDINATORS: &[&str] = &["after", "before", "when", "while"];
+
+/// Finite verb forms without an -ed ending: auxiliaries, modals and the irregular past tenses
+/// of news reports ("At least twenty people died in the flood, officials said ..." is a clause
+/// of its own, no adverbial of the frame).
+const FINITE_FORMS: &[&str] = &[
+    "is", "was", "are", "were", "has", "have", "had", "will", "would", "could", "can", "may",
+    "might", "should", "must", "did", "does", "do", "broke", "fell", "rose", "came", "went",
+    "took", "made", "began", "grew", "won", "lost", "left", "told", "said", "saw", "gave", "got",
+    "hit", "ran", "led", "sent", "struck", "spent", "became", "kept", "held", "brought", "built",
+    "sold", "paid", "met", "stood", "fled", "says", "remains", "remain", "seems", "died",
+];
+
+/// Words before an -ed form that make it a participle or adjective, not a finite verb ("the
+/// injured", "in recorded history").
+const BEFORE_PARTICIPLE: &[&str] = &[
+    "the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "in",
+    "on", "at", "of", "for", "with", "by", "from", "newly", "recently", "not",
+];
+
+/// True when the words of a phrase before a reporting frame (punctuation left out) make an
+/// adverbial of the frame: an opener from [`ADJUNCT_OPENERS`], and, unless the opener is a
+/// subordinator ("after", "when"), no finite verb after it (an -ed word not after a
+/// determiner or preposition, or one of [`FINITE_FORMS`]). "At least twenty people died in
+/// the flood, officials said ..." opens with "at" but is a clause of its own.
+pub(super) fn adjunct_words<'a>(mut words: impl Iterator<Item = &'a str>) -> bool {
+    let Some(first) = words.next() else {
+        return false;
+    };
+    if !is_in(ADJUNCT_OPENERS, first) {
+        return false;
+    }
+    if is_in(SUBORDINATORS, first) {
+        return true;
+    }
+    let mut prev = first;
+    for w in words {
+        let lowercase = w.bytes().all(|c| c.is_ascii_lowercase());
+        let past = lowercase && w.len() > 4 && w.ends_with("ed") && !is_in(BEFORE_PARTICIPLE, prev);
+        if past || lowercase && is_in(FINITE_FORMS, w) || w == "n't" {
+            return false;
+        }
+        prev = w;
+    }
+    true
+}
+
 /// Drops a content fragment that is only the adverbial before the source when the quotation
 /// after the cue is the content: in 'After the match, the coach said, "We played well."' the
 /// time phrase tells when the coach spoke, not what the coach said.
@@ -2733,7 +2782,11 @@ fn drop_leading_adjunct(doc: &Doc<'_>, v: &[TokView], d: &mut Draft) {
     d.content.retain(|&(a, b)| {
         let adjunct = b <= src
             && b.saturating_sub(a) <= MAX_ADJUNCT
-            && super::opens_adjunct(word_at(doc, a))
+            && adjunct_words(
+                (a..b)
+                    .map(|i| word_at(doc, i))
+                    .filter(|w| w.chars().any(char::is_alphanumeric)),
+            )
             && !(a..b).any(quoted);
         !adjunct
     });
@@ -4032,6 +4085,23 @@ fn has_capitalised_word(doc: &Doc<'_>, (a, b): (usize, usize)) -> bool {
 /// "X reported ..., citing Y": the citing attribution takes Y as its source and X's content,
 /// with X's attribution as parent, so the chain reads X > Y.
 /// A "citing" that names a reason rather than a source ("citing rising costs") stays as it is.
+/// Heads of cited evidence, not of a source that relays the claim ("citing weak figures from
+/// Germany", "citing data from the agency").
+const CITED_EVIDENCE: &[&str] = &[
+    "figures",
+    "numbers",
+    "data",
+    "results",
+    "statistics",
+    "estimates",
+];
+
+/// Prepositions that end the head of a noun phrase after "citing" ("demand | in Asia").
+const HEAD_END_PREPOSITIONS: &[&str] = &[
+    "in", "from", "at", "of", "about", "over", "for", "among", "across", "on", "with", "by", "to",
+    "into", "amid",
+];
+
 fn rewrite_citing(doc: &Doc<'_>, entities: &Entities, drafts: &[Draft], out: &mut [Attribution]) {
     for i in 0..out.len() {
         let Some(parent) = out[i].parent else {
@@ -4062,6 +4132,20 @@ fn rewrite_citing(doc: &Doc<'_>, entities: &Entities, drafts: &[Draft], out: &mu
         // cited source is a person, organisation, outlet, document or unnamed source.
         if a2.speaker_type == SpeakerType::Unknown && !has_capitalised_word(doc, (a, b)) {
             continue;
+        }
+        // "citing strong demand in Asia", "citing weak figures from Germany": the head of the
+        // phrase, before its first preposition, is a lowercase common noun that names no
+        // source (the place or name after the preposition does not make it one).
+        if let Some(p) = (a + 1..b).find(|&k| is_in(HEAD_END_PREPOSITIONS, word_at(doc, k))) {
+            let mut head = d.clone();
+            head.source = vec![(a, p)];
+            let evidence = is_in(CITED_EVIDENCE, word_at(doc, p - 1));
+            if !has_capitalised_word(doc, (a, p))
+                && (evidence
+                    || finish(doc, &[], entities, &head).speaker_type == SpeakerType::Unknown)
+            {
+                continue;
+            }
         }
         a2.content = parent_content;
         a2.kind = out[i].kind;
