@@ -985,6 +985,17 @@ fn tidy_content(
 
 /// Words that are never the edge of a source: adverbs and auxiliaries next to the cue.
 const NOT_SOURCE_EDGE: &[&str] = &[
+    // Contracted auxiliaries ("I | 've suggested", "They | ca n't blame").
+    "'ve",
+    "\u{2019}ve",
+    "'ll",
+    "\u{2019}ll",
+    "'d",
+    "\u{2019}d",
+    "'re",
+    "\u{2019}re",
+    "ca",
+    "wo",
     "also",
     "has",
     "have",
@@ -1393,6 +1404,50 @@ fn skip_addressee(doc: &Doc<'_>, d: &mut Draft) {
     }
 }
 
+/// Prepositions that open a circumstance of the reporting frame between the cue and its
+/// complement ("said in a statement that", "said during a rally in Ohio that").
+const FRAME_PREPOSITIONS: &[&str] = &[
+    "on", "in", "at", "during", "from", "after", "before", "with", "via", "through",
+];
+
+/// Object pronouns: the addressee of a cue ("asking her, “...”", "warned them that").
+const OBJECT_PRONOUNS: &[&str] = &["her", "him", "them", "us", "me", "you"];
+
+/// "said in a statement that ...", "asking her, “...”": a content that opens right after the
+/// cue with a circumstance (a prepositional phrase) or an object pronoun before a complementizer
+/// "that" or an opening quotation mark starts at the complementizer or the quotation.
+fn skip_frame_circumstance(doc: &Doc<'_>, v: &[TokView], is_cue: &[bool], d: &mut Draft) {
+    const MAX_GAP: usize = 10;
+    let cue = d.cue;
+    for c in d.content.iter_mut() {
+        if c.0 != cue.1 || v.get(c.0).is_none_or(|t| t.in_quote) {
+            continue;
+        }
+        let first = word_at(doc, c.0);
+        let pronoun = is_in(OBJECT_PRONOUNS, first);
+        if !(pronoun || is_in(FRAME_PREPOSITIONS, first)) {
+            continue;
+        }
+        let limit = c.1.min(c.0 + MAX_GAP + 1);
+        let Some(k) = (c.0 + 1..limit).find(|&k| {
+            let w = word_at(doc, k);
+            w == "that" || v.get(k).is_some_and(|t| t.quote != QuoteMark::None)
+        }) else {
+            continue;
+        };
+        // The words between are a phrase, not a clause: no other cue, no quotation, and for a
+        // pronoun only punctuation (the addressee alone).
+        if (c.0..k).any(|i| is_cue.get(i).copied().unwrap_or(true))
+            || pronoun && (c.0 + 1..k).any(|i| word_at(doc, i).chars().any(char::is_alphanumeric))
+        {
+            continue;
+        }
+        if k + 1 < c.1 {
+            c.0 = k;
+        }
+    }
+}
+
 /// Boundary repairs of the tagger's content: a one-word gap right after the cue ("told
 /// reporters the ..." keeps "the"), a left content that starts a few words into its sentence
 /// (it starts the sentence), and a right content cut at a nested cue (it runs on to the end of
@@ -1442,6 +1497,7 @@ fn fix_content_edges(
         }
     }
     skip_addressee(doc, d);
+    skip_frame_circumstance(doc, v, is_cue, d);
     // A determiner left out before the content ("told reporters | the water ...").
     for c in d.content.iter_mut() {
         while c.0 > sent.start
