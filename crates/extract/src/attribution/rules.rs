@@ -2254,6 +2254,7 @@ pub(super) fn tag(
     // "The reported talks have not been independently confirmed": nobody is quoted; the
     // sentence is the article's own statement. Such cues go before the roles are tagged, so
     // that they do not cut the other attributions' contents.
+    cue_runs.retain(|&(a, b, _)| !idiomatic_say(doc, (a, b)));
     cue_runs.retain(|&(a, b, si)| {
         let range = doc.sentences.get(si).map_or(a..b, |s| s.tokens.clone());
         !(agentless_passive(doc, range, (a, b))
@@ -4141,6 +4142,37 @@ fn has_capitalised_word(doc: &Doc<'_>, (a, b): (usize, usize)) -> bool {
 /// "X reported ..., citing Y": the citing attribution takes Y as its source and X's content,
 /// with X's attribution as parent, so the chain reads X > Y.
 /// A "citing" that names a reason rather than a source ("citing rising costs") stays as it is.
+/// "Having said that", "let's say", "needless to say", "that is to say", "suffice it to say":
+/// set phrases with "say" that attribute nothing.
+fn idiomatic_say(doc: &Doc<'_>, (a0, b0): (usize, usize)) -> bool {
+    let say = |i: usize| is_in(&["say", "said"], word_at(doc, i));
+    // The tagger may mark "to" alone ("Needless to | say").
+    let (a, b) = if b0 > a0 && say(b0 - 1) {
+        (b0 - 1, b0)
+    } else if say(b0) && word_at(doc, b0.saturating_sub(1)).eq_ignore_ascii_case("to") {
+        (b0, b0 + 1)
+    } else {
+        return false;
+    };
+    if b0 > a0 + 2 {
+        return false;
+    }
+    let before = |k: usize| a.checked_sub(k).map_or("", |i| word_at(doc, i));
+    let said = word_at(doc, a).eq_ignore_ascii_case("said");
+    if said {
+        return before(1).eq_ignore_ascii_case("having")
+            && word_at(doc, b).eq_ignore_ascii_case("that");
+    }
+    let after_lets = before(1) == "'s" || before(1) == "\u{2019}s" || before(1) == "us";
+    after_lets && before(2).eq_ignore_ascii_case("let")
+        || before(1).eq_ignore_ascii_case("let's")
+        || before(1).eq_ignore_ascii_case("to")
+            && (before(2).eq_ignore_ascii_case("needless")
+                || before(2).eq_ignore_ascii_case("is") && before(3).eq_ignore_ascii_case("that")
+                || before(2).eq_ignore_ascii_case("it")
+                    && before(3).eq_ignore_ascii_case("suffice"))
+}
+
 /// Heads of cited evidence, not of a source that relays the claim ("citing weak figures from
 /// Germany", "citing data from the agency").
 const CITED_EVIDENCE: &[&str] = &[
