@@ -2376,6 +2376,9 @@ pub(super) fn tag(
         drafts.push(d);
     }
     inherit_sources(doc, &mut drafts);
+    for d in drafts.iter_mut() {
+        finish_name_source(doc, &v, d);
+    }
     let mut out: Vec<Attribution> = drafts
         .iter()
         .map(|d| finish(doc, &v, entities, d))
@@ -4171,6 +4174,50 @@ fn idiomatic_say(doc: &Doc<'_>, (a0, b0): (usize, usize)) -> bool {
                 || before(2).eq_ignore_ascii_case("is") && before(3).eq_ignore_ascii_case("that")
                 || before(2).eq_ignore_ascii_case("it")
                     && before(3).eq_ignore_ascii_case("suffice"))
+}
+
+/// "Donald | Trump is defending ..., saying": a source that ends inside a name (the next word
+/// is capitalised too, or the period of a title such as "Sen." before one) runs on to the
+/// name's end, never into the cue or a quotation.
+fn finish_name_source(doc: &Doc<'_>, v: &[TokView], d: &mut Draft) {
+    const MAX_MORE: usize = 4;
+    let capitalised = |i: usize| {
+        doc.tokens.get(i).is_some_and(|t| {
+            t.kind == crate::segment::TokenKind::Word
+                && t.span
+                    .slice(doc.text)
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
+        }) && v
+            .get(i)
+            .is_some_and(|t| !t.in_quote && t.quote == QuoteMark::None)
+    };
+    let Some(sent) = doc.sentences.get(d.sentence) else {
+        return;
+    };
+    let cue = d.cue;
+    for s in d.source.iter_mut() {
+        let limit = if s.1 <= cue.0 { cue.0 } else { sent.tokens.end };
+        if s.1 == 0 || !capitalised(s.1 - 1) {
+            continue;
+        }
+        let mut e = s.1;
+        loop {
+            if e < limit && e < s.1 + MAX_MORE && capitalised(e) {
+                e += 1;
+            } else if e + 1 < limit
+                && word_at(doc, e) == "."
+                && is_in(TITLES, word_at(doc, e - 1))
+                && capitalised(e + 1)
+            {
+                e += 2;
+            } else {
+                break;
+            }
+        }
+        s.1 = e;
+    }
 }
 
 /// Heads of cited evidence, not of a source that relays the claim ("citing weak figures from
