@@ -121,62 +121,18 @@ fn frame(doc: &Doc<'_>, a: &Attribution) -> Option<Span> {
 }
 
 /// The start of the sentence when what stands between it and the byte `at` is an adverbial
-/// phrase of a few words closed by a comma ("After the match, ").
-///
-/// A clause is no adverbial, even when it opens with a preposition: "At least twenty people
-/// died in the flood, officials said ..." states the deaths ("at least" counts, it does not
-/// place), and "On Monday the toll was 20, officials said ..." has a verb of its own.
+/// phrase of a few words closed by a comma ("After the match, "); a clause that opens like one
+/// is not ("At least twenty people died in the flood, officials said ...": see
+/// [`crate::attribution::is_adjunct`]).
 fn adjunct_before(doc: &Doc<'_>, at: usize) -> Option<usize> {
     const MAX_WORDS: usize = 8;
     let si = doc.sentences.partition_point(|s| s.span.end <= at);
     let s = doc.sentences.get(si)?;
     let before = doc.text.get(s.span.start..at)?.trim_end();
-    let words: Vec<&str> = before
-        .split(|c: char| !c.is_alphanumeric() && c != '\'')
-        .filter(|w| !w.is_empty())
-        .collect();
-    let first = *words.first()?;
     let adverbial = before.ends_with(',')
         && before.split_whitespace().count() <= MAX_WORDS
-        && crate::attribution::opens_adjunct(first)
-        && !is_clause(&words);
+        && crate::attribution::is_adjunct(before);
     adverbial.then_some(s.span.start)
-}
-
-/// Whether the words of a sentence opening that starts like an adverbial ("at", "in", "on",
-/// ...) make a clause: a quantity ("At least twenty people died") or, after a preposition, a
-/// finite auxiliary that no relative pronoun introduces ("On Monday the toll was 20", but not
-/// "In a statement that was released on Friday").
-fn is_clause(words: &[&str]) -> bool {
-    const QUANTIFIERS: &[&str] = &["least", "most"];
-    const FINITE: &[&str] = &[
-        "is", "are", "was", "were", "has", "have", "had", "will", "would", "did", "does",
-    ];
-    const RELATIVE: &[&str] = &["that", "which", "who", "whom", "whose", "where"];
-    const SUBORDINATORS: &[&str] = &["when", "while", "after", "before"];
-    let lower = |w: &str| w.to_ascii_lowercase();
-    let Some(first) = words.first().map(|w| lower(w)) else {
-        return false;
-    };
-    if first == "at"
-        && words
-            .get(1)
-            .is_some_and(|w| QUANTIFIERS.contains(&lower(w).as_str()))
-    {
-        return true;
-    }
-    if SUBORDINATORS.contains(&first.as_str()) {
-        return false;
-    }
-    for w in words.iter().skip(1).map(|w| lower(w)) {
-        if RELATIVE.contains(&w.as_str()) {
-            return false;
-        }
-        if FINITE.contains(&w.as_str()) {
-            return true;
-        }
-    }
-    false
 }
 
 impl AttributionParts {

@@ -2907,9 +2907,11 @@ const BEFORE_PARTICIPLE: &[&str] = &[
 
 /// True when the words of a phrase before a reporting frame (punctuation left out) make an
 /// adverbial of the frame: an opener from [`ADJUNCT_OPENERS`], and, unless the opener is a
-/// subordinator ("after", "when"), no finite verb after it (an -ed word not after a
-/// determiner or preposition, or one of [`FINITE_FORMS`]). "At least twenty people died in
-/// the flood, officials said ..." opens with "at" but is a clause of its own.
+/// subordinator ("after", "when"), no quantity ("At least twenty people died in the flood,
+/// officials said ...") and no finite verb before a relative pronoun: none of
+/// [`FINITE_FORMS`] ("On Monday the toll was twenty, ...") and no -ed form after a word other
+/// than a determiner or preposition ("In the end the bridge collapsed, ..."), a statement noun
+/// excepted ("In a statement released on Friday, ...").
 pub(super) fn adjunct_words<'a>(mut words: impl Iterator<Item = &'a str>) -> bool {
     let Some(first) = words.next() else {
         return false;
@@ -2922,8 +2924,20 @@ pub(super) fn adjunct_words<'a>(mut words: impl Iterator<Item = &'a str>) -> boo
     }
     let mut prev = first;
     for w in words {
+        if prev.eq_ignore_ascii_case("at") && prev == first && is_in(&["least", "most"], w) {
+            return false;
+        }
         let lowercase = w.bytes().all(|c| c.is_ascii_lowercase());
-        let past = lowercase && w.len() > 4 && w.ends_with("ed") && !is_in(BEFORE_PARTICIPLE, prev);
+        // A finite verb after a relative pronoun belongs to a relative clause inside the
+        // adverbial ("In a statement that was released on Friday,").
+        if lowercase && (w == "that" || is_in(RELATIVES, w)) {
+            return true;
+        }
+        let past = lowercase
+            && w.len() > 4
+            && w.ends_with("ed")
+            && !is_in(BEFORE_PARTICIPLE, prev)
+            && !is_in(STATEMENT_NOUNS, prev);
         if past || lowercase && is_in(FINITE_FORMS, w) || w == "n't" {
             return false;
         }
