@@ -11,7 +11,12 @@
 //! attributions (code point offsets) for `tools/score.py --layers attributions`, without a
 //! rebuild of the binary; a `.txt` dev file and `-` as output print a readable listing.
 //!
-//! Environment (all optional; the defaults reproduce the committed model):
+//! Environment (all optional; the defaults, with 16 epochs, reproduce the committed model byte
+//! for byte):
+//! `ATT_FEATURES` the feature set (2, the default: predicate classes and the role tagger's cue
+//! layout features, lexicon headed by `#predicate-classes`; 1: the first set),
+//! `ATT_BAGS` the number of differently shuffled training runs averaged into each model (3 for
+//! feature set 2, 1 for set 1),
 //! `ATT_CUE_BITS` / `ATT_ROLE_BITS` table sizes (20 / 18), `ATT_HOLDOUT=1` trains without every
 //! tenth article (for tuning on that slice), `ATT_CUE_BIAS` a bias on the cue tagger's outside
 //! score when tagging, `ATT_SPEED=N` measures the stage's CPU time on the dev file instead (each timed pass repeated N
@@ -132,13 +137,16 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             .map(|((a, g), s)| (Doc::new(a, s), g.clone()))
             .collect();
         eprintln!("{} articles", docs.len());
-        let lexicon_text = learn::build_lexicon(&docs, 3, 0.05);
+        // ATT_FEATURES=1: the first feature set (no predicate classes), one bag.
+        let classes = bits("ATT_FEATURES", 2) >= 2;
+        let lexicon_text = learn::build_lexicon(&docs, 3, 0.05, classes);
         let lexicon = Lexicon::parse(&lexicon_text);
         eprintln!("lexicon: {} forms", lexicon.len());
         let model = learn::train(
             &docs,
             &lexicon,
             epochs,
+            bits("ATT_BAGS", if classes { 3 } else { 1 }) as usize,
             (
                 bits("ATT_CUE_BITS", model::CUE_BITS),
                 bits("ATT_ROLE_BITS", model::ROLE_BITS),

@@ -302,6 +302,11 @@ fn seed_article() {
     run_file("seed.txt");
 }
 
+#[test]
+fn cue_verbs_of_the_predicate_classes() {
+    run_file("predicates.txt");
+}
+
 /// The claim column shows the content as it is: a paraphrase before a postposed cue does not
 /// keep the comma that set it off ("Officials will announce it next month, | two people said").
 #[test]
@@ -385,5 +390,32 @@ mod property {
                 }
             }
         }
+    }
+}
+
+/// The phrase before a reporting frame is its adverbial ("After the match,") only when it holds
+/// no finite verb, unless a subordinator opens it: the claims layer keeps a comma splice's first
+/// clause ("At least twenty people died in the flood, officials said ...") as a statement.
+#[test]
+fn an_adverbial_before_the_frame_holds_no_finite_verb() {
+    use claimsheet_extract::attribution::is_adjunct;
+    for phrase in [
+        "After the match,",
+        "In May,",
+        "At the meeting in Rome,",
+        "After the storm passed,",
+        "Speaking to reporters,",
+        "Later on Monday,",
+    ] {
+        assert!(is_adjunct(phrase), "{phrase}");
+    }
+    for phrase in [
+        "At least twenty people died in the flood,",
+        "In May the dam broke,",
+        "On Monday the council voted to close the road,",
+        "In the end the bridge collapsed,",
+        "The storm passed,",
+    ] {
+        assert!(!is_adjunct(phrase), "{phrase}");
     }
 }

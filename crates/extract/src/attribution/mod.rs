@@ -35,11 +35,23 @@ mod rules;
 use model::{Lexicon, Perceptron};
 
 /// Whether `word` opens an adverbial that may stand before a reporting frame ("After the
-/// match, the coach said, ...").
+/// match, the coach said, ..."). [`is_adjunct`] reads the whole phrase.
 pub(crate) fn opens_adjunct(word: &str) -> bool {
     rules::ADJUNCT_OPENERS
         .iter()
         .any(|w| w.eq_ignore_ascii_case(word))
+}
+
+/// Whether `phrase`, the text between a sentence start and a reporting frame ("After the
+/// match,"), is an adverbial of the frame: it opens with one of the adverbial openers and,
+/// unless that is a subordinator ("after", "when"), holds no finite verb. "At least twenty
+/// people died in the flood," before "officials said ..." is a clause of its own.
+pub fn is_adjunct(phrase: &str) -> bool {
+    rules::adjunct_words(
+        phrase
+            .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+            .filter(|w| !w.is_empty()),
+    )
 }
 
 /// What kind of source a speaker is.

@@ -19,6 +19,8 @@ use claimsheet_ingest::Span;
 use crate::segment::TokenKind;
 use crate::Doc;
 
+pub mod predicates;
+
 /// Bits of the hashed feature table.
 pub const BITS: u32 = 20;
 const MASK: u64 = (1 << BITS) - 1;
@@ -89,6 +91,11 @@ pub struct TokView {
     pub suffix: u64,
     /// Cue lemma id from the lexicon (0: none).
     pub lemma: u32,
+    /// Predicate class from the hand-written lexicon ([`predicates`]; 0: none).
+    pub class: u8,
+    /// Whether the model uses the second feature set (predicate classes, cue layout in the
+    /// role tagger): set for every token when the lexicon says so ([`Lexicon::classes`]).
+    pub ext: bool,
     /// Shape class: 0 lower, 1 capitalised, 2 all caps, 3 number, 4 punctuation, 5 other.
     pub shape: u8,
     /// Quote mark role.
@@ -111,7 +118,8 @@ pub fn cue_candidate(v: &[TokView], i: usize, sent_end: usize, prev: usize) -> b
     let end = (i + 4).min(sent_end);
     match v.get(i..end) {
         Some(w) => {
-            w.first().is_some_and(|t| t.punct_cue) || w.iter().any(|t| t.lemma & STRONG != 0)
+            w.first().is_some_and(|t| t.punct_cue)
+                || w.iter().any(|t| t.lemma & STRONG != 0 || t.class != 0)
         }
         None => false,
     }
@@ -157,7 +165,21 @@ fn quote_mark(s: &str) -> QuoteMark {
 /// lemma costs one probe with the hash the token view computes anyway.
 #[derive(Debug, Default, Clone)]
 pub struct Lexicon {
-    forms: HashMap<u64, u32, IdBuild>,
+    forms: HashMap<u64, Entry, IdBuild>,
+    classes: bool,
+}
+
+/// First line of a lexicon whose model uses the predicate classes ([`predicates`]) and the
+/// second feature set; a lexicon without it gives the first feature set only.
+pub const CLASSES_HEADER: &str = "#predicate-classes";
+
+/// What the lexicon knows about one word form.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Entry {
+    /// Cue lemma id (0: none; [`STRONG`] bit for strong lemmas).
+    pub lemma: u32,
+    /// Predicate class ([`predicates`]; 0: none).
+    pub class: u8,
 }
 
 /// Identity hasher for keys that are already hashes.
@@ -195,9 +217,24 @@ pub const STRONG_PERMILLE: u32 = 90;
 pub const STRONG: u32 = 1 << 31;
 
 impl Lexicon {
-    /// Parses `form<TAB>lemma_id<TAB>cue ratio per mille` lines; bad lines are skipped.
+    /// Parses `form<TAB>lemma_id<TAB>cue ratio per mille` lines; bad lines are skipped. When
+    /// the text opens with [`CLASSES_HEADER`], the predicate classes ([`predicates`]) are added
+    /// first, and a line with lemma id 0 removes the class of its form (a word the training
+    /// data shows to be rarely a cue).
     pub fn parse(text: &str) -> Self {
-        let mut forms = HashMap::with_hasher(IdBuild);
+        let mut forms: HashMap<u64, Entry, IdBuild> = HashMap::with_hasher(IdBuild);
+        let classes = text
+            .lines()
+            .next()
+            .is_some_and(|l| l.trim() == CLASSES_HEADER);
+        if classes {
+            for (form, class) in predicates::forms() {
+                forms.insert(
+                    fnv_bytes(FNV_OFFSET, form.as_bytes()),
+                    Entry { lemma: 0, class },
+                );
+            }
+        }
         for line in text.lines() {
             let mut parts = line.split('\t');
             let (Some(form), Some(id)) = (parts.next(), parts.next()) else {
@@ -209,10 +246,17 @@ impl Lexicon {
                 .unwrap_or(0);
             if let Ok(id) = id.trim().parse::<u32>() {
                 let id = id & !STRONG | if ratio >= STRONG_PERMILLE { STRONG } else { 0 };
-                forms.insert(fnv_bytes(FNV_OFFSET, form.as_bytes()), id);
+                let e = forms
+                    .entry(fnv_bytes(FNV_OFFSET, form.as_bytes()))
+                    .or_default();
+                if id == 0 {
+                    e.class = 0;
+                } else {
+                    e.lemma = id;
+                }
             }
         }
-        Lexicon { forms }
+        Lexicon { forms, classes }
     }
 
     /// The lemma id of a word (case-insensitive for ASCII), 0 when unknown.
@@ -222,7 +266,18 @@ impl Lexicon {
 
     /// The lemma id of a word given by its lowercased FNV-1a hash ([`TokView::word`]).
     pub fn lemma_of_hash(&self, hash: u64) -> u32 {
-        self.forms.get(&hash).copied().unwrap_or(0)
+        self.entry_of_hash(hash).lemma
+    }
+
+    /// The lexicon entry (lemma and predicate class) of a word given by its lowercased
+    /// FNV-1a hash.
+    pub fn entry_of_hash(&self, hash: u64) -> Entry {
+        self.forms.get(&hash).copied().unwrap_or_default()
+    }
+
+    /// Whether the model uses the predicate classes and the second feature set.
+    pub fn classes(&self) -> bool {
+        self.classes
     }
 
     /// Number of forms.
@@ -256,15 +311,17 @@ pub fn token_view(doc: &Doc<'_>, lexicon: &Lexicon, out: &mut Vec<TokView>) {
         }
         let b = s.as_bytes();
         let suffix = fnv_bytes(FNV_OFFSET, b.get(b.len().saturating_sub(3)..).unwrap_or(b));
-        let lemma = if t.kind == TokenKind::Word && s.len() <= 32 {
-            lexicon.lemma_of_hash(word)
+        let entry = if t.kind == TokenKind::Word && s.len() <= 32 {
+            lexicon.entry_of_hash(word)
         } else {
-            0
+            Entry::default()
         };
         out.push(TokView {
             word,
             suffix,
-            lemma,
+            lemma: entry.lemma,
+            class: entry.class,
+            ext: lexicon.classes,
             shape: shape_of(s, t.kind),
             quote,
             in_quote: false,
@@ -386,6 +443,27 @@ pub fn cue_features(v: &[TokView], i: usize, sent: std::ops::Range<usize>, out: 
         u64::from(t.sent_quoted),
         lemma | u64::from(t.in_quote) << 40,
     ));
+    if !t.ext {
+        return;
+    }
+    // Predicate classes: unseen words share the weights of their class, and a class word
+    // nearby marks auxiliaries ("is demanding") and particles ("accusing her of").
+    let c = |j: isize| get(j).map_or(99, |x| u64::from(x.class));
+    let class = u64::from(t.class);
+    out.push(mix(70, class, 0));
+    out.push(mix(71, class, w(ii + 1)));
+    out.push(mix(72, class, shape(ii - 1) | shape(ii + 1) << 8));
+    out.push(mix(73, class, w(ii - 1)));
+    out.push(mix(74, c(ii - 1), t.word));
+    out.push(mix(75, c(ii + 1), t.word));
+    out.push(mix(76, c(ii - 2), t.word));
+    out.push(mix(77, class, quote_near | pos << 4));
+    out.push(mix(
+        78,
+        class,
+        to_end | u64::from(t.sent_quoted) << 8 | u64::from(t.in_quote) << 9,
+    ));
+    out.push(mix(79, class, t.suffix));
 }
 
 fn bucket(d: isize) -> u64 {
@@ -413,13 +491,17 @@ pub struct CueCtx {
     pub end: usize,
     /// Lemma id of the cue's head (last lemma in the cue, else its last word).
     pub head: u64,
+    /// Whether the second feature set is in use ([`TokView::ext`]).
+    pub ext: bool,
 }
 
 impl CueCtx {
     /// The cue context of tokens `start..end`.
     pub fn new(v: &[TokView], start: usize, end: usize) -> Self {
         let mut head = 0;
+        let mut ext = false;
         for t in v.get(start..end).unwrap_or(&[]) {
+            ext |= t.ext;
             head = if t.lemma != 0 {
                 u64::from(t.lemma) | 1 << 40
             } else if head >> 40 == 0 && t.shape != 4 {
@@ -428,7 +510,12 @@ impl CueCtx {
                 head
             };
         }
-        CueCtx { start, end, head }
+        CueCtx {
+            start,
+            end,
+            head,
+            ext,
+        }
     }
 }
 
@@ -548,6 +635,19 @@ pub fn role_features(
                 .is_some_and(|p| p.quote != QuoteMark::None),
         ),
         side | tq << 4,
+    ));
+    if !cue.ext {
+        return;
+    }
+    // The layout around the cue, in general terms: what precedes it (a comma or a closing
+    // quote: content before, "..., said X"), the shape of the word after it and the room left
+    // to the sentence end (a short phrase after the cue is its source).
+    let after_shape = get(cue.end as isize).map_or(9, |x| u64::from(x.shape));
+    let room = bucket(sent.end.saturating_sub(cue.end) as isize);
+    out.push(mix(
+        94,
+        before,
+        side | after_shape << 4 | room << 8 | cue_between << 16,
     ));
 }
 
@@ -698,7 +798,10 @@ impl Perceptron {
             *p += 4;
             Some(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
         };
-        let ntags = u32_at(pos)? as usize;
+        let head = u32_at(pos)?;
+        // The top bit of the tag count marks row keys written as varint deltas.
+        let delta = head & DELTA_KEYS != 0;
+        let ntags = (head & !DELTA_KEYS) as usize;
         let bits = u32_at(pos)?;
         let scale = f32::from_bits(u32_at(pos)?);
         let rows = u32_at(pos)? as usize;
@@ -708,8 +811,25 @@ impl Perceptron {
         }
         // Eight bytes of padding after the last row (see `score`).
         let mut weights = vec![0i8; (1usize << bits) * ntags + 8];
+        let mut last = 0usize;
         for _ in 0..rows {
-            let key = u32_at(pos)? as usize;
+            let key = if delta {
+                let mut d = 0usize;
+                let mut shift = 0;
+                loop {
+                    let b = *bytes.get(*pos)?;
+                    *pos += 1;
+                    d |= usize::from(b & 0x7f).checked_shl(shift)?;
+                    shift += 7;
+                    if b & 0x80 == 0 || shift > 28 {
+                        break;
+                    }
+                }
+                last = last.checked_add(d)?;
+                last
+            } else {
+                u32_at(pos)? as usize
+            };
             let row = bytes.get(*pos..*pos + ntags)?;
             *pos += ntags;
             if let Some(slot) = weights.get_mut(key * ntags..key * ntags + ntags) {
@@ -727,24 +847,38 @@ impl Perceptron {
         })
     }
 
-    /// Appends the model (its non-zero rows) to `out`.
+    /// Appends the model (its non-zero rows, keys as varint deltas) to `out`.
     pub fn write(&self, out: &mut Vec<u8>) {
         let nt = self.ntags.max(1);
         let rows: Vec<usize> = (0..(1usize << self.bits))
             .filter(|&k| self.weights[k * nt..k * nt + nt].iter().any(|w| *w != 0))
             .collect();
-        out.extend_from_slice(&(self.ntags as u32).to_le_bytes());
+        out.extend_from_slice(&(self.ntags as u32 | DELTA_KEYS).to_le_bytes());
         out.extend_from_slice(&self.bits.to_le_bytes());
         out.extend_from_slice(&self.scale.to_bits().to_le_bytes());
         out.extend_from_slice(&(rows.len() as u32).to_le_bytes());
+        let mut last = 0;
         for k in rows {
-            out.extend_from_slice(&(k as u32).to_le_bytes());
+            let mut d = k - last;
+            last = k;
+            loop {
+                let b = (d & 0x7f) as u8;
+                d >>= 7;
+                if d == 0 {
+                    out.push(b);
+                    break;
+                }
+                out.push(b | 0x80);
+            }
             for w in &self.weights[k * nt..k * nt + nt] {
                 out.push(*w as u8);
             }
         }
     }
 }
+
+/// Flag in a written model's tag count: row keys are varint deltas (else 4-byte keys).
+const DELTA_KEYS: u32 = 1 << 31;
 
 /// Index of the best score (first on ties).
 pub fn argmax(scores: &[f32]) -> usize {
@@ -813,15 +947,26 @@ impl Trainer {
     }
 
     /// The averaged model, weights below `min` dropped, quantised.
-    pub fn finish(mut self, min: f32) -> Perceptron {
+    pub fn finish(self, min: f32) -> Perceptron {
+        let (ntags, bits) = (self.ntags, self.bits);
+        let mut weights = self.averaged();
+        for w in &mut weights {
+            if w.abs() < min {
+                *w = 0.0;
+            }
+        }
+        Perceptron::from_floats(ntags, bits, &weights)
+    }
+
+    /// The averaged float weights (`ntags` per row).
+    pub fn averaged(mut self) -> Vec<f32> {
         let clock = f64::from(self.clock.max(1));
         let mut weights = vec![0.0f32; self.w.len()];
         for (k, slot) in weights.iter_mut().enumerate() {
             self.total[k] += f64::from(self.w[k]) * f64::from(self.clock - self.stamp[k]);
-            let avg = (self.total[k] / clock) as f32;
-            *slot = if avg.abs() < min { 0.0 } else { avg };
+            *slot = (self.total[k] / clock) as f32;
         }
-        Perceptron::from_floats(self.ntags, self.bits, &weights)
+        weights
     }
 }
 
@@ -830,4 +975,45 @@ pub fn token_range(doc: &Doc<'_>, s: Span) -> Option<(usize, usize)> {
     let a = doc.tokens.partition_point(|t| t.span.end <= s.start);
     let b = doc.tokens.partition_point(|t| t.span.start < s.end);
     (a < b).then_some((a, b))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn predicate_classes_come_with_the_lexicon_header() {
+        let plain = Lexicon::parse("said\t3\t900\n");
+        assert!(!plain.classes());
+        let h = |w: &str| fnv_bytes(FNV_OFFSET, w.as_bytes());
+        assert_eq!(plain.entry_of_hash(h("pledged")).class, 0);
+        assert_eq!(plain.lemma("said") & !STRONG, 3);
+        let text = format!("{CLASSES_HEADER}\nsaid\t3\t900\nfiled\t0\t20\n");
+        let lex = Lexicon::parse(&text);
+        assert!(lex.classes());
+        // An unseen form of a class word gets its class; a known non-cue loses it.
+        assert_eq!(lex.entry_of_hash(h("pledged")).class, predicates::INTENT);
+        assert_eq!(lex.entry_of_hash(h("Mocked")).class, predicates::EVAL);
+        assert_eq!(lex.entry_of_hash(h("filed")).class, 0);
+        assert_eq!(lex.entry_of_hash(h("said")).class, predicates::SAY);
+        assert_ne!(lex.lemma("said") & STRONG, 0);
+    }
+
+    #[test]
+    fn models_round_trip_with_delta_keys() {
+        let mut w = vec![0f32; (1 << 10) * 3];
+        w[3] = 1.0;
+        w[3 * 200 + 2] = -0.5;
+        w[3 * 1023 + 1] = 0.25;
+        let m = Perceptron::from_floats(3, 10, &w);
+        let mut bytes = Vec::new();
+        m.write(&mut bytes);
+        let mut pos = 0;
+        let r = Perceptron::read(&bytes, &mut pos).expect("model reads back");
+        assert_eq!(pos, bytes.len());
+        assert_eq!(r.weights, m.weights);
+        let mut s = [0f32; 3];
+        r.score(&[1, 200, 1023], &mut s);
+        assert!(s[0] > 0.9 && s[2] < -0.4 && s[1] > 0.2);
+    }
 }

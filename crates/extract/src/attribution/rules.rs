@@ -146,12 +146,40 @@ fn join_colons(doc: &Doc<'_>, runs: &mut Vec<(usize, usize, usize)>) {
         let (a, b, si) = runs[k - 1];
         let (c, d, sj) = runs[k];
         if si == sj && b == c && d == c + 1 && word_at(doc, c) == ":" {
+            if copula_adjective(doc, (a, b)) {
+                // "The coach was blunt: “...”": a copula and an adjective describe the speaker;
+                // the colon alone introduces the quote.
+                runs.remove(k - 1);
+                continue;
+            }
             runs[k - 1] = (a, d, si);
             runs.remove(k);
         } else {
             k += 1;
         }
     }
+}
+
+/// "The coach was blunt: “...”": a cue of a copula, an adjective and a colon is the colon
+/// alone (once the roles are tagged: the copula's subject is the source).
+fn split_copula_colon(doc: &Doc<'_>, d: &mut Draft) {
+    let (a, b) = d.cue;
+    if b > a + 1 && word_at(doc, b - 1) == ":" && copula_adjective(doc, (a, b - 1)) {
+        d.cue = (b - 1, b);
+    }
+}
+
+/// True when the cue `(a, b)` is a form of "be" and one adjective ("was blunt", "is adamant"),
+/// no participle.
+fn copula_adjective(doc: &Doc<'_>, (a, b): (usize, usize)) -> bool {
+    let head = lower(word_at(doc, b.saturating_sub(1)));
+    b == a + 2
+        && is_in(BE_FORMS, word_at(doc, a))
+        && head.bytes().all(|c| c.is_ascii_lowercase())
+        && !(head.ends_with("ed")
+            || head.ends_with("en")
+            || head.ends_with("ing")
+            || is_in(IRREGULAR_PARTICIPLES, &head))
 }
 
 /// False when `w` is certainly neither one of [`CORE_CUES`] nor "according" (in any case):
@@ -319,6 +347,9 @@ const SPEECH_VERBS: &[&str] = &[
     "criticized",
     "news",
 ];
+
+/// The prepositions a cue may hold after its verb ([`takes_preposition`]).
+const CUE_PREPOSITIONS: &[&str] = &["about", "against", "of", "for", "on", "over"];
 
 /// Whether a cue ending in `head` takes the preposition `prep` after it into the cue
 /// ("complained about", "accused of", "called on", "argued against"); in the PolNeAR training
@@ -1033,6 +1064,17 @@ fn tidy_content(
 
 /// Words that are never the edge of a source: adverbs and auxiliaries next to the cue.
 const NOT_SOURCE_EDGE: &[&str] = &[
+    // Contracted auxiliaries ("I | 've suggested", "They | ca n't blame").
+    "'ve",
+    "\u{2019}ve",
+    "'ll",
+    "\u{2019}ll",
+    "'d",
+    "\u{2019}d",
+    "'re",
+    "\u{2019}re",
+    "ca",
+    "wo",
     "also",
     "has",
     "have",
@@ -1472,6 +1514,50 @@ fn skip_addressee(doc: &Doc<'_>, d: &mut Draft) {
     }
 }
 
+/// Prepositions that open a circumstance of the reporting frame between the cue and its
+/// complement ("said in a statement that", "said during a rally in Ohio that").
+const FRAME_PREPOSITIONS: &[&str] = &[
+    "on", "in", "at", "during", "from", "after", "before", "with", "via", "through",
+];
+
+/// Object pronouns: the addressee of a cue ("asking her, “...”", "warned them that").
+const OBJECT_PRONOUNS: &[&str] = &["her", "him", "them", "us", "me", "you"];
+
+/// "said in a statement that ...", "asking her, “...”": a content that opens right after the
+/// cue with a circumstance (a prepositional phrase) or an object pronoun before a complementizer
+/// "that" or an opening quotation mark starts at the complementizer or the quotation.
+fn skip_frame_circumstance(doc: &Doc<'_>, v: &[TokView], is_cue: &[bool], d: &mut Draft) {
+    const MAX_GAP: usize = 10;
+    let cue = d.cue;
+    for c in d.content.iter_mut() {
+        if c.0 != cue.1 || v.get(c.0).is_none_or(|t| t.in_quote) {
+            continue;
+        }
+        let first = word_at(doc, c.0);
+        let pronoun = is_in(OBJECT_PRONOUNS, first);
+        if !(pronoun || is_in(FRAME_PREPOSITIONS, first)) {
+            continue;
+        }
+        let limit = c.1.min(c.0 + MAX_GAP + 1);
+        let Some(k) = (c.0 + 1..limit).find(|&k| {
+            let w = word_at(doc, k);
+            w == "that" || v.get(k).is_some_and(|t| t.quote != QuoteMark::None)
+        }) else {
+            continue;
+        };
+        // The words between are a phrase, not a clause: no other cue, no quotation, and for a
+        // pronoun only punctuation (the addressee alone).
+        if (c.0..k).any(|i| is_cue.get(i).copied().unwrap_or(true))
+            || pronoun && (c.0 + 1..k).any(|i| word_at(doc, i).chars().any(char::is_alphanumeric))
+        {
+            continue;
+        }
+        if k + 1 < c.1 {
+            c.0 = k;
+        }
+    }
+}
+
 /// Boundary repairs of the tagger's content: a one-word gap right after the cue ("told
 /// reporters the ..." keeps "the"), a left content that starts a few words into its sentence
 /// (it starts the sentence), and a right content cut at a nested cue (it runs on to the end of
@@ -1521,6 +1607,7 @@ fn fix_content_edges(
         }
     }
     skip_addressee(doc, d);
+    skip_frame_circumstance(doc, v, is_cue, d);
     // A determiner left out before the content ("told reporters | the water ...").
     for c in d.content.iter_mut() {
         while c.0 > sent.start
@@ -1895,6 +1982,10 @@ fn according_to_last(doc: &Doc<'_>, is_cue: &[bool], sent: Range<usize>, d: &mut
     if (b..sent.end).any(|i| is_cue.get(i).copied().unwrap_or(true)) {
         return;
     }
+    // A fallback content that is the source itself (the tagger found none) is no content.
+    let source = d.source.clone();
+    d.content
+        .retain(|c| !source.iter().any(|s| s.0 <= c.0 && c.1 <= s.1));
     if d.content.len() > 1 || d.content.iter().any(|c| c.1 > a) {
         return;
     }
@@ -2273,6 +2364,7 @@ pub(super) fn tag(
     // "The reported talks have not been independently confirmed": nobody is quoted; the
     // sentence is the article's own statement. Such cues go before the roles are tagged, so
     // that they do not cut the other attributions' contents.
+    cue_runs.retain(|&(a, b, _)| !idiomatic_say(doc, (a, b)));
     cue_runs.retain(|&(a, b, si)| {
         let range = doc.sentences.get(si).map_or(a..b, |s| s.tokens.clone());
         !(agentless_passive(doc, range, (a, b))
@@ -2342,6 +2434,7 @@ pub(super) fn tag(
         let source = d.source.clone();
         d.content
             .retain(|c| !source.iter().any(|s| s.0 <= c.0 && c.1 <= s.1));
+        quote_content_edges(doc, &v, &regions, &is_cue, range.clone(), &mut d);
         // A fragment of punctuation alone ("'" before an unclosed quotation) states nothing.
         d.content.retain(|c| has_word(doc, *c));
         if d.content.is_empty() {
@@ -2391,6 +2484,7 @@ pub(super) fn tag(
         if prepositional_source(doc, &d) || appositive_noun_cue(doc, (a, b)) {
             continue;
         }
+        split_copula_colon(doc, &mut d);
         drafts.push(d);
     }
     inherit_sources(doc, &mut drafts);
@@ -2403,6 +2497,55 @@ pub(super) fn tag(
     resolve_relative_sources(doc, &mut out);
     rewrite_citing(doc, entities, &drafts, &mut out);
     out
+}
+
+/// Content fragments the role tagger cut at the wrong place in a direct quotation outside the
+/// cue's own words:
+/// - a lone opening quotation mark (`"It's a disaster," a resident ... told CNN.`) stands for
+///   the whole quotation it opens;
+/// - a fragment that starts inside another attribution's cue and runs to the end of the
+///   quotation ("has | said he is ready ...,” Ruiz told") starts with the quotation;
+/// - a later fragment opening with a time word and a comma before a quotation ("; and, later,
+///   “The tolls ...”") starts at the quotation mark.
+fn quote_content_edges(
+    doc: &Doc<'_>,
+    v: &[TokView],
+    regions: &[(usize, usize, bool)],
+    is_cue: &[bool],
+    sent: Range<usize>,
+    d: &mut Draft,
+) {
+    let (a, b) = d.cue;
+    let cue_at = |i: usize| is_cue.get(i).copied().unwrap_or(false);
+    for (n, c) in d.content.iter_mut().enumerate() {
+        let k = regions.partition_point(|r| r.1 < c.0);
+        if let Some(&(o, e, open)) = regions.get(k) {
+            let outside = b <= o || a > e;
+            if !open && outside && o >= sent.start && o <= c.0 {
+                if c.0 == o && c.1 == o + 1 {
+                    *c = (o, e + 1);
+                    continue;
+                }
+                if c.0 > o + 1 && cue_at(c.0 - 1) && cue_at(c.0) && c.1 >= e {
+                    c.0 = o;
+                    continue;
+                }
+            }
+        }
+        if n > 0 && !v.get(c.0).is_some_and(|t| t.in_quote) {
+            let mut i = c.0;
+            while i < c.1 && i < c.0 + 3 && is_in(FRAME_TIME_WORDS, word_at(doc, i)) {
+                i += 1;
+            }
+            if i > c.0
+                && word_at(doc, i) == ","
+                && i + 2 < c.1
+                && regions.iter().any(|r| r.0 == i + 1)
+            {
+                c.0 = i + 1;
+            }
+        }
+    }
 }
 
 /// "The central bank raised its | benchmark rate ..., citing ...": a source that ends with an
@@ -2737,6 +2880,55 @@ pub(super) const ADJUNCT_OPENERS: &[&str] = &[
     "while",
 ];
 
+/// Adverbial openers that introduce a clause ("After the match ended, ..."): the phrase they
+/// open may hold a finite verb.
+const SUBORDINATORS: &[&str] = &["after", "before", "when", "while"];
+
+/// Finite verb forms without an -ed ending: auxiliaries, modals and the irregular past tenses
+/// of news reports ("At least twenty people died in the flood, officials said ..." is a clause
+/// of its own, no adverbial of the frame).
+const FINITE_FORMS: &[&str] = &[
+    "is", "was", "are", "were", "has", "have", "had", "will", "would", "could", "can", "may",
+    "might", "should", "must", "did", "does", "do", "broke", "fell", "rose", "came", "went",
+    "took", "made", "began", "grew", "won", "lost", "left", "told", "said", "saw", "gave", "got",
+    "hit", "ran", "led", "sent", "struck", "spent", "became", "kept", "held", "brought", "built",
+    "sold", "paid", "met", "stood", "fled", "says", "remains", "remain", "seems", "died",
+];
+
+/// Words before an -ed form that make it a participle or adjective, not a finite verb ("the
+/// injured", "in recorded history").
+const BEFORE_PARTICIPLE: &[&str] = &[
+    "the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "in",
+    "on", "at", "of", "for", "with", "by", "from", "newly", "recently", "not",
+];
+
+/// True when the words of a phrase before a reporting frame (punctuation left out) make an
+/// adverbial of the frame: an opener from [`ADJUNCT_OPENERS`], and, unless the opener is a
+/// subordinator ("after", "when"), no finite verb after it (an -ed word not after a
+/// determiner or preposition, or one of [`FINITE_FORMS`]). "At least twenty people died in
+/// the flood, officials said ..." opens with "at" but is a clause of its own.
+pub(super) fn adjunct_words<'a>(mut words: impl Iterator<Item = &'a str>) -> bool {
+    let Some(first) = words.next() else {
+        return false;
+    };
+    if !is_in(ADJUNCT_OPENERS, first) {
+        return false;
+    }
+    if is_in(SUBORDINATORS, first) {
+        return true;
+    }
+    let mut prev = first;
+    for w in words {
+        let lowercase = w.bytes().all(|c| c.is_ascii_lowercase());
+        let past = lowercase && w.len() > 4 && w.ends_with("ed") && !is_in(BEFORE_PARTICIPLE, prev);
+        if past || lowercase && is_in(FINITE_FORMS, w) || w == "n't" {
+            return false;
+        }
+        prev = w;
+    }
+    true
+}
+
 /// Drops a content fragment that is only the adverbial before the source when the quotation
 /// after the cue is the content: in 'After the match, the coach said, "We played well."' the
 /// time phrase tells when the coach spoke, not what the coach said.
@@ -2759,7 +2951,11 @@ fn drop_leading_adjunct(doc: &Doc<'_>, v: &[TokView], d: &mut Draft) {
     d.content.retain(|&(a, b)| {
         let adjunct = b <= src
             && b.saturating_sub(a) <= MAX_ADJUNCT
-            && super::opens_adjunct(word_at(doc, a))
+            && adjunct_words(
+                (a..b)
+                    .map(|i| word_at(doc, i))
+                    .filter(|w| w.chars().any(char::is_alphanumeric)),
+            )
             && !(a..b).any(quoted);
         !adjunct
     });
@@ -2855,8 +3051,19 @@ const PASSIVE_CUES: &[&str] = &[
 /// True when the cue `(a, b)` is an agentless passive that PolNeAR does not mark as a cue
 /// ("have not been independently confirmed"); those in [`PASSIVE_CUES`] stay.
 fn agentless_passive(doc: &Doc<'_>, sentence: Range<usize>, (a, b): (usize, usize)) -> bool {
-    !is_in(PASSIVE_CUES, word_at(doc, b.saturating_sub(1)))
+    !cue_head(doc, (a, b)).is_some_and(|h| is_in(PASSIVE_CUES, word_at(doc, h)))
         && passive_without_agent(doc, sentence, (a, b))
+}
+
+/// The last word of the cue `(a, b)` that is not a preposition it holds ("forecast" in "is
+/// forecast for").
+fn cue_head(doc: &Doc<'_>, (a, b): (usize, usize)) -> Option<usize> {
+    let last = b.checked_sub(1)?;
+    if last > a && is_in(CUE_PREPOSITIONS, word_at(doc, last)) {
+        Some(last - 1)
+    } else {
+        Some(last)
+    }
 }
 
 /// Past participles of reporting and cognition verbs without an -ed or -en ending ("is
@@ -2884,7 +3091,7 @@ const IRREGULAR_PARTICIPLES: &[&str] = &[
 /// after it: an agentless passive, which names no speaker.
 fn passive_without_agent(doc: &Doc<'_>, sentence: Range<usize>, (a, b): (usize, usize)) -> bool {
     let word = |i: usize| doc.tokens.get(i).map_or("", |t| t.span.slice(doc.text));
-    let Some(last) = b.checked_sub(1) else {
+    let Some(last) = cue_head(doc, (a, b)) else {
         return false;
     };
     let head = word(last);
@@ -4063,6 +4270,54 @@ fn has_capitalised_word(doc: &Doc<'_>, (a, b): (usize, usize)) -> bool {
 /// "X reported ..., citing Y": the citing attribution takes Y as its source and X's content,
 /// with X's attribution as parent, so the chain reads X > Y.
 /// A "citing" that names a reason rather than a source ("citing rising costs") stays as it is.
+/// "Having said that", "let's say", "needless to say", "that is to say", "suffice it to say":
+/// set phrases with "say" that attribute nothing.
+fn idiomatic_say(doc: &Doc<'_>, (a0, b0): (usize, usize)) -> bool {
+    let say = |i: usize| is_in(&["say", "said"], word_at(doc, i));
+    // The tagger may mark "to" alone ("Needless to | say").
+    let (a, b) = if b0 > a0 && say(b0 - 1) {
+        (b0 - 1, b0)
+    } else if say(b0) && word_at(doc, b0.saturating_sub(1)).eq_ignore_ascii_case("to") {
+        (b0, b0 + 1)
+    } else {
+        return false;
+    };
+    if b0 > a0 + 2 {
+        return false;
+    }
+    let before = |k: usize| a.checked_sub(k).map_or("", |i| word_at(doc, i));
+    let said = word_at(doc, a).eq_ignore_ascii_case("said");
+    if said {
+        return before(1).eq_ignore_ascii_case("having")
+            && word_at(doc, b).eq_ignore_ascii_case("that");
+    }
+    let after_lets = before(1) == "'s" || before(1) == "\u{2019}s" || before(1) == "us";
+    after_lets && before(2).eq_ignore_ascii_case("let")
+        || before(1).eq_ignore_ascii_case("let's")
+        || before(1).eq_ignore_ascii_case("to")
+            && (before(2).eq_ignore_ascii_case("needless")
+                || before(2).eq_ignore_ascii_case("is") && before(3).eq_ignore_ascii_case("that")
+                || before(2).eq_ignore_ascii_case("it")
+                    && before(3).eq_ignore_ascii_case("suffice"))
+}
+
+/// Heads of cited evidence, not of a source that relays the claim ("citing weak figures from
+/// Germany", "citing data from the agency").
+const CITED_EVIDENCE: &[&str] = &[
+    "figures",
+    "numbers",
+    "data",
+    "results",
+    "statistics",
+    "estimates",
+];
+
+/// Prepositions that end the head of a noun phrase after "citing" ("demand | in Asia").
+const HEAD_END_PREPOSITIONS: &[&str] = &[
+    "in", "from", "at", "of", "about", "over", "for", "among", "across", "on", "with", "by", "to",
+    "into", "amid",
+];
+
 fn rewrite_citing(doc: &Doc<'_>, entities: &Entities, drafts: &[Draft], out: &mut [Attribution]) {
     for i in 0..out.len() {
         let Some(parent) = out[i].parent else {
@@ -4093,6 +4348,20 @@ fn rewrite_citing(doc: &Doc<'_>, entities: &Entities, drafts: &[Draft], out: &mu
         // cited source is a person, organisation, outlet, document or unnamed source.
         if a2.speaker_type == SpeakerType::Unknown && !has_capitalised_word(doc, (a, b)) {
             continue;
+        }
+        // "citing strong demand in Asia", "citing weak figures from Germany": the head of the
+        // phrase, before its first preposition, is a lowercase common noun that names no
+        // source (the place or name after the preposition does not make it one).
+        if let Some(p) = (a + 1..b).find(|&k| is_in(HEAD_END_PREPOSITIONS, word_at(doc, k))) {
+            let mut head = d.clone();
+            head.source = vec![(a, p)];
+            let evidence = is_in(CITED_EVIDENCE, word_at(doc, p - 1));
+            if !has_capitalised_word(doc, (a, p))
+                && (evidence
+                    || finish(doc, &[], entities, &head).speaker_type == SpeakerType::Unknown)
+            {
+                continue;
+            }
         }
         a2.content = parent_content;
         a2.kind = out[i].kind;
