@@ -67,6 +67,12 @@ fn cases_from_data_file() {
                 let (name, ty) = value.rsplit_once(' ').expect("has: NAME TYPE");
                 found.contains(&(name, parse_type(ty)))
             }
+            "all" => {
+                let (name, ty) = value.rsplit_once(' ').expect("all: NAME TYPE");
+                let ty = parse_type(ty);
+                let same: Vec<_> = found.iter().filter(|(m, _)| *m == name).collect();
+                !same.is_empty() && same.iter().all(|(_, t)| *t == ty)
+            }
             "not" => {
                 let value = value.replace("\\n", "\n");
                 !found.iter().any(|(m, _)| m.contains(&value))

@@ -549,3 +549,444 @@ pub(super) fn place_nouns(
         EntityType::Loc,
     );
 }
+
+/// True when some person's name in `spans` has a word equal to `w` (case-insensitive).
+fn person_word(doc: &Doc<'_>, spans: &[(Range<usize>, EntityType)], w: &str) -> bool {
+    spans.iter().any(|(r, ty)| {
+        *ty == EntityType::Per
+            && r.clone()
+                .any(|i| referents::word(doc, i).eq_ignore_ascii_case(w))
+    })
+}
+
+/// A name typed as a person after "The" whose last word is a capitalised plural ("The
+/// Beatles", "the Rolling Stones") is a band or a team: an organisation (CoNLL), in every
+/// mention. A family ("the Kennedys", "the Sams" after "Manju Sam") stays a person: the plural
+/// is known as a person's name, or its singular is a given name, a listed name or a word of
+/// another person's name in the article.
+pub(super) fn plural_groups(
+    doc: &Doc<'_>,
+    toks: &[TokInfo],
+    gaz: &super::gazetteer::Gazetteer,
+    spans: &mut [(Range<usize>, EntityType)],
+) {
+    let word = |i: usize| referents::word(doc, i);
+    let mut groups: Vec<u64> = Vec::new();
+    for (r, ty) in spans.iter() {
+        if *ty != EntityType::Per || r.len() > 3 {
+            continue;
+        }
+        let the = matches!(word(r.start), "The" | "the")
+            || (r.start > 0 && matches!(word(r.start - 1), "The" | "the"));
+        let last = word(r.end - 1);
+        let Some(t) = toks.get(r.end - 1) else {
+            continue;
+        };
+        let plural = last.len() >= 4
+            && last.ends_with('s')
+            && !last.ends_with("ss")
+            && !last.ends_with("us")
+            && !last.ends_with("is")
+            && t.flags & flag::CAP != 0
+            && t.flags & (flag::ALLCAPS | flag::CAPS_LINE) == 0
+            // Known as (part of) a person's name in the training data, or a listed name.
+            && t.gaz & (cat::TR_B | cat::TR_I | cat::NAMES | cat::FIRST_M | cat::FIRST_F) == 0;
+        if !the || !plural {
+            continue;
+        }
+        let stem = &last[..last.len() - 1];
+        let stem_es = last.strip_suffix("es");
+        let known = |s: &str| {
+            super::gazetteer::key_of(s).is_some_and(|(h, _)| {
+                gaz.get(h) & (cat::FIRST_M | cat::FIRST_F | cat::NAMES | cat::TITLE) != 0
+            }) || person_word(doc, spans, s)
+        };
+        if known(stem) || stem_es.is_some_and(known) {
+            continue;
+        }
+        groups.push(seq_key(toks, r.clone()));
+    }
+    retype_all(
+        toks,
+        spans,
+        &groups,
+        |ty| ty == EntityType::Per,
+        EntityType::Org,
+    );
+}
+
+/// Words after a product's name that say what it is: "AOL's AIM service".
+const PRODUCT_NOUNS: &[&str] = &[
+    "app",
+    "apps",
+    "browser",
+    "console",
+    "device",
+    "devices",
+    "game",
+    "handset",
+    "laptop",
+    "laptops",
+    "messenger",
+    "phone",
+    "phones",
+    "platform",
+    "player",
+    "program",
+    "programme",
+    "service",
+    "smartphone",
+    "software",
+    "tablet",
+];
+
+/// A one-word name typed as an organisation right after an organisation's possessive and
+/// before a noun for a product ("AOL's AIM service", "Apple's iTunes software") is that
+/// organisation's product (MISC), so "the company" later is the maker, not the product. Names
+/// the lists know as organisations stay ("Alphabet's Google service" is rare; "Google" is
+/// listed).
+pub(super) fn products_of_orgs(
+    doc: &Doc<'_>,
+    toks: &[TokInfo],
+    spans: &mut [(Range<usize>, EntityType)],
+) {
+    let word = |i: usize| referents::word(doc, i);
+    for k in 1..spans.len() {
+        let (p, pty) = spans[k - 1].clone();
+        let (r, ty) = spans[k].clone();
+        if ty != EntityType::Org || pty != EntityType::Org || r.len() != 1 {
+            continue;
+        }
+        // "AOL" "'s" "AIM": the possessive clitic is one token between the names.
+        if p.end + 1 != r.start || !matches!(word(p.end), "'s" | "\u{2019}s") {
+            continue;
+        }
+        let Some(t) = toks.get(r.start) else {
+            continue;
+        };
+        let listed = t.gaz & (cat::ORG_B | cat::MEDIA | cat::GOV | cat::TR_B << 2) != 0;
+        // The noun, after at most two more lowercase words ("AIM instant messaging service").
+        let lower = |i: usize| toks.get(i).is_some_and(|n| n.flags & flag::LOWER != 0);
+        let noun = (r.end..r.end + 3)
+            .take_while(|&i| lower(i))
+            .any(|i| PRODUCT_NOUNS.contains(&word(i)));
+        if noun && !listed && !is_org_ending(word(r.start)) {
+            spans[k].1 = EntityType::Misc;
+        }
+    }
+}
+
+/// Two one-word names around a hyphen written with spaces ("Wal - Mart"), neither known to
+/// the lists or the training data, are one name split by the spacing: an organisation (a
+/// route between two places, "Bangkok - Chiang Mai", has listed names).
+pub(super) fn spaced_hyphens(
+    doc: &Doc<'_>,
+    toks: &[TokInfo],
+    spans: &mut Vec<(Range<usize>, EntityType)>,
+) {
+    let word = |i: usize| referents::word(doc, i);
+    let unknown = |i: usize| {
+        toks.get(i).is_some_and(|t| {
+            t.flags & flag::CAP != 0
+                && t.flags & (flag::ALLCAPS | flag::CAPS_LINE) == 0
+                && t.gaz
+                    & (cat::NAMES
+                        | cat::FIRST_M
+                        | cat::FIRST_F
+                        | cat::TITLE
+                        | cat::TEMPORAL
+                        | cat::TR_B
+                        | cat::TR_I
+                        | cat::TR_B << 2
+                        | cat::TR_I << 2
+                        | cat::TR_B << 4
+                        | cat::TR_I << 4)
+                    == 0
+        })
+    };
+    let mut k = 1;
+    while k < spans.len() {
+        let (p, _) = spans[k - 1].clone();
+        let (r, _) = spans[k].clone();
+        let spaced = doc.tokens.get(p.end).is_some_and(|h| {
+            h.span.slice(doc.text) == "-"
+                && doc.text.as_bytes().get(h.span.start.wrapping_sub(1)) == Some(&b' ')
+                && doc.text.as_bytes().get(h.span.end) == Some(&b' ')
+        });
+        if p.len() == 1
+            && r.len() == 1
+            && p.end + 1 == r.start
+            && spaced
+            && unknown(p.start)
+            && unknown(r.start)
+            && word(p.start).len() >= 3
+            && word(r.start).len() >= 3
+        {
+            spans[k - 1] = (p.start..r.end, EntityType::Org);
+            spans.remove(k);
+            continue;
+        }
+        k += 1;
+    }
+}
+
+/// Cantonese family names (Hong Kong romanisation), written last after an English given name
+/// ("Starry Lee", "Baggio Leung"), which the East Asian family-name list (written first)
+/// leaves out.
+const CANTONESE_FAMILY: &[&str] = &[
+    "Chan", "Cheng", "Cheung", "Chiu", "Chow", "Fung", "Ho", "Kwan", "Kwok", "Kwong", "Lai", "Lam",
+    "Lau", "Leung", "Mak", "Ng", "Poon", "Tam", "Tsang", "Tse", "Tsui", "Wong", "Yau", "Yeung",
+    "Yip",
+];
+
+/// A two-word name typed as an organisation or a place whose second word is an East Asian
+/// family name and whose first word no list knows ("DAB's Starry Lee", "Baggio Leung") is a
+/// person's, in every mention; names ending in a word for a place or a body ("Central Park")
+/// are not taken.
+pub(super) fn given_and_family(
+    doc: &Doc<'_>,
+    toks: &[TokInfo],
+    spans: &mut [(Range<usize>, EntityType)],
+) {
+    let word = |i: usize| referents::word(doc, i);
+    let mut people: Vec<u64> = Vec::new();
+    for (r, ty) in spans.iter() {
+        if !matches!(*ty, EntityType::Org | EntityType::Loc) || r.len() != 2 {
+            continue;
+        }
+        let (Some(first), Some(last)) = (toks.get(r.start), toks.get(r.start + 1)) else {
+            continue;
+        };
+        let family =
+            last.gaz & cat::FAMILY_FIRST != 0 || CANTONESE_FAMILY.contains(&word(r.start + 1));
+        let plain = |t: &TokInfo| {
+            t.flags & flag::CAP != 0 && t.flags & (flag::ALLCAPS | flag::CAPS_LINE) == 0
+        };
+        let unknown_first = first.gaz
+            & (cat::NAMES
+                | cat::ORG_SUFFIX
+                | cat::TITLE
+                | cat::TEMPORAL
+                | cat::FAMILY_FIRST
+                | cat::TR_B << 2
+                | cat::TR_B << 4
+                | cat::TR_B << 6)
+            == 0;
+        let ending = |w: &str| {
+            is_org_ending(w)
+                || in_list(&lists().place_endings, w)
+                || in_list(&lists().site_endings, w)
+                || in_list(&lists().media_endings, w)
+        };
+        if family
+            && plain(first)
+            && plain(last)
+            && unknown_first
+            && last.gaz & cat::NAMES == 0
+            && !ending(word(r.start))
+            && !ending(word(r.start + 1))
+        {
+            people.push(seq_key(toks, r.clone()));
+        }
+    }
+    retype_all(
+        toks,
+        spans,
+        &people,
+        |ty| matches!(ty, EntityType::Org | EntityType::Loc),
+        EntityType::Per,
+    );
+}
+
+/// True when the lists back type `ty` for the name at `r`: a listed place's first word for a
+/// place, a given name or a title for a person, a listed organisation, a demonym.
+fn backed(toks: &[TokInfo], r: &Range<usize>, ty: EntityType) -> bool {
+    let first = toks.get(r.start).map_or(0, |t| t.gaz);
+    match ty {
+        EntityType::Loc => first & (cat::LOC_B | cat::COUNTRY | cat::CITY) != 0,
+        EntityType::Per => first & (cat::FIRST_M | cat::FIRST_F | cat::TITLE) != 0,
+        EntityType::Org => first & (cat::ORG_B | cat::MEDIA | cat::GOV) != 0,
+        EntityType::Misc => first & cat::DEM_B != 0,
+    }
+}
+
+/// True when the tokens from `end` to `next` join two names of a list: a comma, "and", "or",
+/// or a comma and one of them.
+fn joined(doc: &Doc<'_>, end: usize, next: usize) -> bool {
+    let w = |i: usize| referents::word(doc, i);
+    match next.checked_sub(end) {
+        Some(1) => matches!(w(end), "," | "and" | "or"),
+        Some(2) => w(end) == "," && matches!(w(end + 1), "and" | "or"),
+        _ => false,
+    }
+}
+
+/// Plural nouns that, before "like", "such as" or "including", type the names listed after
+/// them: "bands like New Order, Interpol or Joy Division", "cities such as Leeds", "gods such
+/// as Zeus, Hera and Poseidon".
+const LIST_NOUNS: &[(&str, EntityType)] = &[
+    ("actors", EntityType::Per),
+    ("airlines", EntityType::Org),
+    ("bands", EntityType::Org),
+    ("banks", EntityType::Org),
+    ("carriers", EntityType::Org),
+    ("cities", EntityType::Loc),
+    ("clubs", EntityType::Org),
+    ("companies", EntityType::Org),
+    ("countries", EntityType::Loc),
+    ("firms", EntityType::Org),
+    ("goddesses", EntityType::Per),
+    ("gods", EntityType::Per),
+    ("newspapers", EntityType::Org),
+    ("players", EntityType::Per),
+    ("retailers", EntityType::Org),
+    ("singers", EntityType::Per),
+    ("states", EntityType::Loc),
+    ("teams", EntityType::Org),
+    ("towns", EntityType::Loc),
+    ("writers", EntityType::Per),
+];
+
+/// The names listed after a plural noun and "like", "such as" or "including" take the noun's
+/// type ("bands like Interpol or Joy Division" are organisations), when the tagger gave them
+/// a type of name that the lists do not back: a listed place stays a place, a name opening
+/// with a given name stays a person.
+pub(super) fn listed_after_plural(
+    doc: &Doc<'_>,
+    toks: &[TokInfo],
+    spans: &mut [(Range<usize>, EntityType)],
+) {
+    let word = |i: usize| referents::word(doc, i);
+    let n = toks.len().min(doc.tokens.len());
+    let mut k = 0;
+    while k < spans.len() {
+        let s = spans[k].0.start;
+        // The cue right before the first name: "like", "such as", "including".
+        let cue = if s >= 2 && matches!(word(s - 1), "like" | "including") {
+            Some(s - 2)
+        } else if s >= 3 && word(s - 1) == "as" && word(s - 2) == "such" {
+            Some(s - 3)
+        } else if s >= 3 && word(s - 1) == "as" && word(s - 3) == "such" {
+            // "such bands as The Velvet Underground"
+            Some(s - 2)
+        } else {
+            None
+        };
+        // "gods, such as Zeus": a comma may come between.
+        let cue = cue.map(|i| if i > 0 && word(i) == "," { i - 1 } else { i });
+        let Some(noun) = cue.filter(|&i| i < n && toks[i].flags & flag::LOWER != 0) else {
+            k += 1;
+            continue;
+        };
+        let Some(&(_, to)) = LIST_NOUNS.iter().find(|(w, _)| *w == word(noun)) else {
+            k += 1;
+            continue;
+        };
+        // The list: names joined by commas, "and", "or".
+        let mut j = k;
+        loop {
+            let (r, ty) = spans[j].clone();
+            if ty != to && !backed(toks, &r, ty) && !is_org_ending(word(r.end - 1)) {
+                spans[j].1 = to;
+            }
+            if !spans
+                .get(j + 1)
+                .is_some_and(|(next, _)| joined(doc, r.end, next.start))
+            {
+                break;
+            }
+            j += 1;
+        }
+        k = j + 1;
+    }
+}
+
+/// An untagged acronym right before an organisation's name in brackets ("the CBC (the
+/// Brazilian Cycling Confederation)") is that organisation.
+pub(super) fn acronym_before_brackets(
+    doc: &Doc<'_>,
+    toks: &[TokInfo],
+    spans: &mut Vec<(Range<usize>, EntityType)>,
+) {
+    if !doc.text.contains('(') {
+        return;
+    }
+    let word = |i: usize| referents::word(doc, i);
+    let mut k = 0;
+    while k < spans.len() {
+        let (r, ty) = spans[k].clone();
+        k += 1;
+        if ty != EntityType::Org || r.start < 2 {
+            continue;
+        }
+        let open = if word(r.start - 1) == "(" {
+            r.start - 1
+        } else if r.start >= 3 && matches!(word(r.start - 1), "the" | "The") {
+            r.start - 2
+        } else {
+            continue;
+        };
+        if word(open) != "(" || word(r.end) != ")" || open == 0 {
+            continue;
+        }
+        let a = open - 1;
+        let acronym = word(a);
+        let untagged = !spans.iter().any(|(s, _)| s.contains(&a));
+        if untagged
+            && (2..=6).contains(&acronym.len())
+            && acronym.bytes().all(|b| b.is_ascii_uppercase())
+            && toks.get(a).is_some_and(|t| t.flags & flag::CAPS_LINE == 0)
+        {
+            let at = spans.partition_point(|(s, _)| s.start < a);
+            spans.insert(at, (a..a + 1, EntityType::Org));
+            k += 1;
+        }
+    }
+}
+
+/// A caption's label that the tagger took into the name before it ("Ahmed Mohamed Image:
+/// Twitter") is no part of it.
+pub(super) fn caption_labels(doc: &Doc<'_>, spans: &mut [(Range<usize>, EntityType)]) {
+    for (r, _) in spans.iter_mut() {
+        if r.len() >= 2
+            && matches!(
+                referents::word(doc, r.end - 1),
+                "Image" | "Photo" | "Video" | "Audio"
+            )
+            && referents::word(doc, r.end) == ":"
+        {
+            r.end -= 1;
+        }
+    }
+}
+
+/// A one-word name right after "the" and before "government", "administration" or "cabinet"
+/// ("the Monti government", "the Obama administration") is the person who leads it, unless a
+/// list or the training data know it as a place, an organisation or a demonym.
+pub(super) fn leader_governments(
+    doc: &Doc<'_>,
+    toks: &[TokInfo],
+    spans: &mut [(Range<usize>, EntityType)],
+) {
+    let word = |i: usize| referents::word(doc, i);
+    for (r, ty) in spans.iter_mut() {
+        if r.len() != 1 || r.start == 0 || *ty == EntityType::Per {
+            continue;
+        }
+        let Some(t) = toks.get(r.start) else {
+            continue;
+        };
+        let known = t.gaz
+            & (cat::NAMES | cat::DEM_B | cat::TR_B << 2 | cat::TR_B << 4 | cat::TR_B << 6)
+            != 0;
+        let lower_next = toks.get(r.end).is_some_and(|n| n.flags & flag::LOWER != 0);
+        if !known
+            && t.flags & (flag::ALLCAPS | flag::CAPS_LINE) == 0
+            && matches!(word(r.start - 1), "the" | "The")
+            && lower_next
+            && matches!(word(r.end), "government" | "administration" | "cabinet")
+        {
+            *ty = EntityType::Per;
+        }
+    }
+}

@@ -394,6 +394,14 @@ impl EntityTagger {
         cues::of_after_person(doc, &t.toks, &mut spans);
         cues::airlines_and_ceos(doc, &t.toks, &mut spans);
         cues::place_nouns(doc, &t.toks, &mut spans);
+        cues::plural_groups(doc, &t.toks, &self.gaz, &mut spans);
+        cues::products_of_orgs(doc, &t.toks, &mut spans);
+        cues::spaced_hyphens(doc, &t.toks, &mut spans);
+        cues::given_and_family(doc, &t.toks, &mut spans);
+        cues::listed_after_plural(doc, &t.toks, &mut spans);
+        cues::acronym_before_brackets(doc, &t.toks, &mut spans);
+        cues::caption_labels(doc, &mut spans);
+        cues::leader_governments(doc, &t.toks, &mut spans);
         town_before_region(doc, &t.toks, &mut spans);
         let mut e = referents::resolve(doc, &self.gaz, &t.toks, &spans);
         // "Acme Corp.", "Salomon Bros." and "EADS N.V.": the abbreviation's dot belongs to the
@@ -725,7 +733,11 @@ fn company_cues(doc: &Doc<'_>, toks: &[TokInfo], tags: &mut [u8]) {
         .map(|(r, _)| r.clone())
         .collect();
     for (r, ty) in &spans {
-        if *ty != EntityType::Per {
+        // A place no list knows ("Shares of Lumora") reads the same cues as a person's name;
+        // a listed place ("shares of China" does not occur, "a stake in Iraq" does) never.
+        let unknown_place = *ty == EntityType::Loc
+            && toks[r.start].gaz & (cat::LOC_B | cat::COUNTRY | cat::CITY | cat::TR_B << 4) == 0;
+        if *ty != EntityType::Per && !unknown_place {
             continue;
         }
         let key = seq_key(toks, r.clone());
@@ -786,7 +798,9 @@ fn company_cues(doc: &Doc<'_>, toks: &[TokInfo], tags: &mut [u8]) {
             || (lower_word(after, &["merged"]) && word(after + 1) == "with");
         let cue_before = r.start >= 2
             && ((matches!(word(r.start - 1), "of" | "in")
-                && lower_word(r.start - 2, COMPANY_BEFORE))
+                && (lower_word(r.start - 2, COMPANY_BEFORE)
+                    // "Shares of Lumora" opening a sentence.
+                    || matches!(word(r.start - 2), "Shares" | "Stakes")))
                 // "CEO of X", "chief executive of X", "merged with X", "merger with X".
                 || (word(r.start - 1) == "of"
                     && (word(r.start - 2) == "CEO" || lower_word(r.start - 2, &["executive"])))
@@ -810,7 +824,8 @@ fn company_cues(doc: &Doc<'_>, toks: &[TokInfo], tags: &mut [u8]) {
             || r.start >= 2
                 && matches!(word(r.start - 1), "and" | "or")
                 && orgs.iter().any(|s| s.end == r.start - 1 && known(s));
-        if cue_after || cue_before || coordinated || cue_apposition {
+        // A place reads only the share and stake cues ("Brighton and Southampton" are towns).
+        if cue_after || cue_before || (!unknown_place && (coordinated || cue_apposition)) {
             company.insert(key, ());
         }
     }
@@ -819,7 +834,10 @@ fn company_cues(doc: &Doc<'_>, toks: &[TokInfo], tags: &mut [u8]) {
     }
     for (r, ty) in spans {
         let key = seq_key(toks, r.clone());
-        if ty == EntityType::Per && company.contains_key(&key) && !titled.contains_key(&key) {
+        if matches!(ty, EntityType::Per | EntityType::Loc)
+            && company.contains_key(&key)
+            && !titled.contains_key(&key)
+        {
             set_tags(tags, r, type_index(EntityType::Org));
         }
     }
@@ -1295,6 +1313,22 @@ const PLACE_ENDINGS: &[&str] = &[
     "Bridge",
     "Boulevard",
     "Highway",
+    "Plateau",
+    "Valley",
+    "River",
+    "Island",
+    "Islands",
+    "Mountains",
+    "Ocean",
+    "Sea",
+    "Peninsula",
+    "Desert",
+    "Canyon",
+    "Gulf",
+    "Strait",
+    "Oval",
+    "County",
+    "Parish",
 ];
 
 /// Words that end buildings and sites: a name ending in one is cut before "in", "at" or
@@ -1348,6 +1382,10 @@ const MEDIA_ENDINGS: &[&str] = &[
     "Weekly",
     "Magazine",
     "Press",
+    "Sentinel",
+    "Statesman",
+    "Bulletin",
+    "Dispatch",
 ];
 
 /// Words before "Center" or "Centre" that make the name an institution, not a place: "Pew
@@ -1391,6 +1429,29 @@ const INSTITUTE_WORDS: &[&str] = &[
 /// and a site followed by "in", "at" or "near" and a place ("Fisht Stadium in Sochi").
 fn split_at_breaks(doc: &Doc<'_>, toks: &[TokInfo], spans: &mut Vec<(Range<usize>, EntityType)>) {
     let word = |i: usize| referents::word(doc, i);
+    // A sentence's full stop taken in as a token of its own ("Barack Obama" + ".") is no part
+    // of the name (an abbreviation's dot is put back on the mention later: "Acme Corp.").
+    // Abbreviations keep theirs ("U.S.": the word before the dot is a word of three letters
+    // or more, with lowercase letters).
+    for (r, _) in spans.iter_mut() {
+        let before = word(r.end.wrapping_sub(2));
+        // A full stop ends a sentence: a space or the end of the text follows ("St.
+        // Petersburg, Fla., for" keeps its dot).
+        let ends = doc.tokens.get(r.end - 1).is_some_and(|t| {
+            doc.text
+                .as_bytes()
+                .get(t.span.end)
+                .is_none_or(u8::is_ascii_whitespace)
+        });
+        if r.len() >= 2
+            && word(r.end - 1) == "."
+            && ends
+            && before.chars().count() >= 3
+            && before.chars().any(char::is_lowercase)
+        {
+            r.end -= 1;
+        }
+    }
     let place = |i: usize| {
         toks.get(i)
             .is_some_and(|t| t.gaz & (cat::LOC_B | cat::COUNTRY | cat::CITY) != 0)
@@ -1508,8 +1569,18 @@ fn name_endings(doc: &Doc<'_>, toks: &[TokInfo], spans: &mut Vec<(Range<usize>, 
         } else if r.len() >= 2 && in_list(&lists().media_endings, word(r.end - 1)) {
             spans[k].1 = EntityType::Org;
         } else if r.len() >= 2
-            && (in_list(&lists().place_endings, word(r.end - 1))
-                || (word(r.start) == "Museum" && word(r.start + 1) == "of"))
+            && ((in_list(&lists().place_endings, word(r.end - 1))
+                // A county before a score is a football club ("Notts County 0").
+                && !(word(r.end - 1) == "County"
+                    && toks
+                        .get(r.end)
+                        .is_some_and(|t| t.flags & features::flag::DIGIT != 0)))
+                || (word(r.start) == "Museum" && word(r.start + 1) == "of")
+                // "Lake Chad", "Mount Vernon", "Cape Cod".
+                || (matches!(word(r.start), "Lake" | "Mount" | "Cape")
+                    && r.clone().all(|i| {
+                        toks[i].flags & features::flag::CAP != 0 && !is_org_ending(word(i))
+                    })))
             && !(ty == EntityType::Org
                 && matches!(word(r.end - 1), "Center" | "Centre")
                 && INSTITUTE_WORDS.contains(&word(r.end - 2)))
@@ -1527,14 +1598,23 @@ fn name_endings(doc: &Doc<'_>, toks: &[TokInfo], spans: &mut Vec<(Range<usize>, 
     }
 }
 
-/// A one-word name before a comma and a listed state or country that closes the phrase is a
-/// town: "Evansville, Indiana, ...", "of McMinnville, Oregon." (not a person or a company).
+/// A name of one or two words before a comma and a listed state or country that closes the
+/// phrase is a town: "Evansville, Indiana, ...", "of McMinnville, Oregon.", "in Bowling Green,
+/// Ohio" (not a person or a company), and so is every other mention of it ("a former resident
+/// of Evansville"). A two-word name opening with a given name stays a person ("John Cornyn,
+/// Texas").
 fn town_before_region(doc: &Doc<'_>, toks: &[TokInfo], spans: &mut [(Range<usize>, EntityType)]) {
     let word = |i: usize| referents::word(doc, i);
+    let mut towns: Vec<u64> = Vec::new();
     for k in 0..spans.len().saturating_sub(1) {
         let (r, ty) = &spans[k];
         let (n, next_ty) = &spans[k + 1];
-        if r.len() == 1
+        let given = r.len() == 2
+            && toks
+                .get(r.start)
+                .is_some_and(|t| t.gaz & (cat::FIRST_M | cat::FIRST_F | cat::TITLE) != 0);
+        if (1..=2).contains(&r.len())
+            && !given
             && matches!(ty, EntityType::Per | EntityType::Org)
             && word(r.end) == ","
             && n.start == r.end + 1
@@ -1544,9 +1624,16 @@ fn town_before_region(doc: &Doc<'_>, toks: &[TokInfo], spans: &mut [(Range<usize
                 .is_some_and(|t| t.gaz & (cat::COUNTRY | cat::LOC_B) != 0)
             && matches!(word(n.end), "," | "." | ")" | ";" | "")
         {
-            spans[k].1 = EntityType::Loc;
+            towns.push(seq_key(toks, r.clone()));
         }
     }
+    retype_all(
+        toks,
+        spans,
+        &towns,
+        |ty| matches!(ty, EntityType::Per | EntityType::Org),
+        EntityType::Loc,
+    );
 }
 
 /// Words that end the first part of a state's formal name ("the People's Republic" of China).
@@ -1655,8 +1742,10 @@ fn organisation_nouns(doc: &Doc<'_>, toks: &[TokInfo], spans: &mut [(Range<usize
             .is_some_and(|t| t.flags & features::flag::CAP == 0)
     };
     let mut orgs: Vec<u64> = Vec::new();
+    // Other names ("The Quarrymen were an English skiffle band") take the copula's evidence.
+    let mut others: Vec<u64> = Vec::new();
     for (r, ty) in spans.iter() {
-        if !matches!(*ty, EntityType::Per | EntityType::Loc) {
+        if !matches!(*ty, EntityType::Per | EntityType::Loc | EntityType::Misc) {
             continue;
         }
         let given = toks[r.start].gaz & (cat::FIRST_M | cat::FIRST_F | cat::TITLE) != 0;
@@ -1666,12 +1755,23 @@ fn organisation_nouns(doc: &Doc<'_>, toks: &[TokInfo], spans: &mut [(Range<usize
             b -= 1;
         }
         let before = !given && b > 0 && lower(b - 1) && in_list(&lists().org_nouns, word(b - 1));
-        // After: ", a network company based in".
+        // After: ", a network company based in"; "is a major Brazilian manufacturer of",
+        // "are an English punk rock band." (a name that opens its sentence).
         let mut after = false;
-        if word(r.end) == "," && matches!(word(r.end + 1), "a" | "an" | "the") {
+        let copula = matches!(word(r.end), "is" | "are" | "was" | "were")
+            && (starts_sentence(doc, r.start)
+                || (r.start > 0
+                    && matches!(word(r.start - 1), "The" | "the")
+                    && starts_sentence(doc, r.start - 1)));
+        let article = |i: usize| matches!(word(i), "a" | "an" | "the");
+        if (word(r.end) == "," || copula) && article(r.end + 1) {
             let mut i = r.end + 2;
             let stop = (i + 4).min(toks.len());
-            while i < stop && lower(i) {
+            // Lowercase words, and with a copula a demonym ("a major Brazilian maker").
+            let scanned = |i: usize| {
+                lower(i) || (copula && toks.get(i).is_some_and(|t| t.gaz & cat::DEM_B != 0))
+            };
+            while i < stop && scanned(i) {
                 let w = word(i);
                 if w == "'s" || in_list(&lists().person_nouns, w) || APPOSITION_STOPS.contains(&w) {
                     break;
@@ -1700,10 +1800,21 @@ fn organisation_nouns(doc: &Doc<'_>, toks: &[TokInfo], spans: &mut [(Range<usize
                 i += 1;
             }
         }
-        if before || after {
+        if *ty == EntityType::Misc {
+            if after && copula {
+                others.push(seq_key(toks, r.clone()));
+            }
+        } else if before || after {
             orgs.push(seq_key(toks, r.clone()));
         }
     }
+    retype_all(
+        toks,
+        spans,
+        &others,
+        |ty| ty == EntityType::Misc,
+        EntityType::Org,
+    );
     if orgs.is_empty() {
         return;
     }
@@ -1804,6 +1915,13 @@ const ORG_ENDINGS: &[&str] = &[
     "S.p.A",
     "Pty",
     "Bhd",
+    "School",
+    "Club",
+    "Academy",
+    "Diocese",
+    "Network",
+    "Publishing",
+    "Confederation",
 ];
 
 /// The word lists of the rules after tagging, sorted for binary search (they are consulted
@@ -1908,9 +2026,17 @@ fn org_suffixes(doc: &Doc<'_>, toks: &[TokInfo], spans: &mut Vec<(Range<usize>, 
         // + "Department of Agriculture").
         let after_place = j == r.end && spans[k].1 == EntityType::Loc;
         let legal = j == r.end && (after_place || is_legal_form(word(j)));
+        // A demonym opens the organisation's name ("the Brazilian Cycling Confederation"),
+        // not a state's body ("German" and "Foreign Ministry", CoNLL).
+        let demonym = r.len() == 1
+            && toks[r.start].gaz & cat::DEM_B != 0
+            && !matches!(
+                word(j),
+                "Ministry" | "Department" | "Army" | "Navy" | "Force" | "Police"
+            );
         if j < limit
             && (j > r.end || legal)
-            && spans[k].1 != EntityType::Misc
+            && (spans[k].1 != EntityType::Misc || (demonym && j > r.end))
             && is_org_ending(word(j))
             && toks[j].flags & features::flag::CAPS_LINE == 0
         {
