@@ -4288,8 +4288,11 @@ fn idiomatic_say(doc: &Doc<'_>, (a0, b0): (usize, usize)) -> bool {
     let before = |k: usize| a.checked_sub(k).map_or("", |i| word_at(doc, i));
     let said = word_at(doc, a).eq_ignore_ascii_case("said");
     if said {
+        // "Having said that, ..." (a comma or the sentence's end after "that"); in "Having
+        // said that he would not run, ..." "that" is a complementizer and "said" a cue.
         return before(1).eq_ignore_ascii_case("having")
-            && word_at(doc, b).eq_ignore_ascii_case("that");
+            && word_at(doc, b).eq_ignore_ascii_case("that")
+            && matches!(word_at(doc, b + 1), "," | "." | ";" | "");
     }
     let after_lets = before(1) == "'s" || before(1) == "\u{2019}s" || before(1) == "us";
     after_lets && before(2).eq_ignore_ascii_case("let")
