@@ -882,22 +882,29 @@ pub(super) fn listed_after_plural(
             k += 1;
             continue;
         };
-        // The list: names joined by commas, "and", "or".
+        // The list: names joined by commas, closed by the name after "and" or "or" ("New
+        // Order, Interpol or Joy Division"). Names after commas alone with no "and" or "or"
+        // to close them are no list ("cities such as Leeds, Okafor said, ..."): only the
+        // first name is typed.
+        let mut last = k;
         let mut j = k;
-        loop {
-            let (r, ty) = spans[j].clone();
-            if ty != to && !backed(toks, &r, ty) && !is_org_ending(word(r.end - 1)) {
-                spans[j].1 = to;
-            }
-            if !spans
-                .get(j + 1)
-                .is_some_and(|(next, _)| joined(doc, r.end, next.start))
-            {
+        while let (Some((r, _)), Some((next, _))) = (spans.get(j), spans.get(j + 1)) {
+            if !joined(doc, r.end, next.start) {
                 break;
             }
             j += 1;
+            if matches!(word(next.start - 1), "and" | "or") {
+                last = j;
+                break;
+            }
         }
-        k = j + 1;
+        for span in spans.get_mut(k..=last).unwrap_or_default() {
+            let (r, ty) = span.clone();
+            if ty != to && !backed(toks, &r, ty) && !is_org_ending(word(r.end - 1)) {
+                span.1 = to;
+            }
+        }
+        k = last + 1;
     }
 }
 
