@@ -563,7 +563,8 @@ fn person_word(doc: &Doc<'_>, spans: &[(Range<usize>, EntityType)], w: &str) -> 
 /// Beatles", "the Rolling Stones") is a band or a team: an organisation (CoNLL), in every
 /// mention. A family ("the Kennedys", "the Sams" after "Manju Sam") stays a person: the plural
 /// is known as a person's name, or its singular is a given name, a listed name or a word of
-/// another person's name in the article.
+/// another person's name in the article; so does a name that opens with a given name ("the
+/// Ron Burkes case").
 pub(super) fn plural_groups(
     doc: &Doc<'_>,
     toks: &[TokInfo],
@@ -591,7 +592,17 @@ pub(super) fn plural_groups(
             && t.flags & (flag::ALLCAPS | flag::CAPS_LINE) == 0
             // Known as (part of) a person's name in the training data, or a listed name.
             && t.gaz & (cat::TR_B | cat::TR_I | cat::NAMES | cat::FIRST_M | cat::FIRST_F) == 0;
-        if !the || !plural {
+        // A name that opens with a given name is a person's ("the Ron Burkes case").
+        let name_start = if matches!(word(r.start), "The" | "the") {
+            r.start + 1
+        } else {
+            r.start
+        };
+        let given = name_start + 1 < r.end
+            && toks
+                .get(name_start)
+                .is_some_and(|f| f.gaz & (cat::FIRST_M | cat::FIRST_F) != 0);
+        if !the || !plural || given {
             continue;
         }
         let stem = &last[..last.len() - 1];
