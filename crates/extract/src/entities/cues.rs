@@ -753,7 +753,7 @@ const CANTONESE_FAMILY: &[&str] = &[
 /// A two-word name typed as an organisation or a place whose second word is an East Asian
 /// family name and whose first word no list knows ("DAB's Starry Lee", "Baggio Leung") is a
 /// person's, in every mention; names ending in a word for a place or a body ("Central Park")
-/// are not taken.
+/// or opening with one ("Fort Lee") are not taken.
 pub(super) fn given_and_family(
     doc: &Doc<'_>,
     toks: &[TokInfo],
@@ -789,7 +789,13 @@ pub(super) fn given_and_family(
                 || in_list(&lists().site_endings, w)
                 || in_list(&lists().media_endings, w)
         };
+        // "Fort Lee", "Port Ho": a word that opens a place's name is no given name.
+        let place_opener = matches!(
+            word(r.start),
+            "Fort" | "Port" | "Mount" | "Lake" | "Cape" | "Point"
+        );
         if family
+            && !place_opener
             && plain(first)
             && plain(last)
             && unknown_first
