@@ -145,38 +145,24 @@ fn adjunct_before(doc: &Doc<'_>, at: usize) -> Option<usize> {
 
 /// Whether the words of a sentence opening that starts like an adverbial ("at", "in", "on",
 /// ...) make a clause: a quantity ("At least twenty people died") or, after a preposition, a
-/// finite auxiliary that no relative pronoun introduces ("On Monday the toll was 20", but not
-/// "In a statement that was released on Friday").
+/// finite verb ([`crate::attribution::is_adjunct`]: "On Monday the toll was 20", "In May the
+/// dam broke") before any relative pronoun ("In a statement that was released on Friday" is
+/// an adverbial).
 fn is_clause(words: &[&str]) -> bool {
     const QUANTIFIERS: &[&str] = &["least", "most"];
-    const FINITE: &[&str] = &[
-        "is", "are", "was", "were", "has", "have", "had", "will", "would", "did", "does",
-    ];
     const RELATIVE: &[&str] = &["that", "which", "who", "whom", "whose", "where"];
-    const SUBORDINATORS: &[&str] = &["when", "while", "after", "before"];
-    let lower = |w: &str| w.to_ascii_lowercase();
-    let Some(first) = words.first().map(|w| lower(w)) else {
+    let is = |list: &[&str], w: &str| list.iter().any(|x| x.eq_ignore_ascii_case(w));
+    let Some(first) = words.first() else {
         return false;
     };
-    if first == "at"
-        && words
-            .get(1)
-            .is_some_and(|w| QUANTIFIERS.contains(&lower(w).as_str()))
-    {
+    if first.eq_ignore_ascii_case("at") && words.get(1).is_some_and(|w| is(QUANTIFIERS, w)) {
         return true;
     }
-    if SUBORDINATORS.contains(&first.as_str()) {
-        return false;
-    }
-    for w in words.iter().skip(1).map(|w| lower(w)) {
-        if RELATIVE.contains(&w.as_str()) {
-            return false;
-        }
-        if FINITE.contains(&w.as_str()) {
-            return true;
-        }
-    }
-    false
+    let upto = words
+        .iter()
+        .position(|w| is(RELATIVE, w))
+        .unwrap_or(words.len());
+    !crate::attribution::is_adjunct(&words[..upto].join(" "))
 }
 
 impl AttributionParts {
@@ -498,6 +484,15 @@ mod tests {
             (
                 "On Monday the toll was twenty, officials said the toll could rise.",
                 "On Monday the toll was twenty",
+            ),
+            // A past tense without an auxiliary (the attribution layer's finite forms).
+            (
+                "In May the dam broke, officials said the toll could rise.",
+                "In May the dam broke",
+            ),
+            (
+                "In the end the bridge collapsed, officials said the toll could rise.",
+                "In the end the bridge collapsed",
             ),
         ] {
             let a = Attribution {
