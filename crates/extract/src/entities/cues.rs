@@ -689,7 +689,8 @@ pub(super) fn products_of_orgs(
 
 /// Two one-word names around a hyphen written with spaces ("Wal - Mart"), neither known to
 /// the lists or the training data, are one name split by the spacing: an organisation (a
-/// route between two places, "Bangkok - Chiang Mai", has listed names).
+/// route between two places, "Bangkok - Chiang Mai", has listed names; two names the tagger
+/// took for people, "Okonkwo - Adeyemi 6-3", are two people).
 pub(super) fn spaced_hyphens(
     doc: &Doc<'_>,
     toks: &[TokInfo],
@@ -717,8 +718,10 @@ pub(super) fn spaced_hyphens(
     };
     let mut k = 1;
     while k < spans.len() {
-        let (p, _) = spans[k - 1].clone();
-        let (r, _) = spans[k].clone();
+        let (p, pty) = spans[k - 1].clone();
+        let (r, ty) = spans[k].clone();
+        // Two names the tagger took for people are two people ("Okonkwo - Adeyemi 6-3").
+        let people = pty == EntityType::Per && ty == EntityType::Per;
         let spaced = doc.tokens.get(p.end).is_some_and(|h| {
             h.span.slice(doc.text) == "-"
                 && doc.text.as_bytes().get(h.span.start.wrapping_sub(1)) == Some(&b' ')
@@ -728,6 +731,7 @@ pub(super) fn spaced_hyphens(
             && r.len() == 1
             && p.end + 1 == r.start
             && spaced
+            && !people
             && unknown(p.start)
             && unknown(r.start)
             && word(p.start).len() >= 3
