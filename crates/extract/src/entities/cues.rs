@@ -904,18 +904,21 @@ pub(super) fn listed_after_plural(
             continue;
         };
         // The list: names joined by commas, closed by the name after "and" or "or" ("New
-        // Order, Interpol or Joy Division"). Names after commas alone with no "and" or "or"
-        // to close them are no list ("cities such as Leeds, Okafor said, ..."): only the
-        // first name is typed.
+        // Order, Interpol or Joy Division"). A name after a comma belongs to it only when the
+        // list goes on after it ("AT&T, Wachovia, Carnival Cruise Lines, and many more"): in
+        // "cities such as Leeds, Okafor said, ..." the verb after "Okafor" ends the list.
         let mut last = k;
-        let mut j = k;
-        while let (Some((r, _)), Some((next, _))) = (spans.get(j), spans.get(j + 1)) {
+        while let (Some((r, _)), Some((next, _))) = (spans.get(last), spans.get(last + 1)) {
             if !joined(doc, r.end, next.start) {
                 break;
             }
-            j += 1;
-            if matches!(word(next.start - 1), "and" | "or") {
-                last = j;
+            let closed = matches!(word(next.start - 1), "and" | "or");
+            let goes_on = matches!(word(next.end), "," | "and" | "or" | "." | ";" | ")" | "");
+            if !closed && !goes_on {
+                break;
+            }
+            last += 1;
+            if closed {
                 break;
             }
         }
