@@ -4267,9 +4267,6 @@ fn has_capitalised_word(doc: &Doc<'_>, (a, b): (usize, usize)) -> bool {
     })
 }
 
-/// "X reported ..., citing Y": the citing attribution takes Y as its source and X's content,
-/// with X's attribution as parent, so the chain reads X > Y.
-/// A "citing" that names a reason rather than a source ("citing rising costs") stays as it is.
 /// "Having said that", "let's say", "needless to say", "that is to say", "suffice it to say":
 /// set phrases with "say" that attribute nothing.
 fn idiomatic_say(doc: &Doc<'_>, (a0, b0): (usize, usize)) -> bool {
@@ -4321,6 +4318,9 @@ const HEAD_END_PREPOSITIONS: &[&str] = &[
     "into", "amid",
 ];
 
+/// "X reported ..., citing Y": the citing attribution takes Y as its source and X's content,
+/// with X's attribution as parent, so the chain reads X > Y.
+/// A "citing" that names a reason rather than a source ("citing rising costs") stays as it is.
 fn rewrite_citing(doc: &Doc<'_>, entities: &Entities, drafts: &[Draft], out: &mut [Attribution]) {
     for i in 0..out.len() {
         let Some(parent) = out[i].parent else {
