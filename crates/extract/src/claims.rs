@@ -455,6 +455,15 @@ mod tests {
                 "On Monday the toll was twenty, officials said the toll could rise.",
                 "On Monday the toll was twenty",
             ),
+            // A past tense without an auxiliary (the attribution layer's finite forms).
+            (
+                "In May the dam broke, officials said the toll could rise.",
+                "In May the dam broke",
+            ),
+            (
+                "In the end the bridge collapsed, officials said the toll could rise.",
+                "In the end the bridge collapsed",
+            ),
         ] {
             let a = Attribution {
                 source: vec![span_of(text, "officials")],

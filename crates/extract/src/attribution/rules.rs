@@ -4284,9 +4284,6 @@ fn has_capitalised_word(doc: &Doc<'_>, (a, b): (usize, usize)) -> bool {
     })
 }
 
-/// "X reported ..., citing Y": the citing attribution takes Y as its source and X's content,
-/// with X's attribution as parent, so the chain reads X > Y.
-/// A "citing" that names a reason rather than a source ("citing rising costs") stays as it is.
 /// "Having said that", "let's say", "needless to say", "that is to say", "suffice it to say":
 /// set phrases with "say" that attribute nothing.
 fn idiomatic_say(doc: &Doc<'_>, (a0, b0): (usize, usize)) -> bool {
@@ -4305,8 +4302,11 @@ fn idiomatic_say(doc: &Doc<'_>, (a0, b0): (usize, usize)) -> bool {
     let before = |k: usize| a.checked_sub(k).map_or("", |i| word_at(doc, i));
     let said = word_at(doc, a).eq_ignore_ascii_case("said");
     if said {
+        // "Having said that, ..." (a comma or the sentence's end after "that"); in "Having
+        // said that he would not run, ..." "that" is a complementizer and "said" a cue.
         return before(1).eq_ignore_ascii_case("having")
-            && word_at(doc, b).eq_ignore_ascii_case("that");
+            && word_at(doc, b).eq_ignore_ascii_case("that")
+            && matches!(word_at(doc, b + 1), "," | "." | ";" | "");
     }
     let after_lets = before(1) == "'s" || before(1) == "\u{2019}s" || before(1) == "us";
     after_lets && before(2).eq_ignore_ascii_case("let")
@@ -4379,6 +4379,9 @@ const HEAD_END_PREPOSITIONS: &[&str] = &[
     "into", "amid",
 ];
 
+/// "X reported ..., citing Y": the citing attribution takes Y as its source and X's content,
+/// with X's attribution as parent, so the chain reads X > Y.
+/// A "citing" that names a reason rather than a source ("citing rising costs") stays as it is.
 fn rewrite_citing(doc: &Doc<'_>, entities: &Entities, drafts: &[Draft], out: &mut [Attribution]) {
     for i in 0..out.len() {
         let Some(parent) = out[i].parent else {

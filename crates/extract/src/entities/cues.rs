@@ -568,7 +568,8 @@ fn person_word(doc: &Doc<'_>, spans: &[(Range<usize>, EntityType)], w: &str) -> 
 /// Beatles", "the Rolling Stones") is a band or a team: an organisation (CoNLL), in every
 /// mention. A family ("the Kennedys", "the Sams" after "Manju Sam") stays a person: the plural
 /// is known as a person's name, or its singular is a given name, a listed name or a word of
-/// another person's name in the article.
+/// another person's name in the article; so does a name that opens with a given name ("the
+/// Ron Burkes case").
 pub(super) fn plural_groups(
     doc: &Doc<'_>,
     toks: &[TokInfo],
@@ -596,7 +597,17 @@ pub(super) fn plural_groups(
             && t.flags & (flag::ALLCAPS | flag::CAPS_LINE) == 0
             // Known as (part of) a person's name in the training data, or a listed name.
             && t.gaz & (cat::TR_B | cat::TR_I | cat::NAMES | cat::FIRST_M | cat::FIRST_F) == 0;
-        if !the || !plural {
+        // A name that opens with a given name is a person's ("the Ron Burkes case").
+        let name_start = if matches!(word(r.start), "The" | "the") {
+            r.start + 1
+        } else {
+            r.start
+        };
+        let given = name_start + 1 < r.end
+            && toks
+                .get(name_start)
+                .is_some_and(|f| f.gaz & (cat::FIRST_M | cat::FIRST_F) != 0);
+        if !the || !plural || given {
             continue;
         }
         let stem = &last[..last.len() - 1];
@@ -683,7 +694,8 @@ pub(super) fn products_of_orgs(
 
 /// Two one-word names around a hyphen written with spaces ("Wal - Mart"), neither known to
 /// the lists or the training data, are one name split by the spacing: an organisation (a
-/// route between two places, "Bangkok - Chiang Mai", has listed names).
+/// route between two places, "Bangkok - Chiang Mai", has listed names; two names the tagger
+/// took for people, "Okonkwo - Adeyemi 6-3", are two people).
 pub(super) fn spaced_hyphens(
     doc: &Doc<'_>,
     toks: &[TokInfo],
@@ -711,8 +723,10 @@ pub(super) fn spaced_hyphens(
     };
     let mut k = 1;
     while k < spans.len() {
-        let (p, _) = spans[k - 1].clone();
-        let (r, _) = spans[k].clone();
+        let (p, pty) = spans[k - 1].clone();
+        let (r, ty) = spans[k].clone();
+        // Two names the tagger took for people are two people ("Okonkwo - Adeyemi 6-3").
+        let people = pty == EntityType::Per && ty == EntityType::Per;
         let spaced = doc.tokens.get(p.end).is_some_and(|h| {
             h.span.slice(doc.text) == "-"
                 && doc.text.as_bytes().get(h.span.start.wrapping_sub(1)) == Some(&b' ')
@@ -722,6 +736,7 @@ pub(super) fn spaced_hyphens(
             && r.len() == 1
             && p.end + 1 == r.start
             && spaced
+            && !people
             && unknown(p.start)
             && unknown(r.start)
             && word(p.start).len() >= 3
@@ -747,7 +762,7 @@ const CANTONESE_FAMILY: &[&str] = &[
 /// A two-word name typed as an organisation or a place whose second word is an East Asian
 /// family name and whose first word no list knows ("DAB's Starry Lee", "Baggio Leung") is a
 /// person's, in every mention; names ending in a word for a place or a body ("Central Park")
-/// are not taken.
+/// or opening with one ("Fort Lee") are not taken.
 pub(super) fn given_and_family(
     doc: &Doc<'_>,
     toks: &[TokInfo],
@@ -783,7 +798,13 @@ pub(super) fn given_and_family(
                 || in_list(&lists().site_endings, w)
                 || in_list(&lists().media_endings, w)
         };
+        // "Fort Lee", "Port Ho": a word that opens a place's name is no given name.
+        let place_opener = matches!(
+            word(r.start),
+            "Fort" | "Port" | "Mount" | "Lake" | "Cape" | "Point"
+        );
         if family
+            && !place_opener
             && plain(first)
             && plain(last)
             && unknown_first
@@ -887,22 +908,32 @@ pub(super) fn listed_after_plural(
             k += 1;
             continue;
         };
-        // The list: names joined by commas, "and", "or".
-        let mut j = k;
-        loop {
-            let (r, ty) = spans[j].clone();
-            if ty != to && !backed(toks, &r, ty) && !is_org_ending(word(r.end - 1)) {
-                spans[j].1 = to;
-            }
-            if !spans
-                .get(j + 1)
-                .is_some_and(|(next, _)| joined(doc, r.end, next.start))
-            {
+        // The list: names joined by commas, closed by the name after "and" or "or" ("New
+        // Order, Interpol or Joy Division"). A name after a comma belongs to it only when the
+        // list goes on after it ("AT&T, Wachovia, Carnival Cruise Lines, and many more"): in
+        // "cities such as Leeds, Okafor said, ..." the verb after "Okafor" ends the list.
+        let mut last = k;
+        while let (Some((r, _)), Some((next, _))) = (spans.get(last), spans.get(last + 1)) {
+            if !joined(doc, r.end, next.start) {
                 break;
             }
-            j += 1;
+            let closed = matches!(word(next.start - 1), "and" | "or");
+            let goes_on = matches!(word(next.end), "," | "and" | "or" | "." | ";" | ")" | "");
+            if !closed && !goes_on {
+                break;
+            }
+            last += 1;
+            if closed {
+                break;
+            }
         }
-        k = j + 1;
+        for span in spans.get_mut(k..=last).unwrap_or_default() {
+            let (r, ty) = span.clone();
+            if ty != to && !backed(toks, &r, ty) && !is_org_ending(word(r.end - 1)) {
+                span.1 = to;
+            }
+        }
+        k = last + 1;
     }
 }
 
