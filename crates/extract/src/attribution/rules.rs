@@ -1075,6 +1075,9 @@ const NOT_SOURCE_EDGE: &[&str] = &[
     "\u{2019}re",
     "ca",
     "wo",
+    // "Having | said he would not run again, the senator ...": the perfect participle's
+    // auxiliary.
+    "having",
     "also",
     "has",
     "have",
