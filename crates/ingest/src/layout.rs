@@ -720,9 +720,10 @@ fn is_heading(line: &str) -> bool {
             lower += 1;
         }
     }
-    // All-caps headings, and short title-like lines with no sentence punctuation.
+    // All-caps headings, and short title-like lines with no sentence punctuation (subheads
+    // and photo captions of up to ten words: "The Plains of Arafat on the day of Hajj").
     (upper >= 4 && lower * 10 <= upper)
-        || (words <= 6 && line.chars().next().is_some_and(char::is_uppercase))
+        || (words <= 10 && line.chars().next().is_some_and(char::is_uppercase))
 }
 
 /// Length in bytes of a dateline at the start of `line` ("SEOUL, Oct 5 (Reuters) -",
@@ -881,6 +882,22 @@ mod tests {
         assert!(is_editor_note("Jane Roe edited this article."));
         assert!(!is_editor_note(
             "The minister contributed ideas to the report."
+        ));
+    }
+
+    #[test]
+    fn captions_and_subheads_without_a_stop_are_headings() {
+        // Regression: a nine-word photo caption was read as a body paragraph, so its line
+        // became an article statement (Wikinews text, CC BY).
+        assert!(is_heading("The Plains of Arafat on the day of Hajj"));
+        assert!(is_heading(
+            "Group F \u{2014} Sweden 1 \u{2013} 0 Korea Republic"
+        ));
+        assert!(!is_heading(
+            "The Plains of Arafat were crowded on the day of Hajj."
+        ));
+        assert!(!is_heading(
+            "the pilgrims walked on to the plains of Arafat on the day of Hajj"
         ));
     }
 
