@@ -627,10 +627,7 @@ fn subject_before_adjunct(
     let opens = is_in(DETERMINERS_BEFORE, &lower(opener)) || opener.starts_with(char::is_uppercase);
     // A noun phrase, names and titles included ("Civil Defense Authority director General
     // Suleiman al-Amr"), not a clause.
-    let clause = (start..open).any(|i| {
-        let w = lower(word_at(doc, i));
-        is_in(BE_FORMS, &w) || is_in(&["has", "have", "had", "that", "which", "who"], &w)
-    });
+    let clause = (start..open).any(|i| clause_word(doc, i));
     // After a prepositional adjunct, only a subject that opens the sentence and is no
     // adverbial itself ("On Tuesday, in Lesbos, ...": the subject comes later); it may be a
     // longer name with titles.
@@ -691,16 +688,9 @@ fn name_before_apposition(
     if word_at(doc, name_end) != "," || s0 <= name_end || a - 1 - name_end > MAX_APPOSITION {
         return;
     }
-    let clause_word = |i: usize| {
-        let w = lower(word_at(doc, i));
-        is_in(BE_FORMS, &w)
-            || matches!(
-                w.as_str(),
-                "has" | "have" | "had" | "who" | "which" | "that"
-            )
-            || is_in(&["\"", "\u{201C}", "\u{201D}"], word_at(doc, i))
-    };
-    if (name_end + 1..a - 1).any(clause_word) {
+    let clause_or_quote =
+        |i: usize| clause_word(doc, i) || is_in(&["\"", "\u{201C}", "\u{201D}"], word_at(doc, i));
+    if (name_end + 1..a - 1).any(clause_or_quote) {
         return;
     }
     d.source = vec![(range.start, a - 1)];
@@ -1171,16 +1161,7 @@ fn trim_source(
                     && !auxiliary_in_name(doc, i, sent.start)
         })
     };
-    let capitalised = |i: usize| {
-        doc.tokens.get(i).is_some_and(|t| {
-            t.kind == crate::segment::TokenKind::Word
-                && t.span
-                    .slice(doc.text)
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_uppercase)
-        })
-    };
+    let capitalised = |i: usize| capitalised_word(doc, i);
     let relative = |i: usize| {
         doc.tokens.get(i).is_some_and(|t| {
             matches!(
@@ -1340,12 +1321,6 @@ fn trim_source(
 /// - "According to Rathbun the Scientology property in question was returned": after a name,
 ///   "the" opens the next phrase.
 fn trim_source_phrases(doc: &Doc<'_>, d: &mut Draft) {
-    let capitalised = |i: usize| {
-        doc.tokens.get(i).is_some_and(|t| {
-            t.kind == crate::segment::TokenKind::Word
-                && t.span.slice(doc.text).starts_with(char::is_uppercase)
-        })
-    };
     for (a, b) in d.source.iter_mut() {
         if *b > *a + 2
             && is_year(word_at(doc, *a))
@@ -1354,7 +1329,7 @@ fn trim_source_phrases(doc: &Doc<'_>, d: &mut Draft) {
             *a += 1;
         }
         if let Some(k) = (*a + 1..*b).find(|&k| word_at(doc, k) == "the") {
-            if (*a..k).all(capitalised) {
+            if (*a..k).all(|i| capitalised_word(doc, i)) {
                 *b = k;
             }
         }
@@ -1464,6 +1439,21 @@ const QUANTIFIERS: &[&str] = &[
 
 fn word_at<'t>(doc: &Doc<'t>, i: usize) -> &'t str {
     doc.tokens.get(i).map_or("", |t| t.span.slice(doc.text))
+}
+
+/// True when token `i` is a word that opens with a capital letter.
+fn capitalised_word(doc: &Doc<'_>, i: usize) -> bool {
+    doc.tokens.get(i).is_some_and(|t| {
+        t.kind == crate::segment::TokenKind::Word
+            && t.span.slice(doc.text).starts_with(char::is_uppercase)
+    })
+}
+
+/// True when token `i` makes the words around it a clause, not a noun phrase: a form of "be",
+/// "has", "have" or "had", or a relative pronoun ("that", "which", "who").
+fn clause_word(doc: &Doc<'_>, i: usize) -> bool {
+    let w = lower(word_at(doc, i));
+    is_in(BE_FORMS, &w) || is_in(&["has", "have", "had", "that", "which", "who"], &w)
 }
 
 /// Content when the role tagger found none: the clause before `, SOURCE cue` at the end of a
@@ -4327,16 +4317,9 @@ fn idiomatic_say(doc: &Doc<'_>, (a0, b0): (usize, usize)) -> bool {
 fn finish_name_source(doc: &Doc<'_>, v: &[TokView], d: &mut Draft) {
     const MAX_MORE: usize = 4;
     let capitalised = |i: usize| {
-        doc.tokens.get(i).is_some_and(|t| {
-            t.kind == crate::segment::TokenKind::Word
-                && t.span
-                    .slice(doc.text)
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_uppercase)
-        }) && v
-            .get(i)
-            .is_some_and(|t| !t.in_quote && t.quote == QuoteMark::None)
+        capitalised_word(doc, i)
+            && v.get(i)
+                .is_some_and(|t| !t.in_quote && t.quote == QuoteMark::None)
     };
     let Some(sent) = doc.sentences.get(d.sentence) else {
         return;
