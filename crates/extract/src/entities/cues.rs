@@ -555,6 +555,12 @@ pub(super) fn place_nouns(
     );
 }
 
+/// True when token `t` is capitalised as in running text: a capital first letter, and neither
+/// all capitals nor on a line in capitals (where every word looks like a name).
+fn title_case(t: &TokInfo) -> bool {
+    t.flags & flag::CAP != 0 && t.flags & (flag::ALLCAPS | flag::CAPS_LINE) == 0
+}
+
 /// True when some person's name in `spans` has a word equal to `w` (case-insensitive).
 fn person_word(doc: &Doc<'_>, spans: &[(Range<usize>, EntityType)], w: &str) -> bool {
     spans.iter().any(|(r, ty)| {
@@ -593,8 +599,7 @@ pub(super) fn plural_groups(
             && !last.ends_with("ss")
             && !last.ends_with("us")
             && !last.ends_with("is")
-            && t.flags & flag::CAP != 0
-            && t.flags & (flag::ALLCAPS | flag::CAPS_LINE) == 0
+            && title_case(t)
             // Known as (part of) a person's name in the training data, or a listed name.
             && t.gaz & (cat::TR_B | cat::TR_I | cat::NAMES | cat::FIRST_M | cat::FIRST_F) == 0;
         // A name that opens with a given name is a person's ("the Ron Burkes case").
@@ -704,8 +709,7 @@ pub(super) fn spaced_hyphens(
     let word = |i: usize| referents::word(doc, i);
     let unknown = |i: usize| {
         toks.get(i).is_some_and(|t| {
-            t.flags & flag::CAP != 0
-                && t.flags & (flag::ALLCAPS | flag::CAPS_LINE) == 0
+            title_case(t)
                 && t.gaz
                     & (cat::NAMES
                         | cat::FIRST_M
@@ -779,9 +783,6 @@ pub(super) fn given_and_family(
         };
         let family =
             last.gaz & cat::FAMILY_FIRST != 0 || CANTONESE_FAMILY.contains(&word(r.start + 1));
-        let plain = |t: &TokInfo| {
-            t.flags & flag::CAP != 0 && t.flags & (flag::ALLCAPS | flag::CAPS_LINE) == 0
-        };
         let unknown_first = first.gaz
             & (cat::NAMES
                 | cat::ORG_SUFFIX
@@ -805,8 +806,8 @@ pub(super) fn given_and_family(
         );
         if family
             && !place_opener
-            && plain(first)
-            && plain(last)
+            && title_case(first)
+            && title_case(last)
             && unknown_first
             && last.gaz & cat::NAMES == 0
             && !ending(word(r.start))
