@@ -195,7 +195,7 @@ pub fn train(
                 for s in doc.sentences {
                     let mut prev = 0;
                     for i in s.tokens.clone() {
-                        if !model::cue_candidate(v, i, s.tokens.end, prev) {
+                        if !model::cue_candidate(v, i, s.tokens.end, prev, model::TRAIN_REACH) {
                             errors += usize::from(g[i] != 0);
                             prev = 0;
                             continue;

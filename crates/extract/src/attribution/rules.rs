@@ -25,7 +25,7 @@ pub(super) fn find_cues(
         let mut open: Option<usize> = None;
         for i in s.tokens.clone() {
             let Some(t) = v.get(i) else { break };
-            if !model::cue_candidate(v, i, s.tokens.end, prev) {
+            if !model::cue_candidate(v, i, s.tokens.end, prev, model::TAG_REACH) {
                 if let Some(a) = open.take() {
                     out.push((a, i, si));
                 }
