@@ -560,6 +560,13 @@ fn split_sentences(text: &str, first: usize, paragraph: usize, seg: &mut Segment
     }
 }
 
+/// A name written with a small first letter and a capital after it ("iCloud", "eBay", "iOS"):
+/// it can open a sentence.
+fn camel_case(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(char::is_lowercase) && chars.next().is_some_and(char::is_uppercase)
+}
+
 /// Decides whether the terminator token at `term` ends a sentence, given the next token.
 fn is_boundary(text: &str, tokens: &[Token], term: usize, next: usize) -> bool {
     let next_tok = tokens[next].span.slice(text);
@@ -589,7 +596,8 @@ fn is_boundary(text: &str, tokens: &[Token], term: usize, next: usize) -> bool {
                 | '`'
                 | '\u{2026}'
         )
-        || (first_char.is_alphabetic() && !first_char.is_lowercase());
+        || (first_char.is_alphabetic() && !first_char.is_lowercase())
+        || camel_case(next_tok);
     if !opener {
         return false;
     }
@@ -749,6 +757,26 @@ mod tests {
         assert_eq!(
             sents("The index settled at 1678.5. Volume was low."),
             ["The index settled at 1678.5.", "Volume was low."]
+        );
+    }
+
+    #[test]
+    fn a_camel_case_name_opens_a_sentence() {
+        // Wikinews text (CC BY): the source of "said" ran on into the next sentence.
+        assert_eq!(
+            sents("\"We are going to demote the PC,\" said Steve Jobs during the keynote. iCloud and iOS 5 will be released in the fall of 2011."),
+            [
+                "\"We are going to demote the PC,\" said Steve Jobs during the keynote.",
+                "iCloud and iOS 5 will be released in the fall of 2011."
+            ]
+        );
+        assert_eq!(
+            sents("He sold it on eBay. eBay took a fee. It was e.g. small."),
+            [
+                "He sold it on eBay.",
+                "eBay took a fee.",
+                "It was e.g. small."
+            ]
         );
     }
 
