@@ -3751,7 +3751,9 @@ fn hearsay_passive(doc: &Doc<'_>, sent: Range<usize>, cue: (usize, usize)) -> bo
 const NOT_A_HEAD_NOUN: &[&str] = &[
     "of", "and", "or", "&", "in", "at", "on", "for", "from", "with", "to", "who", "which", "that",
     "whose", "said", "says", "told", "has", "have", "had", "is", "was", "are", "were", "will",
-    "would", "also",
+    "would", "also", "during", "after", "before", "by", "about", "over", "under", "via",
+    "through", "as", "when", "while", "against", "without", "within", "last", "this", "yesterday",
+    "today", "tonight", "earlier", "later", "then", "again",
 ];
 
 /// Phrases that withhold a source's name when they follow it ("a resident, who asked not to
