@@ -489,10 +489,20 @@ fn inverted_speaker_end(doc: &Doc<'_>, range: std::ops::Range<usize>, b: usize) 
     while end < range.end
         && (!ends(word_at(doc, end)) || word_at(doc, end) == "." && end + 1 < range.end)
     {
+        // A finite verb makes the run a clause ("insisted the plan was sound").
+        if is_in(FINITE_VERBS, &lower(word_at(doc, end))) {
+            return None;
+        }
         end += 1;
     }
     (end > b && end - b <= 5).then_some(end)
 }
+
+/// Finite verbs: a noun phrase holds none outside a relative clause.
+const FINITE_VERBS: &[&str] = &[
+    "is", "was", "are", "were", "has", "had", "have", "will", "would", "could", "can", "should",
+    "may", "might", "must", "did", "does", "do",
+];
 
 /// `CONTENT, said SPEAKER.` with an unquoted content: the verb comes before its subject, so
 /// the speaker is the noun phrase after the cue and the content is the clause before the comma.
@@ -3749,11 +3759,58 @@ fn hearsay_passive(doc: &Doc<'_>, sent: Range<usize>, cue: (usize, usize)) -> bo
 /// Lowercase words after a name that do not make it a modifier of a noun: "Merkel and Macron
 /// said", "Obama of Illinois", "Trump, who said".
 const NOT_A_HEAD_NOUN: &[&str] = &[
-    "of", "and", "or", "&", "in", "at", "on", "for", "from", "with", "to", "who", "which", "that",
-    "whose", "said", "says", "told", "has", "have", "had", "is", "was", "are", "were", "will",
-    "would", "also", "during", "after", "before", "by", "about", "over", "under", "via",
-    "through", "as", "when", "while", "against", "without", "within", "last", "this", "yesterday",
-    "today", "tonight", "earlier", "later", "then", "again",
+    "of",
+    "and",
+    "or",
+    "&",
+    "in",
+    "at",
+    "on",
+    "for",
+    "from",
+    "with",
+    "to",
+    "who",
+    "which",
+    "that",
+    "whose",
+    "said",
+    "says",
+    "told",
+    "has",
+    "have",
+    "had",
+    "is",
+    "was",
+    "are",
+    "were",
+    "will",
+    "would",
+    "also",
+    "during",
+    "after",
+    "before",
+    "by",
+    "about",
+    "over",
+    "under",
+    "via",
+    "through",
+    "as",
+    "when",
+    "while",
+    "against",
+    "without",
+    "within",
+    "last",
+    "this",
+    "yesterday",
+    "today",
+    "tonight",
+    "earlier",
+    "later",
+    "then",
+    "again",
 ];
 
 /// Phrases that withhold a source's name when they follow it ("a resident, who asked not to
