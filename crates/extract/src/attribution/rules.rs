@@ -570,6 +570,103 @@ fn fix_inverted(doc: &Doc<'_>, range: std::ops::Range<usize>, d: &mut Draft) {
     d.content = vec![(start, a - 1)];
 }
 
+/// Sentence adverbs set off by commas between a subject and its cue ("The police chief,
+/// however, said").
+const SENTENCE_ADVERBS: &[&str] = &[
+    "however",
+    "meanwhile",
+    "too",
+    "though",
+    "instead",
+    "also",
+    "nonetheless",
+    "nevertheless",
+    "moreover",
+    "separately",
+    "likewise",
+    "similarly",
+    "indeed",
+];
+
+/// Occasions of speaking that an adverbial names ("in an interview", "at a news conference").
+const OCCASION_NOUNS: &[&str] = &[
+    "interview",
+    "conference",
+    "briefing",
+    "call",
+    "speech",
+    "hearing",
+    "appearance",
+    "rally",
+    "debate",
+    "meeting",
+    "event",
+    "letter",
+    "email",
+    "e-mail",
+    "post",
+    "tweet",
+    "video",
+    "broadcast",
+    "podcast",
+    "op-ed",
+    "testimony",
+    "filing",
+    "session",
+    "address",
+];
+
+/// Words after "for" that make a sentence adverb of it ("for his part", "for example").
+const FOR_ADVERBS: &[&str] = &[
+    "his", "her", "its", "their", "our", "my", "your", "example", "instance", "one",
+];
+
+/// "The senator, in an interview on Sunday, said": the adverbial between commas at the end of
+/// a source that reaches its cue tells when or how the source spoke (it names an occasion or a
+/// time); the source is the phrase before it. Sentence adverbs ("however", "for his part") go
+/// the same way. Affiliations and descriptions stay ("Jane Doe, at the Cato Institute,";
+/// "That letter, on company letterhead,").
+fn cut_adjunct_from_source(doc: &Doc<'_>, v: &[TokView], d: &mut Draft) {
+    const MAX_ADJUNCT: usize = 10;
+    let [(s0, s1)] = d.source[..] else {
+        return;
+    };
+    if s1 > d.cue.0 || (s1..d.cue.0).any(|i| word_at(doc, i) != ",") {
+        return;
+    }
+    let Some(k) = (s0 + 1..s1).rev().find(|&i| word_at(doc, i) == ",") else {
+        return;
+    };
+    let end = if word_at(doc, s1 - 1) == "," {
+        s1 - 1
+    } else {
+        s1
+    };
+    if end <= k + 1
+        || end - k - 1 > MAX_ADJUNCT
+        || v.get(s0..end).is_some_and(|w| w.iter().any(|t| t.in_quote))
+    {
+        return;
+    }
+    let words: Vec<&str> = (k + 1..end).map(|i| word_at(doc, i)).collect();
+    let adverb = match words[..] {
+        [w] => is_in(SENTENCE_ADVERBS, w),
+        [f, w, ..] if f.eq_ignore_ascii_case("for") => words.len() <= 3 && is_in(FOR_ADVERBS, w),
+        _ => false,
+    };
+    let occasion = || {
+        words.iter().any(|w| {
+            is_in(OCCASION_NOUNS, w)
+                || is_in(STATEMENT_NOUNS, w)
+                || is_in(TIME_WORDS, w)
+                || is_weekday(w)
+        })
+    };
+    if adverb || adjunct_words(words.iter().copied()) && occasion() {
+        d.source = vec![(s0, k)];
+    }
+}
+
 /// "The minister, speaking at a news conference in Oslo, said ...": a source found inside a
 /// participial or relative adjunct set off by commas before the cue is a word of the adjunct;
 /// the speaker is the noun phrase that opens the sentence before it. A content the tagger found
@@ -2461,6 +2558,7 @@ pub(super) fn tag(
         fix_inverted(doc, range.clone(), &mut d);
         inverted_after_quote(doc, range.clone(), &mut d);
         subject_before_adjunct(doc, &v, range.clone(), &mut d);
+        cut_adjunct_from_source(doc, &v, &mut d);
         name_before_apposition(doc, entities, range.clone(), &mut d);
         extend_quotes(doc, &v, &regions, &is_cue, &mut d);
         // A content never ends with a preposition, article or conjunction ("the plan on |
