@@ -390,11 +390,12 @@ const TITLES: &[&str] = &[
 const MONTHS: &[&str] = &[
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 ];
-/// Abbreviations that can end a sentence; a break only before a usual sentence opener.
+/// Abbreviations that can end a sentence; a break only before a usual sentence opener. "Del."
+/// is both a title ("Del. Ana Ruiz", a delegate) and a state ("Dover, Del. The ...").
 const SUFFIXES: &[&str] = &[
     "inc", "corp", "co", "ltd", "llc", "plc", "bros", "etc", "al", "ag", "sa", "nv", "bhd", "assn",
     "intl", "govt", "u.s", "u.k", "u.n", "e.u", "a.m", "p.m", "ph.d", "d.c", "l.a", "n.y", "e.g",
-    "i.e",
+    "i.e", "del",
 ];
 /// Words that often open a sentence after an abbreviation that ends one.
 const OPENERS: &[&str] = &[
@@ -757,6 +758,18 @@ mod tests {
         assert_eq!(
             sents("The index settled at 1678.5. Volume was low."),
             ["The index settled at 1678.5.", "Volume was low."]
+        );
+    }
+
+    #[test]
+    fn del_is_a_title_before_a_name_and_a_state_before_an_opener() {
+        assert_eq!(
+            sents("Del. Ana Ruiz voted no. She lives in Dover, Del. The vote was close."),
+            [
+                "Del. Ana Ruiz voted no.",
+                "She lives in Dover, Del.",
+                "The vote was close."
+            ]
         );
     }
 

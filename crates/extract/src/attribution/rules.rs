@@ -755,6 +755,74 @@ fn subject_before_adjunct(
     }
 }
 
+/// A cue with no source after `SUBJECT, PARENTHETICAL,` at the sentence start: the subject is
+/// the source, with the parenthetical when that is an apposition ("Airbus, the market leader
+/// since 2003, believes that ..."), without it when it is a sentence adverb ("Boeing, by
+/// contrast, believes ..."). The tagger, reading the comma before the cue as the end of a
+/// content ("..., believes X"), found no source and may have taken the subject for content.
+fn subject_before_parenthetical(
+    doc: &Doc<'_>,
+    v: &[TokView],
+    range: std::ops::Range<usize>,
+    d: &mut Draft,
+) {
+    const MAX_SUBJECT: usize = 6;
+    const MAX_PARENTHETICAL: usize = 10;
+    let (a, b) = d.cue;
+    if !d.source.is_empty()
+        || a < range.start + 4
+        || word_at(doc, a - 1) != ","
+        || !d.content.iter().any(|c| c.0 >= b)
+        || passive_without_agent(doc, range.clone(), d.cue)
+    {
+        return;
+    }
+    let Some(open) = (range.start + 1..a - 1).find(|&i| word_at(doc, i) == ",") else {
+        return;
+    };
+    let start = range.start;
+    let words: Vec<&str> = (open + 1..a - 1).map(|i| word_at(doc, i)).collect();
+    let quoted = v
+        .get(start..a)
+        .is_some_and(|w| w.iter().any(|t| t.in_quote || t.quote != QuoteMark::None));
+    let opener = word_at(doc, start);
+    let subject_ok = open - start <= MAX_SUBJECT
+        && (opener.starts_with(char::is_uppercase) || is_in(DETERMINERS_BEFORE, &lower(opener)))
+        && !is_in(ADJUNCT_OPENERS, opener)
+        && !is_in(&["as", "if", "but", "and", "so", "because"], opener)
+        && !(start..open).any(|i| clause_word(doc, i) || is_in(FINITE_VERBS, word_at(doc, i)));
+    if quoted
+        || !subject_ok
+        || words.is_empty()
+        || words.len() > MAX_PARENTHETICAL
+        || (open + 1..a - 1).any(|i| clause_word(doc, i) || is_in(FINITE_VERBS, word_at(doc, i)))
+    {
+        return;
+    }
+    let adverb = match words[..] {
+        [w] => is_in(SENTENCE_ADVERBS, w),
+        [f, w, ..] if f.eq_ignore_ascii_case("for") => words.len() <= 3 && is_in(FOR_ADVERBS, w),
+        [f, w] => {
+            f.eq_ignore_ascii_case("by") && is_in(&["contrast", "comparison"], w)
+                || f.eq_ignore_ascii_case("in") && is_in(&["turn", "fact", "response"], w)
+                || f.eq_ignore_ascii_case("of") && w.eq_ignore_ascii_case("course")
+        }
+        _ => false,
+    };
+    let apposition = opener.starts_with(char::is_uppercase)
+        && is_in(&["the", "a", "an"], words[0])
+        && !is_in(ADJUNCT_OPENERS, words[0]);
+    let source = if adverb {
+        (start, open)
+    } else if apposition {
+        (start, a - 1)
+    } else {
+        return;
+    };
+    d.source = vec![source];
+    d.content.retain(|c| c.0 >= b);
+}
+
 /// "Cynthia Thompson, curator and director of exhibits at the University of Arkansas,
 /// Fayetteville, said, ...": a source inside the apposition after a person's name that opens
 /// the sentence grows to the whole subject, the name and its apposition up to the comma before
@@ -2559,6 +2627,7 @@ pub(super) fn tag(
         inverted_after_quote(doc, range.clone(), &mut d);
         subject_before_adjunct(doc, &v, range.clone(), &mut d);
         cut_adjunct_from_source(doc, &v, &mut d);
+        subject_before_parenthetical(doc, &v, range.clone(), &mut d);
         name_before_apposition(doc, entities, range.clone(), &mut d);
         extend_quotes(doc, &v, &regions, &is_cue, &mut d);
         // A content never ends with a preposition, article or conjunction ("the plan on |
