@@ -223,6 +223,7 @@ pub(crate) fn resolve(
     gaz: &Gazetteer,
     toks: &[TokInfo],
     spans: &[(Range<usize>, EntityType)],
+    firms: &[u64],
 ) -> Entities {
     let mut e = Entities::default();
     let names: Vec<Name> = spans
@@ -262,7 +263,11 @@ pub(crate) fn resolve(
     let mut names = names;
     share_coordinated_names(doc, &mut names);
     for n in names.iter_mut() {
+        // A word the article itself calls an organisation ("Caloi is a Brazilian
+        // manufacturer") stays one beside its founders ("Luigi Caloi").
+        let firm = n.kind == EntityType::Org && firms.contains(&hash_seq(0, n.words[0]));
         if n.kind != EntityType::Per
+            && !firm
             && n.words.len() == 1
             && person_parts.contains(&n.words[0])
             && (toks[n.range.start].gaz & cat::NAMES == 0
