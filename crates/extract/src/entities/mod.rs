@@ -449,6 +449,7 @@ impl EntityTagger {
         cues::caption_labels(doc, &mut spans);
         cues::leader_governments(doc, &t.toks, &mut spans);
         town_before_region(doc, &t.toks, &t.titled, &mut spans);
+        coordinated_lists(doc, &t.toks, &mut spans);
         let mut e = referents::resolve(doc, &self.gaz, &t.toks, &spans, &firms);
         // "Acme Corp.", "Salomon Bros." and "EADS N.V.": the abbreviation's dot belongs to the
         // name.
@@ -1700,6 +1701,66 @@ fn town_before_region(
     );
 }
 
+/// A list of three or more names joined by commas and a final "and" or "or" names things of
+/// one kind: a single name typed apart from all the others takes their type ("New South
+/// Wales, Victoria, South Australia, Western Australia and Queensland": "Western Australia"
+/// was an organisation). A name a gazetteer lists with its type keeps it, and so does an
+/// organisation's name with an organisation's word ("University of North Carolina at Chapel
+/// Hill" in a list of towns).
+fn coordinated_lists(doc: &Doc<'_>, toks: &[TokInfo], spans: &mut [(Range<usize>, EntityType)]) {
+    let word = |i: usize| referents::word(doc, i);
+    // The tokens between two names of one list: ",", "and", "or", ", and", ", or".
+    let joined = |a: &Range<usize>, b: &Range<usize>| -> Option<bool> {
+        match b.start.checked_sub(a.end)? {
+            1 => match word(a.end) {
+                "," => Some(false),
+                "and" | "or" => Some(true),
+                _ => None,
+            },
+            2 if word(a.end) == "," && matches!(word(a.end + 1), "and" | "or") => Some(true),
+            _ => None,
+        }
+    };
+    let mut k = 0;
+    while k < spans.len() {
+        let mut m = k;
+        let mut closed = false;
+        while m + 1 < spans.len() && !closed {
+            match joined(&spans[m].0, &spans[m + 1].0) {
+                Some(last) => {
+                    closed = last;
+                    m += 1;
+                }
+                None => break,
+            }
+        }
+        let size = m + 1 - k;
+        if !closed || size < 3 {
+            k = m.max(k) + 1;
+            continue;
+        }
+        let mut counts = [0usize; 4];
+        for (_, ty) in &spans[k..=m] {
+            counts[type_index(*ty) as usize] += 1;
+        }
+        if let Some(major) = (0..3).find(|&t| counts[t] + 1 == size) {
+            for (r, ty) in spans[k..=m].iter_mut() {
+                let own = match ty {
+                    EntityType::Org => cat::ORG_B | cat::MEDIA | cat::GOV,
+                    EntityType::Loc => cat::LOC_B | cat::COUNTRY | cat::CITY,
+                    _ => 0,
+                };
+                let listed = toks.get(r.start).is_some_and(|t| t.gaz & own != 0)
+                    || (*ty == EntityType::Org && r.clone().any(|i| is_org_ending(word(i))));
+                if type_index(*ty) as usize != major && *ty != EntityType::Misc && !listed {
+                    *ty = TYPES[major];
+                }
+            }
+        }
+        k = m + 1;
+    }
+}
+
 /// Words that end the first part of a state's formal name ("the People's Republic" of China).
 const STATE_WORDS: &[&str] = &[
     "Republic",
@@ -2154,7 +2215,11 @@ fn org_suffixes(doc: &Doc<'_>, toks: &[TokInfo], spans: &mut Vec<(Range<usize>, 
                 word(r.end - 2),
                 "Health" | "Healthcare" | "Hospital" | "University" | "School"
             );
-        if r.len() >= 2 && (is_org_ending(word(r.end - 1)) || system) {
+        // "Doctor Who Society of Canada", "University of Texas": an organisation's word before
+        // "of" inside the name.
+        let org_of = r.len() >= 3
+            && (r.start..r.end - 2).any(|i| word(i + 1) == "of" && is_org_ending(word(i)));
+        if r.len() >= 2 && (is_org_ending(word(r.end - 1)) || system || org_of) {
             spans[k].1 = EntityType::Org;
             if k > 0
                 && spans[k - 1].0.end == spans[k].0.start
