@@ -450,6 +450,12 @@ impl EntityTagger {
         cues::leader_governments(doc, &t.toks, &mut spans);
         town_before_region(doc, &t.toks, &t.titled, &mut spans);
         coordinated_lists(doc, &t.toks, &mut spans);
+        state_abbreviations(doc, &t.toks, &t.titled, &mut spans);
+        // A name has a letter or a digit ("." alone was tagged after "Jr").
+        spans.retain(|(r, _)| {
+            r.clone()
+                .any(|i| referents::word(doc, i).chars().any(char::is_alphanumeric))
+        });
         let mut e = referents::resolve(doc, &self.gaz, &t.toks, &spans, &firms);
         // "Acme Corp.", "Salomon Bros." and "EADS N.V.": the abbreviation's dot belongs to the
         // name.
@@ -1486,6 +1492,21 @@ const INSTITUTE_WORDS: &[&str] = &[
 /// and a site followed by "in", "at" or "near" and a place ("Fisht Stadium in Sochi").
 fn split_at_breaks(doc: &Doc<'_>, toks: &[TokInfo], spans: &mut Vec<(Range<usize>, EntityType)>) {
     let word = |i: usize| referents::word(doc, i);
+    // A name never runs over a comma into lower-case words ("Md." + ", watched the") or a
+    // state's abbreviation ("Jane Smith" + ", Calif.").
+    for (r, _) in spans.iter_mut() {
+        if r.len() >= 3 {
+            if let Some(c) = (r.start + 1..r.end - 1).find(|&i| {
+                word(i) == ","
+                    && (toks
+                        .get(i + 1)
+                        .is_some_and(|t| t.flags & features::flag::LOWER != 0)
+                        || state_abbreviation_at(doc, i + 1).is_some())
+            }) {
+                r.end = c;
+            }
+        }
+    }
     // A sentence's full stop taken in as a token of its own ("Barack Obama" + ".") is no part
     // of the name (an abbreviation's dot is put back on the mention later: "Acme Corp.").
     // Abbreviations keep theirs ("U.S.": the word before the dot is a word of three letters
@@ -1759,6 +1780,123 @@ fn coordinated_lists(doc: &Doc<'_>, toks: &[TokInfo], spans: &mut [(Range<usize>
         }
         k = m + 1;
     }
+}
+
+/// AP-style abbreviations of US states, without their final dot ("Md.", "N.C.", "Calif.").
+const STATE_ABBREVIATIONS: &[&str] = &[
+    "Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "D.C", "Del", "Fla", "Ga", "Ill", "Ind", "Kan",
+    "Kans", "Ky", "La", "Mass", "Md", "Mich", "Minn", "Miss", "Mo", "Mont", "N.C", "N.D", "N.H",
+    "N.J", "N.M", "N.Y", "Neb", "Nev", "Okla", "Ore", "Pa", "R.I", "S.C", "S.D", "Tenn", "Tex",
+    "Va", "Vt", "W.Va", "Wash", "Wis", "Wyo",
+];
+
+/// The end (exclusive) of an AP-style state abbreviation written with its dot at token `j`
+/// ("Md." or "Md" + ".").
+fn state_abbreviation_at(doc: &Doc<'_>, j: usize) -> Option<usize> {
+    let w = referents::word(doc, j);
+    let (base, end) = match w.strip_suffix('.') {
+        Some(b) => (b, j + 1),
+        None if referents::word(doc, j + 1) == "." => (w, j + 2),
+        None => return None,
+    };
+    STATE_ABBREVIATIONS.contains(&base).then_some(end)
+}
+
+/// US places in AP style: a name of up to three words before a comma and a state's
+/// abbreviation is a town, in every mention ("of Ashton, Md.", "cities like Charlotte, N.C.",
+/// "Dover, Del."), and the abbreviation is the state; a state's abbreviation alone in brackets
+/// after a name is the state ("Sanders (Vt.)"), and a party letter with a state in brackets
+/// or after a comma ("Graham (R-S.C.)", "Kaine, D-Va., said") is no name. Names after titles ("Sens. Cornyn, Tex.,
+/// and Durbin, Ill.") and two-word names that open with a given name stay people (their
+/// states are places all the same).
+fn state_abbreviations(
+    doc: &Doc<'_>,
+    toks: &[TokInfo],
+    titled: &[Range<usize>],
+    spans: &mut Vec<(Range<usize>, EntityType)>,
+) {
+    let word = |i: usize| referents::word(doc, i);
+    let mut towns: Vec<u64> = Vec::new();
+    let mut states: Vec<Range<usize>> = Vec::new();
+    let mut parties: Vec<Range<usize>> = Vec::new();
+    for (r, ty) in spans.iter() {
+        if r.len() > 3 || *ty == EntityType::Misc || word(r.end) != "," {
+            continue;
+        }
+        let Some(e) = state_abbreviation_at(doc, r.end + 1) else {
+            continue;
+        };
+        let given = r.len() == 2
+            && toks
+                .get(r.start)
+                .is_some_and(|t| t.gaz & (cat::FIRST_M | cat::FIRST_F | cat::TITLE) != 0);
+        // "Jane" + "Smith, Calif.": a given name left out before the name.
+        let given_before = r.start > 0
+            && toks.get(r.start - 1).is_some_and(|t| {
+                t.flags & features::flag::CAP != 0 && t.gaz & (cat::FIRST_M | cat::FIRST_F) != 0
+            });
+        let person =
+            given || given_before || titled.binary_search_by_key(&r.start, |x| x.start).is_ok();
+        if !person {
+            towns.push(seq_key(toks, r.clone()));
+        }
+        states.push(r.end + 1..e);
+    }
+    // Brackets: "(Vt.)", "(R-S.C.)".
+    // "(R-S.C.)", ", D-Va.,": a party letter and a state or town after a name.
+    for (r, _) in spans.iter() {
+        if r.start > 0 && word(r.start - 1) == "(" {
+            if let Some(e) = state_abbreviation_at(doc, r.start).filter(|&e| word(e) == ")") {
+                states.push(r.start..e);
+                continue;
+            }
+        }
+        let b = doc.tokens.get(r.start).map_or(&b""[..], |a| {
+            doc.text.as_bytes().get(a.span.start..).unwrap_or(b"")
+        });
+        if r.start > 0
+            && matches!(word(r.start - 1), "(" | ",")
+            && b.len() >= 3
+            && matches!(b[0], b'R' | b'D' | b'I')
+            && b[1] == b'-'
+            && b[2].is_ascii_uppercase()
+        {
+            parties.push(r.clone());
+        }
+    }
+    if towns.is_empty() && states.is_empty() && parties.is_empty() {
+        return;
+    }
+    spans.retain(|(r, _)| !parties.iter().any(|p| r.start < p.end && p.start < r.end));
+    for st in states {
+        // A name the tagger found there keeps its extent and is the state.
+        let mut found = false;
+        for (r, ty) in spans.iter_mut() {
+            if r.start == st.start && r.end <= st.end {
+                *ty = EntityType::Loc;
+                found = true;
+            }
+        }
+        if found {
+            continue;
+        }
+        // The dot is the name's unless it ends the sentence ("Fla." but "in Lansing, Mich").
+        let st = if st.len() == 2 && (starts_sentence(doc, st.end) || st.end >= toks.len()) {
+            st.start..st.start + 1
+        } else {
+            st
+        };
+        spans.retain(|(r, _)| !(r.start < st.end && st.start < r.end));
+        let at = spans.partition_point(|(r, _)| r.start < st.start);
+        spans.insert(at, (st, EntityType::Loc));
+    }
+    retype_all(
+        toks,
+        spans,
+        &towns,
+        |ty| matches!(ty, EntityType::Per | EntityType::Org),
+        EntityType::Loc,
+    );
 }
 
 /// Words that end the first part of a state's formal name ("the People's Republic" of China).
@@ -2411,6 +2549,13 @@ fn after_honorifics(doc: &Doc<'_>, toks: &[TokInfo], tags: &mut [u8]) -> Vec<Ran
                     Some(c) => k = c + 1,
                     None => break,
                 }
+            } else if let Some(e) = (word(k) == ",")
+                .then(|| state_abbreviation_at(doc, k + 1))
+                .flatten()
+                .filter(|&e| matches!(word(e), "," | "and" | "or"))
+            {
+                // "Cornyn, Tex., and Durbin".
+                k = e;
             } else if word(k) == ","
                 && cap(k + 1)
                 && (toks[k + 1].gaz & (cat::LOC_B | cat::COUNTRY | cat::CITY) != 0
