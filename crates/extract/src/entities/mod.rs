@@ -338,6 +338,7 @@ impl EntityTagger {
     pub fn tag(&self, doc: &Doc<'_>) -> Entities {
         let t = self.run(doc);
         let mut spans = split_titles(doc, &t.toks, decode(doc, &t.tags));
+        initials_and_suffixes(doc, &mut spans);
         split_at_breaks(doc, &t.toks, &mut spans);
         org_suffixes(doc, &t.toks, &mut spans);
         name_endings(doc, &t.toks, &mut spans);
@@ -2372,6 +2373,54 @@ fn org_suffixes(doc: &Doc<'_>, toks: &[TokInfo], spans: &mut Vec<(Range<usize>, 
         }
         k += 1;
     }
+}
+
+/// A person's name split at a middle initial is one name ("Joseph R" + "." + "Biden" is
+/// "Joseph R. Biden"), "Jr." or "Sr." right after a person's name belongs to it ("Martin Luther
+/// King Jr."), and after a comma is no name of its own ("Biden, Jr.": it was typed a place,
+/// and took "Biden" with it as a town).
+fn initials_and_suffixes(doc: &Doc<'_>, spans: &mut Vec<(Range<usize>, EntityType)>) {
+    let word = |i: usize| referents::word(doc, i);
+    let initial = |i: usize| {
+        let w = word(i).as_bytes();
+        w.len() == 1 && w[0].is_ascii_uppercase()
+    };
+    let mut k = 0;
+    while k + 1 < spans.len() {
+        let (a, ta) = spans[k].clone();
+        let (b, _) = spans[k + 1].clone();
+        if ta == EntityType::Per
+            && a.len() >= 2
+            && initial(a.end - 1)
+            && word(a.end) == "."
+            && b.start == a.end + 1
+            && b.len() <= 2
+            && word(b.end) != "&"
+            && !starts_sentence(doc, b.start)
+        {
+            spans[k] = (a.start..b.end, EntityType::Per);
+            spans.remove(k + 1);
+            continue;
+        }
+        // "Martin Luther King" + "Jr.".
+        if ta == EntityType::Per
+            && b.start == a.end
+            && b.len() <= 2
+            && matches!(word(b.start), "Jr" | "Jr." | "Sr" | "Sr.")
+        {
+            spans[k] = (a.start..b.end, EntityType::Per);
+            spans.remove(k + 1);
+            continue;
+        }
+        k += 1;
+    }
+    spans.retain(|(r, _)| {
+        !(r.len() <= 2
+            && r.start > 0
+            && word(r.start - 1) == ","
+            && matches!(word(r.start), "Jr" | "Jr." | "Sr" | "Sr.")
+            && (r.len() == 1 || word(r.start + 1) == "."))
+    });
 }
 
 /// Whether token `i` opens a sentence (names never run over a sentence end).
