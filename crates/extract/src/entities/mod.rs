@@ -1072,7 +1072,11 @@ fn split_titles(
                     (r, ty)
                 }
             }
-            None if r.len() >= 2 && title(r.start) => {
+            // "Justice Department", "Chancellor Foundation": an organisation's word ends it.
+            None if r.len() >= 2
+                && title(r.start)
+                && !is_org_ending(referents::word(doc, r.end - 1)) =>
+            {
                 let mut after = r.start;
                 while after < r.end && title(after) {
                     after += 1;
