@@ -10,7 +10,7 @@
 //! names split by a spaced hyphen ("Wal - Mart"), given + Cantonese family names ("Starry
 //! Lee"), names listed after "bands like", "cities such as", an acronym before its name in
 //! brackets, caption labels ("Image:") and leaders before "government" ("the Monti
-//! government").
+//! government", but "the Syriza government" is the party's).
 
 use std::ops::Range;
 

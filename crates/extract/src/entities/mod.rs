@@ -11,7 +11,9 @@
 //! After tagging, a document-level pass makes identical names agree and tags later bare mentions
 //! of names already found ("Kang" after "Kang Kyung-wha"); rules read evidence of a name's type
 //! in its form and context ("Douglas & Lomason", "X chief executive", "fashion designer X",
-//! [`cues`](self)); then mentions are clustered into
+//! [`cues`](self)), names after abbreviated titles ("Sen.", "Del.", "Lt. Gov.", and the lists
+//! after "Sens."), US places in AP style ("Ashton, Md."), lists of names of one kind and
+//! middle initials ("Joseph R. Biden"); then mentions are clustered into
 //! referents with a canonical name, a role, a subtype and a gender ([`referents`](self)).
 
 mod cues;
