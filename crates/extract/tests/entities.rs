@@ -126,6 +126,19 @@ fn cases_from_data_file() {
                 e.pronoun_referent(&doc, Span::new(start, start + pron.len()))
                     .is_some_and(|r| e.referents[r].canonical == canon)
             }
+            "company" => {
+                let (phrase, canon) = value.split_once(" => ").expect("company: PHRASE => A");
+                let seg = segment::segment(a);
+                let doc = Doc {
+                    article: a,
+                    text,
+                    tokens: &seg.tokens,
+                    sentences: &seg.sentences,
+                };
+                let at = text.find(phrase).expect("phrase");
+                e.organisation_referent(&doc, at)
+                    .is_some_and(|r| e.referents[r].canonical == canon)
+            }
             other => panic!("unknown key {other}"),
         };
         if !ok {

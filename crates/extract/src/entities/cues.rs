@@ -10,7 +10,7 @@
 //! names split by a spaced hyphen ("Wal - Mart"), given + Cantonese family names ("Starry
 //! Lee"), names listed after "bands like", "cities such as", an acronym before its name in
 //! brackets, caption labels ("Image:") and leaders before "government" ("the Monti
-//! government").
+//! government", but "the Syriza government" is the party's).
 
 use std::ops::Range;
 
@@ -997,33 +997,132 @@ pub(super) fn caption_labels(doc: &Doc<'_>, spans: &mut [(Range<usize>, EntityTy
     }
 }
 
+/// Political parties whose names are single words or acronyms that the tagger may take for a
+/// person or a place: a leader's name before "government" is a person ("the Monti
+/// government"), a party's is the party ("the Syriza government"). Sorted; consulted by the
+/// rules only (not a model feature, so the committed weights stay reproducible).
+const PARTIES: &[&str] = &[
+    "AKP",
+    "ANC",
+    "AfD",
+    "BJP",
+    "CDU",
+    "CHP",
+    "CSU",
+    "Chega",
+    "Ciudadanos",
+    "DAB",
+    "DPP",
+    "Ennahda",
+    "FDP",
+    "Fatah",
+    "Fidesz",
+    "Fretilin",
+    "Golkar",
+    "HDP",
+    "Jobbik",
+    "KMT",
+    "Kadima",
+    "Kuomintang",
+    "Lega",
+    "Likud",
+    "MAS",
+    "Meretz",
+    "PASOK",
+    "PSOE",
+    "Pasok",
+    "Podemos",
+    "SNP",
+    "SPD",
+    "Shas",
+    "Smer",
+    "Syriza",
+    "SYRIZA",
+    "UKIP",
+    "UMNO",
+    "ZANU-PF",
+    "Zanu-PF",
+];
+
+/// True when `w` is a listed party ([`PARTIES`]).
+fn is_party(w: &str) -> bool {
+    static SORTED: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    SORTED
+        .get_or_init(|| {
+            let mut v = PARTIES.to_vec();
+            v.sort_unstable();
+            v
+        })
+        .binary_search(&w)
+        .is_ok()
+}
+
 /// A one-word name right after "the" and before "government", "administration" or "cabinet"
 /// ("the Monti government", "the Obama administration") is the person who leads it, unless a
-/// list or the training data know it as a place, an organisation or a demonym.
+/// list or the training data know it as a place, an organisation or a demonym, or the article
+/// names it elsewhere as an organisation and never as a person ("the Syriza government" after
+/// "Syriza won the election"). A listed party is an organisation wherever it stands.
 pub(super) fn leader_governments(
     doc: &Doc<'_>,
     toks: &[TokInfo],
     spans: &mut [(Range<usize>, EntityType)],
 ) {
     let word = |i: usize| referents::word(doc, i);
-    for (r, ty) in spans.iter_mut() {
-        if r.len() != 1 || r.start == 0 || *ty == EntityType::Per {
+    let frame = |r: &Range<usize>| {
+        r.len() == 1
+            && r.start > 0
+            && matches!(word(r.start - 1), "the" | "The")
+            && toks.get(r.end).is_some_and(|n| n.flags & flag::LOWER != 0)
+            && matches!(word(r.end), "government" | "administration" | "cabinet")
+    };
+    // The types the article gives each one-word name outside the frame: bit 0 a person,
+    // bit 1 an organisation.
+    let elsewhere = |k: u64| {
+        spans
+            .iter()
+            .filter(|(r, _)| {
+                r.len() == 1 && !frame(r) && toks.get(r.start).is_some_and(|t| t.lower == k)
+            })
+            .fold(0u8, |acc, (_, ty)| match ty {
+                EntityType::Per => acc | 1,
+                EntityType::Org => acc | 2,
+                _ => acc,
+            })
+    };
+    let mut retype: Vec<(usize, EntityType)> = Vec::new();
+    for (k, (r, ty)) in spans.iter().enumerate() {
+        if r.len() != 1 {
             continue;
         }
         let Some(t) = toks.get(r.start) else {
             continue;
         };
+        if is_party(word(r.start)) {
+            if *ty != EntityType::Org {
+                retype.push((k, EntityType::Org));
+            }
+            continue;
+        }
+        if !frame(r) || t.flags & (flag::ALLCAPS | flag::CAPS_LINE) != 0 {
+            continue;
+        }
+        let seen = elsewhere(t.lower);
+        if seen == 2 {
+            if *ty != EntityType::Org {
+                retype.push((k, EntityType::Org));
+            }
+            continue;
+        }
         let known = t.gaz
             & (cat::NAMES | cat::DEM_B | cat::TR_B << 2 | cat::TR_B << 4 | cat::TR_B << 6)
             != 0;
-        let lower_next = toks.get(r.end).is_some_and(|n| n.flags & flag::LOWER != 0);
-        if !known
-            && t.flags & (flag::ALLCAPS | flag::CAPS_LINE) == 0
-            && matches!(word(r.start - 1), "the" | "The")
-            && lower_next
-            && matches!(word(r.end), "government" | "administration" | "cabinet")
-        {
-            *ty = EntityType::Per;
+        if *ty != EntityType::Per && (!known || seen & 1 != 0) {
+            retype.push((k, EntityType::Per));
+        }
+    }
+    for (k, ty) in retype {
+        if let Some(s) = spans.get_mut(k) {
+            s.1 = ty;
         }
     }
 }

@@ -11,7 +11,9 @@
 //! After tagging, a document-level pass makes identical names agree and tags later bare mentions
 //! of names already found ("Kang" after "Kang Kyung-wha"); rules read evidence of a name's type
 //! in its form and context ("Douglas & Lomason", "X chief executive", "fashion designer X",
-//! [`cues`](self)); then mentions are clustered into
+//! [`cues`](self)), names after abbreviated titles ("Sen.", "Del.", "Lt. Gov.", and the lists
+//! after "Sens."), US places in AP style ("Ashton, Md."), lists of names of one kind and
+//! middle initials ("Joseph R. Biden"); then mentions are clustered into
 //! referents with a canonical name, a role, a subtype and a gender ([`referents`](self)).
 
 mod cues;
@@ -196,8 +198,13 @@ impl Entities {
     /// to: the one named last within the last five sentences, a government body excepted. A
     /// name that qualifies another noun (a maker before its product, "Airbus A320 jets", "Apple
     /// CEO", or a possessive, "Apple's newest phone") gives way to an organisation named
-    /// earlier in the same sentence (the jets' owner), and only to one there.
-    pub(crate) fn organisation_referent(&self, doc: &Doc<'_>, at: usize) -> Option<usize> {
+    /// earlier in the same sentence (the jets' owner), and only to one there; a name owned by
+    /// another ("EA's Spore", a product or a unit) is passed over. When only a qualifying name
+    /// is found, the organisation the article is about (the first one named twice or more before
+    /// `at`) is preferred: "Among the
+    /// applications were EA's Spore, AOL's AIM messenger ... The company also announced" is
+    /// the Apple of the article, not AOL.
+    pub fn organisation_referent(&self, doc: &Doc<'_>, at: usize) -> Option<usize> {
         let floor = lookback_floor(doc, at);
         let upto = self.mentions.partition_point(|m| m.span.end <= at);
         // "Airbus A320 jets", "Apple's newest phone": the name qualifies another noun.
@@ -217,27 +224,52 @@ impl Entities {
         // The nearest qualifying name, and its sentence: an organisation earlier in that sentence
         // ("China Eastern grounded its Airbus A320 jets") is the company; one in an earlier
         // sentence is not, the qualifying name is ("Boeing 737 jets were grounded.").
+        // "EA's Spore": owned by the name before it.
+        let owned = |m: &Mention| {
+            let before = doc.text.get(..m.span.start).unwrap_or("");
+            before.ends_with("'s ") || before.ends_with("\u{2019}s ")
+        };
+        let company = |m: &Mention| {
+            m.kind == EntityType::Org
+                && self
+                    .referents
+                    .get(m.referent)
+                    .is_some_and(|r| r.subtype != Some(Subtype::Government))
+        };
         let mut maker: Option<(usize, usize)> = None;
         for m in self.mentions.get(..upto).unwrap_or(&[]).iter().rev() {
             if m.span.start < floor {
                 break;
             }
-            let company = m.kind == EntityType::Org
-                && self
-                    .referents
-                    .get(m.referent)
-                    .is_some_and(|r| r.subtype != Some(Subtype::Government));
-            if !company {
+            if !company(m) {
                 continue;
             }
             match maker {
                 Some((_, si)) if sentence_of(m) != si => break,
+                _ if owned(m) && !qualifies(m) => {}
                 Some(_) if qualifies(m) => {}
                 None if qualifies(m) => maker = Some((m.referent, sentence_of(m))),
                 _ => return Some(m.referent),
             }
         }
-        maker.map(|(r, _)| r)
+        let (maker, _) = maker?;
+        // The organisation the article is about: the first one it names twice or more.
+        let mut counts = vec![0u8; self.referents.len()];
+        for m in self.mentions.get(..upto).unwrap_or(&[]) {
+            if company(m) {
+                if let Some(c) = counts.get_mut(m.referent) {
+                    *c = c.saturating_add(1);
+                }
+            }
+        }
+        let topic = self
+            .mentions
+            .get(..upto)
+            .unwrap_or(&[])
+            .iter()
+            .find(|m| company(m) && counts.get(m.referent).is_some_and(|&c| c >= 2))
+            .map(|m| m.referent);
+        Some(topic.unwrap_or(maker))
     }
 }
 
@@ -269,6 +301,8 @@ struct Tagged {
     toks: Vec<TokInfo>,
     tags: Vec<u8>,
     margins: Vec<f32>,
+    /// Names after abbreviated titles ("Sen. Durbin"), token ranges in order.
+    titled: Vec<Range<usize>>,
 }
 
 impl EntityTagger {
@@ -306,6 +340,7 @@ impl EntityTagger {
     pub fn tag(&self, doc: &Doc<'_>) -> Entities {
         let t = self.run(doc);
         let mut spans = split_titles(doc, &t.toks, decode(doc, &t.tags));
+        initials_and_suffixes(doc, &mut spans);
         split_at_breaks(doc, &t.toks, &mut spans);
         org_suffixes(doc, &t.toks, &mut spans);
         name_endings(doc, &t.toks, &mut spans);
@@ -400,7 +435,7 @@ impl EntityTagger {
         }
         given_names(doc, &t.toks, &mut spans);
         appositions(doc, &t.toks, &mut spans);
-        organisation_nouns(doc, &t.toks, &mut spans);
+        let firms = organisation_nouns(doc, &t.toks, &mut spans);
         cues::untagged_after_org_noun(doc, &t.toks, &mut spans);
         cues::first_word_of_org(doc, &t.toks, &mut spans);
         cues::person_nouns_before(doc, &t.toks, &mut spans);
@@ -416,8 +451,15 @@ impl EntityTagger {
         cues::acronym_before_brackets(doc, &t.toks, &mut spans);
         cues::caption_labels(doc, &mut spans);
         cues::leader_governments(doc, &t.toks, &mut spans);
-        town_before_region(doc, &t.toks, &mut spans);
-        let mut e = referents::resolve(doc, &self.gaz, &t.toks, &spans);
+        town_before_region(doc, &t.toks, &t.titled, &mut spans);
+        coordinated_lists(doc, &t.toks, &mut spans);
+        state_abbreviations(doc, &t.toks, &t.titled, &mut spans);
+        // A name has a letter or a digit ("." alone was tagged after "Jr").
+        spans.retain(|(r, _)| {
+            r.clone()
+                .any(|i| referents::word(doc, i).chars().any(char::is_alphanumeric))
+        });
+        let mut e = referents::resolve(doc, &self.gaz, &t.toks, &spans, &firms);
         // "Acme Corp.", "Salomon Bros." and "EADS N.V.": the abbreviation's dot belongs to the
         // name.
         for m in e.mentions.iter_mut() {
@@ -447,6 +489,7 @@ impl EntityTagger {
             toks: Vec::new(),
             tags: vec![0; n],
             margins: vec![0.0; n],
+            titled: Vec::new(),
         };
         features::prepare_for_tagging(doc, &self.gaz, &mut t.toks);
         if self.model.is_empty() {
@@ -459,9 +502,9 @@ impl EntityTagger {
         };
         self.tag_sentences(doc, &mut t, Some(&filler));
         headings(doc, &t.toks, &mut t.tags);
-        after_honorifics(doc, &t.toks, &mut t.tags);
+        t.titled = after_honorifics(doc, &t.toks, &mut t.tags);
         bylines(doc, &t.toks, &mut t.tags);
-        consistency(doc, &t.toks, &mut t.tags, &t.margins);
+        consistency(doc, &t.toks, &mut t.tags, &t.margins, &t.titled);
         company_cues(doc, &t.toks, &mut t.tags);
         country_before_title(&t.toks, &mut t.tags);
         church_names(doc, &t.toks, &mut t.tags);
@@ -581,7 +624,13 @@ fn seq_key(toks: &[TokInfo], r: Range<usize>) -> u64 {
 /// Document-level consistency: identical names get the type with the most confident votes, and
 /// capitalised words that repeat a name found elsewhere (or the first or last word of a person's
 /// name) are tagged like it.
-fn consistency(doc: &Doc<'_>, toks: &[TokInfo], tags: &mut [u8], margins: &[f32]) {
+fn consistency(
+    doc: &Doc<'_>,
+    toks: &[TokInfo],
+    tags: &mut [u8],
+    margins: &[f32],
+    titled: &[Range<usize>],
+) {
     let spans = decode(doc, tags);
     if spans.is_empty() {
         return;
@@ -601,7 +650,10 @@ fn consistency(doc: &Doc<'_>, toks: &[TokInfo], tags: &mut [u8], margins: &[f32]
             .all(|i| toks[i].flags & (features::flag::CAPS_LINE | features::flag::SENT_START) != 0);
         let w = if weak { conf * 0.25 } else { conf };
         // "Mr. X" is a person whatever the tagger was unsure of.
-        let w = if *ty == EntityType::Per && after_honorific(doc, r.start) {
+        let w = if *ty == EntityType::Per
+            && (after_honorific(doc, r.start)
+                || titled.binary_search_by_key(&r.start, |x| x.start).is_ok())
+        {
             w.max(1e7)
         } else {
             w
@@ -1022,7 +1074,11 @@ fn split_titles(
                     (r, ty)
                 }
             }
-            None if r.len() >= 2 && title(r.start) => {
+            // "Justice Department", "Chancellor Foundation": an organisation's word ends it.
+            None if r.len() >= 2
+                && title(r.start)
+                && !is_org_ending(referents::word(doc, r.end - 1)) =>
+            {
                 let mut after = r.start;
                 while after < r.end && title(after) {
                     after += 1;
@@ -1443,6 +1499,21 @@ const INSTITUTE_WORDS: &[&str] = &[
 /// and a site followed by "in", "at" or "near" and a place ("Fisht Stadium in Sochi").
 fn split_at_breaks(doc: &Doc<'_>, toks: &[TokInfo], spans: &mut Vec<(Range<usize>, EntityType)>) {
     let word = |i: usize| referents::word(doc, i);
+    // A name never runs over a comma into lower-case words ("Md." + ", watched the") or a
+    // state's abbreviation ("Jane Smith" + ", Calif.").
+    for (r, _) in spans.iter_mut() {
+        if r.len() >= 3 {
+            if let Some(c) = (r.start + 1..r.end - 1).find(|&i| {
+                word(i) == ","
+                    && (toks
+                        .get(i + 1)
+                        .is_some_and(|t| t.flags & features::flag::LOWER != 0)
+                        || state_abbreviation_at(doc, i + 1).is_some())
+            }) {
+                r.end = c;
+            }
+        }
+    }
     // A sentence's full stop taken in as a token of its own ("Barack Obama" + ".") is no part
     // of the name (an abbreviation's dot is put back on the mention later: "Acme Corp.").
     // Abbreviations keep theirs ("U.S.": the word before the dot is a word of three letters
@@ -1617,7 +1688,12 @@ fn name_endings(doc: &Doc<'_>, toks: &[TokInfo], spans: &mut Vec<(Range<usize>, 
 /// Ohio" (not a person or a company), and so is every other mention of it ("a former resident
 /// of Evansville"). A two-word name opening with a given name stays a person ("John Cornyn,
 /// Texas").
-fn town_before_region(doc: &Doc<'_>, toks: &[TokInfo], spans: &mut [(Range<usize>, EntityType)]) {
+fn town_before_region(
+    doc: &Doc<'_>,
+    toks: &[TokInfo],
+    titled: &[Range<usize>],
+    spans: &mut [(Range<usize>, EntityType)],
+) {
     let word = |i: usize| referents::word(doc, i);
     let mut towns: Vec<u64> = Vec::new();
     for k in 0..spans.len().saturating_sub(1) {
@@ -1627,8 +1703,11 @@ fn town_before_region(doc: &Doc<'_>, toks: &[TokInfo], spans: &mut [(Range<usize
             && toks
                 .get(r.start)
                 .is_some_and(|t| t.gaz & (cat::FIRST_M | cat::FIRST_F | cat::TITLE) != 0);
+        // "Sens. Cornyn, Texas, and Durbin, Illinois": names after a title are people.
+        let titled = titled.binary_search_by_key(&r.start, |x| x.start).is_ok();
         if (1..=2).contains(&r.len())
             && !given
+            && !titled
             && matches!(ty, EntityType::Per | EntityType::Org)
             && word(r.end) == ","
             && n.start == r.end + 1
@@ -1640,6 +1719,183 @@ fn town_before_region(doc: &Doc<'_>, toks: &[TokInfo], spans: &mut [(Range<usize
         {
             towns.push(seq_key(toks, r.clone()));
         }
+    }
+    retype_all(
+        toks,
+        spans,
+        &towns,
+        |ty| matches!(ty, EntityType::Per | EntityType::Org),
+        EntityType::Loc,
+    );
+}
+
+/// A list of three or more names joined by commas and a final "and" or "or" names things of
+/// one kind: a single name typed apart from all the others takes their type ("New South
+/// Wales, Victoria, South Australia, Western Australia and Queensland": "Western Australia"
+/// was an organisation). A name a gazetteer lists with its type keeps it, and so does an
+/// organisation's name with an organisation's word ("University of North Carolina at Chapel
+/// Hill" in a list of towns).
+fn coordinated_lists(doc: &Doc<'_>, toks: &[TokInfo], spans: &mut [(Range<usize>, EntityType)]) {
+    let word = |i: usize| referents::word(doc, i);
+    // The tokens between two names of one list: ",", "and", "or", ", and", ", or".
+    let joined = |a: &Range<usize>, b: &Range<usize>| -> Option<bool> {
+        match b.start.checked_sub(a.end)? {
+            1 => match word(a.end) {
+                "," => Some(false),
+                "and" | "or" => Some(true),
+                _ => None,
+            },
+            2 if word(a.end) == "," && matches!(word(a.end + 1), "and" | "or") => Some(true),
+            _ => None,
+        }
+    };
+    let mut k = 0;
+    while k < spans.len() {
+        let mut m = k;
+        let mut closed = false;
+        while m + 1 < spans.len() && !closed {
+            match joined(&spans[m].0, &spans[m + 1].0) {
+                Some(last) => {
+                    closed = last;
+                    m += 1;
+                }
+                None => break,
+            }
+        }
+        let size = m + 1 - k;
+        if !closed || size < 3 {
+            k = m.max(k) + 1;
+            continue;
+        }
+        let mut counts = [0usize; 4];
+        for (_, ty) in &spans[k..=m] {
+            counts[type_index(*ty) as usize] += 1;
+        }
+        if let Some(major) = (0..3).find(|&t| counts[t] + 1 == size) {
+            for (r, ty) in spans[k..=m].iter_mut() {
+                let own = match ty {
+                    EntityType::Org => cat::ORG_B | cat::MEDIA | cat::GOV,
+                    EntityType::Loc => cat::LOC_B | cat::COUNTRY | cat::CITY,
+                    _ => 0,
+                };
+                let listed = toks.get(r.start).is_some_and(|t| t.gaz & own != 0)
+                    || (*ty == EntityType::Org && r.clone().any(|i| is_org_ending(word(i))));
+                if type_index(*ty) as usize != major && *ty != EntityType::Misc && !listed {
+                    *ty = TYPES[major];
+                }
+            }
+        }
+        k = m + 1;
+    }
+}
+
+/// AP-style abbreviations of US states, without their final dot ("Md.", "N.C.", "Calif.").
+const STATE_ABBREVIATIONS: &[&str] = &[
+    "Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "D.C", "Del", "Fla", "Ga", "Ill", "Ind", "Kan",
+    "Kans", "Ky", "La", "Mass", "Md", "Mich", "Minn", "Miss", "Mo", "Mont", "N.C", "N.D", "N.H",
+    "N.J", "N.M", "N.Y", "Neb", "Nev", "Okla", "Ore", "Pa", "R.I", "S.C", "S.D", "Tenn", "Tex",
+    "Va", "Vt", "W.Va", "Wash", "Wis", "Wyo",
+];
+
+/// The end (exclusive) of an AP-style state abbreviation written with its dot at token `j`
+/// ("Md." or "Md" + ".").
+fn state_abbreviation_at(doc: &Doc<'_>, j: usize) -> Option<usize> {
+    let w = referents::word(doc, j);
+    let (base, end) = match w.strip_suffix('.') {
+        Some(b) => (b, j + 1),
+        None if referents::word(doc, j + 1) == "." => (w, j + 2),
+        None => return None,
+    };
+    STATE_ABBREVIATIONS.contains(&base).then_some(end)
+}
+
+/// US places in AP style: a name of up to three words before a comma and a state's
+/// abbreviation is a town, in every mention ("of Ashton, Md.", "cities like Charlotte, N.C.",
+/// "Dover, Del."), and the abbreviation is the state; a state's abbreviation alone in brackets
+/// after a name is the state ("Sanders (Vt.)"), and a party letter with a state in brackets
+/// or after a comma ("Graham (R-S.C.)", "Kaine, D-Va., said") is no name. Names after titles ("Sens. Cornyn, Tex.,
+/// and Durbin, Ill.") and two-word names that open with a given name stay people (their
+/// states are places all the same).
+fn state_abbreviations(
+    doc: &Doc<'_>,
+    toks: &[TokInfo],
+    titled: &[Range<usize>],
+    spans: &mut Vec<(Range<usize>, EntityType)>,
+) {
+    let word = |i: usize| referents::word(doc, i);
+    let mut towns: Vec<u64> = Vec::new();
+    let mut states: Vec<Range<usize>> = Vec::new();
+    let mut parties: Vec<Range<usize>> = Vec::new();
+    for (r, ty) in spans.iter() {
+        if r.len() > 3 || *ty == EntityType::Misc || word(r.end) != "," {
+            continue;
+        }
+        let Some(e) = state_abbreviation_at(doc, r.end + 1) else {
+            continue;
+        };
+        let given = r.len() == 2
+            && toks
+                .get(r.start)
+                .is_some_and(|t| t.gaz & (cat::FIRST_M | cat::FIRST_F | cat::TITLE) != 0);
+        // "Jane" + "Smith, Calif.": a given name left out before the name.
+        let given_before = r.start > 0
+            && toks.get(r.start - 1).is_some_and(|t| {
+                t.flags & features::flag::CAP != 0 && t.gaz & (cat::FIRST_M | cat::FIRST_F) != 0
+            });
+        let person =
+            given || given_before || titled.binary_search_by_key(&r.start, |x| x.start).is_ok();
+        if !person {
+            towns.push(seq_key(toks, r.clone()));
+        }
+        states.push(r.end + 1..e);
+    }
+    // Brackets: "(Vt.)", "(R-S.C.)".
+    // "(R-S.C.)", ", D-Va.,": a party letter and a state or town after a name.
+    for (r, _) in spans.iter() {
+        if r.start > 0 && word(r.start - 1) == "(" {
+            if let Some(e) = state_abbreviation_at(doc, r.start).filter(|&e| word(e) == ")") {
+                states.push(r.start..e);
+                continue;
+            }
+        }
+        let b = doc.tokens.get(r.start).map_or(&b""[..], |a| {
+            doc.text.as_bytes().get(a.span.start..).unwrap_or(b"")
+        });
+        if r.start > 0
+            && matches!(word(r.start - 1), "(" | ",")
+            && b.len() >= 3
+            && matches!(b[0], b'R' | b'D' | b'I')
+            && b[1] == b'-'
+            && b[2].is_ascii_uppercase()
+        {
+            parties.push(r.clone());
+        }
+    }
+    if towns.is_empty() && states.is_empty() && parties.is_empty() {
+        return;
+    }
+    spans.retain(|(r, _)| !parties.iter().any(|p| r.start < p.end && p.start < r.end));
+    for st in states {
+        // A name the tagger found there keeps its extent and is the state.
+        let mut found = false;
+        for (r, ty) in spans.iter_mut() {
+            if r.start == st.start && r.end <= st.end {
+                *ty = EntityType::Loc;
+                found = true;
+            }
+        }
+        if found {
+            continue;
+        }
+        // The dot is the name's unless it ends the sentence ("Fla." but "in Lansing, Mich").
+        let st = if st.len() == 2 && (starts_sentence(doc, st.end) || st.end >= toks.len()) {
+            st.start..st.start + 1
+        } else {
+            st
+        };
+        spans.retain(|(r, _)| !(r.start < st.end && st.start < r.end));
+        let at = spans.partition_point(|(r, _)| r.start < st.start);
+        spans.insert(at, (st, EntityType::Loc));
     }
     retype_all(
         toks,
@@ -1748,8 +2004,16 @@ const ORG_NOUNS: &[&str] = &[
 
 /// A name right after an organisation noun, or with one as the head of its apposition, is an
 /// organisation's, and so is every other mention with the same words; a given name or a title
-/// opening the name vetoes the noun before it ("party John Smith" stays a person).
-fn organisation_nouns(doc: &Doc<'_>, toks: &[TokInfo], spans: &mut [(Range<usize>, EntityType)]) {
+/// opening the name vetoes the noun before it ("party John Smith" stays a person). A name
+/// typed as a person that "was founded" or "was incorporated" is an organisation too (a place
+/// may be founded: "Rome was founded" stays). Returns the keys ([`seq_key`]) of the names so
+/// made organisations: a firm named after a family ("Caloi is a Brazilian manufacturer",
+/// "Luigi Caloi") keeps its bare mentions when referents are resolved.
+fn organisation_nouns(
+    doc: &Doc<'_>,
+    toks: &[TokInfo],
+    spans: &mut [(Range<usize>, EntityType)],
+) -> Vec<u64> {
     let word = |i: usize| referents::word(doc, i);
     let lower = |i: usize| {
         toks.get(i)
@@ -1814,11 +2078,22 @@ fn organisation_nouns(doc: &Doc<'_>, toks: &[TokInfo], spans: &mut [(Range<usize
                 i += 1;
             }
         }
+        // "Caloi was founded in 1898".
+        let founded = *ty == EntityType::Per
+            && matches!(word(r.end), "was" | "were")
+            && matches!(
+                word(r.end + 1),
+                "founded" | "incorporated" | "headquartered"
+            )
+            && matches!(
+                word(r.end + 2),
+                "in" | "by" | "on" | "as" | "at" | "," | "."
+            );
         if *ty == EntityType::Misc {
             if after && copula {
                 others.push(seq_key(toks, r.clone()));
             }
-        } else if before || after {
+        } else if before || after || founded {
             orgs.push(seq_key(toks, r.clone()));
         }
     }
@@ -1830,7 +2105,7 @@ fn organisation_nouns(doc: &Doc<'_>, toks: &[TokInfo], spans: &mut [(Range<usize
         EntityType::Org,
     );
     if orgs.is_empty() {
-        return;
+        return orgs;
     }
     for (r, ty) in spans.iter_mut() {
         if matches!(*ty, EntityType::Per | EntityType::Loc)
@@ -1839,6 +2114,7 @@ fn organisation_nouns(doc: &Doc<'_>, toks: &[TokInfo], spans: &mut [(Range<usize
             *ty = EntityType::Org;
         }
     }
+    orgs
 }
 
 /// Words that end only organisation names.
@@ -1936,6 +2212,8 @@ const ORG_ENDINGS: &[&str] = &[
     "Network",
     "Publishing",
     "Confederation",
+    "Health",
+    "Healthcare",
 ];
 
 /// The word lists of the rules after tagging, sorted for binary search (they are consulted
@@ -2075,7 +2353,18 @@ fn org_suffixes(doc: &Doc<'_>, toks: &[TokInfo], spans: &mut Vec<(Range<usize>, 
             }
         }
         let (r, _) = &spans[k];
-        if r.len() >= 2 && is_org_ending(word(r.end - 1)) {
+        // "Mount Sinai Health System", "the University System of Georgia" stays as it was.
+        let system = r.len() >= 3
+            && word(r.end - 1) == "System"
+            && matches!(
+                word(r.end - 2),
+                "Health" | "Healthcare" | "Hospital" | "University" | "School"
+            );
+        // "Doctor Who Society of Canada", "University of Texas": an organisation's word before
+        // "of" inside the name.
+        let org_of = r.len() >= 3
+            && (r.start..r.end - 2).any(|i| word(i + 1) == "of" && is_org_ending(word(i)));
+        if r.len() >= 2 && (is_org_ending(word(r.end - 1)) || system || org_of) {
             spans[k].1 = EntityType::Org;
             if k > 0
                 && spans[k - 1].0.end == spans[k].0.start
@@ -2090,6 +2379,54 @@ fn org_suffixes(doc: &Doc<'_>, toks: &[TokInfo], spans: &mut Vec<(Range<usize>, 
         }
         k += 1;
     }
+}
+
+/// A person's name split at a middle initial is one name ("Joseph R" + "." + "Biden" is
+/// "Joseph R. Biden"), "Jr." or "Sr." right after a person's name belongs to it ("Martin Luther
+/// King Jr."), and after a comma is no name of its own ("Biden, Jr.": it was typed a place,
+/// and took "Biden" with it as a town).
+fn initials_and_suffixes(doc: &Doc<'_>, spans: &mut Vec<(Range<usize>, EntityType)>) {
+    let word = |i: usize| referents::word(doc, i);
+    let initial = |i: usize| {
+        let w = word(i).as_bytes();
+        w.len() == 1 && w[0].is_ascii_uppercase()
+    };
+    let mut k = 0;
+    while k + 1 < spans.len() {
+        let (a, ta) = spans[k].clone();
+        let (b, _) = spans[k + 1].clone();
+        if ta == EntityType::Per
+            && a.len() >= 2
+            && initial(a.end - 1)
+            && word(a.end) == "."
+            && b.start == a.end + 1
+            && b.len() <= 2
+            && word(b.end) != "&"
+            && !starts_sentence(doc, b.start)
+        {
+            spans[k] = (a.start..b.end, EntityType::Per);
+            spans.remove(k + 1);
+            continue;
+        }
+        // "Martin Luther King" + "Jr.".
+        if ta == EntityType::Per
+            && b.start == a.end
+            && b.len() <= 2
+            && matches!(word(b.start), "Jr" | "Jr." | "Sr" | "Sr.")
+        {
+            spans[k] = (a.start..b.end, EntityType::Per);
+            spans.remove(k + 1);
+            continue;
+        }
+        k += 1;
+    }
+    spans.retain(|(r, _)| {
+        !(r.len() <= 2
+            && r.start > 0
+            && word(r.start - 1) == ","
+            && matches!(word(r.start), "Jr" | "Jr." | "Sr" | "Sr.")
+            && (r.len() == 1 || word(r.start + 1) == "."))
+    });
 }
 
 /// Whether token `i` opens a sentence (names never run over a sentence end).
@@ -2133,65 +2470,233 @@ fn bylines(doc: &Doc<'_>, toks: &[TokInfo], tags: &mut [u8]) {
     }
 }
 
-/// True when token `i` comes right after "Mr", "Mrs", "Ms" or "Dr" (with or without a dot).
-fn after_honorific(doc: &Doc<'_>, i: usize) -> bool {
-    let honorific = |w: &str| {
-        matches!(
-            w,
-            "Mr" | "Mrs" | "Ms" | "Dr" | "Mr." | "Mrs." | "Ms." | "Dr."
-        )
+/// Abbreviated titles before a person's name, written with a dot ("Sen.", "Lt. Gov.",
+/// "Sgt."); "Mr", "Mrs", "Ms" and "Dr" also without one. Sorted.
+const TITLE_ABBREVIATIONS: &[&str] = &[
+    "Adm", "Amb", "Atty", "Brig", "Capt", "Cdr", "Cmdr", "Col", "Cpl", "Del", "Det", "Dr", "Fr",
+    "Gen", "Gov", "Hon", "Insp", "Lt", "Maj", "Mr", "Mrs", "Ms", "Msgr", "Pfc", "Pres", "Prof",
+    "Pvt", "Rep", "Rev", "Sen", "Sgt", "Supt",
+];
+
+/// Plural abbreviated titles: a list of names follows ("Sens. Cornyn, Texas, and Durbin,
+/// Illinois"). Sorted.
+const PLURAL_TITLE_ABBREVIATIONS: &[&str] = &["Dels", "Drs", "Gens", "Govs", "Reps", "Sens"];
+
+/// The abbreviated title at token `i` ("Sen" + "." or "Sen."): the token after it and whether
+/// the title is plural. "Mr", "Mrs", "Ms" and "Dr" need no dot.
+fn title_abbreviation(doc: &Doc<'_>, i: usize) -> Option<(usize, bool)> {
+    let w = referents::word(doc, i);
+    let (base, next) = match w.strip_suffix('.') {
+        Some(b) => (b, i + 1),
+        None if referents::word(doc, i + 1) == "." => (w, i + 2),
+        None if matches!(w, "Mr" | "Mrs" | "Ms" | "Dr") => (w, i + 1),
+        None => return None,
     };
-    let word = |j: usize| referents::word(doc, j);
-    (i >= 1 && honorific(word(i - 1))) || (i >= 2 && word(i - 1) == "." && honorific(word(i - 2)))
+    if base.len() < 2 || base.len() > 5 || !base.as_bytes()[0].is_ascii_uppercase() {
+        return None;
+    }
+    if TITLE_ABBREVIATIONS.binary_search(&base).is_ok() {
+        Some((next, false))
+    } else if PLURAL_TITLE_ABBREVIATIONS.binary_search(&base).is_ok() {
+        Some((next, true))
+    } else {
+        None
+    }
 }
 
-/// The capitalised words after "Mr.", "Mrs.", "Ms." or "Dr." are a person's name.
-fn after_honorifics(doc: &Doc<'_>, toks: &[TokInfo], tags: &mut [u8]) {
-    let n = toks.len().min(doc.tokens.len());
-    for s in doc.sentences {
+/// True when token `i` comes right after an abbreviated title ("Mr.", "Sen.", "Dr").
+fn after_honorific(doc: &Doc<'_>, i: usize) -> bool {
+    (1..=2).any(|back| {
+        i >= back && title_abbreviation(doc, i - back).is_some_and(|(next, _)| next == i)
+    })
+}
+
+/// The capitalised words after an abbreviated title ("Mr.", "Sen.", "Lt. Gov.", "Sgt.") are a
+/// person's name, and the title is no name of its own ("Sen" was tagged a place). The name
+/// may open the next sentence when the segmenter ended one at the title's dot ("Del. | Ana
+/// Ruiz"), if the tagger found a name there or it opens with a given name and no comma comes
+/// before the title ("Dover, Del." is a state). After a plural title the names listed, with
+/// their states or parties in appositions, are people too ("Sens. Cornyn, Texas, and Durbin,
+/// Illinois"). Returns the token ranges of the names so found, in order.
+fn after_honorifics(doc: &Doc<'_>, toks: &[TokInfo], tags: &mut [u8]) -> Vec<Range<usize>> {
+    let n = toks.len().min(doc.tokens.len()).min(tags.len());
+    let word = |j: usize| referents::word(doc, j);
+    let cap = |j: usize| {
+        j < n
+            && toks[j].flags & features::flag::CAP != 0
+            && toks[j].flags & features::flag::CAPS_LINE == 0
+            && toks[j].gaz & cat::TEMPORAL == 0
+    };
+    let mut titled = Vec::new();
+    let mut i = 0;
+    while i < n {
+        // Cheap test first: titles open with a capital.
+        if toks[i].flags & features::flag::CAP == 0 {
+            i += 1;
+            continue;
+        }
+        let Some((mut start, mut plural)) = title_abbreviation(doc, i) else {
+            i += 1;
+            continue;
+        };
+        let first = i;
+        // "Lt. Gov.", "Atty. Gen.".
+        while let Some((next, p)) = title_abbreviation(doc, start).filter(|_| cap(start)) {
+            start = next;
+            plural |= p;
+        }
+        i = start.max(first + 1);
+        if start >= n || !cap(start) {
+            continue;
+        }
+        let Some(s) = doc
+            .sentences
+            .get(doc.sentences.partition_point(|s| s.tokens.end <= start))
+        else {
+            continue;
+        };
         let end = s.tokens.end.min(n);
-        for i in s.tokens.start..end {
-            let w = doc.tokens[i].span.slice(doc.text);
-            if !matches!(
-                w,
-                "Mr" | "Mrs" | "Ms" | "Dr" | "Mr." | "Mrs." | "Ms." | "Dr."
-            ) {
-                continue;
+        if s.tokens.start > first
+            && ((first > 0 && word(first - 1) == ",")
+                || (tags[start] == 0 && toks[start].gaz & (cat::FIRST_M | cat::FIRST_F) == 0))
+        {
+            continue;
+        }
+        // The title is no name: an entity that ran into it ends before it, one that ran on
+        // into the name is the name alone.
+        if tags[first] != 0 && matches!(tag_pos(tags[first]), 1 | 2) {
+            let mut b = first;
+            while b > 0 && tags[b - 1] != 0 && tag_pos(tags[b - 1]) == 1 {
+                b -= 1;
             }
-            let mut j = i + 1;
-            if j < end && doc.tokens[j].span.slice(doc.text) == "." {
-                j += 1;
+            let b = b.saturating_sub(1);
+            if let Some(ty) = tag_type(tags[b]) {
+                set_tags(tags, b..first, ty);
             }
-            let start = j;
-            while j < end
-                && j < start + 3
-                && toks[j].flags & features::flag::CAP != 0
-                && toks[j].flags & features::flag::CAPS_LINE == 0
-                && toks[j].gaz & cat::TEMPORAL == 0
+        }
+        if tags[start] != 0 && matches!(tag_pos(tags[start]), 1 | 2) {
+            let mut e = start;
+            while e < end && tags[e] != 0 && tag_pos(tags[e]) == 1 {
+                e += 1;
+            }
+            if e < end && tags[e] != 0 && tag_pos(tags[e]) == 2 {
+                e += 1;
+            }
+            set_tags(tags, start..e, 0);
+        }
+        for t in tags.get_mut(first..start).unwrap_or(&mut []) {
+            *t = 0;
+        }
+        let Some(name) = name_after_title(tags, start, end, &cap) else {
+            continue;
+        };
+        let mut last = name.end;
+        titled.push(name);
+        if !plural {
+            continue;
+        }
+        // The list after a plural title: "Cornyn, Texas, and Durbin", "Cornyn (R-Texas) and
+        // Durbin", "Cornyn, Durbin and Paul".
+        loop {
+            let mut k = last;
+            if word(k) == "(" {
+                match (k + 1..end.min(k + 8)).find(|&c| word(c) == ")") {
+                    Some(c) => k = c + 1,
+                    None => break,
+                }
+            } else if let Some(e) = (word(k) == ",")
+                .then(|| state_abbreviation_at(doc, k + 1))
+                .flatten()
+                .filter(|&e| matches!(word(e), "," | "and" | "or"))
             {
-                j += 1;
-            }
-            if j == start {
-                continue;
-            }
-            // Keep a longer person name the tagger found; otherwise tag the words as one.
-            if tags[start] != 0 && tag_type(tags[start]) == Some(0) {
-                continue;
-            }
-            // Do not cut an entity that goes on after the name.
-            if j < end && tags[j] != 0 && tag_pos(tags[j]) >= 1 && tag_pos(tags[j]) <= 2 {
-                continue;
-            }
-            if start > 0
-                && tags[start] != 0
-                && tag_pos(tags[start]) >= 1
-                && tag_pos(tags[start]) <= 2
+                // "Cornyn, Tex., and Durbin".
+                k = e;
+            } else if word(k) == ","
+                && cap(k + 1)
+                && (toks[k + 1].gaz & (cat::LOC_B | cat::COUNTRY | cat::CITY) != 0
+                    || tag_type(tags[k + 1]) == Some(2))
             {
-                continue;
+                let mut m = k + 1;
+                while m < end && m < k + 4 && cap(m) {
+                    m += 1;
+                }
+                if !matches!(word(m), "," | "and" | "or") {
+                    break;
+                }
+                k = m;
             }
-            set_tags(tags, start..j, 0);
+            let sep = k;
+            if word(k) == "," {
+                k += 1;
+            }
+            if matches!(word(k), "and" | "or") {
+                k += 1;
+            }
+            if k == sep || k >= end || !cap(k) {
+                break;
+            }
+            if tags[k] != 0 && tag_pos(tags[k]) != 0 && tag_pos(tags[k]) != 3 {
+                break;
+            }
+            // The name the tagger found there (of any type), or the capitalised words.
+            let mut e = k;
+            if tags[k] != 0 && tag_pos(tags[k]) == 0 {
+                while e < end && tags[e] != 0 && tag_pos(tags[e]) != 2 {
+                    e += 1;
+                }
+                e += 1;
+            } else if tags[k] != 0 {
+                e += 1;
+            } else {
+                while e < end && e < k + 3 && cap(e) && tags[e] == 0 {
+                    e += 1;
+                }
+            }
+            let e = e.min(end);
+            if e <= k || e > k + 3 {
+                break;
+            }
+            set_tags(tags, k..e, 0);
+            titled.push(k..e);
+            last = e;
         }
     }
+    titled
+}
+
+/// The person's name after a title at `start` (the capitalised words, up to three, that
+/// `cap` accepts, inside the sentence ending at `end`), tagged as a person unless the tagger
+/// found a longer person's name there or an entity runs on past it.
+fn name_after_title(
+    tags: &mut [u8],
+    start: usize,
+    end: usize,
+    cap: &impl Fn(usize) -> bool,
+) -> Option<Range<usize>> {
+    let mut j = start;
+    while j < end && j < start + 3 && cap(j) {
+        j += 1;
+    }
+    if j == start {
+        return None;
+    }
+    // Keep a person's name the tagger found.
+    if tags[start] != 0 && tag_type(tags[start]) == Some(0) {
+        let mut e = start;
+        while e < end && tags[e] != 0 && !matches!(tag_pos(tags[e]), 2 | 3) {
+            e += 1;
+        }
+        if e < end && tags[e] != 0 {
+            e += 1;
+        }
+        return Some(start..e.max(start + 1));
+    }
+    // Do not cut an entity that goes on after the name.
+    if j < end && tags[j] != 0 && matches!(tag_pos(tags[j]), 1 | 2) {
+        return None;
+    }
+    set_tags(tags, start..j, 0);
+    Some(start..j)
 }
 
 /// Extends a person's name that opens with an East Asian family name over the capitalised
@@ -2440,6 +2945,7 @@ mod tests {
             toks: Vec::new(),
             tags: vec![0; n],
             margins: vec![0.0; n],
+            titled: Vec::new(),
         };
         features::prepare(&doc, &tagger.gaz, &tagger.case, &mut full.toks);
         tagger.tag_sentences(&doc, &mut full, None);
@@ -2447,6 +2953,7 @@ mod tests {
             toks: Vec::new(),
             tags: vec![0; n],
             margins: vec![0.0; n],
+            titled: Vec::new(),
         };
         features::prepare_for_tagging(&doc, &tagger.gaz, &mut lazy_raw.toks);
         let filler = features::Filler {

@@ -223,6 +223,7 @@ pub(crate) fn resolve(
     gaz: &Gazetteer,
     toks: &[TokInfo],
     spans: &[(Range<usize>, EntityType)],
+    firms: &[u64],
 ) -> Entities {
     let mut e = Entities::default();
     let names: Vec<Name> = spans
@@ -244,8 +245,22 @@ pub(crate) fn resolve(
         .filter(|n| n.kind == EntityType::Per && n.words.len() >= 2)
         .flat_map(|n| [n.words[0], n.words[n.words.len() - 1]])
         .collect();
+    // One-word names right after a title ("President Obama", "Mr. Obama"): people.
+    let titled: HashSet<u64, BuildHasherDefault<IdHasher>> = names
+        .iter()
+        .filter(|n| {
+            n.kind == EntityType::Per
+                && n.words.len() == 1
+                && n.range.start > 0
+                && (toks[n.range.start - 1].gaz & cat::TITLE != 0
+                    || super::after_honorific(doc, n.range.start))
+        })
+        .map(|n| n.words[0])
+        .collect();
     // The first word of a company's name of two or more capitalised words is the company when
-    // it stands alone ("Lockheed" after "Lockheed Martin"), unless it is part of a person's name.
+    // it stands alone ("Lockheed" after "Lockheed Martin"), unless it is part of a person's name
+    // or the article puts a title before it ("Mr. Obama" beside a headline read as one name,
+    // "Obama Says Museum Will Tell").
     let org_heads: HashSet<u64, BuildHasherDefault<IdHasher>> = names
         .iter()
         .filter(|n| {
@@ -257,12 +272,16 @@ pub(crate) fn resolve(
                 && toks[n.range.start].gaz & (cat::FIRST_M | cat::FIRST_F) == 0
         })
         .map(|n| n.words[0])
-        .filter(|w| !person_parts.contains(w))
+        .filter(|w| !person_parts.contains(w) && !titled.contains(w))
         .collect();
     let mut names = names;
     share_coordinated_names(doc, &mut names);
     for n in names.iter_mut() {
+        // A word the article itself calls an organisation ("Caloi is a Brazilian
+        // manufacturer") stays one beside its founders ("Luigi Caloi").
+        let firm = n.kind == EntityType::Org && firms.contains(&hash_seq(0, n.words[0]));
         if n.kind != EntityType::Per
+            && !firm
             && n.words.len() == 1
             && person_parts.contains(&n.words[0])
             && (toks[n.range.start].gaz & cat::NAMES == 0
