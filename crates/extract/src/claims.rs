@@ -64,8 +64,15 @@ pub struct Claim {
     pub relays: Option<usize>,
 }
 
+/// Longest caption or subhead: a paragraph of one sentence of at most this many words that
+/// opens with a capital and has no sentence punctuation at its end.
+const MAX_CAPTION_WORDS: usize = 10;
+
 /// True when a sentence of a body paragraph states something: it has at least three words, at
-/// least one of them with a lower-case letter, and it is not a question.
+/// least one of them with a lower-case letter, it is not a question, and it is no caption or
+/// subhead ("The Plains of Arafat on the day of Hajj", "Group F — Sweden 1 – 0 Korea
+/// Republic": a paragraph of one short sentence that opens with a capital and ends with no
+/// sentence punctuation).
 fn states_something(doc: &Doc<'_>, sentence: usize) -> bool {
     let s = &doc.sentences[sentence];
     let tokens = &doc.tokens[s.tokens.clone()];
@@ -73,13 +80,22 @@ fn states_something(doc: &Doc<'_>, sentence: usize) -> bool {
     let has_lower = tokens.iter().any(|t| {
         t.kind == TokenKind::Word && t.span.slice(doc.text).chars().any(char::is_lowercase)
     });
-    let question = tokens
+    let last = tokens
         .iter()
         .rev()
         .map(|t| t.span.slice(doc.text))
-        .find(|t| !matches!(*t, "\"" | "\u{201D}" | "'" | "\u{2019}" | ")"))
-        == Some("?");
-    words >= 3 && has_lower && !question
+        .find(|t| !matches!(*t, "\"" | "\u{201D}" | "'" | "\u{2019}" | ")"));
+    let question = last == Some("?");
+    let alone = |i: Option<usize>| {
+        i.and_then(|i| doc.sentences.get(i))
+            .is_none_or(|o| o.paragraph != s.paragraph)
+    };
+    let caption = words <= MAX_CAPTION_WORDS
+        && alone(sentence.checked_sub(1))
+        && alone(sentence.checked_add(1))
+        && s.span.slice(doc.text).starts_with(char::is_uppercase)
+        && !last.is_some_and(|w| matches!(w, "." | "!" | "?" | "\u{2026}" | "..." | ":" | ";"));
+    words >= 3 && has_lower && !question && !caption
 }
 
 /// Every source, cue and content span of an article's attributions, sorted by start, for
@@ -648,6 +664,14 @@ mod tests {
     fn questions_and_fragments_are_not_claims() {
         assert!(claims_of("Will the talks resume?", &[]).is_empty());
         assert!(claims_of("Photo gallery", &[]).is_empty());
+        // Captions and subheads: a paragraph of one short line with no sentence punctuation
+        // (Wikinews text, CC BY).
+        assert!(claims_of("The Plains of Arafat on the day of Hajj", &[]).is_empty());
+        assert!(claims_of("Group F \u{2014} Sweden 1 \u{2013} 0 Korea Republic", &[]).is_empty());
+        assert_eq!(
+            claims_of("The Plains of Arafat were crowded on the day of Hajj.", &[]).len(),
+            1
+        );
         assert_eq!(claims_of("The talks resumed on Monday.", &[]).len(), 1);
     }
 }
