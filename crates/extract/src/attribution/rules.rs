@@ -304,9 +304,32 @@ fn tidy_cues(doc: &Doc<'_>, v: &[TokView], runs: &mut Vec<(usize, usize, usize)>
         while a > floor && a + 3 > runs[k].0 && adverb(word(a - 1)) && !in_name(a - 1, si) {
             a -= 1;
         }
+        // "He’s predicting", "they’re not saying": a contracted auxiliary after a pronoun
+        // is the cue's auxiliary too (after a name, "’s" is mostly a possessive).
+        if a > floor + 1 && a + 4 > runs[k].0 && contracted_auxiliary(doc, a - 1) {
+            a -= 1;
+        }
         runs[k] = (a, b, si);
         covered_next = a;
     }
+}
+
+/// Whether token `i` is a contracted auxiliary ("’s", "'re", "’ve", "'ll", "’d") after a
+/// personal, demonstrative or relative pronoun ("he’s", "that's", "who’d"), where it stands for
+/// "is", "has", "are", "will" or "would" and not for a possessive.
+fn contracted_auxiliary(doc: &Doc<'_>, i: usize) -> bool {
+    let w = word_at(doc, i);
+    let mut chars = w.chars();
+    let apostrophe = matches!(chars.next(), Some('\'' | '\u{2019}'));
+    apostrophe
+        && matches!(chars.as_str(), "s" | "re" | "ve" | "ll" | "d" | "m")
+        && i > 0
+        && is_in(
+            &[
+                "he", "she", "it", "that", "there", "who", "what", "they", "we", "you", "i",
+            ],
+            word_at(doc, i - 1),
+        )
 }
 
 /// Plain speech verbs: the preposition after them opens a circumstance ("said on Monday",
@@ -370,6 +393,7 @@ const CUE_AUXILIARIES: &[&str] = &[
     "is", "was", "are", "were", "be", "been", "has", "have", "had", "did", "does", "do", "will",
     "would", "could", "can", "may", "might", "should", "must", "also", "not", "n't", "never",
     "even", "still", "already", "further", "often", "always", "then", "again", "later", "once",
+    "ca", "wo",
 ];
 
 /// `CONTENT, said X` where the tagger took the source from inside the content and the speaker
@@ -2360,10 +2384,11 @@ pub(super) fn tag(
     cue_runs.retain(|&(a, b, _)| !idiomatic_say(doc, (a, b)));
     cue_runs.retain(|&(a, b, si)| {
         let range = doc.sentences.get(si).map_or(a..b, |s| s.tokens.clone());
-        !(agentless_passive(doc, range, (a, b))
+        !(agentless_passive(doc, range.clone(), (a, b))
             || attributive_participle(doc, (a, b))
             || plural_noun(doc, (a, b))
-            || quoted_non_speech(doc, &v, (a, b)))
+            || quoted_non_speech(doc, &v, (a, b))
+            || goods_not_words(doc, range.end, (a, b)))
     });
     // "It added that North Korea previously rejected outreach ...": inside the that-clause of
     // a speech verb, a verb that is no speech verb itself is the reported event, not a cue.
@@ -2473,6 +2498,7 @@ pub(super) fn tag(
         drop_leading_adjunct(doc, &v, &mut d);
         cut_source_before_verb(doc, &mut d);
         trim_source_phrases(doc, &mut d);
+        participle_opener(doc, &v, range.clone(), &mut d);
         d.content.retain(|c| has_word(doc, *c));
         if prepositional_source(doc, &d) || appositive_noun_cue(doc, (a, b)) {
             continue;
@@ -2579,6 +2605,43 @@ fn cut_source_before_verb(doc: &Doc<'_>, d: &mut Draft) {
             w.len() > 3 && w.ends_with("ed") && w.starts_with(char::is_lowercase)
         });
         s.1 = verb.unwrap_or(s.1 - 1);
+    }
+}
+
+/// "Having said he would not run again, the senator entered the race", "Insisting that the
+/// vote was rigged, the mayor ...": a cue in a participle clause that opens the sentence has
+/// the main clause's subject, after the clause's comma, as its source; its content ends at
+/// that comma.
+fn participle_opener(doc: &Doc<'_>, v: &[TokView], sent: Range<usize>, d: &mut Draft) {
+    let (a, b) = d.cue;
+    let first = word_at(doc, sent.start);
+    let opens = if a == sent.start {
+        first.len() > 5
+            && first.ends_with("ing")
+            && capitalised_word(doc, a)
+            && !first.eq_ignore_ascii_case("according")
+    } else {
+        a == sent.start + 1 && first == "Having"
+    };
+    if !opens || v.get(a).is_some_and(|t| t.in_quote) || d.source.iter().any(|s| s.0 < a) {
+        return;
+    }
+    // The clause's comma: the first one after the cue outside quotations.
+    let Some(comma) =
+        (b..sent.end).find(|&k| word_at(doc, k) == "," && v.get(k).is_some_and(|t| !t.in_quote))
+    else {
+        return;
+    };
+    let Some(subject) = opening_subject(doc, comma + 1..sent.end, sent.end) else {
+        return;
+    };
+    d.source = vec![subject];
+    d.content.retain(|c| c.0 >= b && c.0 < comma);
+    for c in d.content.iter_mut() {
+        c.1 = c.1.min(comma);
+    }
+    if d.content.is_empty() && comma > b {
+        d.content.push((b, comma));
     }
 }
 
@@ -2991,6 +3054,196 @@ fn reported_event(doc: &Doc<'_>, start: usize, (a, b): (usize, usize)) -> bool {
         }
     }
     false
+}
+
+/// Verbs that report speech only when what they take is said ("offered his condolences",
+/// "conceded that the vote was lost") and otherwise trade, display or score ("will offer a
+/// free case", "also features a larger screen", "conceded a penalty").
+const GOODS_VERBS: &[&str] = &[
+    "offer",
+    "offers",
+    "offered",
+    "offering",
+    "feature",
+    "features",
+    "featured",
+    "featuring",
+    "concede",
+    "concedes",
+    "conceded",
+    "conceding",
+];
+
+/// Nouns naming something said, offered or conceded in words ("offered his assessment",
+/// "conceded defeat"): after a [`GOODS_VERBS`] verb they make it a cue.
+const SAID_OBJECTS: &[&str] = &[
+    "advice",
+    "apology",
+    "apologies",
+    "argument",
+    "assessment",
+    "assurance",
+    "assurances",
+    "account",
+    "analysis",
+    "answer",
+    "answers",
+    "clue",
+    "clues",
+    "comment",
+    "comments",
+    "condolences",
+    "congratulations",
+    "criticism",
+    "defeat",
+    "defense",
+    "defence",
+    "detail",
+    "details",
+    "discussion",
+    "encouragement",
+    "endorsement",
+    "estimate",
+    "evidence",
+    "explanation",
+    "forecast",
+    "glimpse",
+    "guidance",
+    "hope",
+    "idea",
+    "ideas",
+    "insight",
+    "insights",
+    "interview",
+    "message",
+    "messages",
+    "opinion",
+    "opinions",
+    "perspective",
+    "plan",
+    "plans",
+    "point",
+    "praise",
+    "prayers",
+    "prediction",
+    "promise",
+    "proposal",
+    "proposals",
+    "reason",
+    "reasons",
+    "reassurance",
+    "rebuttal",
+    "remarks",
+    "response",
+    "specifics",
+    "statement",
+    "suggestion",
+    "suggestions",
+    "support",
+    "testimony",
+    "thanks",
+    "thoughts",
+    "tips",
+    "view",
+    "views",
+    "vision",
+    "warning",
+    "warnings",
+    "words",
+    "race",
+    "election",
+    "nomination",
+    "primary",
+    "victory",
+    "retort",
+    "reply",
+    "evaluation",
+    "guide",
+    "picture",
+    "address",
+    "speech",
+    "rhetoric",
+    "description",
+    "descriptions",
+    "slogan",
+    "language",
+    "promises",
+    "preview",
+    "justification",
+    "rationale",
+    "excuse",
+    "lesson",
+    "lessons",
+    "recommendation",
+    "recommendations",
+    "question",
+    "questions",
+];
+
+/// True for a cue on a [`GOODS_VERBS`] verb in the active voice whose object is no said thing:
+/// within the next six words before a clause boundary, no [`SAID_OBJECTS`] noun, no "that",
+/// "to", "whether", quotation mark or colon, and no clause subject ("conceded he had lost").
+fn goods_not_words(doc: &Doc<'_>, end: usize, (a, b): (usize, usize)) -> bool {
+    let Some(head) = (a..b).rev().find(|&i| is_in(GOODS_VERBS, word_at(doc, i))) else {
+        return false;
+    };
+    // A title-case headline ("Clip Featured In Video") is left to the tagger.
+    if capitalised_word(doc, head) {
+        return false;
+    }
+    // "A contrary view is offered by ...": a passive keeps its cue.
+    if (a..head).any(|i| is_in(BE_FORMS, word_at(doc, i)))
+        || head > 0 && is_in(BE_FORMS, word_at(doc, head - 1))
+    {
+        return false;
+    }
+    if (a..b).any(|i| is_in(SAID_OBJECTS, word_at(doc, i))) {
+        return false;
+    }
+    let mut said = false;
+    let mut words = 0;
+    for k in head + 1..end {
+        let w = word_at(doc, k);
+        // "offered to help", "conceded he had lost".
+        if k == head + 1
+            && is_in(
+                &[
+                    "to", "he", "she", "they", "we", "i", "it", "there", "this", "what", "how",
+                    "why",
+                ],
+                w,
+            )
+        {
+            said = true;
+            break;
+        }
+        if is_in(SAID_OBJECTS, w)
+            || is_in(&["that", "whether", ":"], w)
+            || is_quote(w)
+            || matches!(w, "\u{201C}" | "\u{2018}")
+        {
+            said = true;
+            break;
+        }
+        if doc
+            .tokens
+            .get(k)
+            .is_none_or(|t| t.kind != crate::segment::TokenKind::Word)
+            || is_in(
+                &[
+                    "and", "or", "but", "which", "who", "while", "in", "at", "for", "on", "with",
+                ],
+                w,
+            )
+        {
+            break;
+        }
+        words += 1;
+        if words == 6 {
+            break;
+        }
+    }
+    !said
 }
 
 /// True for a cue inside a direct quotation that is not a speech verb ("North Korea has also
