@@ -2705,10 +2705,55 @@ fn inherit_sources(doc: &Doc<'_>, drafts: &mut [Draft]) {
         let Some(d) = rest.first_mut() else { break };
         // ", saying ...": a participle adjunct's source is the clause's subject, never a word
         // after it (its object).
-        let adjunct = d.cue.0 > 0
+        let ing_adjunct = d.cue.0 > 0
             && word_at(doc, d.cue.0 - 1) == ","
-            && word_at(doc, d.cue.1 - 1).ends_with("ing")
-            && d.source.iter().all(|s| s.0 >= d.cue.1);
+            && word_at(doc, d.cue.1 - 1).ends_with("ing");
+        let adjunct = ing_adjunct && d.source.iter().all(|s| s.0 >= d.cue.1);
+        // "The court blocked a company from ..., citing ...": a source the tagger took from
+        // the main clause's object, after its subject.
+        let object_source = ing_adjunct && !adjunct && d.cue.1 == d.cue.0 + 1;
+        if object_source {
+            if let Some(sent) = doc.sentences.get(d.sentence) {
+                let src = d.source.iter().map(|s| s.0).min().unwrap_or(d.cue.0);
+                let earlier = before
+                    .iter()
+                    .rev()
+                    .take_while(|p| p.sentence == d.sentence)
+                    .find(|p| p.cue.1 <= d.cue.0 && !p.source.is_empty())
+                    .filter(|p| p.source.iter().all(|s| s.1 <= p.cue.0))
+                    .map(|p| p.source.clone());
+                // An opening adverbial ("Hours later", "Earlier", "Speaking to ...",
+                // "Chastened by ...") is no subject.
+                let adverbial = |(a, b): (usize, usize)| {
+                    let w = word_at(doc, a);
+                    b == a + 1
+                        && (w.ends_with("ing")
+                            || w.ends_with("ly")
+                            || w.ends_with("er")
+                            || w.ends_with("ed")
+                            || is_weekday(w)
+                            || is_in(ADVERBIAL_OPENERS, w))
+                };
+                let subject = earlier.or_else(|| {
+                    opening_subject(doc, sent.tokens.clone(), src)
+                        .filter(|&s| !adverbial(s))
+                        .map(|s| vec![s])
+                });
+                // The tagger's source stands where an object does: after a lowercase word
+                // (a verb or preposition: "blocked | a company", "behind | Sen. Cruz").
+                let object = src > sent.tokens.start && {
+                    let w = word_at(doc, src - 1);
+                    w.starts_with(|c: char| c.is_ascii_lowercase())
+                        && !is_in(&["and", "but", "or", "so", "then", "because", "as"], w)
+                };
+                if let (true, Some(subject)) = (object, subject) {
+                    if subject.iter().all(|s| s.1 < src) {
+                        d.source = subject;
+                    }
+                }
+            }
+            continue;
+        }
         if !d.source.is_empty() && !adjunct
             || word_at(doc, d.cue.0).eq_ignore_ascii_case("according")
         {
@@ -2864,6 +2909,30 @@ fn opening_subject(doc: &Doc<'_>, sent: Range<usize>, limit: usize) -> Option<(u
     });
     (e > sent.start && verb_next).then_some((sent.start, e))
 }
+
+/// Capitalised words that open a sentence as an adverbial, before its subject ("Hours after
+/// ...", "Once the ...", "Amid ...").
+const ADVERBIAL_OPENERS: &[&str] = &[
+    "hours",
+    "days",
+    "weeks",
+    "months",
+    "years",
+    "once",
+    "throughout",
+    "here",
+    "amid",
+    "shortly",
+    "last",
+    "next",
+    "until",
+    "despite",
+    "like",
+    "unlike",
+    "instead",
+    "asked",
+    "faced",
+];
 
 /// Capitalised words that open a sentence without being a name.
 const SENTENCE_OPENERS: &[&str] = &[
