@@ -757,6 +757,9 @@ fn layout_cue(doc: &Doc<'_>, v: &[TokView], i: usize) -> Option<Layout> {
     if colon && headline_speaker(doc, sent, i).is_some() {
         return Some(Layout::Headline);
     }
+    if colon && transcript_speaker(doc, i).is_some() {
+        return Some(Layout::Transcript);
+    }
     if colon {
         let next = doc.sentences.get(si + 1)?;
         let ends_para = i + 1 == sent.tokens.end && next.paragraph != sent.paragraph;
@@ -891,6 +894,65 @@ enum Layout {
     Colon,
     /// `"..." - Name`.
     Dash,
+    /// `NAME: words` opening a paragraph of an interview transcript.
+    Transcript,
+}
+
+/// The speaker label `[start, colon)` of a transcript turn: a paragraph that opens (maybe
+/// after a quotation mark) with one to three words in capitals and a colon ("WALLACE:",
+/// "JAKE TAPPER:"), in an article where another paragraph opens so too. A lone label such as
+/// "UPDATE:" or "EXCLUSIVE:" (see [`HEADLINE_LABELS`]) is no speaker.
+fn transcript_speaker(doc: &Doc<'_>, colon: usize) -> Option<(usize, usize)> {
+    let start = transcript_label(doc, colon)?;
+    let colon_para = doc
+        .sentences
+        .iter()
+        .find(|s| s.tokens.contains(&colon))?
+        .paragraph;
+    // Another turn: the first sentence of another paragraph opens with a label.
+    let mut para = usize::MAX;
+    let other = doc.sentences.iter().any(|s| {
+        if s.paragraph == para {
+            return false;
+        }
+        para = s.paragraph;
+        s.paragraph != colon_para
+            && (s.tokens.start + 1..s.tokens.end.min(s.tokens.start + 6))
+                .any(|k| word_at(doc, k) == ":" && transcript_label(doc, k).is_some())
+    });
+    other.then_some((start, colon))
+}
+
+/// The first token of the capitalised label before the colon `colon` when the label opens its
+/// paragraph ([`transcript_speaker`]).
+fn transcript_label(doc: &Doc<'_>, colon: usize) -> Option<usize> {
+    let mut start = colon;
+    while start > 0 && colon - start < 4 {
+        let t = doc.tokens.get(start - 1)?;
+        let w = t.span.slice(doc.text);
+        let caps = t.kind == crate::segment::TokenKind::Word
+            && w.chars().any(char::is_alphabetic)
+            && !w.chars().any(char::is_lowercase);
+        if !(caps || w == "." && start < colon) {
+            break;
+        }
+        start -= 1;
+    }
+    if start == colon || is_in(HEADLINE_LABELS, word_at(doc, start)) {
+        return None;
+    }
+    // Only an opening quotation mark may stand between the paragraph start and the label.
+    let first = match start.checked_sub(1).map(|p| word_at(doc, p)) {
+        Some(q) if is_open_quote(q) || q == "\"" => start - 1,
+        _ => start,
+    };
+    let begin = doc.tokens.get(first)?.span.start;
+    let opens = doc
+        .article
+        .paragraphs
+        .iter()
+        .any(|p| p.body().start == begin || p.span.start == begin);
+    opens.then_some(start)
 }
 
 /// Sets source and content of a layout attribution by rule.
@@ -943,6 +1005,25 @@ fn apply_layout(doc: &Doc<'_>, v: &[TokView], regions: &[(usize, usize, bool)], 
             d.content = match regions.get(k) {
                 Some(&(o, c, _)) if c == close => vec![(o, c + 1)],
                 _ => Vec::new(),
+            };
+        }
+        Layout::Transcript => {
+            let Some(src) = transcript_speaker(doc, d.cue.0) else {
+                return;
+            };
+            d.source = vec![src];
+            // The turn runs to the end of its paragraph.
+            let e = doc
+                .sentences
+                .iter()
+                .skip(d.sentence)
+                .take_while(|s| s.paragraph == sent.paragraph)
+                .last()
+                .map_or(sent.tokens.end, |s| s.tokens.end);
+            d.content = if e > d.cue.1 {
+                vec![(d.cue.1, e)]
+            } else {
+                Vec::new()
             };
         }
         Layout::Colon => {
