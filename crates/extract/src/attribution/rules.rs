@@ -518,6 +518,42 @@ fn inverted_speaker_end(doc: &Doc<'_>, range: std::ops::Range<usize>, b: usize) 
     (end > b && end - b <= 5).then_some(end)
 }
 
+/// ", said Mr. Barrett, the lawyer for the agency.": an apposition that closes the sentence
+/// after an inverted speaker (a comma, then "a", "an" or "the", no further comma or verb)
+/// belongs to the source, as in PolNeAR.
+fn appositive_after_inverted(doc: &Doc<'_>, range: std::ops::Range<usize>, d: &mut Draft) {
+    let [(_, s1)] = &mut d.source[..] else {
+        return;
+    };
+    if word_at(doc, *s1) != "," || !is_in(&["a", "an", "the"], word_at(doc, *s1 + 1)) {
+        return;
+    }
+    let mut end = range.end;
+    while end > *s1 + 2
+        && doc
+            .tokens
+            .get(end - 1)
+            .is_some_and(|t| t.kind == crate::segment::TokenKind::Punct)
+    {
+        end -= 1;
+    }
+    let plain = (*s1 + 2..end).all(|i| {
+        let w = word_at(doc, i);
+        w != "," && !is_in(FINITE_FORMS, w) && !is_quote(w)
+    });
+    // The tagger may have read the apposition as a second content fragment.
+    let s1v = *s1;
+    let content_before = d.content.iter().any(|c| c.1 <= d.cue.0);
+    if plain
+        && end <= s1v + 16
+        && content_before
+        && d.content.iter().all(|c| c.1 <= d.cue.0 || c.0 > s1v)
+    {
+        *s1 = end;
+        d.content.retain(|c| c.1 <= d.cue.0);
+    }
+}
+
 /// `CONTENT, said SPEAKER.` with an unquoted content: the verb comes before its subject, so
 /// the speaker is the noun phrase after the cue and the content is the clause before the comma.
 /// The tagger, reading subject-verb order, may take a word of the content for the source and
@@ -558,7 +594,21 @@ fn fix_inverted(doc: &Doc<'_>, range: std::ops::Range<usize>, d: &mut Draft) {
     // at the comma before the cue is a subject with its apposition ("Jane Doe, a spokeswoman,
     // said the union agreed"): subject-verb order.
     let after = !d.source.is_empty() && d.source.iter().all(|s| s.0 >= b);
-    if after && d.content.iter().all(|c| c.1 <= a) || d.source.iter().any(|s| s.1 + 3 >= a) {
+    if after {
+        appositive_after_inverted(doc, range.clone(), d);
+    }
+    // A subject right before ", said" has an apposition or relative clause set off by a
+    // comma; a longer source without one ("the losses would outstrip the gains", "the
+    // lenders to contribute money to the trust") is a clause, the content.
+    let clause = |&(s0, s1): &(usize, usize)| {
+        let finite = (s0 + 1..s1).any(|i| {
+            is_in(FINITE_FORMS, word_at(doc, i)) && !is_in(RELATIVES, word_at(doc, i - 1))
+        });
+        s1 > s0 + 3 && (finite || !(s0 + 1..s1).any(|i| word_at(doc, i) == ","))
+    };
+    if after && d.content.iter().all(|c| c.1 <= a)
+        || d.source.iter().any(|s| s.1 + 3 >= a && !clause(s))
+    {
         return;
     }
     let Some(end) = inverted_speaker_end(doc, range.clone(), b) else {
@@ -582,6 +632,7 @@ fn fix_inverted(doc: &Doc<'_>, range: std::ops::Range<usize>, d: &mut Draft) {
     }
     d.source = vec![(b, end)];
     d.content = vec![(start, a - 1)];
+    appositive_after_inverted(doc, range, d);
 }
 
 /// "The minister, speaking at a news conference in Oslo, said ...": a source found inside a
