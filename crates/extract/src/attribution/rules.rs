@@ -3672,15 +3672,6 @@ fn appositive_noun_cue(doc: &Doc<'_>, (a, _): (usize, usize)) -> bool {
     comma_before && is_in(&["a", "an"], word_at(doc, a))
 }
 
-/// Whether the sentence `si` holds a cue.
-fn sentence_has_cue(doc: &Doc<'_>, is_cue: &[bool], si: usize) -> bool {
-    doc.sentences.get(si).is_some_and(|s| {
-        is_cue
-            .get(s.tokens.clone())
-            .is_some_and(|c| c.contains(&true))
-    })
-}
-
 /// Extends a content that reaches into a quotation to the end of that quotation (over the
 /// sentences, and paragraphs that continue it), and attaches the quoted sentences that follow
 /// an attribution with no cue of their own.
@@ -3760,7 +3751,7 @@ fn extend_quotes(
     let para = sent.paragraph;
     let mut si = d.sentence + 1;
     while let Some(next) = doc.sentences.get(si) {
-        if next.paragraph != para || sentence_has_cue(doc, is_cue, si) {
+        if next.paragraph != para {
             break;
         }
         let start = next.tokens.start;
@@ -3769,6 +3760,15 @@ fn extend_quotes(
             break;
         };
         if o != start || c + 1 < next.tokens.end.saturating_sub(1) {
+            break;
+        }
+        // A cue of its own outside the quotation ends the run; one inside it ("It says
+        // that ...") is nested in the quote, which is still the speaker's.
+        let own_cue = next
+            .tokens
+            .clone()
+            .any(|i| (i < o || i > c) && is_cue.get(i).copied().unwrap_or(false));
+        if own_cue {
             break;
         }
         let c = if regions.get(k).is_some_and(|r| r.2) {
