@@ -2631,6 +2631,7 @@ pub(super) fn tag(
         cut_source_before_verb(doc, &mut d);
         trim_source_phrases(doc, &mut d);
         participle_opener(doc, &v, range.clone(), &mut d);
+        possessive_source(doc, range.clone(), &mut d);
         d.content.retain(|c| has_word(doc, *c));
         if prepositional_source(doc, &d) || appositive_noun_cue(doc, (a, b)) {
             continue;
@@ -2737,6 +2738,22 @@ fn cut_source_before_verb(doc: &Doc<'_>, d: &mut Draft) {
             w.len() > 3 && w.ends_with("ed") && w.starts_with(char::is_lowercase)
         });
         s.1 = verb.unwrap_or(s.1 - 1);
+    }
+}
+
+/// "his claim that ...", "their warnings about ...": a cue right after a possessive
+/// pronoun has that pronoun as its source when the tagger found none (PolNeAR: 82 of 94 such
+/// cues in polnear-train).
+fn possessive_source(doc: &Doc<'_>, sent: Range<usize>, d: &mut Draft) {
+    let a = d.cue.0;
+    if !d.source.is_empty() || a <= sent.start {
+        return;
+    }
+    if is_in(
+        &["his", "her", "their", "its", "our", "my", "your"],
+        word_at(doc, a - 1),
+    ) {
+        d.source = vec![(a - 1, a)];
     }
 }
 
@@ -3877,7 +3894,8 @@ const TITLES: &[&str] = &[
     "ambassador",
 ];
 const PRONOUNS: &[&str] = &[
-    "he", "she", "it", "they", "him", "her", "them", "i", "we", "you", "who", "which",
+    "he", "she", "it", "they", "him", "her", "them", "i", "we", "you", "who", "which", "his",
+    "its", "their",
 ];
 const MEDIA: &[&str] = &[
     "cnn",
@@ -4459,7 +4477,7 @@ fn speaker(doc: &Doc<'_>, entities: &Entities, a: &mut Attribution, d: &Draft) {
     }
     if pronoun && a.speaker.is_none() {
         a.speaker_type = match ltext.as_str() {
-            "he" | "she" | "i" | "him" | "her" => SpeakerType::Person,
+            "he" | "she" | "i" | "him" | "her" | "his" => SpeakerType::Person,
             _ => SpeakerType::Unknown,
         };
         return;
@@ -4691,15 +4709,15 @@ fn resolve_without_entities(doc: &Doc<'_>, entities: &Entities, out: &mut [Attri
             continue;
         }
         let fits = |t: SpeakerType| match word.as_str() {
-            "he" | "she" | "him" | "her" => t == SpeakerType::Person,
-            "it" => matches!(
+            "he" | "she" | "him" | "her" | "his" => t == SpeakerType::Person,
+            "it" | "its" => matches!(
                 t,
                 SpeakerType::Media
                     | SpeakerType::Organisation
                     | SpeakerType::Government
                     | SpeakerType::Document
             ),
-            "they" => matches!(
+            "they" | "their" => matches!(
                 t,
                 SpeakerType::Anonymous | SpeakerType::Organisation | SpeakerType::Government
             ),
