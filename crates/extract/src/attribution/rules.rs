@@ -2633,7 +2633,8 @@ pub(super) fn tag(
         participle_opener(doc, &v, range.clone(), &mut d);
         possessive_source(doc, range.clone(), &mut d);
         d.content.retain(|c| has_word(doc, *c));
-        if prepositional_source(doc, &d) || appositive_noun_cue(doc, (a, b)) {
+        if prepositional_source(doc, &d) || appositive_noun_cue(doc, (a, b)) || label_colon(doc, &d)
+        {
             continue;
         }
         split_copula_colon(doc, &mut d);
@@ -2739,6 +2740,47 @@ fn cut_source_before_verb(doc: &Doc<'_>, d: &mut Draft) {
         });
         s.1 = verb.unwrap_or(s.1 - 1);
     }
+}
+
+/// Words that label what follows a colon without saying who speaks ("Video:", "WARNING:",
+/// "Revealed:", "Wow:"), besides the [`HEADLINE_LABELS`].
+const COLON_LABELS: &[&str] = &[
+    "warning",
+    "revealed",
+    "wow",
+    "look",
+    "bombshell",
+    "leaked",
+    "just",
+    "boom",
+    "busted",
+    "breaking",
+    "watch",
+    "video",
+    "photo",
+    "photos",
+    "audio",
+    "transcript",
+    "full",
+    "here",
+];
+
+/// True for a colon cue whose source and other cue words are only label words ("[Video:
+/// ...", "(WARNING: ...", "Just Leaked: ..."): nobody is quoted.
+fn label_colon(doc: &Doc<'_>, d: &Draft) -> bool {
+    let (a, b) = d.cue;
+    let label = |i: usize| {
+        let w = word_at(doc, i);
+        is_in(COLON_LABELS, w) || is_in(HEADLINE_LABELS, w)
+    };
+    // The cue is the colon, maybe with the label ("WARNING:"), and the source, if any, is
+    // label words too.
+    let labelled = (a..b - 1).any(label) || !d.source.is_empty();
+    b > a
+        && word_at(doc, b - 1) == ":"
+        && (a..b - 1).all(label)
+        && labelled
+        && d.source.iter().all(|&(s0, s1)| (s0..s1).all(label))
 }
 
 /// "his claim that ...", "their warnings about ...": a cue right after a possessive
