@@ -2812,7 +2812,8 @@ fn participle_opener(doc: &Doc<'_>, v: &[TokView], sent: Range<usize>, d: &mut D
             && capitalised_word(doc, a)
             && !first.eq_ignore_ascii_case("according")
     } else {
-        a == sent.start + 1 && first == "Having"
+        // "Having been told ...": a passive names its addressee, not its speaker.
+        a == sent.start + 1 && first == "Having" && !is_in(BE_FORMS, word_at(doc, a))
     };
     if !opens || v.get(a).is_some_and(|t| t.in_quote) || d.source.iter().any(|s| s.0 < a) {
         return;
