@@ -304,9 +304,32 @@ fn tidy_cues(doc: &Doc<'_>, v: &[TokView], runs: &mut Vec<(usize, usize, usize)>
         while a > floor && a + 3 > runs[k].0 && adverb(word(a - 1)) && !in_name(a - 1, si) {
             a -= 1;
         }
+        // "He’s predicting", "they’re not saying": a contracted auxiliary after a pronoun
+        // is the cue's auxiliary too (after a name, "’s" is mostly a possessive).
+        if a > floor + 1 && a + 4 > runs[k].0 && contracted_auxiliary(doc, a - 1) {
+            a -= 1;
+        }
         runs[k] = (a, b, si);
         covered_next = a;
     }
+}
+
+/// Whether token `i` is a contracted auxiliary ("’s", "'re", "’ve", "'ll", "’d") after a
+/// personal, demonstrative or relative pronoun ("he’s", "that's", "who’d"), where it stands for
+/// "is", "has", "are", "will" or "would" and not for a possessive.
+fn contracted_auxiliary(doc: &Doc<'_>, i: usize) -> bool {
+    let w = word_at(doc, i);
+    let mut chars = w.chars();
+    let apostrophe = matches!(chars.next(), Some('\'' | '\u{2019}'));
+    apostrophe
+        && matches!(chars.as_str(), "s" | "re" | "ve" | "ll" | "d" | "m")
+        && i > 0
+        && is_in(
+            &[
+                "he", "she", "it", "that", "there", "who", "what", "they", "we", "you", "i",
+            ],
+            word_at(doc, i - 1),
+        )
 }
 
 /// Plain speech verbs: the preposition after them opens a circumstance ("said on Monday",
@@ -370,6 +393,7 @@ const CUE_AUXILIARIES: &[&str] = &[
     "is", "was", "are", "were", "be", "been", "has", "have", "had", "did", "does", "do", "will",
     "would", "could", "can", "may", "might", "should", "must", "also", "not", "n't", "never",
     "even", "still", "already", "further", "often", "always", "then", "again", "later", "once",
+    "ca", "wo",
 ];
 
 /// `CONTENT, said X` where the tagger took the source from inside the content and the speaker
@@ -490,7 +514,7 @@ fn inverted_speaker_end(doc: &Doc<'_>, range: std::ops::Range<usize>, b: usize) 
         && (!ends(word_at(doc, end)) || word_at(doc, end) == "." && end + 1 < range.end)
     {
         // A finite verb makes the run a clause ("insisted the plan was sound").
-        if is_in(FINITE_VERBS, &lower(word_at(doc, end))) {
+        if finite_word(doc, end) {
             return None;
         }
         end += 1;
@@ -498,11 +522,48 @@ fn inverted_speaker_end(doc: &Doc<'_>, range: std::ops::Range<usize>, b: usize) 
     (end > b && end - b <= 5).then_some(end)
 }
 
-/// Finite verbs: a noun phrase holds none outside a relative clause.
-const FINITE_VERBS: &[&str] = &[
-    "is", "was", "are", "were", "has", "had", "have", "will", "would", "could", "can", "should",
-    "may", "might", "must", "did", "does", "do",
-];
+/// True when token `i` is a finite verb written in lower case (one of [`FINITE_FORMS`]; "Will
+/// Smith" and "May" are names): a noun phrase holds none outside a relative clause.
+fn finite_word(doc: &Doc<'_>, i: usize) -> bool {
+    let w = word_at(doc, i);
+    w.bytes().all(|c| c.is_ascii_lowercase()) && is_in(FINITE_FORMS, w)
+}
+
+/// ", said Mr. Barrett, the lawyer for the agency.": an apposition that closes the sentence
+/// after an inverted speaker (a comma, then "a", "an" or "the", no further comma or verb)
+/// belongs to the source, as in PolNeAR.
+fn appositive_after_inverted(doc: &Doc<'_>, range: std::ops::Range<usize>, d: &mut Draft) {
+    let [(_, s1)] = &mut d.source[..] else {
+        return;
+    };
+    if word_at(doc, *s1) != "," || !is_in(&["a", "an", "the"], word_at(doc, *s1 + 1)) {
+        return;
+    }
+    let mut end = range.end;
+    while end > *s1 + 2
+        && doc
+            .tokens
+            .get(end - 1)
+            .is_some_and(|t| t.kind == crate::segment::TokenKind::Punct)
+    {
+        end -= 1;
+    }
+    let plain = (*s1 + 2..end).all(|i| {
+        let w = word_at(doc, i);
+        w != "," && !is_in(FINITE_FORMS, w) && !is_quote(w)
+    });
+    // The tagger may have read the apposition as a second content fragment.
+    let s1v = *s1;
+    let content_before = d.content.iter().any(|c| c.1 <= d.cue.0);
+    if plain
+        && end <= s1v + 16
+        && content_before
+        && d.content.iter().all(|c| c.1 <= d.cue.0 || c.0 > s1v)
+    {
+        *s1 = end;
+        d.content.retain(|c| c.1 <= d.cue.0);
+    }
+}
 
 /// `CONTENT, said SPEAKER.` with an unquoted content: the verb comes before its subject, so
 /// the speaker is the noun phrase after the cue and the content is the clause before the comma.
@@ -544,7 +605,21 @@ fn fix_inverted(doc: &Doc<'_>, range: std::ops::Range<usize>, d: &mut Draft) {
     // at the comma before the cue is a subject with its apposition ("Jane Doe, a spokeswoman,
     // said the union agreed"): subject-verb order.
     let after = !d.source.is_empty() && d.source.iter().all(|s| s.0 >= b);
-    if after && d.content.iter().all(|c| c.1 <= a) || d.source.iter().any(|s| s.1 + 3 >= a) {
+    if after {
+        appositive_after_inverted(doc, range.clone(), d);
+    }
+    // A subject right before ", said" has an apposition or relative clause set off by a
+    // comma; a longer source without one ("the losses would outstrip the gains", "the
+    // lenders to contribute money to the trust") is a clause, the content.
+    let clause = |&(s0, s1): &(usize, usize)| {
+        let finite = (s0 + 1..s1).any(|i| {
+            is_in(FINITE_FORMS, word_at(doc, i)) && !is_in(RELATIVES, word_at(doc, i - 1))
+        });
+        s1 > s0 + 3 && (finite || !(s0 + 1..s1).any(|i| word_at(doc, i) == ","))
+    };
+    if after && d.content.iter().all(|c| c.1 <= a)
+        || d.source.iter().any(|s| s.1 + 3 >= a && !clause(s))
+    {
         return;
     }
     let Some(end) = inverted_speaker_end(doc, range.clone(), b) else {
@@ -568,6 +643,7 @@ fn fix_inverted(doc: &Doc<'_>, range: std::ops::Range<usize>, d: &mut Draft) {
     }
     d.source = vec![(b, end)];
     d.content = vec![(start, a - 1)];
+    appositive_after_inverted(doc, range, d);
 }
 
 /// Sentence adverbs set off by commas between a subject and its cue ("The police chief,
@@ -790,12 +866,12 @@ fn subject_before_parenthetical(
         && (opener.starts_with(char::is_uppercase) || is_in(DETERMINERS_BEFORE, &lower(opener)))
         && !is_in(ADJUNCT_OPENERS, opener)
         && !is_in(&["as", "if", "but", "and", "so", "because"], opener)
-        && !(start..open).any(|i| clause_word(doc, i) || is_in(FINITE_VERBS, word_at(doc, i)));
+        && !(start..open).any(|i| clause_word(doc, i) || finite_word(doc, i));
     if quoted
         || !subject_ok
         || words.is_empty()
         || words.len() > MAX_PARENTHETICAL
-        || (open + 1..a - 1).any(|i| clause_word(doc, i) || is_in(FINITE_VERBS, word_at(doc, i)))
+        || (open + 1..a - 1).any(|i| clause_word(doc, i) || finite_word(doc, i))
     {
         return;
     }
@@ -907,6 +983,9 @@ fn layout_cue(doc: &Doc<'_>, v: &[TokView], i: usize) -> Option<Layout> {
     let sent = doc.sentences.get(si)?;
     if colon && headline_speaker(doc, sent, i).is_some() {
         return Some(Layout::Headline);
+    }
+    if colon && transcript_speaker(doc, i).is_some() {
+        return Some(Layout::Transcript);
     }
     if colon {
         let next = doc.sentences.get(si + 1)?;
@@ -1042,6 +1121,65 @@ enum Layout {
     Colon,
     /// `"..." - Name`.
     Dash,
+    /// `NAME: words` opening a paragraph of an interview transcript.
+    Transcript,
+}
+
+/// The speaker label `[start, colon)` of a transcript turn: a paragraph that opens (maybe
+/// after a quotation mark) with one to three words in capitals and a colon ("WALLACE:",
+/// "JAKE TAPPER:"), in an article where another paragraph opens so too. A lone label such as
+/// "UPDATE:" or "EXCLUSIVE:" (see [`HEADLINE_LABELS`]) is no speaker.
+fn transcript_speaker(doc: &Doc<'_>, colon: usize) -> Option<(usize, usize)> {
+    let start = transcript_label(doc, colon)?;
+    let colon_para = doc
+        .sentences
+        .iter()
+        .find(|s| s.tokens.contains(&colon))?
+        .paragraph;
+    // Another turn: the first sentence of another paragraph opens with a label.
+    let mut para = usize::MAX;
+    let other = doc.sentences.iter().any(|s| {
+        if s.paragraph == para {
+            return false;
+        }
+        para = s.paragraph;
+        s.paragraph != colon_para
+            && (s.tokens.start + 1..s.tokens.end.min(s.tokens.start + 6))
+                .any(|k| word_at(doc, k) == ":" && transcript_label(doc, k).is_some())
+    });
+    other.then_some((start, colon))
+}
+
+/// The first token of the capitalised label before the colon `colon` when the label opens its
+/// paragraph ([`transcript_speaker`]).
+fn transcript_label(doc: &Doc<'_>, colon: usize) -> Option<usize> {
+    let mut start = colon;
+    while start > 0 && colon - start < 4 {
+        let t = doc.tokens.get(start - 1)?;
+        let w = t.span.slice(doc.text);
+        let caps = t.kind == crate::segment::TokenKind::Word
+            && w.chars().any(char::is_alphabetic)
+            && !w.chars().any(char::is_lowercase);
+        if !(caps || w == "." && start < colon) {
+            break;
+        }
+        start -= 1;
+    }
+    if start == colon || is_in(HEADLINE_LABELS, word_at(doc, start)) {
+        return None;
+    }
+    // Only an opening quotation mark may stand between the paragraph start and the label.
+    let first = match start.checked_sub(1).map(|p| word_at(doc, p)) {
+        Some(q) if is_open_quote(q) || q == "\"" => start - 1,
+        _ => start,
+    };
+    let begin = doc.tokens.get(first)?.span.start;
+    let opens = doc
+        .article
+        .paragraphs
+        .iter()
+        .any(|p| p.body().start == begin || p.span.start == begin);
+    opens.then_some(start)
 }
 
 /// Sets source and content of a layout attribution by rule.
@@ -1094,6 +1232,25 @@ fn apply_layout(doc: &Doc<'_>, v: &[TokView], regions: &[(usize, usize, bool)], 
             d.content = match regions.get(k) {
                 Some(&(o, c, _)) if c == close => vec![(o, c + 1)],
                 _ => Vec::new(),
+            };
+        }
+        Layout::Transcript => {
+            let Some(src) = transcript_speaker(doc, d.cue.0) else {
+                return;
+            };
+            d.source = vec![src];
+            // The turn runs to the end of its paragraph.
+            let e = doc
+                .sentences
+                .iter()
+                .skip(d.sentence)
+                .take_while(|s| s.paragraph == sent.paragraph)
+                .last()
+                .map_or(sent.tokens.end, |s| s.tokens.end);
+            d.content = if e > d.cue.1 {
+                vec![(d.cue.1, e)]
+            } else {
+                Vec::new()
             };
         }
         Layout::Colon => {
@@ -2535,10 +2692,11 @@ pub(super) fn tag(
     cue_runs.retain(|&(a, b, _)| !idiomatic_say(doc, (a, b)));
     cue_runs.retain(|&(a, b, si)| {
         let range = doc.sentences.get(si).map_or(a..b, |s| s.tokens.clone());
-        !(agentless_passive(doc, range, (a, b))
+        !(agentless_passive(doc, range.clone(), (a, b))
             || attributive_participle(doc, (a, b))
             || plural_noun(doc, (a, b))
-            || quoted_non_speech(doc, &v, (a, b)))
+            || quoted_non_speech(doc, &v, (a, b))
+            || goods_not_words(doc, range.end, (a, b)))
     });
     // "It added that North Korea previously rejected outreach ...": inside the that-clause of
     // a speech verb, a verb that is no speech verb itself is the reported event, not a cue.
@@ -2650,8 +2808,11 @@ pub(super) fn tag(
         drop_leading_adjunct(doc, &v, &mut d);
         cut_source_before_verb(doc, &mut d);
         trim_source_phrases(doc, &mut d);
+        participle_opener(doc, &v, range.clone(), &mut d);
+        possessive_source(doc, range.clone(), &mut d);
         d.content.retain(|c| has_word(doc, *c));
-        if prepositional_source(doc, &d) || appositive_noun_cue(doc, (a, b)) {
+        if prepositional_source(doc, &d) || appositive_noun_cue(doc, (a, b)) || label_colon(doc, &d)
+        {
             continue;
         }
         split_copula_colon(doc, &mut d);
@@ -2759,6 +2920,101 @@ fn cut_source_before_verb(doc: &Doc<'_>, d: &mut Draft) {
     }
 }
 
+/// Words that label what follows a colon without saying who speaks ("Video:", "WARNING:",
+/// "Revealed:", "Wow:"), besides the [`HEADLINE_LABELS`].
+const COLON_LABELS: &[&str] = &[
+    "warning",
+    "revealed",
+    "wow",
+    "look",
+    "bombshell",
+    "leaked",
+    "just",
+    "boom",
+    "busted",
+    "breaking",
+    "watch",
+    "video",
+    "photo",
+    "photos",
+    "audio",
+    "transcript",
+    "full",
+    "here",
+];
+
+/// True for a colon cue whose source and other cue words are only label words ("[Video:
+/// ...", "(WARNING: ...", "Just Leaked: ..."): nobody is quoted.
+fn label_colon(doc: &Doc<'_>, d: &Draft) -> bool {
+    let (a, b) = d.cue;
+    let label = |i: usize| {
+        let w = word_at(doc, i);
+        is_in(COLON_LABELS, w) || is_in(HEADLINE_LABELS, w)
+    };
+    // The cue is the colon, maybe with the label ("WARNING:"), and the source, if any, is
+    // label words too.
+    let labelled = (a..b - 1).any(label) || !d.source.is_empty();
+    b > a
+        && word_at(doc, b - 1) == ":"
+        && (a..b - 1).all(label)
+        && labelled
+        && d.source.iter().all(|&(s0, s1)| (s0..s1).all(label))
+}
+
+/// "his claim that ...", "their warnings about ...": a cue right after a possessive
+/// pronoun has that pronoun as its source when the tagger found none (PolNeAR: 82 of 94 such
+/// cues in polnear-train).
+fn possessive_source(doc: &Doc<'_>, sent: Range<usize>, d: &mut Draft) {
+    let a = d.cue.0;
+    if !d.source.is_empty() || a <= sent.start {
+        return;
+    }
+    if is_in(
+        &["his", "her", "their", "its", "our", "my", "your"],
+        word_at(doc, a - 1),
+    ) {
+        d.source = vec![(a - 1, a)];
+    }
+}
+
+/// "Having said he would not run again, the senator entered the race", "Insisting that the
+/// vote was rigged, the mayor ...": a cue in a participle clause that opens the sentence has
+/// the main clause's subject, after the clause's comma, as its source; its content ends at
+/// that comma.
+fn participle_opener(doc: &Doc<'_>, v: &[TokView], sent: Range<usize>, d: &mut Draft) {
+    let (a, b) = d.cue;
+    let first = word_at(doc, sent.start);
+    let opens = if a == sent.start {
+        first.len() > 5
+            && first.ends_with("ing")
+            && capitalised_word(doc, a)
+            && !first.eq_ignore_ascii_case("according")
+    } else {
+        // "Having been told ...": a passive names its addressee, not its speaker.
+        a == sent.start + 1 && first == "Having" && !is_in(BE_FORMS, word_at(doc, a))
+    };
+    if !opens || v.get(a).is_some_and(|t| t.in_quote) || d.source.iter().any(|s| s.0 < a) {
+        return;
+    }
+    // The clause's comma: the first one after the cue outside quotations.
+    let Some(comma) =
+        (b..sent.end).find(|&k| word_at(doc, k) == "," && v.get(k).is_some_and(|t| !t.in_quote))
+    else {
+        return;
+    };
+    let Some(subject) = opening_subject(doc, comma + 1..sent.end, sent.end) else {
+        return;
+    };
+    d.source = vec![subject];
+    d.content.retain(|c| c.0 >= b && c.0 < comma);
+    for c in d.content.iter_mut() {
+        c.1 = c.1.min(comma);
+    }
+    if d.content.is_empty() && comma > b {
+        d.content.push((b, comma));
+    }
+}
+
 /// "Two officials, who spoke on condition of anonymity because they had no leave to
 /// discuss it, said ...": a relative clause between the source and the cue describes the
 /// source; a content fragment inside it is not what was said, when content follows the cue.
@@ -2819,10 +3075,55 @@ fn inherit_sources(doc: &Doc<'_>, drafts: &mut [Draft]) {
         let Some(d) = rest.first_mut() else { break };
         // ", saying ...": a participle adjunct's source is the clause's subject, never a word
         // after it (its object).
-        let adjunct = d.cue.0 > 0
+        let ing_adjunct = d.cue.0 > 0
             && word_at(doc, d.cue.0 - 1) == ","
-            && word_at(doc, d.cue.1 - 1).ends_with("ing")
-            && d.source.iter().all(|s| s.0 >= d.cue.1);
+            && word_at(doc, d.cue.1 - 1).ends_with("ing");
+        let adjunct = ing_adjunct && d.source.iter().all(|s| s.0 >= d.cue.1);
+        // "The court blocked a company from ..., citing ...": a source the tagger took from
+        // the main clause's object, after its subject.
+        let object_source = ing_adjunct && !adjunct && d.cue.1 == d.cue.0 + 1;
+        if object_source {
+            if let Some(sent) = doc.sentences.get(d.sentence) {
+                let src = d.source.iter().map(|s| s.0).min().unwrap_or(d.cue.0);
+                let earlier = before
+                    .iter()
+                    .rev()
+                    .take_while(|p| p.sentence == d.sentence)
+                    .find(|p| p.cue.1 <= d.cue.0 && !p.source.is_empty())
+                    .filter(|p| p.source.iter().all(|s| s.1 <= p.cue.0))
+                    .map(|p| p.source.clone());
+                // An opening adverbial ("Hours later", "Earlier", "Speaking to ...",
+                // "Chastened by ...") is no subject.
+                let adverbial = |(a, b): (usize, usize)| {
+                    let w = word_at(doc, a);
+                    b == a + 1
+                        && (w.ends_with("ing")
+                            || w.ends_with("ly")
+                            || w.ends_with("er")
+                            || w.ends_with("ed")
+                            || is_weekday(w)
+                            || is_in(ADVERBIAL_OPENERS, w))
+                };
+                let subject = earlier.or_else(|| {
+                    opening_subject(doc, sent.tokens.clone(), src)
+                        .filter(|&s| !adverbial(s))
+                        .map(|s| vec![s])
+                });
+                // The tagger's source stands where an object does: after a lowercase word
+                // (a verb or preposition: "blocked | a company", "behind | Sen. Cruz").
+                let object = src > sent.tokens.start && {
+                    let w = word_at(doc, src - 1);
+                    w.starts_with(|c: char| c.is_ascii_lowercase())
+                        && !is_in(&["and", "but", "or", "so", "then", "because", "as"], w)
+                };
+                if let (true, Some(subject)) = (object, subject) {
+                    if subject.iter().all(|s| s.1 < src) {
+                        d.source = subject;
+                    }
+                }
+            }
+            continue;
+        }
         if !d.source.is_empty() && !adjunct
             || word_at(doc, d.cue.0).eq_ignore_ascii_case("according")
         {
@@ -2978,6 +3279,30 @@ fn opening_subject(doc: &Doc<'_>, sent: Range<usize>, limit: usize) -> Option<(u
     });
     (e > sent.start && verb_next).then_some((sent.start, e))
 }
+
+/// Capitalised words that open a sentence as an adverbial, before its subject ("Hours after
+/// ...", "Once the ...", "Amid ...").
+const ADVERBIAL_OPENERS: &[&str] = &[
+    "hours",
+    "days",
+    "weeks",
+    "months",
+    "years",
+    "once",
+    "throughout",
+    "here",
+    "amid",
+    "shortly",
+    "last",
+    "next",
+    "until",
+    "despite",
+    "like",
+    "unlike",
+    "instead",
+    "asked",
+    "faced",
+];
 
 /// Capitalised words that open a sentence without being a name.
 const SENTENCE_OPENERS: &[&str] = &[
@@ -3168,6 +3493,196 @@ fn reported_event(doc: &Doc<'_>, start: usize, (a, b): (usize, usize)) -> bool {
         }
     }
     false
+}
+
+/// Verbs that report speech only when what they take is said ("offered his condolences",
+/// "conceded that the vote was lost") and otherwise trade, display or score ("will offer a
+/// free case", "also features a larger screen", "conceded a penalty").
+const GOODS_VERBS: &[&str] = &[
+    "offer",
+    "offers",
+    "offered",
+    "offering",
+    "feature",
+    "features",
+    "featured",
+    "featuring",
+    "concede",
+    "concedes",
+    "conceded",
+    "conceding",
+];
+
+/// Nouns naming something said, offered or conceded in words ("offered his assessment",
+/// "conceded defeat"): after a [`GOODS_VERBS`] verb they make it a cue.
+const SAID_OBJECTS: &[&str] = &[
+    "advice",
+    "apology",
+    "apologies",
+    "argument",
+    "assessment",
+    "assurance",
+    "assurances",
+    "account",
+    "analysis",
+    "answer",
+    "answers",
+    "clue",
+    "clues",
+    "comment",
+    "comments",
+    "condolences",
+    "congratulations",
+    "criticism",
+    "defeat",
+    "defense",
+    "defence",
+    "detail",
+    "details",
+    "discussion",
+    "encouragement",
+    "endorsement",
+    "estimate",
+    "evidence",
+    "explanation",
+    "forecast",
+    "glimpse",
+    "guidance",
+    "hope",
+    "idea",
+    "ideas",
+    "insight",
+    "insights",
+    "interview",
+    "message",
+    "messages",
+    "opinion",
+    "opinions",
+    "perspective",
+    "plan",
+    "plans",
+    "point",
+    "praise",
+    "prayers",
+    "prediction",
+    "promise",
+    "proposal",
+    "proposals",
+    "reason",
+    "reasons",
+    "reassurance",
+    "rebuttal",
+    "remarks",
+    "response",
+    "specifics",
+    "statement",
+    "suggestion",
+    "suggestions",
+    "support",
+    "testimony",
+    "thanks",
+    "thoughts",
+    "tips",
+    "view",
+    "views",
+    "vision",
+    "warning",
+    "warnings",
+    "words",
+    "race",
+    "election",
+    "nomination",
+    "primary",
+    "victory",
+    "retort",
+    "reply",
+    "evaluation",
+    "guide",
+    "picture",
+    "address",
+    "speech",
+    "rhetoric",
+    "description",
+    "descriptions",
+    "slogan",
+    "language",
+    "promises",
+    "preview",
+    "justification",
+    "rationale",
+    "excuse",
+    "lesson",
+    "lessons",
+    "recommendation",
+    "recommendations",
+    "question",
+    "questions",
+];
+
+/// True for a cue on a [`GOODS_VERBS`] verb in the active voice whose object is no said thing:
+/// within the next six words before a clause boundary, no [`SAID_OBJECTS`] noun, no "that",
+/// "to", "whether", quotation mark or colon, and no clause subject ("conceded he had lost").
+fn goods_not_words(doc: &Doc<'_>, end: usize, (a, b): (usize, usize)) -> bool {
+    let Some(head) = (a..b).rev().find(|&i| is_in(GOODS_VERBS, word_at(doc, i))) else {
+        return false;
+    };
+    // A title-case headline ("Clip Featured In Video") is left to the tagger.
+    if capitalised_word(doc, head) {
+        return false;
+    }
+    // "A contrary view is offered by ...": a passive keeps its cue.
+    if (a..head).any(|i| is_in(BE_FORMS, word_at(doc, i)))
+        || head > 0 && is_in(BE_FORMS, word_at(doc, head - 1))
+    {
+        return false;
+    }
+    if (a..b).any(|i| is_in(SAID_OBJECTS, word_at(doc, i))) {
+        return false;
+    }
+    let mut said = false;
+    let mut words = 0;
+    for k in head + 1..end {
+        let w = word_at(doc, k);
+        // "offered to help", "conceded he had lost".
+        if k == head + 1
+            && is_in(
+                &[
+                    "to", "he", "she", "they", "we", "i", "it", "there", "this", "what", "how",
+                    "why",
+                ],
+                w,
+            )
+        {
+            said = true;
+            break;
+        }
+        if is_in(SAID_OBJECTS, w)
+            || is_in(&["that", "whether", ":"], w)
+            || is_quote(w)
+            || matches!(w, "\u{201C}" | "\u{2018}")
+        {
+            said = true;
+            break;
+        }
+        if doc
+            .tokens
+            .get(k)
+            .is_none_or(|t| t.kind != crate::segment::TokenKind::Word)
+            || is_in(
+                &[
+                    "and", "or", "but", "which", "who", "while", "in", "at", "for", "on", "with",
+                ],
+                w,
+            )
+        {
+            break;
+        }
+        words += 1;
+        if words == 6 {
+            break;
+        }
+    }
+    !said
 }
 
 /// True for a cue inside a direct quotation that is not a speech verb ("North Korea has also
@@ -3395,15 +3910,6 @@ fn appositive_noun_cue(doc: &Doc<'_>, (a, _): (usize, usize)) -> bool {
     comma_before && is_in(&["a", "an"], word_at(doc, a))
 }
 
-/// Whether the sentence `si` holds a cue.
-fn sentence_has_cue(doc: &Doc<'_>, is_cue: &[bool], si: usize) -> bool {
-    doc.sentences.get(si).is_some_and(|s| {
-        is_cue
-            .get(s.tokens.clone())
-            .is_some_and(|c| c.contains(&true))
-    })
-}
-
 /// Extends a content that reaches into a quotation to the end of that quotation (over the
 /// sentences, and paragraphs that continue it), and attaches the quoted sentences that follow
 /// an attribution with no cue of their own.
@@ -3483,7 +3989,7 @@ fn extend_quotes(
     let para = sent.paragraph;
     let mut si = d.sentence + 1;
     while let Some(next) = doc.sentences.get(si) {
-        if next.paragraph != para || sentence_has_cue(doc, is_cue, si) {
+        if next.paragraph != para {
             break;
         }
         let start = next.tokens.start;
@@ -3492,6 +3998,15 @@ fn extend_quotes(
             break;
         };
         if o != start || c + 1 < next.tokens.end.saturating_sub(1) {
+            break;
+        }
+        // A cue of its own outside the quotation ends the run; one inside it ("It says
+        // that ...") is nested in the quote, which is still the speaker's.
+        let own_cue = next
+            .tokens
+            .clone()
+            .any(|i| (i < o || i > c) && is_cue.get(i).copied().unwrap_or(false));
+        if own_cue {
             break;
         }
         let c = if regions.get(k).is_some_and(|r| r.2) {
@@ -3600,7 +4115,8 @@ const TITLES: &[&str] = &[
     "ambassador",
 ];
 const PRONOUNS: &[&str] = &[
-    "he", "she", "it", "they", "him", "her", "them", "i", "we", "you", "who", "which",
+    "he", "she", "it", "they", "him", "her", "them", "i", "we", "you", "who", "which", "his",
+    "its", "their",
 ];
 const MEDIA: &[&str] = &[
     "cnn",
@@ -4231,7 +4747,7 @@ fn speaker(doc: &Doc<'_>, entities: &Entities, a: &mut Attribution, d: &Draft) {
     }
     if pronoun && a.speaker.is_none() {
         a.speaker_type = match ltext.as_str() {
-            "he" | "she" | "i" | "him" | "her" => SpeakerType::Person,
+            "he" | "she" | "i" | "him" | "her" | "his" => SpeakerType::Person,
             _ => SpeakerType::Unknown,
         };
         return;
@@ -4463,15 +4979,15 @@ fn resolve_without_entities(doc: &Doc<'_>, entities: &Entities, out: &mut [Attri
             continue;
         }
         let fits = |t: SpeakerType| match word.as_str() {
-            "he" | "she" | "him" | "her" => t == SpeakerType::Person,
-            "it" => matches!(
+            "he" | "she" | "him" | "her" | "his" => t == SpeakerType::Person,
+            "it" | "its" => matches!(
                 t,
                 SpeakerType::Media
                     | SpeakerType::Organisation
                     | SpeakerType::Government
                     | SpeakerType::Document
             ),
-            "they" => matches!(
+            "they" | "their" => matches!(
                 t,
                 SpeakerType::Anonymous | SpeakerType::Organisation | SpeakerType::Government
             ),
