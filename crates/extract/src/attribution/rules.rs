@@ -529,7 +529,7 @@ fn finite_word(doc: &Doc<'_>, i: usize) -> bool {
     w.bytes().all(|c| c.is_ascii_lowercase()) && is_in(FINITE_FORMS, w)
 }
 
-/// ", said Mr. Barrett, the lawyer for the agency.": an apposition that closes the sentence
+/// ", said Ms. Varga, the attorney for the tenants.": an apposition that closes the sentence
 /// after an inverted speaker (a comma, then "a", "an" or "the", no further comma or verb)
 /// belongs to the source, as in PolNeAR.
 fn appositive_after_inverted(doc: &Doc<'_>, range: std::ops::Range<usize>, d: &mut Draft) {
@@ -550,7 +550,7 @@ fn appositive_after_inverted(doc: &Doc<'_>, range: std::ops::Range<usize>, d: &m
     }
     let plain = (*s1 + 2..end).all(|i| {
         let w = word_at(doc, i);
-        w != "," && !is_in(FINITE_FORMS, w) && !is_quote(w)
+        w != "," && !finite_word(doc, i) && !is_quote(w)
     });
     // The tagger may have read the apposition as a second content fragment.
     let s1v = *s1;
@@ -609,12 +609,11 @@ fn fix_inverted(doc: &Doc<'_>, range: std::ops::Range<usize>, d: &mut Draft) {
         appositive_after_inverted(doc, range.clone(), d);
     }
     // A subject right before ", said" has an apposition or relative clause set off by a
-    // comma; a longer source without one ("the losses would outstrip the gains", "the
-    // lenders to contribute money to the trust") is a clause, the content.
+    // comma; a longer source without one ("the new tariff would cost more than it saves",
+    // "the insurers to cover the repairs") is a clause, the content.
     let clause = |&(s0, s1): &(usize, usize)| {
-        let finite = (s0 + 1..s1).any(|i| {
-            is_in(FINITE_FORMS, word_at(doc, i)) && !is_in(RELATIVES, word_at(doc, i - 1))
-        });
+        let finite =
+            (s0 + 1..s1).any(|i| finite_word(doc, i) && !is_in(RELATIVES, word_at(doc, i - 1)));
         s1 > s0 + 3 && (finite || !(s0 + 1..s1).any(|i| word_at(doc, i) == ","))
     };
     if after && d.content.iter().all(|c| c.1 <= a)
@@ -1045,6 +1044,12 @@ const HEADLINE_LABELS: &[&str] = &[
     "read",
     "listen",
     "from",
+    "related",
+    "more",
+    "see",
+    "also",
+    "summary",
+    "background",
 ];
 
 /// `Speaker: what they said` in a headline ("Lynch: No outside influence on the probe"): the
@@ -2932,11 +2937,7 @@ const COLON_LABELS: &[&str] = &[
     "just",
     "boom",
     "busted",
-    "breaking",
-    "watch",
-    "video",
     "photo",
-    "photos",
     "audio",
     "transcript",
     "full",
@@ -2953,9 +2954,11 @@ fn label_colon(doc: &Doc<'_>, d: &Draft) -> bool {
     };
     // The cue is the colon, maybe with the label ("WARNING:"), and the source, if any, is
     // label words too.
+    if b <= a {
+        return false;
+    }
     let labelled = (a..b - 1).any(label) || !d.source.is_empty();
-    b > a
-        && word_at(doc, b - 1) == ":"
+    word_at(doc, b - 1) == ":"
         && (a..b - 1).all(label)
         && labelled
         && d.source.iter().all(|&(s0, s1)| (s0..s1).all(label))
@@ -3620,8 +3623,9 @@ const SAID_OBJECTS: &[&str] = &[
 ];
 
 /// True for a cue on a [`GOODS_VERBS`] verb in the active voice whose object is no said thing:
-/// within the next six words before a clause boundary, no [`SAID_OBJECTS`] noun, no "that",
-/// "to", "whether", quotation mark or colon, and no clause subject ("conceded he had lost").
+/// within the next six words before a clause boundary, at least one word, no [`SAID_OBJECTS`]
+/// noun, no "that", "to", "whether", quotation mark or colon, and no clause subject ("conceded
+/// he had lost").
 fn goods_not_words(doc: &Doc<'_>, end: usize, (a, b): (usize, usize)) -> bool {
     let Some(head) = (a..b).rev().find(|&i| is_in(GOODS_VERBS, word_at(doc, i))) else {
         return false;
@@ -3682,7 +3686,9 @@ fn goods_not_words(doc: &Doc<'_>, end: usize, (a, b): (usize, usize)) -> bool {
             break;
         }
     }
-    !said
+    // An object must be seen: '"We were outplayed," the coach conceded.' and "conceded in an
+    // interview that ..." keep their cue.
+    !said && words > 0
 }
 
 /// True for a cue inside a direct quotation that is not a speech verb ("North Korea has also

@@ -1075,20 +1075,29 @@ pub(super) fn leader_governments(
             && toks.get(r.end).is_some_and(|n| n.flags & flag::LOWER != 0)
             && matches!(word(r.end), "government" | "administration" | "cabinet")
     };
+    if !spans
+        .iter()
+        .any(|(r, _)| frame(r) || r.len() == 1 && is_party(word(r.start)))
+    {
+        return;
+    }
     // The types the article gives each one-word name outside the frame: bit 0 a person,
-    // bit 1 an organisation.
-    let elsewhere = |k: u64| {
-        spans
-            .iter()
-            .filter(|(r, _)| {
-                r.len() == 1 && !frame(r) && toks.get(r.start).is_some_and(|t| t.lower == k)
-            })
-            .fold(0u8, |acc, (_, ty)| match ty {
-                EntityType::Per => acc | 1,
-                EntityType::Org => acc | 2,
-                _ => acc,
-            })
-    };
+    // bit 1 an organisation (one pass over the names, so that a long article stays linear).
+    let mut types: std::collections::HashMap<u64, u8> = std::collections::HashMap::new();
+    for (r, ty) in spans.iter() {
+        if r.len() != 1 || frame(r) {
+            continue;
+        }
+        if let Some(t) = toks.get(r.start) {
+            let bits = types.entry(t.lower).or_default();
+            *bits |= match ty {
+                EntityType::Per => 1,
+                EntityType::Org => 2,
+                _ => 0,
+            };
+        }
+    }
+    let elsewhere = |k: u64| types.get(&k).copied().unwrap_or(0);
     let mut retype: Vec<(usize, EntityType)> = Vec::new();
     for (k, (r, ty)) in spans.iter().enumerate() {
         if r.len() != 1 {

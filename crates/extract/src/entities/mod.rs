@@ -12,7 +12,7 @@
 //! of names already found ("Kang" after "Kang Kyung-wha"); rules read evidence of a name's type
 //! in its form and context ("Douglas & Lomason", "X chief executive", "fashion designer X",
 //! [`cues`](self)), names after abbreviated titles ("Sen.", "Del.", "Lt. Gov.", and the lists
-//! after "Sens."), US places in AP style ("Ashton, Md."), lists of names of one kind and
+//! after "Sens."), US places in AP style ("Laurel, Md."), lists of names of one kind and
 //! middle initials ("Joseph R. Biden"); then mentions are clustered into
 //! referents with a canonical name, a role, a subtype and a gender ([`referents`](self)).
 
@@ -1810,7 +1810,7 @@ fn state_abbreviation_at(doc: &Doc<'_>, j: usize) -> Option<usize> {
 }
 
 /// US places in AP style: a name of up to three words before a comma and a state's
-/// abbreviation is a town, in every mention ("of Ashton, Md.", "cities like Charlotte, N.C.",
+/// abbreviation is a town, in every mention ("of Laurel, Md.", "cities like Charlotte, N.C.",
 /// "Dover, Del."), and the abbreviation is the state; a state's abbreviation alone in brackets
 /// after a name is the state ("Sanders (Vt.)"), and a party letter with a state in brackets
 /// or after a comma ("Graham (R-S.C.)", "Kaine, D-Va., said") is no name. Names after titles ("Sens. Cornyn, Tex.,
