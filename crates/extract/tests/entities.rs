@@ -45,7 +45,7 @@ fn cases_from_data_file() {
     let data = include_str!("data/entities/cases.txt");
     let mut failures = Vec::new();
     let mut checked = 0;
-    let mut current: Option<(Article, Entities)> = None;
+    let mut current: Option<(Article, Entities, segment::Segmentation)> = None;
     for line in data.lines() {
         let line = line.trim();
         if line.is_empty() || line.starts_with('#') {
@@ -54,11 +54,12 @@ fn cases_from_data_file() {
         let (key, value) = line.split_once(": ").expect("key: value");
         if key == "text" {
             let a = article(&value.replace("\\n", "\n"));
-            let (e, _) = run(&tagger, &a);
-            current = Some((a, e));
+            let (e, seg) = run(&tagger, &a);
+            current = Some((a, e, seg));
             continue;
         }
-        let (a, e) = current.as_ref().expect("text first");
+        let (a, e, seg) = current.as_ref().expect("text first");
+        let doc = Doc::new(a, seg);
         let text = a.text.as_str();
         let found = mentions(e, text);
         checked += 1;
@@ -112,13 +113,6 @@ fn cases_from_data_file() {
             }
             "pronoun" => {
                 let (pron, canon) = value.split_once(" => ").expect("pronoun: She => A");
-                let seg = segment::segment(a);
-                let doc = Doc {
-                    article: a,
-                    text,
-                    tokens: &seg.tokens,
-                    sentences: &seg.sentences,
-                };
                 let start = text
                     .find(&format!(" {pron} "))
                     .map(|i| i + 1)
@@ -128,13 +122,6 @@ fn cases_from_data_file() {
             }
             "company" => {
                 let (phrase, canon) = value.split_once(" => ").expect("company: PHRASE => A");
-                let seg = segment::segment(a);
-                let doc = Doc {
-                    article: a,
-                    text,
-                    tokens: &seg.tokens,
-                    sentences: &seg.sentences,
-                };
                 let at = text.find(phrase).expect("phrase");
                 e.organisation_referent(&doc, at)
                     .is_some_and(|r| e.referents[r].canonical == canon)
