@@ -445,6 +445,7 @@ impl EntityTagger {
         cues::place_nouns(doc, &t.toks, &mut spans);
         cues::plural_groups(doc, &t.toks, &self.gaz, &mut spans);
         cues::products_of_orgs(doc, &t.toks, &mut spans);
+        cues::acronyms_in_person_names(doc, &t.toks, &mut spans);
         cues::spaced_hyphens(doc, &t.toks, &mut spans);
         cues::given_and_family(doc, &t.toks, &mut spans);
         cues::listed_after_plural(doc, &t.toks, &mut spans);
@@ -1055,10 +1056,17 @@ fn split_titles(
 ) -> Vec<(Range<usize>, EntityType)> {
     let mut out: Vec<(Range<usize>, EntityType)> = Vec::with_capacity(spans.len());
     for (r, ty) in spans {
-        let title = |i: usize| {
+        let listed_title = |i: usize| {
             toks[i].flags & features::flag::CAP != 0
                 && (toks[i].gaz & cat::TITLE != 0
                     || in_list(&lists().extra_titles, referents::word(doc, i)))
+        };
+        // "Chief Executive Dermot Mannion": a title's second word is a title too.
+        let title = |i: usize| {
+            listed_title(i)
+                || (i > 0
+                    && listed_title(i - 1)
+                    && matches!(referents::word(doc, i), "Executive" | "Officer"))
         };
         let first_title = (r.start + 1..r.end.saturating_sub(1)).find(|&i| title(i));
         let (r, ty) = match first_title {
