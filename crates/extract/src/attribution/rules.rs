@@ -412,6 +412,47 @@ fn fix_swapped(d: &mut Draft) {
     }
 }
 
+/// `NAME, APPOSITION, added, "QUOTE"`: with no source found, a content fragment that opens
+/// the sentence and ends at the comma before a speech verb ([`INVERTING_CUES`]) that
+/// introduces a quotation is the verb's subject when it reads as a noun phrase: it opens with a capitalised word or a
+/// determiner and holds no quotation mark, no finite verb and no clause word ("Art Levinson,
+/// chairman of the board, added, ..." had the speaker's name as content and no source).
+fn subject_taken_for_content(doc: &Doc<'_>, v: &[TokView], sent: Range<usize>, d: &mut Draft) {
+    if !d.source.is_empty() || d.content.len() < 2 {
+        return;
+    }
+    let (a, b) = d.cue;
+    let Some(k) = d.content.iter().position(|c| c.0 == sent.start) else {
+        return;
+    };
+    let (s, e) = d.content[k];
+    let comma_before_cue = e + 1 == a && word_at(doc, e) == ",";
+    // The quotation the cue introduces ("added, \"..."), after at most a comma or colon.
+    let more_after = d.content.iter().any(|c| {
+        c.0 >= b
+            && (b..=c.0).any(|i| v.get(i).is_some_and(|t| t.quote != QuoteMark::None))
+            && (b..c.0).all(|i| {
+                matches!(word_at(doc, i), "," | ":")
+                    || v.get(i).is_some_and(|t| t.quote != QuoteMark::None)
+            })
+    });
+    let speech_verb = is_in(INVERTING_CUES, &lower(word_at(doc, b - 1)));
+    if !comma_before_cue || !more_after || !speech_verb || e <= s {
+        return;
+    }
+    let opener = capitalised_word(doc, s) || is_in(&["the", "a", "an"], &lower(word_at(doc, s)));
+    let noun_phrase = (s..e).all(|i| {
+        v.get(i)
+            .is_some_and(|t| t.quote == QuoteMark::None && !t.in_quote)
+            && !finite_word(doc, i)
+            && !clause_word(doc, i)
+    });
+    if opener && noun_phrase {
+        d.content.remove(k);
+        d.source = vec![(s, e)];
+    }
+}
+
 /// Speech verbs that may come before their subject: "Taxes will rise, said the mayor."
 const INVERTING_CUES: &[&str] = &[
     "said",
@@ -987,6 +1028,18 @@ fn layout_cue(doc: &Doc<'_>, v: &[TokView], i: usize) -> Option<Layout> {
         return Some(Layout::Transcript);
     }
     if colon {
+        // "And from Chairwoman X: \"...\"": a colon after "from NAME" that opens the
+        // sentence, followed by a quotation in the same sentence.
+        let from = (sent.tokens.start..i)
+            .take(2)
+            .find(|&j| word_at(doc, j).eq_ignore_ascii_case("from"));
+        let from_name = from.is_some_and(|f| f + 1 < i && capitalised_word(doc, f + 1));
+        let quote_next = i + 1 < sent.tokens.end
+            && v.get(i + 1)
+                .is_some_and(|n| matches!(n.quote, QuoteMark::Open | QuoteMark::Either));
+        if from_name && quote_next {
+            return Some(Layout::Colon);
+        }
         let next = doc.sentences.get(si + 1)?;
         let ends_para = i + 1 == sent.tokens.end && next.paragraph != sent.paragraph;
         let opens = v
@@ -1122,7 +1175,7 @@ fn headline_speaker(
 enum Layout {
     /// `Speaker: words` in a headline.
     Headline,
-    /// Paragraph-final colon before a quoted paragraph.
+    /// Paragraph-final colon before a quoted paragraph, or "From NAME:" before a quotation.
     Colon,
     /// `"..." - Name`.
     Dash,
@@ -1259,11 +1312,17 @@ fn apply_layout(doc: &Doc<'_>, v: &[TokView], regions: &[(usize, usize, bool)], 
             };
         }
         Layout::Colon => {
-            let Some(next) = doc.sentences.get(d.sentence + 1) else {
-                return;
+            // The quotation opens right after the colon, or with the next sentence.
+            let start = if d.cue.1 < sent.tokens.end {
+                d.cue.1
+            } else {
+                let Some(next) = doc.sentences.get(d.sentence + 1) else {
+                    return;
+                };
+                next.tokens.start
             };
-            let k = regions.partition_point(|r| r.0 < next.tokens.start);
-            if let Some(&(o, _, _)) = regions.get(k).filter(|r| r.0 == next.tokens.start) {
+            let k = regions.partition_point(|r| r.0 < start);
+            if let Some(&(o, _, _)) = regions.get(k).filter(|r| r.0 == start) {
                 d.content = vec![(o, follow(doc, regions, k) + 1)];
             }
             // "And from Chairwoman X:": the name after "from".
@@ -2788,6 +2847,7 @@ pub(super) fn tag(
         fix_swapped(&mut d);
         fix_inverted(doc, range.clone(), &mut d);
         inverted_after_quote(doc, range.clone(), &mut d);
+        subject_taken_for_content(doc, &v, range.clone(), &mut d);
         subject_before_adjunct(doc, &v, range.clone(), &mut d);
         cut_adjunct_from_source(doc, &v, &mut d);
         subject_before_parenthetical(doc, &v, range.clone(), &mut d);
