@@ -453,6 +453,85 @@ fn subject_taken_for_content(doc: &Doc<'_>, v: &[TokView], sent: Range<usize>, d
     }
 }
 
+/// Words that open a clause set off by commas between a subject and its cue: a relative
+/// pronoun ("Officials, who spoke on condition of anonymity, said") or a participle of these
+/// ("An official, speaking on condition of anonymity, told"; "The memo, obtained by the
+/// Guardian, says"); other participles are caught by their ending.
+const CLAUSE_OPENERS: &[&str] = &[
+    "who", "which", "whose", "speaking", "seen", "known", "written",
+];
+
+/// `SUBJECT, CLAUSE, cue ...` where the tagger took its source from inside the clause ("who",
+/// "the Guardian" in "obtained by the Guardian"), ended it inside the clause ("Officials,
+/// who spoke ... because they") or found none for a speech verb: the source is the subject
+/// with its relative clause and the closing comma, or the subject alone when the tagger's
+/// source lay inside the clause or the clause is a participle's (as PolNeAR marks them);
+/// nothing before the cue is content. The subject opens the sentence (after "But" or "And")
+/// with a capitalised word or a determiner and holds no comma, quotation or finite verb; the
+/// clause holds no comma or quotation.
+fn subject_with_clause(doc: &Doc<'_>, v: &[TokView], sent: Range<usize>, d: &mut Draft) {
+    let (a, _) = d.cue;
+    if a < sent.start + 4 || word_at(doc, a - 1) != "," || is_in(&["according"], word_at(doc, a)) {
+        return;
+    }
+    // The comma that opens the clause.
+    let Some(c) = (sent.start + 1..a - 1)
+        .rev()
+        .find(|&i| word_at(doc, i) == ",")
+    else {
+        return;
+    };
+    let opener = lower(word_at(doc, c + 1));
+    let relative = is_in(&["who", "which", "whose"], &opener);
+    let participle = is_in(CLAUSE_OPENERS, &opener)
+        || opener.len() > 4 && (opener.ends_with("ed") || opener.ends_with("ing"));
+    if c + 2 >= a || !(relative || participle) {
+        return;
+    }
+    let plain = |i: usize| {
+        v.get(i)
+            .is_some_and(|t| t.quote == QuoteMark::None && !t.in_quote)
+            && word_at(doc, i) != ","
+    };
+    let start = if is_in(&["but", "and", "yet"], word_at(doc, sent.start)) {
+        sent.start + 1
+    } else {
+        sent.start
+    };
+    let first = word_at(doc, start);
+    let subject_ok = c > start
+        && c - start <= 12
+        && (capitalised_word(doc, start) || is_in(&["the", "a", "an"], first))
+        && (start..c).all(|i| plain(i) && !finite_word(doc, i) && !clause_word(doc, i));
+    if !subject_ok || !(c + 1..a - 1).all(plain) {
+        return;
+    }
+    // Only when the tagger went wrong: a source inside the clause, or one that opens with the
+    // subject and ends inside the clause.
+    let inside = !d.source.is_empty() && d.source.iter().all(|s| s.0 > c && s.1 < a);
+    let ends_in_clause = d
+        .source
+        .iter()
+        .any(|s| s.0 == start && s.1 > c + 1 && s.1 < a - 1);
+    // A speech verb with no source at all ("A person ..., who requested anonymity, said").
+    // ("... is said to be furious" is hearsay in the passive: no source.)
+    let speech = d.source.is_empty()
+        && !is_in(BE_FORMS, word_at(doc, a))
+        && (a..d.cue.1)
+            .any(|i| is_in(INVERTING_CUES, word_at(doc, i)) || word_at(doc, i) == "told");
+    if !(inside || ends_in_clause || speech) {
+        return;
+    }
+    // A source that ran into the clause takes all of it; one the tagger found inside the
+    // clause gives way to the subject alone, as PolNeAR marks most such sources.
+    d.source = vec![if relative && !inside {
+        (start, a)
+    } else {
+        (start, c)
+    }];
+    d.content.retain(|x| x.0 >= a);
+}
+
 /// Speech verbs that may come before their subject: "Taxes will rise, said the mayor."
 const INVERTING_CUES: &[&str] = &[
     "said",
@@ -2875,6 +2954,7 @@ pub(super) fn tag(
         trim_source_phrases(doc, &mut d);
         participle_opener(doc, &v, range.clone(), &mut d);
         possessive_source(doc, range.clone(), &mut d);
+        subject_with_clause(doc, &v, range.clone(), &mut d);
         d.content.retain(|c| has_word(doc, *c));
         if prepositional_source(doc, &d) || appositive_noun_cue(doc, (a, b)) || label_colon(doc, &d)
         {
@@ -4807,7 +4887,13 @@ fn speaker(doc: &Doc<'_>, entities: &Entities, a: &mut Attribution, d: &Draft) {
         a.speaker_type = SpeakerType::Anonymous;
         // The unnamed source is the speaker, not a name inside it: "US officials" (not "US"),
         // "a person close to Trump" (not Donald Trump).
-        let phrase = strip_determiners(text).trim_end_matches(['.', ',', ';', ':']);
+        // "Two officials, who spoke on condition of anonymity": the head, not the clause.
+        let head = doc
+            .text
+            .get(whole.start..head_end)
+            .filter(|h| !h.trim().is_empty())
+            .unwrap_or(text);
+        let phrase = strip_determiners(head).trim_end_matches(['.', ',', ';', ':']);
         a.speaker = Some(phrase.trim().to_string());
         return;
     }
@@ -5005,7 +5091,13 @@ fn resolve_relative_sources(doc: &Doc<'_>, out: &mut [Attribution]) {
             .iter()
             .enumerate()
             .find(|(j, a)| {
-                *j != i && a.speaker.is_some() && a.source.last().is_some_and(|s| s.end == end)
+                // The antecedent's source ends before the clause, or holds it ("A person ...,
+                // who requested anonymity, said").
+                *j != i
+                    && a.speaker.is_some()
+                    && a.source
+                        .last()
+                        .is_some_and(|s| s.end == end || (s.start < src.start && src.end < s.end))
             })
             .map(|(_, a)| (a.speaker.clone(), a.speaker_type, a.anonymous));
         if let Some((speaker, kind, anonymous)) = antecedent {
