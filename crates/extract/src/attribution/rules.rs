@@ -4850,7 +4850,8 @@ fn speaker(doc: &Doc<'_>, entities: &Entities, a: &mut Attribution, d: &Draft) {
     let referent = if pronoun {
         entities.pronoun_referent(doc, first)
     } else if pick.is_none() && is_company_description(&ltext) {
-        entities.organisation_referent(doc, whole.start)
+        let noun = ltext.rsplit(' ').next().unwrap_or("");
+        entities.described_organisation(doc, whole.start, noun)
     } else {
         pick
     };

@@ -1193,3 +1193,26 @@ pub(super) fn acronyms_in_person_names(
         }
     }
 }
+
+/// Beauty pageant titles ("Miss Universe", "Mr. World") are titles, not part of the holder's
+/// name: the word after "Miss" or "Mr." leaves a person's name ("Universe Alicia Machado" is
+/// Alicia Machado) and is no person on its own.
+pub(super) fn pageant_titles(doc: &Doc<'_>, spans: &mut Vec<(Range<usize>, EntityType)>) {
+    const PAGEANTS: &[&str] = &[
+        "Universe",
+        "World",
+        "America",
+        "USA",
+        "International",
+        "Earth",
+    ];
+    let word = |i: usize| referents::word(doc, i);
+    spans.retain_mut(|(r, ty)| {
+        let titled = r.start > 0 && matches!(word(r.start - 1), "Miss" | "Mr." | "Mr" | "Mister");
+        if *ty != EntityType::Per || !titled || !PAGEANTS.contains(&word(r.start)) {
+            return true;
+        }
+        r.start += 1;
+        r.start < r.end
+    });
+}

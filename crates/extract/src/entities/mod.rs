@@ -194,6 +194,33 @@ impl Entities {
             .map(|m| m.referent)
     }
 
+    /// The organisation a description at byte `at` with head noun `noun` (lowercase: "union",
+    /// "airline") refers back to: for a noun that names a kind of organisation
+    /// ([`DESCRIBED_KINDS`]), the last one named within the last five sentences whose name says
+    /// it is of that kind ("the union" is the United Auto Workers, not Ford named after it),
+    /// else none; for other nouns ("the company", "the firm"),
+    /// [`Entities::organisation_referent`].
+    pub fn described_organisation(&self, doc: &Doc<'_>, at: usize, noun: &str) -> Option<usize> {
+        let Some((_, words)) = DESCRIBED_KINDS.iter().find(|(n, _)| *n == noun) else {
+            return self.organisation_referent(doc, at);
+        };
+        let floor = lookback_floor(doc, at);
+        let upto = self.mentions.partition_point(|m| m.span.end <= at);
+        self.mentions
+            .get(..upto)
+            .unwrap_or(&[])
+            .iter()
+            .rev()
+            .take_while(|m| m.span.start >= floor)
+            .filter(|m| m.kind == EntityType::Org)
+            .find(|m| {
+                self.referents
+                    .get(m.referent)
+                    .is_some_and(|r| r.canonical.split([' ', '-']).any(|w| words.contains(&w)))
+            })
+            .map(|m| m.referent)
+    }
+
     /// The organisation a description at byte `at` ("the company", "the airline") refers back
     /// to: the one named last within the last five sentences, a government body excepted. A
     /// name that qualifies another noun (a maker before its product, "Airbus A320 jets", "Apple
@@ -272,6 +299,67 @@ impl Entities {
         Some(topic.unwrap_or(maker))
     }
 }
+
+/// Nouns of a kind of organisation, with the words whose presence in a name says that an
+/// organisation is of that kind ("the union": "United Auto Workers", "Teamsters").
+const DESCRIBED_KINDS: &[(&str, &[&str])] = &[
+    (
+        "union",
+        &[
+            "Union",
+            "Unions",
+            "Workers",
+            "Teamsters",
+            "Federation",
+            "Brotherhood",
+            "Guild",
+            "Confederation",
+            "AFL",
+            "CIO",
+            "UAW",
+            "TUC",
+        ],
+    ),
+    (
+        "airline",
+        &[
+            "Air", "Airlines", "Airline", "Airways", "Aviation", "Lingus", "Jet", "JetBlue",
+        ],
+    ),
+    (
+        "bank",
+        &[
+            "Bank", "Bancorp", "Banco", "Banque", "Sachs", "Chase", "Barclays", "HSBC",
+        ],
+    ),
+    (
+        "university",
+        &["University", "College", "Institute", "School"],
+    ),
+    (
+        "church",
+        &["Church", "Scientology", "Diocese", "Archdiocese"],
+    ),
+    ("court", &["Court", "Tribunal"]),
+    ("ministry", &["Ministry", "Department", "Office"]),
+    ("department", &["Department", "Ministry", "Office"]),
+    (
+        "agency",
+        &[
+            "Agency",
+            "Administration",
+            "Bureau",
+            "Service",
+            "Commission",
+            "Authority",
+        ],
+    ),
+    ("commission", &["Commission", "Committee"]),
+    ("committee", &["Committee", "Commission", "Council"]),
+    ("council", &["Council", "Committee"]),
+    ("museum", &["Museum", "Gallery"]),
+    ("hospital", &["Hospital", "Clinic", "Medical"]),
+];
 
 /// The first byte of the sentence five sentences before the one holding byte `at`: how far
 /// back a pronoun or a description looks for what it refers to.
@@ -446,6 +534,7 @@ impl EntityTagger {
         cues::plural_groups(doc, &t.toks, &self.gaz, &mut spans);
         cues::products_of_orgs(doc, &t.toks, &mut spans);
         cues::acronyms_in_person_names(doc, &t.toks, &mut spans);
+        cues::pageant_titles(doc, &mut spans);
         cues::spaced_hyphens(doc, &t.toks, &mut spans);
         cues::given_and_family(doc, &t.toks, &mut spans);
         cues::listed_after_plural(doc, &t.toks, &mut spans);
