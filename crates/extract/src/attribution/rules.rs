@@ -309,10 +309,48 @@ fn tidy_cues(doc: &Doc<'_>, v: &[TokView], runs: &mut Vec<(usize, usize, usize)>
         if a > floor + 1 && a + 4 > runs[k].0 && contracted_auxiliary(doc, a - 1) {
             a -= 1;
         }
+        // "released a joint statement saying": a cue the tagger opened at a statement noun
+        // holds the verb that issued it, so that the verb's subject is its source.
+        if (a..b).any(|i| is_in(ISSUED_NOUNS, word(i)))
+            && a >= floor + 2
+            && is_in(&["a", "an", "the"], word(a - 1))
+            && is_in(ISSUING_VERBS, word(a - 2))
+        {
+            a -= 2;
+        }
         runs[k] = (a, b, si);
         covered_next = a;
     }
 }
+
+/// Nouns of a written or spoken statement that a verb of [`ISSUING_VERBS`] puts out.
+const ISSUED_NOUNS: &[&str] = &[
+    "statement",
+    "statements",
+    "letter",
+    "memo",
+    "message",
+    "note",
+    "release",
+    "report",
+    "tweet",
+    "video",
+    "post",
+];
+
+/// Verbs that put out a statement ("released a statement saying").
+const ISSUING_VERBS: &[&str] = &[
+    "issued",
+    "released",
+    "sent",
+    "published",
+    "posted",
+    "circulated",
+    "distributed",
+    "signed",
+    "issues",
+    "releases",
+];
 
 /// Whether token `i` is a contracted auxiliary ("’s", "'re", "’ve", "'ll", "’d") after a
 /// personal, demonstrative or relative pronoun ("he’s", "that's", "who’d"), where it stands for
