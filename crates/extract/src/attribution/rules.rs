@@ -428,10 +428,10 @@ fn takes_preposition(head: &str, prep: &str) -> bool {
 
 /// Words a cue reaches back over: auxiliaries, negation and sentence adverbs.
 const CUE_AUXILIARIES: &[&str] = &[
-    "is", "was", "are", "were", "be", "been", "has", "have", "had", "did", "does", "do", "will",
-    "would", "could", "can", "may", "might", "should", "must", "also", "not", "n't", "never",
-    "even", "still", "already", "further", "often", "always", "then", "again", "later", "once",
-    "ca", "wo",
+    "is", "am", "was", "are", "were", "be", "been", "has", "have", "had", "did", "does", "do",
+    "will", "would", "could", "can", "may", "might", "should", "must", "also", "not", "n't",
+    "never", "even", "still", "already", "further", "often", "always", "then", "again", "later",
+    "once", "ca", "wo",
 ];
 
 /// `CONTENT, said X` where the tagger took the source from inside the content and the speaker
@@ -3984,7 +3984,9 @@ fn passive_without_agent(doc: &Doc<'_>, sentence: Range<usize>, (a, b): (usize, 
     let content_words = (a..b).filter(|&i| !is_in(CUE_AUXILIARIES, word(i))).count();
     let participle =
         head.ends_with("ed") || head.ends_with("en") || is_in(IRREGULAR_PARTICIPLES, head);
-    if !participle || content_words > 3 {
+    // "Residents are worried that ...": a participle of feeling names its experiencer as
+    // subject, no passive agent (PolNeAR gives all of them a source).
+    if !participle || content_words > 3 || is_in(FEELING_PARTICIPLES, head) {
         return false;
     }
     // Walk back from the head over adverbs (and the auxiliaries the cue holds) to a form of "be".
@@ -4008,6 +4010,35 @@ fn passive_without_agent(doc: &Doc<'_>, sentence: Range<usize>, (a, b): (usize, 
     let agent = (b..sentence.end.min(b + 4)).any(|j| word(j).eq_ignore_ascii_case("by"));
     !agent
 }
+
+/// Participles of feeling and belief whose subject is the one who feels or believes
+/// ("Residents are worried that ...", "I am disappointed with ...").
+const FEELING_PARTICIPLES: &[&str] = &[
+    "worried",
+    "concerned",
+    "convinced",
+    "disappointed",
+    "pleased",
+    "surprised",
+    "frustrated",
+    "alarmed",
+    "troubled",
+    "relieved",
+    "encouraged",
+    "satisfied",
+    "shocked",
+    "delighted",
+    "dismayed",
+    "outraged",
+    "saddened",
+    "heartened",
+    "persuaded",
+    "unconvinced",
+    "puzzled",
+    "baffled",
+    "thrilled",
+    "angered",
+];
 
 /// Determiners before an adjective use of a participle ("the reported talks").
 const DETERMINERS_BEFORE: &[&str] = &[
