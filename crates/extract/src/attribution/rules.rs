@@ -250,6 +250,18 @@ fn tidy_cues(doc: &Doc<'_>, v: &[TokView], runs: &mut Vec<(usize, usize, usize)>
         while b > a + 1 && (is_in(TIME_WORDS, word(b - 1)) || is_weekday(word(b - 1))) {
             b -= 1;
         }
+        // "said in a statement on | Sunday": the time phrase's preposition goes with it.
+        let time_next = |i: usize| {
+            is_weekday(word(i))
+                || crate::time::lexicon::is_calendar_word(word(i))
+                || is_in(TIME_WORDS, word(i))
+        };
+        while b > a + 1
+            && is_in(&["on", "in", "at", "last", "this", "next"], word(b - 1))
+            && time_next(b)
+        {
+            b -= 1;
+        }
         // A cue of auxiliaries and adverbs only ("is", "was first") reaches on to the next
         // lexicon word within three tokens, or goes.
         let function_word = |w: &str| {
@@ -2467,6 +2479,56 @@ fn according_to_first(doc: &Doc<'_>, is_cue: &[bool], sent: Range<usize>, d: &mu
     d.content = vec![(comma + 1, end)];
 }
 
+/// "The company, according to two people briefed on the plan, will cut 500 jobs.": an
+/// "according to" set off by commas between a subject and its verb attributes the clause
+/// around it: the words before the first comma and those after the second.
+fn according_to_middle(doc: &Doc<'_>, is_cue: &[bool], sent: Range<usize>, d: &mut Draft) {
+    let (a, b) = d.cue;
+    if a <= sent.start + 1
+        || !word_at(doc, a).eq_ignore_ascii_case("according")
+        || word_at(doc, a - 1) != ","
+    {
+        return;
+    }
+    let Some(comma) = (b..sent.end.min(b + 12)).find(|&i| word_at(doc, i) == ",") else {
+        return;
+    };
+    let mut end = sent.end;
+    while end > comma + 1
+        && doc.tokens.get(end - 1).is_some_and(|t| {
+            t.kind == crate::segment::TokenKind::Punct && !is_quote(t.span.slice(doc.text))
+        })
+    {
+        end -= 1;
+    }
+    let free = |r: Range<usize>| r.clone().all(|i| !is_cue.get(i).copied().unwrap_or(true));
+    let has_words = |r: Range<usize>| r.clone().any(|i| has_word(doc, (i, i + 1)));
+    // The words before are the subject (no verb), the words after open with its verb ("will
+    // cut"); otherwise the commas set off an apposition or another clause.
+    let subject = a - 1 - sent.start <= 10
+        && (sent.start..a - 1).all(|i| !finite_word(doc, i) && !clause_word(doc, i));
+    let verb_after = comma + 1 < end
+        && (finite_word(doc, comma + 1)
+            || is_in(CUE_AUXILIARIES, word_at(doc, comma + 1))
+                && word_at(doc, comma + 1)
+                    .bytes()
+                    .all(|c| c.is_ascii_lowercase()));
+    if end <= comma + 1
+        || !subject
+        || !verb_after
+        || !free(sent.start..a - 1)
+        || !free(comma + 1..end)
+        || !has_words(sent.start..a - 1)
+        || !has_words(comma + 1..end)
+    {
+        return;
+    }
+    if comma > b {
+        d.source = vec![(b, comma)];
+    }
+    d.content = vec![(sent.start, a - 1), (comma + 1, end)];
+}
+
 /// "Trump responded that he would look into it, according to people briefed on the talks.":
 /// an "according to" set off by a comma at the sentence end attributes the whole clause before
 /// it, from the sentence start (any attribution in that clause is nested in this one).
@@ -2959,6 +3021,7 @@ pub(super) fn tag(
         }
         according_to_first(doc, &is_cue, range.clone(), &mut d);
         according_to_last(doc, &is_cue, range.clone(), &mut d);
+        according_to_middle(doc, &is_cue, range.clone(), &mut d);
         finish_phrase(doc, &v, &is_cue, range.clone(), &mut d);
         apply_layout(doc, &v, &regions, &mut d);
         fix_swapped(&mut d);
@@ -4024,7 +4087,6 @@ const FEELING_PARTICIPLES: &[&str] = &[
     "alarmed",
     "troubled",
     "relieved",
-    "encouraged",
     "satisfied",
     "shocked",
     "delighted",
@@ -4919,8 +4981,7 @@ fn speaker(doc: &Doc<'_>, entities: &Entities, a: &mut Attribution, d: &Draft) {
     let referent = if pronoun {
         entities.pronoun_referent(doc, first)
     } else if pick.is_none() && is_company_description(&ltext) {
-        let noun = ltext.rsplit(' ').next().unwrap_or("");
-        entities.described_organisation(doc, whole.start, noun)
+        entities.described_organisation(doc, whole.start, text)
     } else {
         pick
     };

@@ -194,16 +194,31 @@ impl Entities {
             .map(|m| m.referent)
     }
 
-    /// The organisation a description at byte `at` with head noun `noun` (lowercase: "union",
-    /// "airline") refers back to: for a noun that names a kind of organisation
-    /// ([`DESCRIBED_KINDS`]), the last one named within the last five sentences whose name says
-    /// it is of that kind ("the union" is the United Auto Workers, not Ford named after it),
-    /// else none; for other nouns ("the company", "the firm"),
+    /// The organisation a description at byte `at` ("the union", "the Irish airline", as
+    /// written) refers back to. When its head noun names a kind of organisation
+    /// ([`DESCRIBED_KINDS`]), it is the last one named within the last five sentences whose
+    /// name says it is of that kind and holds the description's lowercase modifiers ("the union"
+    /// is the United Auto Workers, not Ford named after it; "the central bank" is not the World
+    /// Bank), else none. Other nouns ("the company", "the firm") go to
     /// [`Entities::organisation_referent`].
-    pub fn described_organisation(&self, doc: &Doc<'_>, at: usize, noun: &str) -> Option<usize> {
-        let Some((_, words)) = DESCRIBED_KINDS.iter().find(|(n, _)| *n == noun) else {
+    pub fn described_organisation(
+        &self,
+        doc: &Doc<'_>,
+        at: usize,
+        description: &str,
+    ) -> Option<usize> {
+        let words: Vec<&str> = description.split_whitespace().collect();
+        let noun = words.last().map(|w| w.to_lowercase()).unwrap_or_default();
+        let Some((_, kind)) = DESCRIBED_KINDS.iter().find(|(n, _)| *n == noun) else {
             return self.organisation_referent(doc, at);
         };
+        let modifiers: Vec<&str> = words
+            .iter()
+            .skip(1)
+            .take(words.len().saturating_sub(2))
+            .copied()
+            .filter(|w| w.starts_with(|c: char| c.is_lowercase()))
+            .collect();
         let floor = lookback_floor(doc, at);
         let upto = self.mentions.partition_point(|m| m.span.end <= at);
         self.mentions
@@ -214,9 +229,13 @@ impl Entities {
             .take_while(|m| m.span.start >= floor)
             .filter(|m| m.kind == EntityType::Org)
             .find(|m| {
-                self.referents
-                    .get(m.referent)
-                    .is_some_and(|r| r.canonical.split([' ', '-']).any(|w| words.contains(&w)))
+                self.referents.get(m.referent).is_some_and(|r| {
+                    let name: Vec<&str> = r.canonical.split([' ', '-']).collect();
+                    name.iter().any(|w| kind.contains(w))
+                        && modifiers
+                            .iter()
+                            .all(|x| name.iter().any(|w| w.eq_ignore_ascii_case(x)))
+                })
             })
             .map(|m| m.referent)
     }
