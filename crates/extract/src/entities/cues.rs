@@ -1136,6 +1136,12 @@ pub(super) fn leader_governments(
     }
 }
 
+/// True for a model number: letters and digits in one word ("A330", "VC-10", "F-35"); a year
+/// or a range of years ("1955-2011") is none.
+fn model_number(w: &str) -> bool {
+    w.bytes().any(|b| b.is_ascii_digit()) && w.bytes().any(|b| b.is_ascii_alphabetic())
+}
+
 /// True for a roman numeral of a regnal name or a sequel ("II", "XVI", "X").
 fn roman_numeral(w: &str) -> bool {
     !w.is_empty()
@@ -1143,9 +1149,9 @@ fn roman_numeral(w: &str) -> bool {
             .all(|b| matches!(b, b'I' | b'V' | b'X' | b'L' | b'C'))
 }
 
-/// People's names hold no acronyms: a name the tagger took for a person's that has an
-/// all-capital word of two letters or more after its first word ("Mac OS X", "Windows XP
-/// Professional") is a product or work (MISC). Roman numerals ("Pope Benedict XVI", "Henry
+/// People's names hold no acronyms or model numbers: a name the tagger took for a person's
+/// that has a model number ("A330", "Airbus A330") or an all-capital word of two letters or more after its
+/// first word ("Mac OS X", "Windows XP Professional") is a product or work (MISC). Roman numerals ("Pope Benedict XVI", "Henry
 /// VIII"), names all in capitals ("DJ KALED") and capitalised lines (headlines) keep their
 /// type; initials have dots ("J.R."). The rest of the article follows: a person's name made
 /// only of such a product's words ("Lion", "X"), or opening with its first word ("Mac", "Mac
@@ -1159,7 +1165,15 @@ pub(super) fn acronyms_in_person_names(
     let mut firsts: Vec<&str> = Vec::new();
     let mut words: Vec<&str> = Vec::new();
     for (r, ty) in spans.iter_mut() {
-        if *ty != EntityType::Per || r.len() < 2 {
+        if *ty != EntityType::Per {
+            continue;
+        }
+        // "A330": a model number tagged as a name.
+        if r.len() == 1 && model_number(word(r.start)) {
+            *ty = EntityType::Misc;
+            continue;
+        }
+        if r.len() < 2 {
             continue;
         }
         let caps_line = toks
@@ -1176,6 +1190,11 @@ pub(super) fn acronyms_in_person_names(
             let w = word(i);
             w.len() >= 2 && w.bytes().all(|b| b.is_ascii_uppercase()) && !roman_numeral(w)
         });
+        // "Airbus A330": a model number is no part of a person's name.
+        if r.clone().any(|i| model_number(word(i))) {
+            *ty = EntityType::Misc;
+            continue;
+        }
         if acronym {
             *ty = EntityType::Misc;
             firsts.push(word(r.start));
