@@ -231,12 +231,39 @@ fn auxiliary_in_name(doc: &Doc<'_>, i: usize, first: usize) -> bool {
         && !is_in(&["not", "n't", "n\u{2019}t"], next)
 }
 
+/// Verbs of refusal ("declined to comment").
+const REFUSALS: &[&str] = &[
+    "declined",
+    "declines",
+    "declining",
+    "decline",
+    "refused",
+    "refuses",
+    "refusing",
+    "refuse",
+];
+
 /// Cue boundary repairs: an auxiliary written with a capital inside a name leaves the start of
 /// the cue ("Theresa May said" -> "said"); a weekday or time word at the end of a cue goes
 /// ("said Friday" -> "said"); a cue that is only an auxiliary reaches on to the next lexicon
 /// word within three tokens ("is" + "drawing criticism"), or is dropped.
 fn tidy_cues(doc: &Doc<'_>, v: &[TokView], runs: &mut Vec<(usize, usize, usize)>) {
     let word = |i: usize| doc.tokens.get(i).map_or("", |t| t.span.slice(doc.text));
+    // "declined | to comment on": the tagger's second cue is the refusal's own infinitive; one
+    // cue (a refusal to comment states nothing, see `refusal_to_comment`).
+    let mut k = 1;
+    while k < runs.len() {
+        let (p, q) = (runs[k - 1], runs[k]);
+        let refusal = is_in(REFUSALS, word(p.1.saturating_sub(1)));
+        let to_between = p.1 == q.0 && word(q.0).eq_ignore_ascii_case("to")
+            || p.1 + 1 == q.0 && word(p.1).eq_ignore_ascii_case("to");
+        if p.2 == q.2 && refusal && to_between {
+            runs[k - 1].1 = q.1;
+            runs.remove(k);
+        } else {
+            k += 1;
+        }
+    }
     let mut covered_next = usize::MAX;
     let in_name = |i: usize, si: usize| {
         let first = doc.sentences.get(si).map_or(i, |s| s.tokens.start);
@@ -5421,7 +5448,26 @@ fn rewrite_citing(doc: &Doc<'_>, entities: &Entities, drafts: &[Draft], out: &mu
         else {
             continue;
         };
-        let parent_content = p.content.clone();
+        let mut parent_content = p.content.clone();
+        // "reported Friday, citing people familiar with the matter, that the bank would ...":
+        // the that-clause after the cited source is what the outlet reported.
+        let clause = (a + 1..b.saturating_sub(1))
+            .find(|&k| word_at(doc, k) == "," && word_at(doc, k + 1).eq_ignore_ascii_case("that"));
+        let b = match clause.and_then(|k| span_of(doc, k + 1, b).map(|s| (k, s))) {
+            Some((k, that)) => {
+                let covered = parent_content
+                    .iter()
+                    .any(|c| c.start <= that.start && that.end <= c.end);
+                if !covered {
+                    parent_content = vec![that];
+                    if let Some(po) = out.get_mut(parent) {
+                        po.content = parent_content.clone();
+                    }
+                }
+                k
+            }
+            None => b,
+        };
         let mut nd = d.clone();
         nd.source = vec![(a, b)];
         let mut a2 = finish(doc, &[], entities, &nd);
