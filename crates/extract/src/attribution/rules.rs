@@ -2530,22 +2530,26 @@ fn according_to_middle(doc: &Doc<'_>, is_cue: &[bool], sent: Range<usize>, d: &m
     }
     let free = |r: Range<usize>| r.clone().all(|i| !is_cue.get(i).copied().unwrap_or(true));
     let has_words = |r: Range<usize>| r.clone().any(|i| has_word(doc, (i, i + 1)));
+    // The subject opens the sentence or follows "that" or another cue ("reported that the
+    // company, according to ..., planned").
+    let start = (sent.start..a - 1)
+        .rev()
+        .find(|&i| {
+            word_at(doc, i).eq_ignore_ascii_case("that") || is_cue.get(i).copied().unwrap_or(true)
+        })
+        .map_or(sent.start, |i| i + 1);
     // The words before are the subject (no verb), the words after open with its verb ("will
-    // cut"); otherwise the commas set off an apposition or another clause.
-    let subject = a - 1 - sent.start <= 10
-        && (sent.start..a - 1).all(|i| !finite_word(doc, i) && !clause_word(doc, i));
-    let verb_after = comma + 1 < end
-        && (finite_word(doc, comma + 1)
-            || is_in(CUE_AUXILIARIES, word_at(doc, comma + 1))
-                && word_at(doc, comma + 1)
-                    .bytes()
-                    .all(|c| c.is_ascii_lowercase()));
+    // cut", "planned"); otherwise the commas set off an apposition or another clause.
+    let subject = a - 1 > start
+        && a - 1 - start <= 10
+        && (start..a - 1).all(|i| !finite_word(doc, i) && !clause_word(doc, i));
+    let verb_after = comma + 1 < end && opens_predicate(doc, comma + 1);
     if end <= comma + 1
         || !subject
         || !verb_after
-        || !free(sent.start..a - 1)
+        || !free(start..a - 1)
         || !free(comma + 1..end)
-        || !has_words(sent.start..a - 1)
+        || !has_words(start..a - 1)
         || !has_words(comma + 1..end)
     {
         return;
@@ -2553,7 +2557,47 @@ fn according_to_middle(doc: &Doc<'_>, is_cue: &[bool], sent: Range<usize>, d: &m
     if comma > b {
         d.source = vec![(b, comma)];
     }
-    d.content = vec![(sent.start, a - 1), (comma + 1, end)];
+    d.content = vec![(start, a - 1), (comma + 1, end)];
+}
+
+/// True when token `i` can open a predicate: a finite verb, an auxiliary or a lowercase -ed
+/// form ("will cut", "planned").
+fn opens_predicate(doc: &Doc<'_>, i: usize) -> bool {
+    let w = word_at(doc, i);
+    let lower_word = !w.is_empty() && w.bytes().all(|c| c.is_ascii_lowercase());
+    finite_word(doc, i)
+        || lower_word && (is_in(CUE_AUXILIARIES, w) || w.len() > 3 && w.ends_with("ed"))
+}
+
+/// "reported that the company, according to an internal memo, planned layoffs": a content that
+/// stops at the comma before an "according to" parenthetical goes on after it, when the words
+/// after the parenthetical carry on the clause with its verb.
+fn content_over_according(doc: &Doc<'_>, is_cue: &[bool], sent: Range<usize>, d: &mut Draft) {
+    let Some(&(_, e)) = d.content.last() else {
+        return;
+    };
+    if e + 2 >= sent.end
+        || word_at(doc, e) != ","
+        || !word_at(doc, e + 1).eq_ignore_ascii_case("according")
+        || e < d.cue.0
+    {
+        return;
+    }
+    let Some(comma) = (e + 2..sent.end.min(e + 14)).find(|&i| word_at(doc, i) == ",") else {
+        return;
+    };
+    let mut end = sent.end;
+    while end > comma + 1
+        && doc.tokens.get(end - 1).is_some_and(|t| {
+            t.kind == crate::segment::TokenKind::Punct && !is_quote(t.span.slice(doc.text))
+        })
+    {
+        end -= 1;
+    }
+    let free = (comma + 1..end).all(|i| !is_cue.get(i).copied().unwrap_or(true));
+    if end > comma + 1 && free && opens_predicate(doc, comma + 1) {
+        d.content.push((comma + 1, end));
+    }
 }
 
 /// "Trump responded that he would look into it, according to people briefed on the talks.":
@@ -3049,6 +3093,7 @@ pub(super) fn tag(
         according_to_first(doc, &is_cue, range.clone(), &mut d);
         according_to_last(doc, &is_cue, range.clone(), &mut d);
         according_to_middle(doc, &is_cue, range.clone(), &mut d);
+        content_over_according(doc, &is_cue, range.clone(), &mut d);
         finish_phrase(doc, &v, &is_cue, range.clone(), &mut d);
         apply_layout(doc, &v, &regions, &mut d);
         fix_swapped(&mut d);
