@@ -231,12 +231,39 @@ fn auxiliary_in_name(doc: &Doc<'_>, i: usize, first: usize) -> bool {
         && !is_in(&["not", "n't", "n\u{2019}t"], next)
 }
 
+/// Verbs of refusal ("declined to comment").
+const REFUSALS: &[&str] = &[
+    "declined",
+    "declines",
+    "declining",
+    "decline",
+    "refused",
+    "refuses",
+    "refusing",
+    "refuse",
+];
+
 /// Cue boundary repairs: an auxiliary written with a capital inside a name leaves the start of
 /// the cue ("Theresa May said" -> "said"); a weekday or time word at the end of a cue goes
 /// ("said Friday" -> "said"); a cue that is only an auxiliary reaches on to the next lexicon
 /// word within three tokens ("is" + "drawing criticism"), or is dropped.
 fn tidy_cues(doc: &Doc<'_>, v: &[TokView], runs: &mut Vec<(usize, usize, usize)>) {
     let word = |i: usize| doc.tokens.get(i).map_or("", |t| t.span.slice(doc.text));
+    // "declined | to comment on": the tagger's second cue is the refusal's own infinitive; one
+    // cue (a refusal to comment states nothing, see `refusal_to_comment`).
+    let mut k = 1;
+    while k < runs.len() {
+        let (p, q) = (runs[k - 1], runs[k]);
+        let refusal = is_in(REFUSALS, word(p.1.saturating_sub(1)));
+        let to_between = p.1 == q.0 && word(q.0).eq_ignore_ascii_case("to")
+            || p.1 + 1 == q.0 && word(p.1).eq_ignore_ascii_case("to");
+        if p.2 == q.2 && refusal && to_between {
+            runs[k - 1].1 = q.1;
+            runs.remove(k);
+        } else {
+            k += 1;
+        }
+    }
     let mut covered_next = usize::MAX;
     let in_name = |i: usize, si: usize| {
         let first = doc.sentences.get(si).map_or(i, |s| s.tokens.start);
@@ -248,6 +275,18 @@ fn tidy_cues(doc: &Doc<'_>, v: &[TokView], runs: &mut Vec<(usize, usize, usize)>
             a += 1;
         }
         while b > a + 1 && (is_in(TIME_WORDS, word(b - 1)) || is_weekday(word(b - 1))) {
+            b -= 1;
+        }
+        // "said in a statement on | Sunday": the time phrase's preposition goes with it.
+        let time_next = |i: usize| {
+            is_weekday(word(i))
+                || crate::time::lexicon::is_calendar_word(word(i))
+                || is_in(TIME_WORDS, word(i))
+        };
+        while b > a + 1
+            && is_in(&["on", "in", "at", "last", "this", "next"], word(b - 1))
+            && time_next(b)
+        {
             b -= 1;
         }
         // A cue of auxiliaries and adverbs only ("is", "was first") reaches on to the next
@@ -309,10 +348,48 @@ fn tidy_cues(doc: &Doc<'_>, v: &[TokView], runs: &mut Vec<(usize, usize, usize)>
         if a > floor + 1 && a + 4 > runs[k].0 && contracted_auxiliary(doc, a - 1) {
             a -= 1;
         }
+        // "released a joint statement saying": a cue the tagger opened at a statement noun
+        // holds the verb that issued it, so that the verb's subject is its source.
+        if (a..b).any(|i| is_in(ISSUED_NOUNS, word(i)))
+            && a >= floor + 2
+            && is_in(&["a", "an", "the"], word(a - 1))
+            && is_in(ISSUING_VERBS, word(a - 2))
+        {
+            a -= 2;
+        }
         runs[k] = (a, b, si);
         covered_next = a;
     }
 }
+
+/// Nouns of a written or spoken statement that a verb of [`ISSUING_VERBS`] puts out.
+const ISSUED_NOUNS: &[&str] = &[
+    "statement",
+    "statements",
+    "letter",
+    "memo",
+    "message",
+    "note",
+    "release",
+    "report",
+    "tweet",
+    "video",
+    "post",
+];
+
+/// Verbs that put out a statement ("released a statement saying").
+const ISSUING_VERBS: &[&str] = &[
+    "issued",
+    "released",
+    "sent",
+    "published",
+    "posted",
+    "circulated",
+    "distributed",
+    "signed",
+    "issues",
+    "releases",
+];
 
 /// Whether token `i` is a contracted auxiliary ("’s", "'re", "’ve", "'ll", "’d") after a
 /// personal, demonstrative or relative pronoun ("he’s", "that's", "who’d"), where it stands for
@@ -390,10 +467,10 @@ fn takes_preposition(head: &str, prep: &str) -> bool {
 
 /// Words a cue reaches back over: auxiliaries, negation and sentence adverbs.
 const CUE_AUXILIARIES: &[&str] = &[
-    "is", "was", "are", "were", "be", "been", "has", "have", "had", "did", "does", "do", "will",
-    "would", "could", "can", "may", "might", "should", "must", "also", "not", "n't", "never",
-    "even", "still", "already", "further", "often", "always", "then", "again", "later", "once",
-    "ca", "wo",
+    "is", "am", "was", "are", "were", "be", "been", "has", "have", "had", "did", "does", "do",
+    "will", "would", "could", "can", "may", "might", "should", "must", "also", "not", "n't",
+    "never", "even", "still", "already", "further", "often", "always", "then", "again", "later",
+    "once", "ca", "wo",
 ];
 
 /// `CONTENT, said X` where the tagger took the source from inside the content and the speaker
@@ -410,6 +487,126 @@ fn fix_swapped(d: &mut Draft) {
         let after = d.content.remove(k);
         d.source = vec![after];
     }
+}
+
+/// `NAME, APPOSITION, added, "QUOTE"`: with no source found, a content fragment that opens
+/// the sentence and ends at the comma before a speech verb ([`INVERTING_CUES`]) that
+/// introduces a quotation is the verb's subject when it reads as a noun phrase: it opens with a capitalised word or a
+/// determiner and holds no quotation mark, no finite verb and no clause word ("Art Levinson,
+/// chairman of the board, added, ..." had the speaker's name as content and no source).
+fn subject_taken_for_content(doc: &Doc<'_>, v: &[TokView], sent: Range<usize>, d: &mut Draft) {
+    if !d.source.is_empty() || d.content.len() < 2 {
+        return;
+    }
+    let (a, b) = d.cue;
+    let Some(k) = d.content.iter().position(|c| c.0 == sent.start) else {
+        return;
+    };
+    let (s, e) = d.content[k];
+    let comma_before_cue = e + 1 == a && word_at(doc, e) == ",";
+    // The quotation the cue introduces ("added, \"..."), after at most a comma or colon.
+    let more_after = d.content.iter().any(|c| {
+        c.0 >= b
+            && (b..=c.0).any(|i| v.get(i).is_some_and(|t| t.quote != QuoteMark::None))
+            && (b..c.0).all(|i| {
+                matches!(word_at(doc, i), "," | ":")
+                    || v.get(i).is_some_and(|t| t.quote != QuoteMark::None)
+            })
+    });
+    let speech_verb = is_in(INVERTING_CUES, &lower(word_at(doc, b - 1)));
+    if !comma_before_cue || !more_after || !speech_verb || e <= s {
+        return;
+    }
+    let opener = capitalised_word(doc, s) || is_in(&["the", "a", "an"], &lower(word_at(doc, s)));
+    let noun_phrase = (s..e).all(|i| {
+        v.get(i)
+            .is_some_and(|t| t.quote == QuoteMark::None && !t.in_quote)
+            && !finite_word(doc, i)
+            && !clause_word(doc, i)
+    });
+    if opener && noun_phrase {
+        d.content.remove(k);
+        d.source = vec![(s, e)];
+    }
+}
+
+/// Words that open a clause set off by commas between a subject and its cue: a relative
+/// pronoun ("Officials, who spoke on condition of anonymity, said") or a participle of these
+/// ("An official, speaking on condition of anonymity, told"; "The memo, obtained by the
+/// Guardian, says"); other participles are caught by their ending.
+const CLAUSE_OPENERS: &[&str] = &[
+    "who", "which", "whose", "speaking", "seen", "known", "written",
+];
+
+/// `SUBJECT, CLAUSE, cue ...` where the tagger took its source from inside the clause ("who",
+/// "the Guardian" in "obtained by the Guardian"), ended it inside the clause ("Officials,
+/// who spoke ... because they") or found none for a speech verb: the source is the subject
+/// with its relative clause and the closing comma, or the subject alone when the tagger's
+/// source lay inside the clause or the clause is a participle's (as PolNeAR marks them);
+/// nothing before the cue is content. The subject opens the sentence (after "But" or "And")
+/// with a capitalised word or a determiner and holds no comma, quotation or finite verb; the
+/// clause holds no comma or quotation.
+fn subject_with_clause(doc: &Doc<'_>, v: &[TokView], sent: Range<usize>, d: &mut Draft) {
+    let (a, _) = d.cue;
+    if a < sent.start + 4 || word_at(doc, a - 1) != "," || is_in(&["according"], word_at(doc, a)) {
+        return;
+    }
+    // The comma that opens the clause.
+    let Some(c) = (sent.start + 1..a - 1)
+        .rev()
+        .find(|&i| word_at(doc, i) == ",")
+    else {
+        return;
+    };
+    let opener = lower(word_at(doc, c + 1));
+    let relative = is_in(&["who", "which", "whose"], &opener);
+    let participle = is_in(CLAUSE_OPENERS, &opener)
+        || opener.len() > 4 && (opener.ends_with("ed") || opener.ends_with("ing"));
+    if c + 2 >= a || !(relative || participle) {
+        return;
+    }
+    let plain = |i: usize| {
+        v.get(i)
+            .is_some_and(|t| t.quote == QuoteMark::None && !t.in_quote)
+            && word_at(doc, i) != ","
+    };
+    let start = if is_in(&["but", "and", "yet"], word_at(doc, sent.start)) {
+        sent.start + 1
+    } else {
+        sent.start
+    };
+    let first = word_at(doc, start);
+    let subject_ok = c > start
+        && c - start <= 12
+        && (capitalised_word(doc, start) || is_in(&["the", "a", "an"], first))
+        && (start..c).all(|i| plain(i) && !finite_word(doc, i) && !clause_word(doc, i));
+    if !subject_ok || !(c + 1..a - 1).all(plain) {
+        return;
+    }
+    // Only when the tagger went wrong: a source inside the clause, or one that opens with the
+    // subject and ends inside the clause.
+    let inside = !d.source.is_empty() && d.source.iter().all(|s| s.0 > c && s.1 < a);
+    let ends_in_clause = d
+        .source
+        .iter()
+        .any(|s| s.0 == start && s.1 > c + 1 && s.1 < a - 1);
+    // A speech verb with no source at all ("A person ..., who requested anonymity, said").
+    // ("... is said to be furious" is hearsay in the passive: no source.)
+    let speech = d.source.is_empty()
+        && !is_in(BE_FORMS, word_at(doc, a))
+        && (a..d.cue.1)
+            .any(|i| is_in(INVERTING_CUES, word_at(doc, i)) || word_at(doc, i) == "told");
+    if !(inside || ends_in_clause || speech) {
+        return;
+    }
+    // A source that ran into the clause takes all of it; one the tagger found inside the
+    // clause gives way to the subject alone, as PolNeAR marks most such sources.
+    d.source = vec![if relative && !inside {
+        (start, a)
+    } else {
+        (start, c)
+    }];
+    d.content.retain(|x| x.0 >= a);
 }
 
 /// Speech verbs that may come before their subject: "Taxes will rise, said the mayor."
@@ -987,6 +1184,18 @@ fn layout_cue(doc: &Doc<'_>, v: &[TokView], i: usize) -> Option<Layout> {
         return Some(Layout::Transcript);
     }
     if colon {
+        // "And from Chairwoman X: \"...\"": a colon after "from NAME" that opens the
+        // sentence, followed by a quotation in the same sentence.
+        let from = (sent.tokens.start..i)
+            .take(2)
+            .find(|&j| word_at(doc, j).eq_ignore_ascii_case("from"));
+        let from_name = from.is_some_and(|f| f + 1 < i && capitalised_word(doc, f + 1));
+        let quote_next = i + 1 < sent.tokens.end
+            && v.get(i + 1)
+                .is_some_and(|n| matches!(n.quote, QuoteMark::Open | QuoteMark::Either));
+        if from_name && quote_next {
+            return Some(Layout::Colon);
+        }
         let next = doc.sentences.get(si + 1)?;
         let ends_para = i + 1 == sent.tokens.end && next.paragraph != sent.paragraph;
         let opens = v
@@ -1122,7 +1331,7 @@ fn headline_speaker(
 enum Layout {
     /// `Speaker: words` in a headline.
     Headline,
-    /// Paragraph-final colon before a quoted paragraph.
+    /// Paragraph-final colon before a quoted paragraph, or "From NAME:" before a quotation.
     Colon,
     /// `"..." - Name`.
     Dash,
@@ -1259,11 +1468,17 @@ fn apply_layout(doc: &Doc<'_>, v: &[TokView], regions: &[(usize, usize, bool)], 
             };
         }
         Layout::Colon => {
-            let Some(next) = doc.sentences.get(d.sentence + 1) else {
-                return;
+            // The quotation opens right after the colon, or with the next sentence.
+            let start = if d.cue.1 < sent.tokens.end {
+                d.cue.1
+            } else {
+                let Some(next) = doc.sentences.get(d.sentence + 1) else {
+                    return;
+                };
+                next.tokens.start
             };
-            let k = regions.partition_point(|r| r.0 < next.tokens.start);
-            if let Some(&(o, _, _)) = regions.get(k).filter(|r| r.0 == next.tokens.start) {
+            let k = regions.partition_point(|r| r.0 < start);
+            if let Some(&(o, _, _)) = regions.get(k).filter(|r| r.0 == start) {
                 d.content = vec![(o, follow(doc, regions, k) + 1)];
             }
             // "And from Chairwoman X:": the name after "from".
@@ -2291,6 +2506,100 @@ fn according_to_first(doc: &Doc<'_>, is_cue: &[bool], sent: Range<usize>, d: &mu
     d.content = vec![(comma + 1, end)];
 }
 
+/// "The company, according to two people briefed on the plan, will cut 500 jobs.": an
+/// "according to" set off by commas between a subject and its verb attributes the clause
+/// around it: the words before the first comma and those after the second.
+fn according_to_middle(doc: &Doc<'_>, is_cue: &[bool], sent: Range<usize>, d: &mut Draft) {
+    let (a, b) = d.cue;
+    if a <= sent.start + 1
+        || !word_at(doc, a).eq_ignore_ascii_case("according")
+        || word_at(doc, a - 1) != ","
+    {
+        return;
+    }
+    let Some(comma) = (b..sent.end.min(b + 12)).find(|&i| word_at(doc, i) == ",") else {
+        return;
+    };
+    let mut end = sent.end;
+    while end > comma + 1
+        && doc.tokens.get(end - 1).is_some_and(|t| {
+            t.kind == crate::segment::TokenKind::Punct && !is_quote(t.span.slice(doc.text))
+        })
+    {
+        end -= 1;
+    }
+    let free = |r: Range<usize>| r.clone().all(|i| !is_cue.get(i).copied().unwrap_or(true));
+    let has_words = |r: Range<usize>| r.clone().any(|i| has_word(doc, (i, i + 1)));
+    // The subject opens the sentence or follows "that" or another cue ("reported that the
+    // company, according to ..., planned").
+    let start = (sent.start..a - 1)
+        .rev()
+        .find(|&i| {
+            word_at(doc, i).eq_ignore_ascii_case("that") || is_cue.get(i).copied().unwrap_or(true)
+        })
+        .map_or(sent.start, |i| i + 1);
+    // The words before are the subject (no verb), the words after open with its verb ("will
+    // cut", "planned"); otherwise the commas set off an apposition or another clause.
+    let subject = a - 1 > start
+        && a - 1 - start <= 10
+        && (start..a - 1).all(|i| !finite_word(doc, i) && !clause_word(doc, i));
+    let verb_after = comma + 1 < end && opens_predicate(doc, comma + 1);
+    if end <= comma + 1
+        || !subject
+        || !verb_after
+        || !free(start..a - 1)
+        || !free(comma + 1..end)
+        || !has_words(start..a - 1)
+        || !has_words(comma + 1..end)
+    {
+        return;
+    }
+    if comma > b {
+        d.source = vec![(b, comma)];
+    }
+    d.content = vec![(start, a - 1), (comma + 1, end)];
+}
+
+/// True when token `i` can open a predicate: a finite verb, an auxiliary or a lowercase -ed
+/// form ("will cut", "planned").
+fn opens_predicate(doc: &Doc<'_>, i: usize) -> bool {
+    let w = word_at(doc, i);
+    let lower_word = !w.is_empty() && w.bytes().all(|c| c.is_ascii_lowercase());
+    finite_word(doc, i)
+        || lower_word && (is_in(CUE_AUXILIARIES, w) || w.len() > 3 && w.ends_with("ed"))
+}
+
+/// "reported that the company, according to an internal memo, planned layoffs": a content that
+/// stops at the comma before an "according to" parenthetical goes on after it, when the words
+/// after the parenthetical carry on the clause with its verb.
+fn content_over_according(doc: &Doc<'_>, is_cue: &[bool], sent: Range<usize>, d: &mut Draft) {
+    let Some(&(_, e)) = d.content.last() else {
+        return;
+    };
+    if e + 2 >= sent.end
+        || word_at(doc, e) != ","
+        || !word_at(doc, e + 1).eq_ignore_ascii_case("according")
+        || e < d.cue.0
+    {
+        return;
+    }
+    let Some(comma) = (e + 2..sent.end.min(e + 14)).find(|&i| word_at(doc, i) == ",") else {
+        return;
+    };
+    let mut end = sent.end;
+    while end > comma + 1
+        && doc.tokens.get(end - 1).is_some_and(|t| {
+            t.kind == crate::segment::TokenKind::Punct && !is_quote(t.span.slice(doc.text))
+        })
+    {
+        end -= 1;
+    }
+    let free = (comma + 1..end).all(|i| !is_cue.get(i).copied().unwrap_or(true));
+    if end > comma + 1 && free && opens_predicate(doc, comma + 1) {
+        d.content.push((comma + 1, end));
+    }
+}
+
 /// "Trump responded that he would look into it, according to people briefed on the talks.":
 /// an "according to" set off by a comma at the sentence end attributes the whole clause before
 /// it, from the sentence start (any attribution in that clause is nested in this one).
@@ -2783,11 +3092,14 @@ pub(super) fn tag(
         }
         according_to_first(doc, &is_cue, range.clone(), &mut d);
         according_to_last(doc, &is_cue, range.clone(), &mut d);
+        according_to_middle(doc, &is_cue, range.clone(), &mut d);
+        content_over_according(doc, &is_cue, range.clone(), &mut d);
         finish_phrase(doc, &v, &is_cue, range.clone(), &mut d);
         apply_layout(doc, &v, &regions, &mut d);
         fix_swapped(&mut d);
         fix_inverted(doc, range.clone(), &mut d);
         inverted_after_quote(doc, range.clone(), &mut d);
+        subject_taken_for_content(doc, &v, range.clone(), &mut d);
         subject_before_adjunct(doc, &v, range.clone(), &mut d);
         cut_adjunct_from_source(doc, &v, &mut d);
         subject_before_parenthetical(doc, &v, range.clone(), &mut d);
@@ -2815,6 +3127,7 @@ pub(super) fn tag(
         trim_source_phrases(doc, &mut d);
         participle_opener(doc, &v, range.clone(), &mut d);
         possessive_source(doc, range.clone(), &mut d);
+        subject_with_clause(doc, &v, range.clone(), &mut d);
         d.content.retain(|c| has_word(doc, *c));
         if prepositional_source(doc, &d) || appositive_noun_cue(doc, (a, b)) || label_colon(doc, &d)
         {
@@ -3806,7 +4119,9 @@ fn passive_without_agent(doc: &Doc<'_>, sentence: Range<usize>, (a, b): (usize, 
     let content_words = (a..b).filter(|&i| !is_in(CUE_AUXILIARIES, word(i))).count();
     let participle =
         head.ends_with("ed") || head.ends_with("en") || is_in(IRREGULAR_PARTICIPLES, head);
-    if !participle || content_words > 3 {
+    // "Residents are worried that ...": a participle of feeling names its experiencer as
+    // subject, no passive agent (PolNeAR gives all of them a source).
+    if !participle || content_words > 3 || is_in(FEELING_PARTICIPLES, head) {
         return false;
     }
     // Walk back from the head over adverbs (and the auxiliaries the cue holds) to a form of "be".
@@ -3830,6 +4145,34 @@ fn passive_without_agent(doc: &Doc<'_>, sentence: Range<usize>, (a, b): (usize, 
     let agent = (b..sentence.end.min(b + 4)).any(|j| word(j).eq_ignore_ascii_case("by"));
     !agent
 }
+
+/// Participles of feeling and belief whose subject is the one who feels or believes
+/// ("Residents are worried that ...", "I am disappointed with ...").
+const FEELING_PARTICIPLES: &[&str] = &[
+    "worried",
+    "concerned",
+    "convinced",
+    "disappointed",
+    "pleased",
+    "surprised",
+    "frustrated",
+    "alarmed",
+    "troubled",
+    "relieved",
+    "satisfied",
+    "shocked",
+    "delighted",
+    "dismayed",
+    "outraged",
+    "saddened",
+    "heartened",
+    "persuaded",
+    "unconvinced",
+    "puzzled",
+    "baffled",
+    "thrilled",
+    "angered",
+];
 
 /// Determiners before an adjective use of a participle ("the reported talks").
 const DETERMINERS_BEFORE: &[&str] = &[
@@ -4710,7 +5053,7 @@ fn speaker(doc: &Doc<'_>, entities: &Entities, a: &mut Attribution, d: &Draft) {
     let referent = if pronoun {
         entities.pronoun_referent(doc, first)
     } else if pick.is_none() && is_company_description(&ltext) {
-        entities.organisation_referent(doc, whole.start)
+        entities.described_organisation(doc, whole.start, text)
     } else {
         pick
     };
@@ -4747,7 +5090,13 @@ fn speaker(doc: &Doc<'_>, entities: &Entities, a: &mut Attribution, d: &Draft) {
         a.speaker_type = SpeakerType::Anonymous;
         // The unnamed source is the speaker, not a name inside it: "US officials" (not "US"),
         // "a person close to Trump" (not Donald Trump).
-        let phrase = strip_determiners(text).trim_end_matches(['.', ',', ';', ':']);
+        // "Two officials, who spoke on condition of anonymity": the head, not the clause.
+        let head = doc
+            .text
+            .get(whole.start..head_end)
+            .filter(|h| !h.trim().is_empty())
+            .unwrap_or(text);
+        let phrase = strip_determiners(head).trim_end_matches(['.', ',', ';', ':']);
         a.speaker = Some(phrase.trim().to_string());
         return;
     }
@@ -4945,7 +5294,13 @@ fn resolve_relative_sources(doc: &Doc<'_>, out: &mut [Attribution]) {
             .iter()
             .enumerate()
             .find(|(j, a)| {
-                *j != i && a.speaker.is_some() && a.source.last().is_some_and(|s| s.end == end)
+                // The antecedent's source ends before the clause, or holds it ("A person ...,
+                // who requested anonymity, said").
+                *j != i
+                    && a.speaker.is_some()
+                    && a.source
+                        .last()
+                        .is_some_and(|s| s.end == end || (s.start < src.start && src.end < s.end))
             })
             .map(|(_, a)| (a.speaker.clone(), a.speaker_type, a.anonymous));
         if let Some((speaker, kind, anonymous)) = antecedent {
@@ -5138,7 +5493,26 @@ fn rewrite_citing(doc: &Doc<'_>, entities: &Entities, drafts: &[Draft], out: &mu
         else {
             continue;
         };
-        let parent_content = p.content.clone();
+        let mut parent_content = p.content.clone();
+        // "reported Friday, citing people familiar with the matter, that the bank would ...":
+        // the that-clause after the cited source is what the outlet reported.
+        let clause = (a + 1..b.saturating_sub(1))
+            .find(|&k| word_at(doc, k) == "," && word_at(doc, k + 1).eq_ignore_ascii_case("that"));
+        let b = match clause.and_then(|k| span_of(doc, k + 1, b).map(|s| (k, s))) {
+            Some((k, that)) => {
+                let covered = parent_content
+                    .iter()
+                    .any(|c| c.start <= that.start && that.end <= c.end);
+                if !covered {
+                    parent_content = vec![that];
+                    if let Some(po) = out.get_mut(parent) {
+                        po.content = parent_content.clone();
+                    }
+                }
+                k
+            }
+            None => b,
+        };
         let mut nd = d.clone();
         nd.source = vec![(a, b)];
         let mut a2 = finish(doc, &[], entities, &nd);

@@ -1135,3 +1135,103 @@ pub(super) fn leader_governments(
         }
     }
 }
+
+/// True for a model number: letters and digits in one word ("A330", "VC-10", "F-35"); a year
+/// or a range of years ("1955-2011") is none.
+fn model_number(w: &str) -> bool {
+    w.bytes().any(|b| b.is_ascii_digit()) && w.bytes().any(|b| b.is_ascii_alphabetic())
+}
+
+/// True for a roman numeral of a regnal name or a sequel ("II", "XVI", "X").
+fn roman_numeral(w: &str) -> bool {
+    !w.is_empty()
+        && w.bytes()
+            .all(|b| matches!(b, b'I' | b'V' | b'X' | b'L' | b'C'))
+}
+
+/// People's names hold no acronyms or model numbers: a name the tagger took for a person's
+/// that has a model number ("A330", "Airbus A330") or an all-capital word of two letters or more after its
+/// first word ("Mac OS X", "Windows XP Professional") is a product or work (MISC). Roman numerals ("Pope Benedict XVI", "Henry
+/// VIII"), names all in capitals ("DJ KALED") and capitalised lines (headlines) keep their
+/// type; initials have dots ("J.R."). The rest of the article follows: a person's name made
+/// only of such a product's words ("Lion", "X"), or opening with its first word ("Mac", "Mac
+/// App Store"), is the product's too.
+pub(super) fn acronyms_in_person_names(
+    doc: &Doc<'_>,
+    toks: &[TokInfo],
+    spans: &mut [(Range<usize>, EntityType)],
+) {
+    let word = |i: usize| referents::word(doc, i);
+    let mut firsts: Vec<&str> = Vec::new();
+    let mut words: Vec<&str> = Vec::new();
+    for (r, ty) in spans.iter_mut() {
+        if *ty != EntityType::Per {
+            continue;
+        }
+        // "A330": a model number tagged as a name.
+        if r.len() == 1 && model_number(word(r.start)) {
+            *ty = EntityType::Misc;
+            continue;
+        }
+        if r.len() < 2 {
+            continue;
+        }
+        let caps_line = toks
+            .get(r.start)
+            .is_some_and(|t| t.flags & flag::CAPS_LINE != 0);
+        // "DJ KALED": a name written all in capitals is a stage name, not an acronym.
+        let mixed = r
+            .clone()
+            .any(|i| word(i).bytes().any(|b| b.is_ascii_lowercase()));
+        if caps_line || !mixed {
+            continue;
+        }
+        let acronym = (r.start + 1..r.end).any(|i| {
+            let w = word(i);
+            w.len() >= 2 && w.bytes().all(|b| b.is_ascii_uppercase()) && !roman_numeral(w)
+        });
+        // "Airbus A330": a model number is no part of a person's name.
+        if r.clone().any(|i| model_number(word(i))) {
+            *ty = EntityType::Misc;
+            continue;
+        }
+        if acronym {
+            *ty = EntityType::Misc;
+            firsts.push(word(r.start));
+            words.extend(r.clone().map(word));
+        }
+    }
+    if firsts.is_empty() {
+        return;
+    }
+    for (r, ty) in spans.iter_mut() {
+        if *ty == EntityType::Per
+            && (firsts.contains(&word(r.start)) || r.clone().all(|i| words.contains(&word(i))))
+        {
+            *ty = EntityType::Misc;
+        }
+    }
+}
+
+/// Beauty pageant titles ("Miss Universe", "Mr. World") are titles, not part of the holder's
+/// name: the word after "Miss" or "Mr." leaves a person's name ("Universe Alicia Machado" is
+/// Alicia Machado) and is no person on its own.
+pub(super) fn pageant_titles(doc: &Doc<'_>, spans: &mut Vec<(Range<usize>, EntityType)>) {
+    const PAGEANTS: &[&str] = &[
+        "Universe",
+        "World",
+        "America",
+        "USA",
+        "International",
+        "Earth",
+    ];
+    let word = |i: usize| referents::word(doc, i);
+    spans.retain_mut(|(r, ty)| {
+        let titled = r.start > 0 && matches!(word(r.start - 1), "Miss" | "Mr." | "Mr" | "Mister");
+        if *ty != EntityType::Per || !titled || !PAGEANTS.contains(&word(r.start)) {
+            return true;
+        }
+        r.start += 1;
+        r.start < r.end
+    });
+}

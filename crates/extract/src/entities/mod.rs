@@ -194,6 +194,52 @@ impl Entities {
             .map(|m| m.referent)
     }
 
+    /// The organisation a description at byte `at` ("the union", "the Irish airline", as
+    /// written) refers back to. When its head noun names a kind of organisation
+    /// ([`DESCRIBED_KINDS`]), it is the last one named within the last five sentences whose
+    /// name says it is of that kind and holds the description's lowercase modifiers ("the union"
+    /// is the United Auto Workers, not Ford named after it; "the central bank" is not the World
+    /// Bank), else none. Other nouns ("the company", "the firm") go to
+    /// [`Entities::organisation_referent`].
+    pub fn described_organisation(
+        &self,
+        doc: &Doc<'_>,
+        at: usize,
+        description: &str,
+    ) -> Option<usize> {
+        let words: Vec<&str> = description.split_whitespace().collect();
+        let noun = words.last().map(|w| w.to_lowercase()).unwrap_or_default();
+        let Some((_, kind)) = DESCRIBED_KINDS.iter().find(|(n, _)| *n == noun) else {
+            return self.organisation_referent(doc, at);
+        };
+        let modifiers: Vec<&str> = words
+            .iter()
+            .skip(1)
+            .take(words.len().saturating_sub(2))
+            .copied()
+            .filter(|w| w.starts_with(|c: char| c.is_lowercase()))
+            .collect();
+        let floor = lookback_floor(doc, at);
+        let upto = self.mentions.partition_point(|m| m.span.end <= at);
+        self.mentions
+            .get(..upto)
+            .unwrap_or(&[])
+            .iter()
+            .rev()
+            .take_while(|m| m.span.start >= floor)
+            .filter(|m| m.kind == EntityType::Org)
+            .find(|m| {
+                self.referents.get(m.referent).is_some_and(|r| {
+                    let name: Vec<&str> = r.canonical.split([' ', '-']).collect();
+                    name.iter().any(|w| kind.contains(w))
+                        && modifiers
+                            .iter()
+                            .all(|x| name.iter().any(|w| w.eq_ignore_ascii_case(x)))
+                })
+            })
+            .map(|m| m.referent)
+    }
+
     /// The organisation a description at byte `at` ("the company", "the airline") refers back
     /// to: the one named last within the last five sentences, a government body excepted. A
     /// name that qualifies another noun (a maker before its product, "Airbus A320 jets", "Apple
@@ -272,6 +318,67 @@ impl Entities {
         Some(topic.unwrap_or(maker))
     }
 }
+
+/// Nouns of a kind of organisation, with the words whose presence in a name says that an
+/// organisation is of that kind ("the union": "United Auto Workers", "Teamsters").
+const DESCRIBED_KINDS: &[(&str, &[&str])] = &[
+    (
+        "union",
+        &[
+            "Union",
+            "Unions",
+            "Workers",
+            "Teamsters",
+            "Federation",
+            "Brotherhood",
+            "Guild",
+            "Confederation",
+            "AFL",
+            "CIO",
+            "UAW",
+            "TUC",
+        ],
+    ),
+    (
+        "airline",
+        &[
+            "Air", "Airlines", "Airline", "Airways", "Aviation", "Lingus", "Jet", "JetBlue",
+        ],
+    ),
+    (
+        "bank",
+        &[
+            "Bank", "Bancorp", "Banco", "Banque", "Sachs", "Chase", "Barclays", "HSBC",
+        ],
+    ),
+    (
+        "university",
+        &["University", "College", "Institute", "School"],
+    ),
+    (
+        "church",
+        &["Church", "Scientology", "Diocese", "Archdiocese"],
+    ),
+    ("court", &["Court", "Tribunal"]),
+    ("ministry", &["Ministry", "Department", "Office"]),
+    ("department", &["Department", "Ministry", "Office"]),
+    (
+        "agency",
+        &[
+            "Agency",
+            "Administration",
+            "Bureau",
+            "Service",
+            "Commission",
+            "Authority",
+        ],
+    ),
+    ("commission", &["Commission", "Committee"]),
+    ("committee", &["Committee", "Commission", "Council"]),
+    ("council", &["Council", "Committee"]),
+    ("museum", &["Museum", "Gallery"]),
+    ("hospital", &["Hospital", "Clinic", "Medical"]),
+];
 
 /// The first byte of the sentence five sentences before the one holding byte `at`: how far
 /// back a pronoun or a description looks for what it refers to.
@@ -445,6 +552,8 @@ impl EntityTagger {
         cues::place_nouns(doc, &t.toks, &mut spans);
         cues::plural_groups(doc, &t.toks, &self.gaz, &mut spans);
         cues::products_of_orgs(doc, &t.toks, &mut spans);
+        cues::acronyms_in_person_names(doc, &t.toks, &mut spans);
+        cues::pageant_titles(doc, &mut spans);
         cues::spaced_hyphens(doc, &t.toks, &mut spans);
         cues::given_and_family(doc, &t.toks, &mut spans);
         cues::listed_after_plural(doc, &t.toks, &mut spans);
@@ -1055,10 +1164,17 @@ fn split_titles(
 ) -> Vec<(Range<usize>, EntityType)> {
     let mut out: Vec<(Range<usize>, EntityType)> = Vec::with_capacity(spans.len());
     for (r, ty) in spans {
-        let title = |i: usize| {
+        let listed_title = |i: usize| {
             toks[i].flags & features::flag::CAP != 0
                 && (toks[i].gaz & cat::TITLE != 0
                     || in_list(&lists().extra_titles, referents::word(doc, i)))
+        };
+        // "Chief Executive Dermot Mannion": a title's second word is a title too.
+        let title = |i: usize| {
+            listed_title(i)
+                || (i > 0
+                    && listed_title(i - 1)
+                    && matches!(referents::word(doc, i), "Executive" | "Officer"))
         };
         let first_title = (r.start + 1..r.end.saturating_sub(1)).find(|&i| title(i));
         let (r, ty) = match first_title {
