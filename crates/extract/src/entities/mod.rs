@@ -29,7 +29,7 @@ use claimsheet_ingest::Span;
 use crate::Doc;
 
 use features::{hash_seq, make_tag, tag_pos, tag_type, CaseTable, TokInfo, NT};
-use gazetteer::{cat, Gazetteer, HashMapId};
+use gazetteer::{cat, Gazetteer, HashMapId, WordSet};
 use model::{tag_sentence, with_frozen, History, Model, Weights};
 
 /// Entity type, CoNLL-2003 classes.
@@ -2216,40 +2216,36 @@ const ORG_ENDINGS: &[&str] = &[
     "Healthcare",
 ];
 
-/// The word lists of the rules after tagging, sorted for binary search (they are consulted
-/// around every name).
+/// The word lists of the rules after tagging, as hash sets (they are consulted around every
+/// name).
 struct Lists {
-    extra_titles: Vec<&'static str>,
-    person_nouns: Vec<&'static str>,
-    org_nouns: Vec<&'static str>,
-    site_endings: Vec<&'static str>,
-    media_endings: Vec<&'static str>,
-    place_endings: Vec<&'static str>,
+    extra_titles: WordSet,
+    person_nouns: WordSet,
+    org_nouns: WordSet,
+    site_endings: WordSet,
+    media_endings: WordSet,
+    place_endings: WordSet,
+    org_endings: WordSet,
 }
 
-/// The sorted word lists, built once.
+/// The word sets, built once.
 fn lists() -> &'static Lists {
     static LISTS: std::sync::OnceLock<Lists> = std::sync::OnceLock::new();
-    LISTS.get_or_init(|| {
-        let sorted = |l: &[&'static str]| {
-            let mut v = l.to_vec();
-            v.sort_unstable();
-            v
-        };
-        Lists {
-            extra_titles: sorted(EXTRA_TITLES),
-            person_nouns: sorted(PERSON_NOUNS),
-            org_nouns: sorted(ORG_NOUNS),
-            site_endings: sorted(SITE_ENDINGS),
-            media_endings: sorted(MEDIA_ENDINGS),
-            place_endings: sorted(PLACE_ENDINGS),
-        }
+    LISTS.get_or_init(|| Lists {
+        extra_titles: WordSet::new(EXTRA_TITLES),
+        person_nouns: WordSet::new(PERSON_NOUNS),
+        org_nouns: WordSet::new(ORG_NOUNS),
+        site_endings: WordSet::new(SITE_ENDINGS),
+        media_endings: WordSet::new(MEDIA_ENDINGS),
+        place_endings: WordSet::new(PLACE_ENDINGS),
+        org_endings: WordSet::new(ORG_ENDINGS),
     })
 }
 
-/// True when `w` is in the sorted `list`.
-fn in_list(list: &[&str], w: &str) -> bool {
-    !w.is_empty() && w.len() <= 16 && list.binary_search(&w).is_ok()
+/// True when `w` is in `set`.
+#[inline]
+fn in_list(set: &WordSet, w: &str) -> bool {
+    !w.is_empty() && w.len() <= 16 && set.contains(w)
 }
 
 /// True when `w` (lowercase) is a noun for an organisation ("company", "airline", "union"): the
@@ -2258,21 +2254,9 @@ pub(crate) fn is_org_noun(w: &str) -> bool {
     in_list(&lists().org_nouns, w)
 }
 
-/// True when `w` is one of [`ORG_ENDINGS`] (a binary search of the sorted list: this runs
-/// after every name).
+/// True when `w` is one of [`ORG_ENDINGS`] (this runs after every name).
 fn is_org_ending(w: &str) -> bool {
-    static SORTED: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
-    if w.len() < 2 || !w.as_bytes()[0].is_ascii_uppercase() {
-        return false;
-    }
-    SORTED
-        .get_or_init(|| {
-            let mut v = ORG_ENDINGS.to_vec();
-            v.sort_unstable();
-            v
-        })
-        .binary_search(&w)
-        .is_ok()
+    w.len() >= 2 && w.as_bytes()[0].is_ascii_uppercase() && lists().org_endings.contains(w)
 }
 
 /// Legal forms of companies, without a final dot: right after a name they close it ("Vantor
@@ -2984,5 +2968,31 @@ mod tests {
             assert_eq!(lazy, full, "{text}");
             assert!(lazy.iter().any(|&t| t != 0), "{text}");
         }
+    }
+
+    #[test]
+    fn word_sets_find_exactly_their_words() {
+        let l = lists();
+        for (set, words) in [
+            (&l.extra_titles, EXTRA_TITLES),
+            (&l.person_nouns, PERSON_NOUNS),
+            (&l.org_nouns, ORG_NOUNS),
+            (&l.site_endings, SITE_ENDINGS),
+            (&l.media_endings, MEDIA_ENDINGS),
+            (&l.place_endings, PLACE_ENDINGS),
+            (&l.org_endings, ORG_ENDINGS),
+        ] {
+            for w in words {
+                assert!(set.contains(w), "{w}");
+                // Case and length count: a longer or differently cased word is not in the set.
+                assert!(!set.contains(&format!("{w}x")) || words.contains(&&*format!("{w}x")));
+            }
+        }
+        assert!(is_org_ending("Airlines"));
+        assert!(!is_org_ending("airlines"));
+        assert!(!is_org_ending("Airline Pilots"));
+        assert!(is_org_noun("company"));
+        assert!(!is_org_noun("Company") && !is_org_noun(""));
+        assert!(in_list(&l.person_nouns, "spokesman"));
     }
 }
