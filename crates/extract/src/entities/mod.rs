@@ -496,8 +496,7 @@ impl EntityTagger {
             return t;
         }
         let filler = features::Filler {
-            text: doc.text,
-            tokens: doc.tokens,
+            words: features::Words::of(doc),
             case: &self.case,
         };
         self.tag_sentences(doc, &mut t, Some(&filler));
@@ -520,12 +519,14 @@ impl EntityTagger {
         let n = t.toks.len().min(t.tags.len());
         let mut hist = History::default();
         let mut feats = Vec::with_capacity(96);
+        let words = features::Words::of(doc);
         with_frozen(&self.model, |scorer| {
             for s in doc.sentences {
                 let r = s.tokens.start.min(n)..s.tokens.end.min(n);
                 tag_sentence(
                     scorer,
                     &mut t.toks,
+                    &words,
                     filler,
                     r,
                     &mut t.tags,
@@ -546,11 +547,20 @@ impl EntityTagger {
 fn decode(doc: &Doc<'_>, tags: &[u8]) -> Vec<(Range<usize>, EntityType)> {
     let mut out = Vec::new();
     let mut start = None;
-    let mut sentence_starts = doc.sentences.iter().map(|s| s.tokens.start).peekable();
+    // The first sentence that starts at or after the token looked at (sentences are in text
+    // order); most tokens are O and skip the lookup.
+    let mut next = 0;
     for (i, &tag) in tags.iter().enumerate() {
+        let Some(ty) = tag_type(tag) else {
+            start = None;
+            continue;
+        };
         let mut pos = tag_pos(tag);
-        while sentence_starts.next_if(|&s| s < i).is_some() {}
-        if sentence_starts.next_if_eq(&i).is_some() {
+        while doc.sentences.get(next).is_some_and(|s| s.tokens.start < i) {
+            next += 1;
+        }
+        if doc.sentences.get(next).is_some_and(|s| s.tokens.start == i) {
+            next += 1;
             start = None;
             // Inside -> begin, last -> unit.
             pos = match pos {
@@ -559,10 +569,6 @@ fn decode(doc: &Doc<'_>, tags: &[u8]) -> Vec<(Range<usize>, EntityType)> {
                 p => p,
             };
         }
-        let Some(ty) = tag_type(tag) else {
-            start = None;
-            continue;
-        };
         match pos {
             0 => start = Some(i),
             1 => {}
@@ -2729,8 +2735,13 @@ fn extend_family_names(doc: &Doc<'_>, toks: &[TokInfo], tags: &mut [u8]) {
     }
 }
 
-/// A prepared training document: token features, sentence token ranges, gold tags.
-type TrainDoc = (Vec<TokInfo>, Vec<Range<usize>>, Vec<u8>);
+/// A prepared training document: token features, sentence token ranges, gold tags, tokens.
+type TrainDoc = (
+    Vec<TokInfo>,
+    Vec<Range<usize>>,
+    Vec<u8>,
+    Vec<crate::segment::Token>,
+);
 
 /// Trains the entity model from gold documents (used by `examples/train_entities.rs`).
 #[derive(Debug, Default)]
@@ -2833,7 +2844,7 @@ impl Trainer {
                 .iter()
                 .map(|s| s.tokens.start.min(n)..s.tokens.end.min(n))
                 .collect();
-            self.docs.push((toks, sents, tags));
+            self.docs.push((toks, sents, tags, seg.tokens.clone()));
         }
     }
 
@@ -2873,7 +2884,11 @@ impl Trainer {
         let mut feats = Vec::with_capacity(96);
         let mut mistakes = 0;
         for d in order {
-            let (toks, sents, gold) = &mut self.docs[d];
+            let (toks, sents, gold, tokens) = &mut self.docs[d];
+            let words = features::Words {
+                text: self.raw.get(d).map_or("", |r| &r.0.text),
+                tokens,
+            };
             let mut tags = vec![0u8; toks.len()];
             let mut margins = vec![0f32; toks.len()];
             let mut hist = History::default();
@@ -2881,6 +2896,7 @@ impl Trainer {
                 tag_sentence(
                     &mut self.weights,
                     toks,
+                    &words,
                     None,
                     r.clone(),
                     &mut tags,
@@ -2941,8 +2957,7 @@ mod tests {
         };
         features::prepare_for_tagging(&doc, &tagger.gaz, &mut lazy_raw.toks);
         let filler = features::Filler {
-            text: doc.text,
-            tokens: doc.tokens,
+            words: features::Words::of(&doc),
             case: &tagger.case,
         };
         tagger.tag_sentences(&doc, &mut lazy_raw, Some(&filler));
@@ -2994,5 +3009,21 @@ mod tests {
         assert!(is_org_noun("company"));
         assert!(!is_org_noun("Company") && !is_org_noun(""));
         assert!(in_list(&l.person_nouns, "spokesman"));
+    }
+
+    #[test]
+    fn affixes_are_the_first_and_last_characters_lowercased() {
+        use features::{affixes, hash_lower, mix};
+        let h = |s: &str, tag: u64| mix(hash_lower(s.as_bytes()), tag);
+        let (pre, suf) = affixes("Okonkwo");
+        assert_eq!(pre, [h("o", 1), h("ok", 2), h("oko", 3), h("okon", 4)]);
+        assert_eq!(suf, [h("o", 17), h("wo", 18), h("kwo", 19), h("nkwo", 20)]);
+        // Characters, not bytes; a short word is its own longer affixes.
+        let (pre, suf) = affixes("Weiß");
+        assert_eq!(pre[3], h("weiß", 4));
+        assert_eq!(suf[0], h("ß", 17));
+        let (pre, suf) = affixes("Xi");
+        assert_eq!((pre[2], suf[3]), (h("xi", 3), h("xi", 20)));
+        assert_eq!(affixes("").1[3], h("", 20));
     }
 }

@@ -8,7 +8,7 @@ use std::ops::Range;
 
 use super::features::{
     context_features, dynamic_features, intrinsic_features, intrinsic_key, tag_type, Filler,
-    TokInfo, NT,
+    TokInfo, Words, NT,
 };
 use super::gazetteer::HashMapId;
 
@@ -190,10 +190,11 @@ pub(crate) trait Scorer {
     /// Scores of every tag for `feats`, up to a number added to all of them (which changes
     /// neither the best tag nor a margin).
     fn scores(&self, feats: &[u64]) -> [f32; NT];
-    /// The scores of the token-only features of `me`; the default appends those features to
-    /// `feats` instead (to be scored with the rest) and returns zeros.
-    fn intrinsic(&mut self, me: &TokInfo, feats: &mut Vec<u64>) -> [i32; NT] {
-        intrinsic_features(me, feats);
+    /// The scores of the token-only features of `me` (whose text is `word`); the default
+    /// appends those features to `feats` instead (to be scored with the rest) and returns
+    /// zeros.
+    fn intrinsic(&mut self, me: &TokInfo, word: &str, feats: &mut Vec<u64>) -> [i32; NT] {
+        intrinsic_features(me, word, feats);
         [0; NT]
     }
     /// Learns from a mistake (training only).
@@ -259,13 +260,13 @@ impl Scorer for Frozen<'_> {
     }
 
     #[inline]
-    fn intrinsic(&mut self, me: &TokInfo, _feats: &mut Vec<u64>) -> [i32; NT] {
+    fn intrinsic(&mut self, me: &TokInfo, word: &str, _feats: &mut Vec<u64>) -> [i32; NT] {
         let key = intrinsic_key(me);
         if let Some(s) = self.cache.get(&key) {
             return *s;
         }
         self.scratch.clear();
-        intrinsic_features(me, self.scratch);
+        intrinsic_features(me, word, self.scratch);
         let mut s = [0i32; NT];
         self.model.add(self.scratch, &mut s);
         self.cache.insert(key, s);
@@ -341,11 +342,12 @@ const fn follow_masks(last: bool) -> [u32; NT] {
 /// Greedy left-to-right BILOU tagging of one sentence; writes tags into `tags[r]` and returns
 /// nothing. `feats` is a scratch buffer. `margins[i]` gets the winning margin. With `gold`
 /// tags, the scorer learns from each mistake. With `filler`, the tokens scored and their
-/// neighbours are filled in on the way (they are not yet).
+/// neighbours are filled in on the way (they are not yet). `words` is the text of the tokens.
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn tag_sentence<S: Scorer>(
     model: &mut S,
     toks: &mut [TokInfo],
+    words: &Words<'_>,
     filler: Option<&Filler<'_>>,
     r: Range<usize>,
     tags: &mut [u8],
@@ -381,7 +383,7 @@ pub(crate) fn tag_sentence<S: Scorer>(
         let toks = &*toks;
         let me = &toks[i];
         feats.clear();
-        let base = model.intrinsic(me, feats);
+        let base = model.intrinsic(me, words.get(i), feats);
         context_features(toks, &r, i, feats);
         let h = hist.get(me.lower);
         dynamic_features(me, p1, p2, h, feats);
