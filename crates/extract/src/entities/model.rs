@@ -124,13 +124,14 @@ impl Model {
         self.len == 0
     }
 
-    /// The slot holding `key`, if any.
+    /// The slot holding `key`, if any, given `home`: the fingerprint in the key's home slot
+    /// (read beforehand, see [`Model::add`]).
     #[inline]
-    fn slot(&self, key: u64) -> Option<usize> {
+    fn slot(&self, key: u64, home: u32) -> Option<usize> {
         let fp = fingerprint(key);
         let mut slot = key as usize & self.mask;
+        let mut s = home;
         loop {
-            let s = *self.fps.get(slot)?;
             if s == fp {
                 return Some(slot);
             }
@@ -138,26 +139,33 @@ impl Model {
                 return None;
             }
             slot = (slot + 1) & self.mask;
+            s = *self.fps.get(slot)?;
         }
     }
 
     /// Adds the weights of `feats` to `scores`, less their weights of O: `scores[0]` stays as
     /// it is and the others get the differences (see [`Model`]).
     ///
-    /// In two passes over each chunk of features: the first finds the slots (reading only the
-    /// fingerprints), the second sums the rows found. The row loads, which mostly miss the
-    /// cache, then depend on no branch and on no other load, so the processor overlaps them.
+    /// In three passes over each chunk of features: the first reads the fingerprint in each
+    /// feature's home slot, the second finds the slots, the third sums the rows found. The
+    /// loads of the first and the third pass, which mostly miss the cache, depend on no branch
+    /// and on no other load, so the processor overlaps them.
     #[inline]
     pub(crate) fn add(&self, feats: &[u64], scores: &mut [i32; NT]) {
-        let mut hits = [0usize; 64];
+        const CHUNK: usize = 64;
+        let mut homes = [0u32; CHUNK];
+        let mut hits = [0usize; CHUNK];
         let mut sum = [0i32; NT - 1];
-        for chunk in feats.chunks(hits.len()) {
+        for chunk in feats.chunks(CHUNK) {
+            for (h, &f) in homes.iter_mut().zip(chunk) {
+                *h = self.fps.get(f as usize & self.mask).copied().unwrap_or(0);
+            }
             let mut n = 0;
-            for &f in chunk {
+            for (&f, &home) in chunk.iter().zip(&homes) {
                 if f == 0 {
                     continue;
                 }
-                if let (Some(s), Some(h)) = (self.slot(f), hits.get_mut(n)) {
+                if let (Some(s), Some(h)) = (self.slot(f, home), hits.get_mut(n)) {
                     *h = s;
                     n += 1;
                 }
