@@ -215,8 +215,68 @@ pub(crate) trait Scorer {
 /// (names and sentence-initial words repeat, within a document and across documents).
 pub(crate) struct Frozen<'a> {
     model: &'a Model,
-    cache: &'a mut HashMapId<[i32; NT]>,
+    cache: &'a mut ScoreCache,
     scratch: &'a mut Vec<u64>,
+}
+
+/// A direct-mapped cache of the token-only scores of [`Frozen`], keyed by
+/// [`intrinsic_key`]: a key's slot holds the last key that went there. A hit gives the scores
+/// the features would give, so what the cache keeps changes only the speed. Each lookup
+/// touches one compact array of keys and, on a hit, one cache line of scores (a general hash
+/// map of 80-byte entries touched two lines and grew to megabytes).
+#[derive(Default)]
+pub(crate) struct ScoreCache {
+    /// The key in each slot (0: empty).
+    keys: Vec<u64>,
+    /// The scores of tags 1..17 in each slot (the score of O is 0, see [`Model::add`]).
+    rows: Vec<CachedScores>,
+}
+
+/// The scores of one cache slot, on a cache line of their own.
+#[derive(Clone, Copy, Default)]
+#[repr(C, align(64))]
+struct CachedScores([i32; NT - 1]);
+
+/// Number of slots of a [`ScoreCache`] (a power of two).
+const CACHE_SLOTS: usize = 1 << 14;
+
+impl ScoreCache {
+    /// Empties the cache, allocating it on first use.
+    fn reset(&mut self) {
+        self.keys.clear();
+        self.keys.resize(CACHE_SLOTS, 0);
+        self.rows.resize(CACHE_SLOTS, CachedScores::default());
+    }
+
+    /// The slot of `key`, from its top bits.
+    #[inline]
+    fn slot(key: u64) -> usize {
+        (key >> (64 - CACHE_SLOTS.trailing_zeros())) as usize
+    }
+
+    /// The scores cached for `key`.
+    #[inline]
+    fn get(&self, key: u64) -> Option<[i32; NT]> {
+        let i = Self::slot(key);
+        if key == 0 || self.keys.get(i) != Some(&key) {
+            return None;
+        }
+        let row = self.rows.get(i)?;
+        let mut s = [0i32; NT];
+        s[1..].copy_from_slice(&row.0);
+        Some(s)
+    }
+
+    /// Caches the scores `s` of `key` (whose O score is 0); nothing when the cache was never
+    /// allocated.
+    #[inline]
+    fn insert(&mut self, key: u64, s: &[i32; NT]) {
+        let i = Self::slot(key);
+        if let (Some(k), Some(row)) = (self.keys.get_mut(i), self.rows.get_mut(i)) {
+            *k = key;
+            row.0.copy_from_slice(&s[1..]);
+        }
+    }
 }
 
 /// The cache of [`Frozen`] and its scratch buffer, kept between the documents a thread tags.
@@ -224,12 +284,9 @@ pub(crate) struct Frozen<'a> {
 struct IntrinsicCache {
     /// [`Model::id`] of the model the scores come from.
     model: u64,
-    map: HashMapId<[i32; NT]>,
+    map: ScoreCache,
     scratch: Vec<u64>,
 }
-
-/// Entries beyond which the cache is emptied before the next document.
-const CACHE_MAX: usize = 1 << 14;
 
 thread_local! {
     static CACHE: std::cell::RefCell<IntrinsicCache> = std::cell::RefCell::new(IntrinsicCache::default());
@@ -241,8 +298,8 @@ pub(crate) fn with_frozen<R>(model: &Model, f: impl FnOnce(&mut Frozen<'_>) -> R
     CACHE.with(|c| match c.try_borrow_mut() {
         Ok(mut c) => {
             let c = &mut *c;
-            if c.model != model.id || c.map.len() > CACHE_MAX {
-                c.map.clear();
+            if c.model != model.id || c.map.keys.is_empty() {
+                c.map.reset();
                 c.model = model.id;
             }
             f(&mut Frozen {
@@ -253,7 +310,7 @@ pub(crate) fn with_frozen<R>(model: &Model, f: impl FnOnce(&mut Frozen<'_>) -> R
         }
         Err(_) => f(&mut Frozen {
             model,
-            cache: &mut HashMapId::default(),
+            cache: &mut ScoreCache::default(),
             scratch: &mut Vec::new(),
         }),
     })
@@ -270,14 +327,14 @@ impl Scorer for Frozen<'_> {
     #[inline]
     fn intrinsic(&mut self, me: &TokInfo, word: &str, _feats: &mut Vec<u64>) -> [i32; NT] {
         let key = intrinsic_key(me);
-        if let Some(s) = self.cache.get(&key) {
-            return *s;
+        if let Some(s) = self.cache.get(key) {
+            return s;
         }
         self.scratch.clear();
         intrinsic_features(me, word, self.scratch);
         let mut s = [0i32; NT];
         self.model.add(self.scratch, &mut s);
-        self.cache.insert(key, s);
+        self.cache.insert(key, &s);
         s
     }
 }
@@ -620,6 +677,34 @@ mod tests {
             let d = |r: [i16; NT]| r[t] as i32 - r[0] as i32;
             assert_eq!(got[t], 50 * (d(a) + d(b)));
         }
+    }
+
+    #[test]
+    fn score_cache_gives_back_the_last_scores_of_a_key() {
+        let mut s = [0i32; NT];
+        for (t, x) in s.iter_mut().enumerate().skip(1) {
+            *x = t as i32 * 1000 - 9000;
+        }
+        // A cache never allocated keeps nothing.
+        let mut c = ScoreCache::default();
+        c.insert(42 << 50, &s);
+        assert_eq!(c.get(42 << 50), None);
+        c.reset();
+        let (a, b) = (42 << 50, (42 << 50) | 7);
+        assert_eq!(c.get(a), None);
+        c.insert(a, &s);
+        assert_eq!(c.get(a), Some(s));
+        // Same slot, other key: it replaces the first.
+        let mut s2 = s;
+        s2[3] = 1;
+        c.insert(b, &s2);
+        assert_eq!(c.get(b), Some(s2));
+        assert_eq!(c.get(a), None);
+        // The key 0 marks an empty slot and never hits.
+        c.insert(0, &s);
+        assert_eq!(c.get(0), None);
+        c.reset();
+        assert_eq!(c.get(b), None);
     }
 
     #[test]
