@@ -65,10 +65,10 @@ pub(crate) struct TokInfo {
     pub lower: u64,
     /// Hash of the compressed word shape ("Xx-x", "XX", "d").
     pub shape: u64,
-    /// Hashes of the first 1..=4 characters (lowercased).
-    pub pre: [u64; 4],
-    /// Hashes of the last 1..=4 characters (lowercased).
-    pub suf: [u64; 4],
+    /// Hash of the last 3 characters (lowercased, as in [`affixes`]) of a word that can start
+    /// a name, once filled; 0 otherwise. The other affixes are read only by the token's own
+    /// features ([`intrinsic_features`]), which compute them from the word.
+    pub suf3: u64,
     /// [`flag`] bits.
     pub flags: u16,
     /// [`gazetteer`] bits.
@@ -79,7 +79,7 @@ pub(crate) struct TokInfo {
     /// Case profile of the word in a large unlabeled corpus: 0 unknown, 1 mostly lower case,
     /// 2 mixed, 3 mostly capitalised, 4 always capitalised (see [`CaseTable`]).
     pub casep: u8,
-    /// True once [`Filler::fill`] has set the shape, affixes and case profile.
+    /// True once [`Filler::fill`] has set the shape, the suffix and the case profile.
     pub filled: bool,
 }
 
@@ -218,8 +218,7 @@ fn char_suffix_start(s: &str, k: usize) -> usize {
 pub(crate) fn prepare(doc: &Doc<'_>, gaz: &Gazetteer, case: &CaseTable, out: &mut Vec<TokInfo>) {
     prepare_basic(doc, out);
     let filler = Filler {
-        text: doc.text,
-        tokens: doc.tokens,
+        words: Words::of(doc),
         case,
     };
     for (i, t) in out.iter_mut().enumerate() {
@@ -236,13 +235,77 @@ pub(crate) fn prepare_for_tagging(doc: &Doc<'_>, gaz: &Gazetteer, out: &mut Vec<
     gazetteer::mark(gaz, doc.sentences, out);
 }
 
-/// Fills in the parts of a [`TokInfo`] that only the features of scored tokens and their
-/// neighbours read: the shape, the affixes and the corpus case profile.
-pub(crate) struct Filler<'a> {
+/// The text of each token of a document (the affix features read it).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Words<'a> {
     /// The article text.
     pub text: &'a str,
     /// Its tokens.
     pub tokens: &'a [Token],
+}
+
+impl<'a> Words<'a> {
+    /// The words of `doc`.
+    pub(crate) fn of(doc: &Doc<'a>) -> Self {
+        Words {
+            text: doc.text,
+            tokens: doc.tokens,
+        }
+    }
+
+    /// The text of token `i` ("" when there is none).
+    #[inline]
+    pub(crate) fn get(&self, i: usize) -> &'a str {
+        self.tokens.get(i).map_or("", |t| t.span.slice(self.text))
+    }
+}
+
+/// True when a token gets affix features: a word that can start a name (no punctuation, no
+/// lower-case word: those are never scored outside a name).
+#[inline]
+fn has_affixes(info: &TokInfo) -> bool {
+    info.flags & (flag::PUNCT | flag::LOWER) == 0
+}
+
+/// Hash of the bytes of a word in `range` (lowercased), told apart by `tag` (`k` for a prefix
+/// of `k` characters, `16 + k` for a suffix).
+#[inline]
+fn affix_hash(bytes: &[u8], range: std::ops::Range<usize>, tag: u64) -> u64 {
+    mix(hash_lower(bytes.get(range).unwrap_or(bytes)), tag)
+}
+
+/// Byte range of the last `k` characters of `s` (all of it when shorter).
+#[inline]
+fn suffix_range(s: &str, k: usize) -> std::ops::Range<usize> {
+    let b = if s.is_ascii() {
+        s.len().saturating_sub(k)
+    } else {
+        char_suffix_start(s, k)
+    };
+    b..s.len()
+}
+
+/// Hashes of the first and of the last 1..=4 characters of `s` (lowercased).
+pub(crate) fn affixes(s: &str) -> ([u64; 4], [u64; 4]) {
+    let bytes = s.as_bytes();
+    let (mut pre, mut suf) = ([0; 4], [0; 4]);
+    for k in 1..=4 {
+        let e = if s.is_ascii() {
+            k.min(bytes.len())
+        } else {
+            char_prefix_end(s, k)
+        };
+        pre[k - 1] = affix_hash(bytes, 0..e, k as u64);
+        suf[k - 1] = affix_hash(bytes, suffix_range(s, k), 16 + k as u64);
+    }
+    (pre, suf)
+}
+
+/// Fills in the parts of a [`TokInfo`] that only the features of scored tokens and their
+/// neighbours read: the shape, the suffix and the corpus case profile.
+pub(crate) struct Filler<'a> {
+    /// The text of each token.
+    pub words: Words<'a>,
     /// The corpus case table.
     pub case: &'a CaseTable,
 }
@@ -255,25 +318,16 @@ impl Filler<'_> {
             return;
         }
         info.filled = true;
-        let Some(t) = self.tokens.get(i) else {
+        if i >= self.words.tokens.len() {
             return;
-        };
-        let s = t.span.slice(self.text);
+        }
+        let s = self.words.get(i);
         let bytes = s.as_bytes();
         info.shape = shape_hash(bytes);
-        // Affixes only for words that can start a name (the others are never scored outside
-        // one).
-        if t.kind != TokenKind::Punct && info.flags & flag::LOWER == 0 {
-            let ascii = s.is_ascii();
-            for k in 1..=4 {
-                let (e, b) = if ascii {
-                    (k.min(bytes.len()), bytes.len().saturating_sub(k))
-                } else {
-                    (char_prefix_end(s, k), char_suffix_start(s, k))
-                };
-                info.pre[k - 1] = mix(hash_lower(bytes.get(..e).unwrap_or(bytes)), k as u64);
-                info.suf[k - 1] = mix(hash_lower(bytes.get(b..).unwrap_or(bytes)), 16 + k as u64);
-            }
+        // The suffix only for words that can start a name (the others are never scored
+        // outside one).
+        if has_affixes(info) {
+            info.suf3 = affix_hash(bytes, suffix_range(s, 3), 16 + 3);
         }
         if info.flags & (flag::PUNCT | flag::DIGIT) == 0 {
             info.casep = self.case.0.get(&info.lower).copied().unwrap_or(0);
@@ -626,8 +680,8 @@ pub(crate) fn intrinsic_key(me: &TokInfo) -> u64 {
 }
 
 /// Appends the features of a token that depend on the token alone (its word, shape, affixes,
-/// case, position class, gazetteer bits and document evidence).
-pub(crate) fn intrinsic_features(me: &TokInfo, out: &mut Vec<u64>) {
+/// case, position class, gazetteer bits and document evidence); `word` is its text.
+pub(crate) fn intrinsic_features(me: &TokInfo, word: &str, out: &mut Vec<u64>) {
     let f = me.flags;
     let pc = pos_class(f);
     let cc = case_class(f);
@@ -635,10 +689,11 @@ pub(crate) fn intrinsic_features(me: &TokInfo, out: &mut Vec<u64>) {
     out.push(f1(tpl::BIAS, 0));
     out.push(f1(tpl::W0, me.lower));
     out.push(f1(tpl::S0, s0));
-    for k in 0..4 {
-        if me.pre[k] != 0 {
-            out.push(f1(tpl::PRE, me.pre[k]));
-            out.push(f1(tpl::SUF, me.suf[k]));
+    if has_affixes(me) {
+        let (pre, suf) = affixes(word);
+        for (p, s) in pre.into_iter().zip(suf) {
+            out.push(f1(tpl::PRE, p));
+            out.push(f1(tpl::SUF, s));
         }
     }
     out.push(f2(tpl::POS_S0, pc, s0));
@@ -701,11 +756,11 @@ pub(crate) fn context_features(t: &[TokInfo], r: &Range<usize>, i: usize, out: &
     out.push(f2(tpl::WM1S0, wm1, s0));
     out.push(f2(tpl::WM2WM1, wm2, wm1));
     out.push(f2(tpl::WP1WP2, wp1, wp2));
-    if i > r.start && t[i - 1].suf[2] != 0 {
-        out.push(f1(tpl::SUFM1, t[i - 1].suf[2]));
+    if i > r.start && t[i - 1].suf3 != 0 {
+        out.push(f1(tpl::SUFM1, t[i - 1].suf3));
     }
-    if i + 1 < r.end && t[i + 1].suf[2] != 0 {
-        out.push(f1(tpl::SUFP1, t[i + 1].suf[2]));
+    if i + 1 < r.end && t[i + 1].suf3 != 0 {
+        out.push(f1(tpl::SUFP1, t[i + 1].suf3));
     }
     out.push(f2(tpl::S0WP1, s0, wp1));
     out.push(f2(tpl::POS_S0_WP1, pc * 31 + (s0 & 0xffff), wp1));

@@ -12,7 +12,7 @@ use claimsheet_ingest::Span;
 
 use crate::segment::{tokenize, Sentence};
 
-use super::features::{flag, hash_lower, hash_seq, Bloom, TokInfo};
+use super::features::{flag, hash_lower, hash_seq, mix, Bloom, TokInfo};
 
 /// A hasher for keys that already are hashes.
 #[derive(Default, Clone, Copy)]
@@ -34,6 +34,47 @@ impl Hasher for IdHasher {
 
 /// A map keyed by precomputed hashes.
 pub(crate) type HashMapId<V> = HashMap<u64, V, BuildHasherDefault<IdHasher>>;
+
+/// A fixed set of words for exact (case-sensitive) lookups: one hash and one comparison per
+/// lookup, where a binary search of a sorted list compares strings about ten times. The rules
+/// after tagging consult these lists around every name.
+#[derive(Debug, Default)]
+pub(crate) struct WordSet(HashMapId<&'static str>);
+
+/// Hash of the exact bytes of a word (the key of [`WordSet`]).
+#[inline]
+fn hash_exact(bytes: &[u8]) -> u64 {
+    let mut h = mix(0x2545_f491_4f6c_dd1d, bytes.len() as u64);
+    let mut chunks = bytes.chunks_exact(8);
+    for c in &mut chunks {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(c);
+        h = mix(h, u64::from_le_bytes(w));
+    }
+    let mut last = [0u8; 8];
+    let rest = chunks.remainder();
+    last[..rest.len()].copy_from_slice(rest);
+    mix(h, u64::from_le_bytes(last))
+}
+
+impl WordSet {
+    /// The set of `words`.
+    pub(crate) fn new(words: &[&'static str]) -> Self {
+        let mut map = HashMapId::with_capacity_and_hasher(words.len(), Default::default());
+        for &w in words {
+            map.insert(hash_exact(w.as_bytes()), w);
+        }
+        WordSet(map)
+    }
+
+    /// True when `w` is in the set.
+    #[inline]
+    pub(crate) fn contains(&self, w: &str) -> bool {
+        self.0
+            .get(&hash_exact(w.as_bytes()))
+            .is_some_and(|&x| x == w)
+    }
+}
 
 /// Gazetteer categories (bits of [`TokInfo::gaz`]).
 pub(crate) mod cat {

@@ -29,7 +29,7 @@ use claimsheet_ingest::Span;
 use crate::Doc;
 
 use features::{hash_seq, make_tag, tag_pos, tag_type, CaseTable, TokInfo, NT};
-use gazetteer::{cat, Gazetteer, HashMapId};
+use gazetteer::{cat, Gazetteer, HashMapId, WordSet};
 use model::{tag_sentence, with_frozen, History, Model, Weights};
 
 /// Entity type, CoNLL-2003 classes.
@@ -605,8 +605,7 @@ impl EntityTagger {
             return t;
         }
         let filler = features::Filler {
-            text: doc.text,
-            tokens: doc.tokens,
+            words: features::Words::of(doc),
             case: &self.case,
         };
         self.tag_sentences(doc, &mut t, Some(&filler));
@@ -629,12 +628,14 @@ impl EntityTagger {
         let n = t.toks.len().min(t.tags.len());
         let mut hist = History::default();
         let mut feats = Vec::with_capacity(96);
+        let words = features::Words::of(doc);
         with_frozen(&self.model, |scorer| {
             for s in doc.sentences {
                 let r = s.tokens.start.min(n)..s.tokens.end.min(n);
                 tag_sentence(
                     scorer,
                     &mut t.toks,
+                    &words,
                     filler,
                     r,
                     &mut t.tags,
@@ -655,11 +656,20 @@ impl EntityTagger {
 fn decode(doc: &Doc<'_>, tags: &[u8]) -> Vec<(Range<usize>, EntityType)> {
     let mut out = Vec::new();
     let mut start = None;
-    let mut sentence_starts = doc.sentences.iter().map(|s| s.tokens.start).peekable();
+    // The first sentence that starts at or after the token looked at (sentences are in text
+    // order); most tokens are O and skip the lookup.
+    let mut next = 0;
     for (i, &tag) in tags.iter().enumerate() {
+        let Some(ty) = tag_type(tag) else {
+            start = None;
+            continue;
+        };
         let mut pos = tag_pos(tag);
-        while sentence_starts.next_if(|&s| s < i).is_some() {}
-        if sentence_starts.next_if_eq(&i).is_some() {
+        while doc.sentences.get(next).is_some_and(|s| s.tokens.start < i) {
+            next += 1;
+        }
+        if doc.sentences.get(next).is_some_and(|s| s.tokens.start == i) {
+            next += 1;
             start = None;
             // Inside -> begin, last -> unit.
             pos = match pos {
@@ -668,10 +678,6 @@ fn decode(doc: &Doc<'_>, tags: &[u8]) -> Vec<(Range<usize>, EntityType)> {
                 p => p,
             };
         }
-        let Some(ty) = tag_type(tag) else {
-            start = None;
-            continue;
-        };
         match pos {
             0 => start = Some(i),
             1 => {}
@@ -2332,40 +2338,36 @@ const ORG_ENDINGS: &[&str] = &[
     "Healthcare",
 ];
 
-/// The word lists of the rules after tagging, sorted for binary search (they are consulted
-/// around every name).
+/// The word lists of the rules after tagging, as hash sets (they are consulted around every
+/// name).
 struct Lists {
-    extra_titles: Vec<&'static str>,
-    person_nouns: Vec<&'static str>,
-    org_nouns: Vec<&'static str>,
-    site_endings: Vec<&'static str>,
-    media_endings: Vec<&'static str>,
-    place_endings: Vec<&'static str>,
+    extra_titles: WordSet,
+    person_nouns: WordSet,
+    org_nouns: WordSet,
+    site_endings: WordSet,
+    media_endings: WordSet,
+    place_endings: WordSet,
+    org_endings: WordSet,
 }
 
-/// The sorted word lists, built once.
+/// The word sets, built once.
 fn lists() -> &'static Lists {
     static LISTS: std::sync::OnceLock<Lists> = std::sync::OnceLock::new();
-    LISTS.get_or_init(|| {
-        let sorted = |l: &[&'static str]| {
-            let mut v = l.to_vec();
-            v.sort_unstable();
-            v
-        };
-        Lists {
-            extra_titles: sorted(EXTRA_TITLES),
-            person_nouns: sorted(PERSON_NOUNS),
-            org_nouns: sorted(ORG_NOUNS),
-            site_endings: sorted(SITE_ENDINGS),
-            media_endings: sorted(MEDIA_ENDINGS),
-            place_endings: sorted(PLACE_ENDINGS),
-        }
+    LISTS.get_or_init(|| Lists {
+        extra_titles: WordSet::new(EXTRA_TITLES),
+        person_nouns: WordSet::new(PERSON_NOUNS),
+        org_nouns: WordSet::new(ORG_NOUNS),
+        site_endings: WordSet::new(SITE_ENDINGS),
+        media_endings: WordSet::new(MEDIA_ENDINGS),
+        place_endings: WordSet::new(PLACE_ENDINGS),
+        org_endings: WordSet::new(ORG_ENDINGS),
     })
 }
 
-/// True when `w` is in the sorted `list`.
-fn in_list(list: &[&str], w: &str) -> bool {
-    !w.is_empty() && w.len() <= 16 && list.binary_search(&w).is_ok()
+/// True when `w` is in `set`.
+#[inline]
+fn in_list(set: &WordSet, w: &str) -> bool {
+    !w.is_empty() && w.len() <= 16 && set.contains(w)
 }
 
 /// True when `w` (lowercase) is a noun for an organisation ("company", "airline", "union"): the
@@ -2374,21 +2376,9 @@ pub(crate) fn is_org_noun(w: &str) -> bool {
     in_list(&lists().org_nouns, w)
 }
 
-/// True when `w` is one of [`ORG_ENDINGS`] (a binary search of the sorted list: this runs
-/// after every name).
+/// True when `w` is one of [`ORG_ENDINGS`] (this runs after every name).
 fn is_org_ending(w: &str) -> bool {
-    static SORTED: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
-    if w.len() < 2 || !w.as_bytes()[0].is_ascii_uppercase() {
-        return false;
-    }
-    SORTED
-        .get_or_init(|| {
-            let mut v = ORG_ENDINGS.to_vec();
-            v.sort_unstable();
-            v
-        })
-        .binary_search(&w)
-        .is_ok()
+    w.len() >= 2 && w.as_bytes()[0].is_ascii_uppercase() && lists().org_endings.contains(w)
 }
 
 /// Legal forms of companies, without a final dot: right after a name they close it ("Vantor
@@ -2861,8 +2851,13 @@ fn extend_family_names(doc: &Doc<'_>, toks: &[TokInfo], tags: &mut [u8]) {
     }
 }
 
-/// A prepared training document: token features, sentence token ranges, gold tags.
-type TrainDoc = (Vec<TokInfo>, Vec<Range<usize>>, Vec<u8>);
+/// A prepared training document: token features, sentence token ranges, gold tags, tokens.
+type TrainDoc = (
+    Vec<TokInfo>,
+    Vec<Range<usize>>,
+    Vec<u8>,
+    Vec<crate::segment::Token>,
+);
 
 /// Trains the entity model from gold documents (used by `examples/train_entities.rs`).
 #[derive(Debug, Default)]
@@ -2965,7 +2960,7 @@ impl Trainer {
                 .iter()
                 .map(|s| s.tokens.start.min(n)..s.tokens.end.min(n))
                 .collect();
-            self.docs.push((toks, sents, tags));
+            self.docs.push((toks, sents, tags, seg.tokens.clone()));
         }
     }
 
@@ -3005,7 +3000,11 @@ impl Trainer {
         let mut feats = Vec::with_capacity(96);
         let mut mistakes = 0;
         for d in order {
-            let (toks, sents, gold) = &mut self.docs[d];
+            let (toks, sents, gold, tokens) = &mut self.docs[d];
+            let words = features::Words {
+                text: self.raw.get(d).map_or("", |r| &r.0.text),
+                tokens,
+            };
             let mut tags = vec![0u8; toks.len()];
             let mut margins = vec![0f32; toks.len()];
             let mut hist = History::default();
@@ -3013,6 +3012,7 @@ impl Trainer {
                 tag_sentence(
                     &mut self.weights,
                     toks,
+                    &words,
                     None,
                     r.clone(),
                     &mut tags,
@@ -3073,8 +3073,7 @@ mod tests {
         };
         features::prepare_for_tagging(&doc, &tagger.gaz, &mut lazy_raw.toks);
         let filler = features::Filler {
-            text: doc.text,
-            tokens: doc.tokens,
+            words: features::Words::of(&doc),
             case: &tagger.case,
         };
         tagger.tag_sentences(&doc, &mut lazy_raw, Some(&filler));
@@ -3100,5 +3099,47 @@ mod tests {
             assert_eq!(lazy, full, "{text}");
             assert!(lazy.iter().any(|&t| t != 0), "{text}");
         }
+    }
+
+    #[test]
+    fn word_sets_find_exactly_their_words() {
+        let l = lists();
+        for (set, words) in [
+            (&l.extra_titles, EXTRA_TITLES),
+            (&l.person_nouns, PERSON_NOUNS),
+            (&l.org_nouns, ORG_NOUNS),
+            (&l.site_endings, SITE_ENDINGS),
+            (&l.media_endings, MEDIA_ENDINGS),
+            (&l.place_endings, PLACE_ENDINGS),
+            (&l.org_endings, ORG_ENDINGS),
+        ] {
+            for w in words {
+                assert!(set.contains(w), "{w}");
+                // Case and length count: a longer or differently cased word is not in the set.
+                assert!(!set.contains(&format!("{w}x")) || words.contains(&&*format!("{w}x")));
+            }
+        }
+        assert!(is_org_ending("Airlines"));
+        assert!(!is_org_ending("airlines"));
+        assert!(!is_org_ending("Airline Pilots"));
+        assert!(is_org_noun("company"));
+        assert!(!is_org_noun("Company") && !is_org_noun(""));
+        assert!(in_list(&l.person_nouns, "spokesman"));
+    }
+
+    #[test]
+    fn affixes_are_the_first_and_last_characters_lowercased() {
+        use features::{affixes, hash_lower, mix};
+        let h = |s: &str, tag: u64| mix(hash_lower(s.as_bytes()), tag);
+        let (pre, suf) = affixes("Okonkwo");
+        assert_eq!(pre, [h("o", 1), h("ok", 2), h("oko", 3), h("okon", 4)]);
+        assert_eq!(suf, [h("o", 17), h("wo", 18), h("kwo", 19), h("nkwo", 20)]);
+        // Characters, not bytes; a short word is its own longer affixes.
+        let (pre, suf) = affixes("Weiß");
+        assert_eq!(pre[3], h("weiß", 4));
+        assert_eq!(suf[0], h("ß", 17));
+        let (pre, suf) = affixes("Xi");
+        assert_eq!((pre[2], suf[3]), (h("xi", 3), h("xi", 20)));
+        assert_eq!(affixes("").1[3], h("", 20));
     }
 }
