@@ -18,10 +18,10 @@
 //! `ATT_BAGS` the number of differently shuffled training runs averaged into each model (3 for
 //! feature set 2, 1 for set 1),
 //! `ATT_CUE_BITS` / `ATT_ROLE_BITS` table sizes (20 / 18), `ATT_HOLDOUT=1` trains without every
-//! tenth article (for tuning on that slice), `ATT_CUE_BIAS` the bias on the cue tagger's outside score written after
-//! the models when training (default [`learn::CUE_BIAS`]; 0 writes none) or, with `EPOCHS` 0,
-//! used instead of the loaded model's when tagging, `ATT_SPEED=N` measures the stage's CPU time on the dev file instead (each timed pass repeated N
-//! times).
+//! tenth article (for tuning on that slice), `ATT_CUE_BIAS` the bias on the cue tagger's
+//! outside score written after the models when training (default [`learn::CUE_BIAS`]; 0 writes
+//! none) or, with `EPOCHS` 0, used instead of the loaded model's when tagging, `ATT_SPEED=N`
+//! measures the stage's CPU time on the dev file instead (each timed pass repeated N times).
 
 use std::io::{BufRead, Write};
 

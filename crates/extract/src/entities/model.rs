@@ -670,7 +670,7 @@ mod tests {
         assert_eq!(got[5], 500 - 15000 + 64000 - 32000);
         assert_eq!(got[0], 0);
         // More features than one pass of the lookup takes (64) sum alike.
-        let many: Vec<u64> = std::iter::repeat([ka, kb]).take(50).flatten().collect();
+        let many: Vec<u64> = std::iter::repeat_n([ka, kb], 50).flatten().collect();
         let mut got = [0i32; NT];
         m.add(&many, &mut got);
         for t in 0..NT {
