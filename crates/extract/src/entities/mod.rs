@@ -195,11 +195,11 @@ impl Entities {
     }
 
     /// The organisation a description at byte `at` ("the union", "the Irish airline", as
-    /// written) refers back to. When its head noun names a kind of organisation
-    /// ([`DESCRIBED_KINDS`]), it is the last one named within the last five sentences whose
-    /// name says it is of that kind and holds the description's lowercase modifiers ("the union"
-    /// is the United Auto Workers, not Ford named after it; "the central bank" is not the World
-    /// Bank), else none. Other nouns ("the company", "the firm") go to
+    /// written) refers back to. When its head noun names a kind of organisation (a union, an
+    /// airline, a bank, a university, a ministry, ...), it is the last one named within the last
+    /// five sentences whose name says it is of that kind and holds the description's lowercase
+    /// modifiers ("the union" is the United Auto Workers, not Ford named after it; "the central
+    /// bank" is not the World Bank), else none. Other nouns ("the company", "the firm") go to
     /// [`Entities::organisation_referent`].
     pub fn described_organisation(
         &self,
