@@ -18,10 +18,9 @@
 //! `ATT_BAGS` the number of differently shuffled training runs averaged into each model (3 for
 //! feature set 2, 1 for set 1),
 //! `ATT_CUE_BITS` / `ATT_ROLE_BITS` table sizes (20 / 18), `ATT_HOLDOUT=1` trains without every
-//! tenth article (for tuning on that slice), `ATT_CUE_BIAS` the bias on the cue tagger's
-//! outside score written after the models when training (default [`learn::CUE_BIAS`]; 0 writes
-//! none) or, with `EPOCHS` 0, used instead of the loaded model's when tagging, `ATT_SPEED=N`
-//! measures the stage's CPU time on the dev file instead (each timed pass repeated N times).
+//! tenth article (for tuning on that slice), `ATT_CUE_BIAS` a bias on the cue tagger's outside
+//! score when tagging, `ATT_SPEED=N` measures the stage's CPU time on the dev file instead
+//! (each timed pass repeated N times).
 
 use std::io::{BufRead, Write};
 
@@ -143,7 +142,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let lexicon_text = learn::build_lexicon(&docs, 3, 0.05, classes);
         let lexicon = Lexicon::parse(&lexicon_text);
         eprintln!("lexicon: {} forms", lexicon.len());
-        let mut model = learn::train(
+        let model = learn::train(
             &docs,
             &lexicon,
             epochs,
@@ -153,14 +152,6 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 bits("ATT_ROLE_BITS", model::ROLE_BITS),
             ),
         );
-        // The cue bias goes after the two models (read by `AttributionTagger::from_parts`).
-        let bias: f32 = std::env::var("ATT_CUE_BIAS")
-            .ok()
-            .and_then(|b| b.parse().ok())
-            .unwrap_or(learn::CUE_BIAS);
-        if bias != 0.0 {
-            model.extend_from_slice(&bias.to_le_bytes());
-        }
         std::fs::write(format!("{out_dir}/attribution_lexicon.tsv"), &lexicon_text)?;
         std::fs::write(format!("{out_dir}/attribution.bin"), &model)?;
         eprintln!("model: {} bytes", model.len());

@@ -307,25 +307,6 @@ fn cue_verbs_of_the_predicate_classes() {
     run_file("predicates.txt");
 }
 
-/// The committed model carries the cue bias the training program writes, and the bias moves
-/// the tagger the documented way: a tagger that puts a heavy weight on "outside" finds fewer
-/// cues.
-#[test]
-fn the_committed_model_carries_the_tuned_cue_bias() {
-    use claimsheet_extract::attribution::learn::CUE_BIAS;
-    assert_eq!(tagger().cue_bias(), CUE_BIAS);
-    let text = "Critics say the plan favours large landowners. The minister hinted that the tax \
-                could be cut. Local farmers fear the drought will last into the autumn.";
-    let article = Article::new("t", Origin::file("t"), text.to_string(), None, None);
-    let seg = segment::segment(&article);
-    let doc = Doc::new(&article, &seg);
-    let ents = claimsheet_extract::entities::EntityTagger::new().tag(&doc);
-    let found = tagger().tag(&doc, &ents).len();
-    let strict = AttributionTagger::new().with_cue_bias(50.0);
-    assert_eq!(found, 3);
-    assert!(strict.tag(&doc, &ents).len() < found);
-}
-
 /// The claim column shows the content as it is: a paraphrase before a postposed cue does not
 /// keep the comma that set it off ("Officials will announce it next month, | two people said").
 #[test]

@@ -101,15 +101,6 @@ pub fn build_lexicon(
     out
 }
 
-/// The bias on the cue tagger's outside score that the training program writes after the
-/// models: below 0, a word the tagger finds nearly as likely a cue as not becomes one (the
-/// tagger's cue recall is well below its precision). Tuned on held-out tenths of
-/// polnear-train (models trained without them) and checked on polnear-dev: full attribution F1
-/// with 0 / -1 / -1.5 / -2 on the tenths starting at articles 0, 1 and 2: 65.75 / 65.94 /
-/// 66.23 / 66.25, 67.69 / 67.72 / 67.76 / 67.69, 65.72 / 65.92 / 65.89 / 66.16; on polnear-dev
-/// 70.23 / 70.33 / 70.27 / 70.20.
-pub const CUE_BIAS: f32 = -1.5;
-
 /// Training occurrences from which a predicate class word that is no cue lemma loses its class.
 pub const KNOWN_MIN: usize = 10;
 

@@ -195,12 +195,6 @@ impl AttributionTagger {
         }
     }
 
-    /// The bias added to the cue tagger's outside score (the committed model's is
-    /// [`learn::CUE_BIAS`]).
-    pub fn cue_bias(&self) -> f32 {
-        self.cue_bias
-    }
-
     /// The same tagger with another cue bias (added to the outside score of the cue tagger).
     pub fn with_cue_bias(mut self, bias: f32) -> Self {
         self.cue_bias = bias;
