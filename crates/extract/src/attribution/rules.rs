@@ -250,20 +250,21 @@ const REFUSALS: &[&str] = &[
 fn tidy_cues(doc: &Doc<'_>, v: &[TokView], runs: &mut Vec<(usize, usize, usize)>) {
     let word = |i: usize| doc.tokens.get(i).map_or("", |t| t.span.slice(doc.text));
     // "declined | to comment on": the tagger's second cue is the refusal's own infinitive; one
-    // cue (a refusal to comment states nothing, see `refusal_to_comment`).
-    let mut k = 1;
-    while k < runs.len() {
-        let (p, q) = (runs[k - 1], runs[k]);
-        let refusal = is_in(REFUSALS, word(p.1.saturating_sub(1)));
-        let to_between = p.1 == q.0 && word(q.0).eq_ignore_ascii_case("to")
-            || p.1 + 1 == q.0 && word(p.1).eq_ignore_ascii_case("to");
-        if p.2 == q.2 && refusal && to_between {
-            runs[k - 1].1 = q.1;
-            runs.remove(k);
-        } else {
-            k += 1;
+    // cue (a refusal to comment states nothing, see `refusal_to_comment`). One pass.
+    let mut merged: Vec<(usize, usize, usize)> = Vec::with_capacity(runs.len());
+    for &q in runs.iter() {
+        if let Some(p) = merged.last_mut() {
+            let refusal = is_in(REFUSALS, word(p.1.saturating_sub(1)));
+            let to_between = p.1 == q.0 && word(q.0).eq_ignore_ascii_case("to")
+                || p.1 + 1 == q.0 && word(p.1).eq_ignore_ascii_case("to");
+            if p.2 == q.2 && refusal && to_between {
+                p.1 = q.1;
+                continue;
+            }
         }
+        merged.push(q);
     }
+    *runs = merged;
     let mut covered_next = usize::MAX;
     let in_name = |i: usize, si: usize| {
         let first = doc.sentences.get(si).map_or(i, |s| s.tokens.start);
@@ -504,17 +505,20 @@ fn subject_taken_for_content(doc: &Doc<'_>, v: &[TokView], sent: Range<usize>, d
     };
     let (s, e) = d.content[k];
     let comma_before_cue = e + 1 == a && word_at(doc, e) == ",";
+    let speech_verb = is_in(INVERTING_CUES, &lower(word_at(doc, b - 1)));
+    if !comma_before_cue || !speech_verb || e <= s {
+        return;
+    }
     // The quotation the cue introduces ("added, \"..."), after at most a comma or colon.
     let more_after = d.content.iter().any(|c| {
         c.0 >= b
-            && (b..=c.0).any(|i| v.get(i).is_some_and(|t| t.quote != QuoteMark::None))
             && (b..c.0).all(|i| {
                 matches!(word_at(doc, i), "," | ":")
                     || v.get(i).is_some_and(|t| t.quote != QuoteMark::None)
             })
+            && (b..=c.0).any(|i| v.get(i).is_some_and(|t| t.quote != QuoteMark::None))
     });
-    let speech_verb = is_in(INVERTING_CUES, &lower(word_at(doc, b - 1)));
-    if !comma_before_cue || !more_after || !speech_verb || e <= s {
+    if !more_after {
         return;
     }
     let opener = capitalised_word(doc, s) || is_in(&["the", "a", "an"], &lower(word_at(doc, s)));
@@ -2520,6 +2524,9 @@ fn according_to_middle(doc: &Doc<'_>, is_cue: &[bool], sent: Range<usize>, d: &m
     let Some(comma) = (b..sent.end.min(b + 12)).find(|&i| word_at(doc, i) == ",") else {
         return;
     };
+    if comma + 1 >= sent.end || !opens_predicate(doc, comma + 1) {
+        return;
+    }
     let mut end = sent.end;
     while end > comma + 1
         && doc.tokens.get(end - 1).is_some_and(|t| {
@@ -2586,6 +2593,9 @@ fn content_over_according(doc: &Doc<'_>, is_cue: &[bool], sent: Range<usize>, d:
     let Some(comma) = (e + 2..sent.end.min(e + 14)).find(|&i| word_at(doc, i) == ",") else {
         return;
     };
+    if comma + 1 >= sent.end || !opens_predicate(doc, comma + 1) {
+        return;
+    }
     let mut end = sent.end;
     while end > comma + 1
         && doc.tokens.get(end - 1).is_some_and(|t| {

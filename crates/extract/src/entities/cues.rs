@@ -1150,30 +1150,30 @@ fn roman_numeral(w: &str) -> bool {
 }
 
 /// People's names hold no acronyms or model numbers: a name the tagger took for a person's
-/// that has a model number ("A330", "Airbus A330") or an all-capital word of two letters or more after its
-/// first word ("Mac OS X", "Windows XP Professional") is a product or work (MISC). Roman numerals ("Pope Benedict XVI", "Henry
-/// VIII"), names all in capitals ("DJ KALED") and capitalised lines (headlines) keep their
-/// type; initials have dots ("J.R."). The rest of the article follows: a person's name made
-/// only of such a product's words ("Lion", "X"), or opening with its first word ("Mac", "Mac
-/// App Store"), is the product's too.
+/// that has a model number ("A330", "Airbus A330") or an all-capital word of two letters or
+/// more between its first and last words ("Mac OS X", "Windows XP Professional") is a product
+/// or work (MISC). Roman numerals ("Pope Benedict XVI"), names all in capitals ("DJ KALED"),
+/// capitalised lines (headlines) and capitals at a name's end ("Emmanuel MACRON", "John Smith
+/// QC") keep their type; initials have dots ("J.R."). The rest of the article follows: a
+/// person's name made only of such a product's words ("Mac", "Lion", "X") is the product's
+/// too.
 pub(super) fn acronyms_in_person_names(
     doc: &Doc<'_>,
     toks: &[TokInfo],
     spans: &mut [(Range<usize>, EntityType)],
 ) {
     let word = |i: usize| referents::word(doc, i);
-    let mut firsts: Vec<&str> = Vec::new();
-    let mut words: Vec<&str> = Vec::new();
+    let mut words: std::collections::HashSet<&str> = std::collections::HashSet::new();
     for (r, ty) in spans.iter_mut() {
         if *ty != EntityType::Per {
             continue;
         }
-        // "A330": a model number tagged as a name.
-        if r.len() == 1 && model_number(word(r.start)) {
+        // "A330", "Airbus A330": a model number is no part of a person's name.
+        if r.clone().any(|i| model_number(word(i))) {
             *ty = EntityType::Misc;
             continue;
         }
-        if r.len() < 2 {
+        if r.len() < 3 {
             continue;
         }
         let caps_line = toks
@@ -1186,28 +1186,22 @@ pub(super) fn acronyms_in_person_names(
         if caps_line || !mixed {
             continue;
         }
-        let acronym = (r.start + 1..r.end).any(|i| {
+        // Inside the name only: a surname in capitals ("Emmanuel MACRON") or a title after
+        // the name ("John Smith QC") ends it.
+        let acronym = (r.start + 1..r.end - 1).any(|i| {
             let w = word(i);
             w.len() >= 2 && w.bytes().all(|b| b.is_ascii_uppercase()) && !roman_numeral(w)
         });
-        // "Airbus A330": a model number is no part of a person's name.
-        if r.clone().any(|i| model_number(word(i))) {
-            *ty = EntityType::Misc;
-            continue;
-        }
         if acronym {
             *ty = EntityType::Misc;
-            firsts.push(word(r.start));
             words.extend(r.clone().map(word));
         }
     }
-    if firsts.is_empty() {
+    if words.is_empty() {
         return;
     }
     for (r, ty) in spans.iter_mut() {
-        if *ty == EntityType::Per
-            && (firsts.contains(&word(r.start)) || r.clone().all(|i| words.contains(&word(i))))
-        {
+        if *ty == EntityType::Per && r.clone().all(|i| words.contains(word(i))) {
             *ty = EntityType::Misc;
         }
     }

@@ -645,8 +645,9 @@ mod tests {
         let mut a = [0i16; NT];
         let mut b = [0i16; NT];
         for t in 0..NT {
-            a[t] = t as i16 * 100 - 700;
-            b[t] = 31000 - t as i16 * 3000;
+            // Computed in i32: 15 * 3000 overflows i16 (a debug build checks).
+            a[t] = i16::try_from(t as i32 * 100 - 700).unwrap_or(0);
+            b[t] = i16::try_from(31000 - t as i32 * 3000).unwrap_or(0);
         }
         // Differences beyond 16 bits: 32000 - (-32000) for tag 5, -32000 - 32000 for tag 9.
         let mut wide = [0i16; NT];
