@@ -2483,6 +2483,19 @@ fn add_interrupted_start(doc: &Doc<'_>, is_cue: &[bool], sent: Range<usize>, d: 
     d.content.insert(0, (sent.start, comma));
 }
 
+/// The end of a clause that runs from `start` to the sentence end `end`, less the punctuation
+/// that closes the sentence (a closing quotation mark stays).
+fn clause_end(doc: &Doc<'_>, start: usize, mut end: usize) -> usize {
+    while end > start
+        && doc.tokens.get(end - 1).is_some_and(|t| {
+            t.kind == crate::segment::TokenKind::Punct && !is_quote(t.span.slice(doc.text))
+        })
+    {
+        end -= 1;
+    }
+    end
+}
+
 /// "According to the company, sales rose ...": an "according to" that opens its sentence
 /// attributes the whole clause after the comma that closes its source.
 fn according_to_first(doc: &Doc<'_>, is_cue: &[bool], sent: Range<usize>, d: &mut Draft) {
@@ -2493,14 +2506,7 @@ fn according_to_first(doc: &Doc<'_>, is_cue: &[bool], sent: Range<usize>, d: &mu
     let Some(comma) = (b..sent.end.min(b + 12)).find(|&i| word_at(doc, i) == ",") else {
         return;
     };
-    let mut end = sent.end;
-    while end > comma + 1
-        && doc.tokens.get(end - 1).is_some_and(|t| {
-            t.kind == crate::segment::TokenKind::Punct && !is_quote(t.span.slice(doc.text))
-        })
-    {
-        end -= 1;
-    }
+    let end = clause_end(doc, comma + 1, sent.end);
     if end <= comma + 1 || (comma + 1..end).any(|i| is_cue.get(i).copied().unwrap_or(true)) {
         return;
     }
@@ -2527,14 +2533,7 @@ fn according_to_middle(doc: &Doc<'_>, is_cue: &[bool], sent: Range<usize>, d: &m
     if comma + 1 >= sent.end || !opens_predicate(doc, comma + 1) {
         return;
     }
-    let mut end = sent.end;
-    while end > comma + 1
-        && doc.tokens.get(end - 1).is_some_and(|t| {
-            t.kind == crate::segment::TokenKind::Punct && !is_quote(t.span.slice(doc.text))
-        })
-    {
-        end -= 1;
-    }
+    let end = clause_end(doc, comma + 1, sent.end);
     let free = |r: Range<usize>| r.clone().all(|i| !is_cue.get(i).copied().unwrap_or(true));
     let has_words = |r: Range<usize>| r.clone().any(|i| has_word(doc, (i, i + 1)));
     // The subject opens the sentence or follows "that" or another cue ("reported that the
@@ -2596,16 +2595,9 @@ fn content_over_according(doc: &Doc<'_>, is_cue: &[bool], sent: Range<usize>, d:
     if comma + 1 >= sent.end || !opens_predicate(doc, comma + 1) {
         return;
     }
-    let mut end = sent.end;
-    while end > comma + 1
-        && doc.tokens.get(end - 1).is_some_and(|t| {
-            t.kind == crate::segment::TokenKind::Punct && !is_quote(t.span.slice(doc.text))
-        })
-    {
-        end -= 1;
-    }
+    let end = clause_end(doc, comma + 1, sent.end);
     let free = (comma + 1..end).all(|i| !is_cue.get(i).copied().unwrap_or(true));
-    if end > comma + 1 && free && opens_predicate(doc, comma + 1) {
+    if end > comma + 1 && free {
         d.content.push((comma + 1, end));
     }
 }
