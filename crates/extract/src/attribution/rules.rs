@@ -492,9 +492,10 @@ fn fix_swapped(d: &mut Draft) {
 
 /// `NAME, APPOSITION, added, "QUOTE"`: with no source found, a content fragment that opens
 /// the sentence and ends at the comma before a speech verb ([`INVERTING_CUES`]) that
-/// introduces a quotation is the verb's subject when it reads as a noun phrase: it opens with a capitalised word or a
-/// determiner and holds no quotation mark, no finite verb and no clause word ("Art Levinson,
-/// chairman of the board, added, ..." had the speaker's name as content and no source).
+/// introduces a quotation is the verb's subject when it reads as a noun phrase: it opens with
+/// a capitalised word or a determiner and holds no quotation mark, no finite verb and no
+/// clause word ("Art Levinson, chairman of the board, added, ..." had the speaker's name as
+/// content and no source).
 fn subject_taken_for_content(doc: &Doc<'_>, v: &[TokView], sent: Range<usize>, d: &mut Draft) {
     if !d.source.is_empty() || d.content.len() < 2 {
         return;
