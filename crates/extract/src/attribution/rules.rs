@@ -3148,6 +3148,7 @@ pub(super) fn tag(
         .map(|d| finish(doc, &v, entities, d))
         .collect();
     link_parents(&drafts, &mut out, doc, &v);
+    first_person_in_quotes(doc, &drafts, &mut out);
     resolve_without_entities(doc, entities, &mut out);
     resolve_relative_sources(doc, &mut out);
     rewrite_citing(doc, entities, &drafts, &mut out);
@@ -5310,6 +5311,52 @@ fn resolve_relative_sources(doc: &Doc<'_>, out: &mut [Attribution]) {
             out[i].speaker = speaker;
             out[i].speaker_type = kind;
             out[i].anonymous = anonymous;
+        }
+    }
+}
+
+/// "I have always said ...," Ruiz said: an attribution nested in a quotation whose source is
+/// "I" (or that has none, right after an "I") is the quoted speaker's own: it takes "I" as its
+/// source and the speaker of the attribution that quotes it.
+fn first_person_in_quotes(doc: &Doc<'_>, drafts: &[Draft], out: &mut [Attribution]) {
+    for i in 0..out.len() {
+        let (Some(parent), Some(d)) = (out[i].parent, drafts.get(i)) else {
+            continue;
+        };
+        if out[i].speaker.is_some() {
+            continue;
+        }
+        let (a, _) = d.cue;
+        let first_person = |s: &str| matches!(s, "I" | "me");
+        let source_is_i = match d.source.as_slice() {
+            [] => {
+                a > 0 && first_person(word_at(doc, a - 1)) && {
+                    if let Some(sp) = span_of(doc, a - 1, a) {
+                        out[i].source = vec![sp];
+                        // The "I" is no longer content ("\u{201C}I | have said").
+                        for c in out[i].content.iter_mut().filter(|c| c.end == sp.end) {
+                            let kept = doc.text.get(c.start..sp.start).unwrap_or("").trim_end();
+                            c.end = c.start + kept.len();
+                        }
+                        out[i].content.retain(|c| {
+                            doc.text
+                                .get(c.start..c.end)
+                                .is_some_and(|t| t.chars().any(char::is_alphanumeric))
+                        });
+                    }
+                    true
+                }
+            }
+            [(s, e)] => *e == *s + 1 && first_person(word_at(doc, *s)),
+            _ => false,
+        };
+        let Some(p) = out.get(parent) else {
+            continue;
+        };
+        if source_is_i && p.speaker_type == SpeakerType::Person {
+            let speaker = p.speaker.clone();
+            out[i].speaker = speaker;
+            out[i].speaker_type = SpeakerType::Person;
         }
     }
 }
