@@ -553,7 +553,10 @@ const CLAUSE_OPENERS: &[&str] = &[
 /// clause holds no comma or quotation.
 fn subject_with_clause(doc: &Doc<'_>, v: &[TokView], sent: Range<usize>, d: &mut Draft) {
     let (a, _) = d.cue;
-    if a < sent.start + 4 || word_at(doc, a - 1) != "," || is_in(&["according"], word_at(doc, a)) {
+    if a < sent.start + 4
+        || word_at(doc, a - 1) != ","
+        || word_at(doc, a).eq_ignore_ascii_case("according")
+    {
         return;
     }
     // The comma that opens the clause.
@@ -2528,13 +2531,11 @@ fn according_to_middle(doc: &Doc<'_>, is_cue: &[bool], sent: Range<usize>, d: &m
     {
         return;
     }
-    let Some(comma) = (b..sent.end.min(b + 12)).find(|&i| word_at(doc, i) == ",") else {
+    // The words after the parenthetical open the subject's verb ("will cut", "planned");
+    // otherwise the commas set off an apposition or another clause.
+    let Some((comma, end)) = clause_after_parenthetical(doc, is_cue, b, &sent) else {
         return;
     };
-    if comma + 1 >= sent.end || !opens_predicate(doc, comma + 1) {
-        return;
-    }
-    let end = clause_end(doc, comma + 1, sent.end);
     let free = |r: Range<usize>| r.clone().all(|i| !is_cue.get(i).copied().unwrap_or(true));
     let has_words = |r: Range<usize>| r.clone().any(|i| has_word(doc, (i, i + 1)));
     // The subject opens the sentence or follows "that" or another cue ("reported that the
@@ -2545,20 +2546,11 @@ fn according_to_middle(doc: &Doc<'_>, is_cue: &[bool], sent: Range<usize>, d: &m
             word_at(doc, i).eq_ignore_ascii_case("that") || is_cue.get(i).copied().unwrap_or(true)
         })
         .map_or(sent.start, |i| i + 1);
-    // The words before are the subject (no verb), the words after open with its verb ("will
-    // cut", "planned"); otherwise the commas set off an apposition or another clause.
+    // The words before are the subject (no verb).
     let subject = a - 1 > start
         && a - 1 - start <= 10
         && (start..a - 1).all(|i| !finite_word(doc, i) && !clause_word(doc, i));
-    let verb_after = comma + 1 < end && opens_predicate(doc, comma + 1);
-    if end <= comma + 1
-        || !subject
-        || !verb_after
-        || !free(start..a - 1)
-        || !free(comma + 1..end)
-        || !has_words(start..a - 1)
-        || !has_words(comma + 1..end)
-    {
+    if !subject || !free(start..a - 1) || !has_words(start..a - 1) || !has_words(comma + 1..end) {
         return;
     }
     if comma > b {
@@ -2590,17 +2582,28 @@ fn content_over_according(doc: &Doc<'_>, is_cue: &[bool], sent: Range<usize>, d:
     {
         return;
     }
-    let Some(comma) = (e + 2..sent.end.min(e + 14)).find(|&i| word_at(doc, i) == ",") else {
-        return;
-    };
+    if let Some((comma, end)) = clause_after_parenthetical(doc, is_cue, e + 2, &sent) {
+        d.content.push((comma + 1, end));
+    }
+}
+
+/// The rest of a clause after a parenthetical that starts at token `from` ("according to an
+/// internal memo, | planned layoffs"): the comma that closes the parenthetical (within 12
+/// tokens) and the clause end, when the words after that comma open a predicate
+/// ([`opens_predicate`]) and hold no cue.
+fn clause_after_parenthetical(
+    doc: &Doc<'_>,
+    is_cue: &[bool],
+    from: usize,
+    sent: &Range<usize>,
+) -> Option<(usize, usize)> {
+    let comma = (from..sent.end.min(from + 12)).find(|&i| word_at(doc, i) == ",")?;
     if comma + 1 >= sent.end || !opens_predicate(doc, comma + 1) {
-        return;
+        return None;
     }
     let end = clause_end(doc, comma + 1, sent.end);
     let free = (comma + 1..end).all(|i| !is_cue.get(i).copied().unwrap_or(true));
-    if end > comma + 1 && free {
-        d.content.push((comma + 1, end));
-    }
+    (end > comma + 1 && free).then_some((comma, end))
 }
 
 /// "Trump responded that he would look into it, according to people briefed on the talks.":
@@ -5319,6 +5322,7 @@ fn resolve_relative_sources(doc: &Doc<'_>, out: &mut [Attribution]) {
 /// "I" (or that has none, right after an "I") is the quoted speaker's own: it takes "I" as its
 /// source and the speaker of the attribution that quotes it.
 fn first_person_in_quotes(doc: &Doc<'_>, drafts: &[Draft], out: &mut [Attribution]) {
+    let first_person = |k: usize| matches!(word_at(doc, k), "I" | "me");
     for i in 0..out.len() {
         let (Some(parent), Some(d)) = (out[i].parent, drafts.get(i)) else {
             continue;
@@ -5327,38 +5331,40 @@ fn first_person_in_quotes(doc: &Doc<'_>, drafts: &[Draft], out: &mut [Attributio
             continue;
         }
         let (a, _) = d.cue;
-        let first_person = |s: &str| matches!(s, "I" | "me");
         let source_is_i = match d.source.as_slice() {
-            [] => {
-                a > 0 && first_person(word_at(doc, a - 1)) && {
-                    if let Some(sp) = span_of(doc, a - 1, a) {
-                        out[i].source = vec![sp];
-                        // The "I" is no longer content ("\u{201C}I | have said").
-                        for c in out[i].content.iter_mut().filter(|c| c.end == sp.end) {
-                            let kept = doc.text.get(c.start..sp.start).unwrap_or("").trim_end();
-                            c.end = c.start + kept.len();
-                        }
-                        out[i].content.retain(|c| {
-                            doc.text
-                                .get(c.start..c.end)
-                                .is_some_and(|t| t.chars().any(char::is_alphanumeric))
-                        });
-                    }
-                    true
+            [] if a > 0 && first_person(a - 1) => {
+                if let Some(i_span) = span_of(doc, a - 1, a) {
+                    take_as_source(doc, i_span, &mut out[i]);
                 }
+                true
             }
-            [(s, e)] => *e == *s + 1 && first_person(word_at(doc, *s)),
+            [(s, e)] => *e == *s + 1 && first_person(*s),
             _ => false,
         };
-        let Some(p) = out.get(parent) else {
-            continue;
-        };
-        if source_is_i && p.speaker_type == SpeakerType::Person {
-            let speaker = p.speaker.clone();
+        let parent_person = out
+            .get(parent)
+            .filter(|p| p.speaker_type == SpeakerType::Person)
+            .map(|p| p.speaker.clone());
+        if let (true, Some(speaker)) = (source_is_i, parent_person) {
             out[i].speaker = speaker;
             out[i].speaker_type = SpeakerType::Person;
         }
     }
+}
+
+/// Makes the word at `src` the source of `a`; a content fragment that ended with it ends
+/// before it now ("\u{201C}I | have said"), and one left without a word goes.
+fn take_as_source(doc: &Doc<'_>, src: Span, a: &mut Attribution) {
+    a.source = vec![src];
+    for c in a.content.iter_mut().filter(|c| c.end == src.end) {
+        let kept = doc.text.get(c.start..src.start).unwrap_or("").trim_end();
+        c.end = c.start + kept.len();
+    }
+    a.content.retain(|c| {
+        doc.text
+            .get(c.start..c.end)
+            .is_some_and(|t| t.chars().any(char::is_alphanumeric))
+    });
 }
 
 /// Without an entity layer, a pronoun source takes the speaker of the nearest earlier
