@@ -1209,6 +1209,13 @@ fn layout_cue(doc: &Doc<'_>, v: &[TokView], i: usize) -> Option<Layout> {
         let opens = v
             .get(next.tokens.start)
             .is_some_and(|n| n.quote != QuoteMark::None);
+        if ends_para
+            && !opens
+            && statement_header(doc, sent, i)
+            && statement_header_source(doc, sent.tokens.start, i).is_some()
+        {
+            return Some(Layout::Statement);
+        }
         return (ends_para && opens).then_some(Layout::Colon);
     }
     let para_start = doc
@@ -1230,7 +1237,198 @@ fn layout_cue(doc: &Doc<'_>, v: &[TokView], i: usize) -> Option<Layout> {
                 .next()
                 .is_some_and(char::is_uppercase)
         });
-    (after_quote && name_after).then_some(Layout::Dash)
+    let signature = i == para_start
+        && i == sent.tokens.start
+        && signature_line(doc, v, sent.paragraph, i).is_some();
+    (after_quote && name_after || signature).then_some(Layout::Dash)
+}
+
+/// Words that make a dash line a credit, not the signature of a statement ("— Reporting by
+/// ...", "- Photo: ...").
+const CREDIT_WORDS: &[&str] = &[
+    "reporting",
+    "reported",
+    "editing",
+    "edited",
+    "writing",
+    "written",
+    "additional",
+    "photo",
+    "photos",
+    "image",
+    "images",
+    "video",
+    "source",
+    "sources",
+    "via",
+    "posted",
+    "updated",
+    "follow",
+    "read",
+    "see",
+    "compiled",
+    "produced",
+    "translated",
+    "translation",
+    "contributed",
+    "contributing",
+    "with",
+    "by",
+    "from",
+    "the",
+    "this",
+    "copyright",
+    "graphic",
+    "map",
+    "credit",
+    "related",
+    "more",
+    "advertisement",
+];
+
+/// Words of the first person, which mark a paragraph as someone's own statement: news prose
+/// outside quotations rarely speaks so.
+const FIRST_PERSON: &[&str] = &["i", "we", "my", "our", "us", "me", "i'm", "i\u{2019}m"];
+
+/// The token range of paragraph `para` (its sentences'), if it has any.
+fn paragraph_tokens(doc: &Doc<'_>, para: usize) -> Option<Range<usize>> {
+    let first = doc.sentences.partition_point(|s| s.paragraph < para);
+    let start = doc.sentences.get(first).filter(|s| s.paragraph == para)?;
+    let end = doc.sentences[first..]
+        .iter()
+        .take_while(|s| s.paragraph == para)
+        .last()
+        .map_or(start.tokens.end, |s| s.tokens.end);
+    Some(start.tokens.start..end)
+}
+
+/// Whether paragraph tokens `r` read as a statement in the first person with no quotation
+/// mark ("We respect the court's ruling and will ..."): text a statement's signature or header
+/// can claim.
+fn first_person_prose(doc: &Doc<'_>, v: &[TokView], r: Range<usize>) -> bool {
+    let quoted = r
+        .clone()
+        .any(|k| v.get(k).is_some_and(|t| t.quote != QuoteMark::None));
+    !quoted && r.clone().any(|k| is_in(FIRST_PERSON, word_at(doc, k)))
+}
+
+/// `— Senator Maria Delgado, Democrat of Texas` on a line of its own (paragraph `para`,
+/// opening with the dash at `dash`) right after a statement: a paragraph that ends with a
+/// closing quotation mark, or one in the first person ([`first_person_prose`]). The line is
+/// short, names someone right after the dash and is no credit ("— Reporting by ...").
+/// Returns the statement's token range: the quotation (from where it opened, in an earlier
+/// paragraph if it ran over several), or the first-person paragraphs before the line (at
+/// most five).
+fn signature_line(
+    doc: &Doc<'_>,
+    v: &[TokView],
+    para: usize,
+    dash: usize,
+) -> Option<(usize, usize)> {
+    let line = paragraph_tokens(doc, para)?;
+    let words = line
+        .clone()
+        .filter(|&k| {
+            doc.tokens
+                .get(k)
+                .is_some_and(|t| t.kind != crate::segment::TokenKind::Punct)
+        })
+        .count();
+    // The name: capitalised words (and the periods of "Rep.") up to a comma, a parenthesis
+    // or the line's end.
+    let name_end = (dash + 1..line.end)
+        .find(|&k| matches!(word_at(doc, k), "," | "(" | ";"))
+        .unwrap_or(line.end);
+    let name = (dash + 1..name_end)
+        .filter(|&k| !matches!(word_at(doc, k), "." | "-"))
+        .map(|k| capitalised_word(doc, k))
+        .try_fold(0usize, |n, cap| cap.then_some(n + 1));
+    if !(1..=16).contains(&words)
+        || !name.is_some_and(|n| (1..=6).contains(&n))
+        || is_in(CREDIT_WORDS, word_at(doc, dash + 1))
+        || matches!(word_at(doc, line.end - 1), "?" | "!" | ":")
+    {
+        return None;
+    }
+    let prev = paragraph_tokens(doc, para.checked_sub(1)?)?;
+    // The closing mark ends the paragraph, or comes before its last punctuation (`act".`).
+    let last = prev.end.checked_sub(1)?;
+    let close = [last, last.saturating_sub(1)]
+        .into_iter()
+        .filter(|&k| k >= prev.start)
+        .find(|&k| {
+            v.get(k)
+                .is_some_and(|t| matches!(t.quote, QuoteMark::Close | QuoteMark::Either))
+        });
+    if let Some(close) = close {
+        let regions = quote_regions(doc, v);
+        let mut k = regions.iter().position(|r| r.1 == close && !r.2)?;
+        // A quotation that ran over several paragraphs opened in the first of them.
+        while k > 0 && regions[k - 1].2 && regions[k - 1].1 + 1 == regions[k].0 {
+            k -= 1;
+        }
+        return Some((regions[k].0, close + 1));
+    }
+    if !first_person_prose(doc, v, prev.clone()) {
+        return None;
+    }
+    let mut start = prev.start;
+    for p in (para.saturating_sub(6)..para - 1).rev() {
+        match paragraph_tokens(doc, p) {
+            Some(r) if first_person_prose(doc, v, r.clone()) => start = r.start,
+            _ => break,
+        }
+    }
+    Some((start, prev.end))
+}
+
+/// The source a statement header names: the words after "from" or "by" ("Statement from
+/// Senator Raj Patel:"), or the possessor before "'s" ("Senator Patel's statement:"), in the
+/// header `[start, colon)`.
+fn statement_header_source(doc: &Doc<'_>, start: usize, colon: usize) -> Option<(usize, usize)> {
+    if let Some(f) = (start..colon).find(|&k| matches!(word_at(doc, k), "from" | "by")) {
+        let mut a = f + 1;
+        while a < colon && is_in(DETERMINERS, word_at(doc, a)) {
+            a += 1;
+        }
+        return (a < colon && capitalised_word(doc, a)).then_some((a, colon));
+    }
+    let s = (start..colon).find(|&k| matches!(word_at(doc, k), "'s" | "\u{2019}s"))?;
+    let mut a = start;
+    while a < s && is_in(DETERMINERS, word_at(doc, a)) {
+        a += 1;
+    }
+    (a < s && capitalised_word(doc, a)).then_some((a, s))
+}
+
+/// Nouns that name a statement in a header line ("Statement from Senator Raj Patel:", "The
+/// letter reads:").
+const HEADER_NOUNS: &[&str] = &[
+    "statement",
+    "statements",
+    "letter",
+    "message",
+    "remarks",
+    "text",
+    "transcript",
+    "release",
+    "post",
+    "tweet",
+    "reads",
+    "read",
+];
+
+/// Whether the sentence `sent`, whose colon at `colon` ends its paragraph, is the header of a
+/// statement printed below it: a paragraph of its own of at most twelve words, naming a
+/// statement ("Statement from Senator Raj Patel:", "The full text of the letter reads:").
+fn statement_header(doc: &Doc<'_>, sent: &crate::segment::Sentence, colon: usize) -> bool {
+    let Some(line) = paragraph_tokens(doc, sent.paragraph) else {
+        return false;
+    };
+    line.start == sent.tokens.start
+        && colon > line.start
+        && colon - line.start <= 12
+        && (line.start..colon).any(|k| is_in(HEADER_NOUNS, word_at(doc, k)))
 }
 
 /// Words that open a headline label, not a speaker ("The Latest:", "Watch:").
@@ -1345,6 +1543,9 @@ enum Layout {
     Dash,
     /// `NAME: words` opening a paragraph of an interview transcript.
     Transcript,
+    /// A header line naming a statement ("Statement from Senator X:") before the statement's
+    /// paragraphs.
+    Statement,
 }
 
 /// The speaker label `[start, colon)` of a transcript turn: a paragraph that opens (maybe
@@ -1439,7 +1640,10 @@ fn apply_layout(doc: &Doc<'_>, v: &[TokView], regions: &[(usize, usize, bool)], 
             };
         }
         Layout::Dash => {
-            let mut e = sent.tokens.end;
+            // The name, before any comma or parenthesis ("- Michelle Marks, Philadelphia").
+            let mut e = (d.cue.1..sent.tokens.end)
+                .find(|&k| matches!(word_at(doc, k), "," | "(" | ";"))
+                .unwrap_or(sent.tokens.end);
             while e > d.cue.1 && v.get(e - 1).is_some_and(|t| t.shape == 4) {
                 e -= 1;
             }
@@ -1448,13 +1652,35 @@ fn apply_layout(doc: &Doc<'_>, v: &[TokView], regions: &[(usize, usize, bool)], 
             } else {
                 Vec::new()
             };
-            // The quote that closes right before the dash.
+            // The quote that closes right before the dash, or the statement the signature
+            // line signs.
             let close = d.cue.0.saturating_sub(1);
             let k = regions.partition_point(|r| r.1 < close);
-            d.content = match regions.get(k) {
-                Some(&(o, c, _)) if c == close => vec![(o, c + 1)],
+            let signed = signature_line(doc, v, sent.paragraph, d.cue.0)
+                .filter(|_| d.cue.0 == sent.tokens.start);
+            d.content = match (signed, regions.get(k)) {
+                (Some(statement), _) => vec![statement],
+                (None, Some(&(o, c, _))) if c == close => vec![(o, c + 1)],
                 _ => Vec::new(),
             };
+        }
+        Layout::Statement => {
+            // The paragraph after the header, and the first-person paragraphs after it (at
+            // most five in all).
+            let Some(next) = paragraph_tokens(doc, sent.paragraph + 1) else {
+                return;
+            };
+            let mut end = next.end;
+            for p in sent.paragraph + 2..sent.paragraph + 6 {
+                match paragraph_tokens(doc, p) {
+                    Some(r) if first_person_prose(doc, v, r.clone()) => end = r.end,
+                    _ => break,
+                }
+            }
+            d.content = vec![(next.start, end)];
+            d.source = statement_header_source(doc, sent.tokens.start, d.cue.0)
+                .into_iter()
+                .collect();
         }
         Layout::Transcript => {
             let Some(src) = transcript_speaker(doc, d.cue.0) else {
@@ -4887,6 +5113,13 @@ fn finish(doc: &Doc<'_>, v: &[TokView], entities: &Entities, d: &Draft) -> Attri
         .is_some_and(|c| c.eq_ignore_ascii_case("according"))
     {
         QuoteKind::AccordingTo
+    } else if matches!(
+        layout_cue(doc, v, d.cue.0),
+        Some(Layout::Statement | Layout::Dash)
+    ) {
+        // A statement printed under its header or above its signature is its own words,
+        // with or without quotation marks.
+        QuoteKind::Quote
     } else {
         quote_kind(v, &d.content)
     };
