@@ -117,8 +117,12 @@ fn cases_from_data_file() {
                     .find(&format!(" {pron} "))
                     .map(|i| i + 1)
                     .expect("pronoun");
-                e.pronoun_referent(&doc, Span::new(start, start + pron.len()))
-                    .is_some_and(|r| e.referents[r].canonical == canon)
+                let found = e.pronoun_referent(&doc, Span::new(start, start + pron.len()));
+                if canon == "none" {
+                    found.is_none()
+                } else {
+                    found.is_some_and(|r| e.referents[r].canonical == canon)
+                }
             }
             "company" => {
                 let (phrase, canon) = value.split_once(" => ").expect("company: PHRASE => A");

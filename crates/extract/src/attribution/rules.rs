@@ -5600,9 +5600,10 @@ fn take_as_source(doc: &Doc<'_>, src: Span, a: &mut Attribution) {
     });
 }
 
-/// Without an entity layer, a pronoun source takes the speaker of the nearest earlier
-/// attribution of a fitting type ("She added" -> the last person, "It added" -> the last outlet
-/// or organisation).
+/// A pronoun source the entity layer leaves unresolved (or every one, without an entity
+/// layer) takes the speaker of the nearest earlier attribution of a fitting type ("She added"
+/// -> the last person, "It added" -> the last outlet or organisation); "they" looks back to
+/// the sentence before only, for a group, an organisation or a government.
 fn resolve_without_entities(doc: &Doc<'_>, entities: &Entities, out: &mut [Attribution]) {
     for i in 0..out.len() {
         // A surname alone ("Kang") takes the full name of an earlier speaker ("Kang Kyung-wha").
@@ -5643,7 +5644,20 @@ fn resolve_without_entities(doc: &Doc<'_>, entities: &Entities, out: &mut [Attri
             ),
             _ => false,
         };
+        // "they" is a group quoted in this sentence or the one before ("Officials said ...
+        // They added"), not any group named some attributions back.
+        let floor = if matches!(word.as_str(), "they" | "their") {
+            let k = doc.sentences.partition_point(|s| s.span.end <= src.start);
+            doc.sentences
+                .get(k.saturating_sub(1))
+                .map_or(0, |s| s.span.start)
+        } else {
+            0
+        };
         let found = out[..i].iter().rev().take(8).find_map(|a| {
+            if a.cue.first().is_none_or(|c| c.start < floor) {
+                return None;
+            }
             let name = a.speaker.as_ref()?;
             let pron = a
                 .source

@@ -137,7 +137,10 @@ pub struct Entities {
 impl Entities {
     /// The referent a pronoun at `span` (bytes) refers to: the most recent compatible mention
     /// before it, within the last few sentences. "he"/"she" take a person of matching (or
-    /// unknown) gender, "it" an organisation or place, "they" an organisation or a person.
+    /// unknown) gender, "it" an organisation or place, "they" an organisation named in the
+    /// same or the previous sentence when no plural noun for people stands between the two
+    /// ("The agency interviewed former staff members. They described ..." has no referent),
+    /// never one person.
     pub fn pronoun_referent(&self, doc: &Doc<'_>, span: Span) -> Option<usize> {
         let word = doc.text.get(span.start..span.end)?.to_ascii_lowercase();
         let wanted_gender = match word.as_str() {
@@ -152,15 +155,25 @@ impl Entities {
             return None;
         }
         let floor = lookback_floor(doc, span.start);
+        // "they" looks back one sentence only: an organisation named earlier is seldom meant.
+        let near = {
+            let k = doc.sentences.partition_point(|s| s.span.end <= span.start);
+            doc.sentences
+                .get(k.saturating_sub(1))
+                .map_or(0, |s| s.span.start)
+        };
         let fits = |m: &Mention| {
             let Some(r) = self.referents.get(m.referent) else {
                 return false;
             };
             match r.kind {
-                EntityType::Per => {
-                    (person && (r.gender.is_none() || r.gender == wanted_gender)) || plural
+                EntityType::Per => person && (r.gender.is_none() || r.gender == wanted_gender),
+                EntityType::Org => {
+                    thing
+                        || plural
+                            && m.span.start >= near
+                            && !people_between(doc, m.span.end, span.start)
                 }
-                EntityType::Org => thing || plural,
                 EntityType::Loc => thing,
                 EntityType::Misc => false,
             }
@@ -346,6 +359,76 @@ const DESCRIBED_KINDS: &[(&str, &[&str])] = &[
 
 /// The first byte of the sentence five sentences before the one holding byte `at`: how far
 /// back a pronoun or a description looks for what it refers to.
+/// Plural nouns for people that "they" may stand for, beside the forms that
+/// [`people_between`] knows by their endings.
+const PEOPLE_NOUNS: &[&str] = &[
+    "people",
+    "officials",
+    "aides",
+    "experts",
+    "members",
+    "insiders",
+    "staff",
+    "police",
+    "sources",
+    "critics",
+    "analysts",
+    "voters",
+    "leaders",
+    "allies",
+    "rivals",
+    "others",
+    "men",
+    "women",
+    "children",
+    "families",
+    "democrats",
+    "republicans",
+    "conservatives",
+    "liberals",
+    "judges",
+    "lawmakers",
+    "legislators",
+    "diplomats",
+    "delegates",
+    "colleagues",
+    "friends",
+    "parents",
+    "candidates",
+    "doctors",
+    "nurses",
+    "scientists",
+    "authorities",
+    "troops",
+    "soldiers",
+    "crew",
+    "fans",
+    "advocates",
+    "both",
+];
+
+/// Whether a plural noun for people (officials, residents, activists, Democrats) stands in
+/// the text between bytes `from` and `to`: "they" after it is that group, not an
+/// organisation named before it.
+fn people_between(doc: &Doc<'_>, from: usize, to: usize) -> bool {
+    let first = doc.tokens.partition_point(|t| t.span.start < from);
+    doc.tokens
+        .get(first..)
+        .unwrap_or(&[])
+        .iter()
+        .take_while(|t| t.span.end <= to)
+        .any(|t| {
+            let w = t.span.slice(doc.text);
+            let l = w.to_ascii_lowercase();
+            PEOPLE_NOUNS.contains(&l.as_str())
+                || w.len() > 5
+                    && w.starts_with(|c: char| c.is_ascii_lowercase())
+                    && ["ers", "ists", "ants", "ents", "ians", "ors"]
+                        .iter()
+                        .any(|e| l.ends_with(e))
+        })
+}
+
 fn lookback_floor(doc: &Doc<'_>, at: usize) -> usize {
     const SENTENCES_BACK: usize = 5;
     let sentence = doc.sentences.partition_point(|s| s.span.end <= at);
