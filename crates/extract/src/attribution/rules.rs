@@ -3307,6 +3307,7 @@ pub(super) fn tag(
         d.content
             .retain(|c| !source.iter().any(|s| s.0 <= c.0 && c.1 <= s.1));
         quote_content_edges(doc, &v, &regions, &is_cue, range.clone(), &mut d);
+        clause_before_quote(doc, &v, &is_cue, &mut d);
         // A fragment of punctuation alone ("'" before an unclosed quotation) states nothing.
         d.content.retain(|c| has_word(doc, *c));
         if d.content.is_empty() {
@@ -3382,6 +3383,78 @@ pub(super) fn tag(
     resolve_relative_sources(doc, &mut out);
     rewrite_citing(doc, entities, &drafts, &mut out);
     out
+}
+
+/// Words that open the clause of a reported statement after a cue's recipient or adjunct:
+/// subject pronouns and determiners ("told reporters | the government expected ...", "said on
+/// Thursday | he ...").
+const CLAUSE_SUBJECTS: &[&str] = &[
+    "he", "she", "they", "we", "i", "it", "the", "a", "an", "his", "her", "their", "its", "our",
+];
+
+/// Prepositions beside [`HEAD_END_PREPOSITIONS`] and [`FRAME_PREPOSITIONS`] whose object a
+/// determiner may open ("wrote under | the pseudonym").
+const OTHER_PREPOSITIONS: &[&str] = &[
+    "under", "without", "behind", "near", "since", "until", "toward", "towards", "upon", "despite",
+    "like", "as", "against", "between", "within", "outside", "inside", "beyond",
+];
+
+/// "Lars Moen told reporters the government expected "no surprises."": the role tagger let the
+/// content start at the quotation, after the clause that leads into it. When the first content
+/// fragment after the cue opens a quotation (or starts inside one) and the words between cue
+/// and fragment hold no punctuation, no other cue and no line break, the content starts at
+/// "that" among them, else at the first subject pronoun or determiner after the first word
+/// (the first is the recipient's or adjunct's: "told the AP | his firm worked ...").
+fn clause_before_quote(doc: &Doc<'_>, v: &[TokView], is_cue: &[bool], d: &mut Draft) {
+    let (_, b) = d.cue;
+    let Some(c) = d.content.iter_mut().filter(|c| c.0 > b).min_by_key(|c| c.0) else {
+        return;
+    };
+    let opens_quote = v
+        .get(c.0)
+        .is_some_and(|t| matches!(t.quote, QuoteMark::Open | QuoteMark::Either) || t.in_quote);
+    // The opening mark itself may stand outside the fragment.
+    let end = if c.0 > b && v.get(c.0 - 1).is_some_and(|t| t.quote != QuoteMark::None) {
+        c.0 - 1
+    } else {
+        c.0
+    };
+    if !opens_quote || end < b + 2 || end - b > 12 {
+        return;
+    }
+    let plain = (b..end).all(|k| {
+        doc.tokens
+            .get(k)
+            .is_some_and(|t| t.kind == crate::segment::TokenKind::Word)
+            && !is_cue.get(k).copied().unwrap_or(true)
+            && v.get(k).is_some_and(|t| !t.in_quote)
+    });
+    let one_line = doc
+        .tokens
+        .get(b)
+        .zip(doc.tokens.get(end))
+        .and_then(|(x, y)| doc.text.get(x.span.start..y.span.start))
+        .is_some_and(|gap| !gap.contains('\n'));
+    if !plain || !one_line {
+        return;
+    }
+    let start = (b..end)
+        .find(|&k| word_at(doc, k).eq_ignore_ascii_case("that"))
+        .or_else(|| {
+            // A determiner after a preposition or another determiner is the adjunct's
+            // ("wrote under | the pseudonym "...""), not the clause's.
+            (b + 1..end).find(|&k| {
+                let before = word_at(doc, k - 1).to_ascii_lowercase();
+                is_in(CLAUSE_SUBJECTS, word_at(doc, k))
+                    && !is_in(HEAD_END_PREPOSITIONS, &before)
+                    && !is_in(FRAME_PREPOSITIONS, &before)
+                    && !is_in(OTHER_PREPOSITIONS, &before)
+                    && !is_in(CLAUSE_SUBJECTS, &before)
+            })
+        });
+    if let Some(start) = start {
+        c.0 = start;
+    }
 }
 
 /// Content fragments the role tagger cut at the wrong place in a direct quotation outside the
