@@ -3295,6 +3295,7 @@ pub(super) fn tag(
             ),
             content: tidy_content(&v, runs(&tags, range.start, R_CB, R_CI), &is_cue),
         };
+        role_modifiers(doc, range.clone(), &mut d);
         // "The union filed a complaint, claiming ...": a source before its cue never runs on
         // into another cue; it ends before it.
         for src in d.source.iter_mut().filter(|s| s.1 <= a) {
@@ -3383,6 +3384,71 @@ pub(super) fn tag(
     resolve_relative_sources(doc, &mut out);
     rewrite_citing(doc, entities, &drafts, &mut out);
     out
+}
+
+/// "In a post on X, opposition | leader Tomas Vik wrote": the words that modify a role noun
+/// in a source ("opposition leader", "union spokeswoman", "former foreign minister") when the
+/// tagger left them out. A source before its cue that opens with a role noun, or with a name
+/// right after one, reaches back over up to three lower-case words to a comma or the sentence
+/// start (or a determiner, taken too, when the source opened with the role noun); any other
+/// word before them ("angered union spokeswoman Ana Lind") leaves the source as it is.
+fn role_modifiers(doc: &Doc<'_>, sent: Range<usize>, d: &mut Draft) {
+    let Some(src) = d.source.first_mut().filter(|s| s.1 <= d.cue.0) else {
+        return;
+    };
+    // A role noun in lower case: a capitalised title ("President Obama") is part of a name,
+    // and the words before it are seldom its modifiers ("the reason President Obama").
+    let role = |k: usize| {
+        let w = word_at(doc, k);
+        w.starts_with(|c: char| c.is_ascii_lowercase())
+            && (is_in(ROLE_NOUNS, w) || is_in(PERSON_ROLES, w))
+    };
+    let head = if role(src.0) {
+        src.0
+    } else if src.0 > sent.start && role(src.0 - 1) && capitalised_word(doc, src.0) {
+        src.0 - 1
+    } else {
+        return;
+    };
+    let modifier = |k: usize| {
+        let w = word_at(doc, k);
+        doc.tokens
+            .get(k)
+            .is_some_and(|t| t.kind == crate::segment::TokenKind::Word)
+            && w.chars().all(|c| c.is_ascii_lowercase() || c == '-')
+            && !w.ends_with("ly")
+            && !is_in(DANGLING, w)
+            && !is_in(FRAME_PREPOSITIONS, w)
+            && !is_in(OBJECT_PRONOUNS, w)
+            && !is_in(CLAUSE_SUBJECTS, w)
+            && !is_in(OTHER_PREPOSITIONS, w)
+            && !is_in(
+                &[
+                    "that", "who", "which", "said", "says", "told", "is", "was", "has",
+                ],
+                w,
+            )
+    };
+    let mut a = head;
+    while a > sent.start && head - a < 3 && modifier(a - 1) {
+        a -= 1;
+    }
+    if a == head && head == src.0 {
+        return;
+    }
+    // A determiner opens the phrase when the tagger's source began with the role noun; a name
+    // right after a role noun it left out needs a comma or the sentence start before them.
+    if a > sent.start
+        && a < head
+        && head == src.0
+        && is_in(DETERMINERS, word_at(doc, a - 1))
+        && word_at(doc, a - 1) != "that"
+    {
+        a -= 1;
+    } else if a > sent.start && !matches!(word_at(doc, a - 1), "," | ";" | ":" | "(") {
+        return;
+    }
+    src.0 = a;
 }
 
 /// Words that open the clause of a reported statement after a cue's recipient or adjunct:
