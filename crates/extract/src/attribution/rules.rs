@@ -2367,8 +2367,12 @@ fn fix_content_edges(
             c.0 = cue.1 + 1;
         }
         if c.0 >= cue.1 {
+            // A day is the frame's ("said Friday | it could ..."), not the content's.
+            let time_word =
+                is_weekday(text(cue.1)) || is_in(&["yesterday", "today", "tonight"], text(cue.1));
             if c.0 == cue.1 + 1
                 && word(cue.1)
+                && !time_word
                 && !is_cue.get(cue.1).copied().unwrap_or(true)
                 && !is_in(ADDRESSEES, text(cue.1))
             {
@@ -3296,6 +3300,7 @@ pub(super) fn tag(
             content: tidy_content(&v, runs(&tags, range.start, R_CB, R_CI), &is_cue),
         };
         role_modifiers(doc, range.clone(), &mut d);
+        content_inside_frame(&mut d);
         // "The union filed a complaint, claiming ...": a source before its cue never runs on
         // into another cue; it ends before it.
         for src in d.source.iter_mut().filter(|s| s.1 <= a) {
@@ -3341,11 +3346,12 @@ pub(super) fn tag(
         extend_quotes(doc, &v, &regions, &is_cue, &mut d);
         // A content never ends with a preposition, article or conjunction ("the plan on |
         // Monday" where the time phrase was left out), nor, outside a quotation, with a comma
-        // ("Officials will announce it next month, | two people said").
+        // ("Officials will announce it next month, | two people said"). A preposition before
+        // punctuation is a verb's particle and stays ("the government might step in.").
         for c in d.content.iter_mut() {
             while c.1 > c.0 + 1
                 && v.get(c.1 - 1).is_some_and(|t| !t.in_quote)
-                && (is_in(DANGLING, word_at(doc, c.1 - 1))
+                && (is_in(DANGLING, word_at(doc, c.1 - 1)) && !particle_at(doc, c.1 - 1)
                     || matches!(word_at(doc, c.1 - 1), "," | ";" | ":"))
             {
                 c.1 -= 1;
@@ -3384,6 +3390,20 @@ pub(super) fn tag(
     resolve_relative_sources(doc, &mut out);
     rewrite_citing(doc, entities, &drafts, &mut out);
     out
+}
+
+/// "Two senior officials, speaking on condition of anonymity because they were not authorized
+/// to discuss the talks, said the government might step in": a content fragment between the
+/// source and its cue, when content follows the cue, is a clause that interrupts the frame
+/// (here the reason for the anonymity), not what the source says.
+fn content_inside_frame(d: &mut Draft) {
+    let (a, b) = d.cue;
+    let Some(&(_, src_end)) = d.source.first().filter(|s| s.1 <= a) else {
+        return;
+    };
+    if d.content.iter().any(|c| c.0 >= b) {
+        d.content.retain(|c| !(c.0 >= src_end && c.1 <= a));
+    }
 }
 
 /// "In a post on X, opposition | leader Tomas Vik wrote": the words that modify a role noun
@@ -4043,6 +4063,26 @@ const SENTENCE_OPENERS: &[&str] = &[
 ];
 
 /// Words a content does not end with.
+/// Whether the preposition at token `i` is a verb's particle: "in" of "step in", "on" of
+/// "move on", right before punctuation or the end of the text.
+fn particle_at(doc: &Doc<'_>, i: usize) -> bool {
+    is_in(
+        &["in", "on", "out", "up", "off", "down", "over", "back", "by"],
+        word_at(doc, i),
+    ) && i > 0
+        && doc.tokens.get(i - 1).is_some_and(|t| {
+            t.kind == crate::segment::TokenKind::Word
+                && t.span
+                    .slice(doc.text)
+                    .starts_with(|c: char| c.is_ascii_lowercase())
+                && !is_in(DANGLING, t.span.slice(doc.text))
+        })
+        && doc
+            .tokens
+            .get(i + 1)
+            .is_none_or(|t| t.kind == crate::segment::TokenKind::Punct)
+}
+
 const DANGLING: &[&str] = &[
     "on", "in", "at", "of", "for", "to", "with", "by", "from", "the", "a", "an", "and", "or",
     "but", "during", "after", "before",
