@@ -5550,6 +5550,14 @@ fn speaker(doc: &Doc<'_>, entities: &Entities, a: &mut Attribution, d: &Draft) {
             SpeakerType::Government
         } else if DOCUMENTS.iter().any(|g| document_head(&lname) == Some(g)) {
             SpeakerType::Document
+        } else if lname
+            .rsplit(' ')
+            .next()
+            .is_some_and(crate::entities::is_org_noun)
+        {
+            // "the dockworkers' union", "the port operator" with no organisation named to
+            // resolve them: still an organisation.
+            SpeakerType::Organisation
         } else if looks_named(name)
             || !name.contains(' ')
                 && name.chars().next().is_some_and(char::is_uppercase)
