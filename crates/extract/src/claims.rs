@@ -153,8 +153,10 @@ fn adjunct_before(doc: &Doc<'_>, at: usize) -> Option<usize> {
 
 impl AttributionParts {
     fn new(doc: &Doc<'_>, attributions: &[Attribution]) -> Self {
+        // An unanswered request for comment makes no claim, so its sentence is the article's.
         let mut spans: Vec<Span> = attributions
             .iter()
+            .filter(|a| !unanswered_request(doc.text, a))
             .flat_map(|a| {
                 a.source
                     .iter()
@@ -287,6 +289,53 @@ fn claim_kind(text: &str, attributions: &[Attribution], a: &Attribution) -> Clai
     a.kind.into()
 }
 
+/// "The department did not immediately respond to a request for comment": PolNeAR annotates
+/// the request as the content of a "did not respond to" cue, and so does the attribution layer,
+/// but nobody claims anything. True when the cue negates a verb of answering and the content
+/// is a request, call, message or question.
+fn unanswered_request(text: &str, a: &Attribution) -> bool {
+    let cue = a
+        .cue
+        .iter()
+        .map(|c| c.slice(text).to_ascii_lowercase())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let words: Vec<&str> = cue.split_whitespace().collect();
+    let negated = words.iter().any(|w| {
+        matches!(
+            *w,
+            "not" | "never" | "didn't" | "hasn't" | "haven't" | "n't"
+        )
+    }) || cue.contains("n\u{2019}t");
+    let answering = words.iter().any(|w| {
+        ["respond", "repl", "return", "answer"]
+            .iter()
+            .any(|v| w.starts_with(v))
+    });
+    let requested = a.content.iter().any(|c| {
+        c.slice(text).split_whitespace().take(4).any(|w| {
+            let w = w
+                .trim_matches(|ch: char| !ch.is_alphanumeric())
+                .to_ascii_lowercase();
+            matches!(
+                w.as_str(),
+                "request"
+                    | "requests"
+                    | "calls"
+                    | "call"
+                    | "messages"
+                    | "message"
+                    | "emails"
+                    | "email"
+                    | "questions"
+                    | "inquiries"
+                    | "inquiry"
+            )
+        })
+    });
+    negated && answering && requested
+}
+
 /// The claims of `doc`: each attribution's content (a quote over several sentences is one claim;
 /// a nested attribution is a claim of its own), and each body sentence that states something of
 /// its own beyond its attributions, in text order. Only body paragraphs hold claims (never
@@ -311,7 +360,7 @@ pub fn find_claims(doc: &Doc<'_>, attributions: &[Attribution]) -> Vec<Claim> {
         let (Some(first), Some(last)) = (a.content.first(), a.content.last()) else {
             continue;
         };
-        if relayed[index] {
+        if relayed[index] || unanswered_request(doc.text, a) {
             // "CNN reported X, citing people familiar": one claim, CNN's, whose chain names the
             // people CNN cites.
             continue;
@@ -387,6 +436,32 @@ mod tests {
     fn span_of(text: &str, part: &str) -> Span {
         let start = text.find(part).expect(part);
         Span::new(start, start + part.len())
+    }
+
+    #[test]
+    fn an_unanswered_request_for_comment_is_no_claim() {
+        let text = "The department did not immediately respond to a request for comment.";
+        let a = Attribution {
+            source: vec![span_of(text, "The department")],
+            cue: vec![span_of(text, "did not immediately respond to")],
+            content: vec![span_of(text, "a request for comment")],
+            ..Attribution::default()
+        };
+        let claims = claims_of(text, &[a]);
+        // The sentence remains, as the article's own statement.
+        assert_eq!(claims.len(), 1, "{claims:?}");
+        assert_eq!(claims[0].0, ClaimKind::Statement);
+        // A response is a claim.
+        let text = "The department responded to the report with a denial.";
+        let a = Attribution {
+            source: vec![span_of(text, "The department")],
+            cue: vec![span_of(text, "responded to")],
+            content: vec![span_of(text, "the report")],
+            ..Attribution::default()
+        };
+        assert!(claims_of(text, &[a])
+            .iter()
+            .any(|c| c.0 != ClaimKind::Statement && c.1 == "the report"));
     }
 
     #[test]

@@ -4694,6 +4694,39 @@ fn extend_quotes(
             }
         }
     }
+    // `"We have done everything we can.¶"Now we wait," she added.`: a quotation that opens its
+    // paragraph takes in the quotation left open at the end of the paragraph before, and so
+    // back (news style reopens a quote running over paragraphs in each one, and closes it only
+    // at its end), unless a cue stands inside that quotation.
+    if let Some(first) = d.content.iter_mut().min_by_key(|c| c.0) {
+        let mut k = regions.partition_point(|r| r.1 < first.0);
+        let opens = regions.get(k).is_some_and(|r| {
+            (r.0..=r.0 + 1).contains(&first.0) && (d.cue.0 > r.1 || d.cue.1 <= r.0)
+        });
+        while opens && k > 0 {
+            let (po, pc, left_open) = regions[k - 1];
+            let cue_inside = (po..=pc).any(|i| is_cue.get(i).copied().unwrap_or(false));
+            // The quotation left open takes its whole paragraph: it opens the paragraph.
+            let whole_para = doc
+                .sentences
+                .get(doc.sentences.partition_point(|s| s.tokens.end <= po))
+                .is_some_and(|s| s.tokens.start == po && is_first_in_para(doc, s));
+            // Both paragraphs open with the same mark (a straight mark in a text of curly
+            // ones is stray).
+            let same_mark = word_at(doc, po) == word_at(doc, regions[k].0);
+            if !left_open
+                || !whole_para
+                || !same_mark
+                || regions[k].0 != pc + 1
+                || cue_inside
+                || d.cue.1 > po && d.cue.0 <= pc
+            {
+                break;
+            }
+            first.0 = po;
+            k -= 1;
+        }
+    }
     let last_end = d.content.iter().map(|c| c.1).max();
     // A content that reaches a quotation running beyond the sentence.
     if let Some(end) = last_end {
