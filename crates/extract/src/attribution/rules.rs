@@ -2731,22 +2731,54 @@ fn clause_end(doc: &Doc<'_>, start: usize, mut end: usize) -> usize {
 }
 
 /// "According to the company, sales rose ...": an "according to" that opens its sentence
-/// attributes the whole clause after the comma that closes its source.
+/// attributes the whole clause after the comma that closes its source, cues in it and all.
 fn according_to_first(doc: &Doc<'_>, is_cue: &[bool], sent: Range<usize>, d: &mut Draft) {
     let (a, b) = d.cue;
     if a != sent.start || !word_at(doc, a).eq_ignore_ascii_case("according") {
         return;
     }
-    let Some(comma) = (b..sent.end.min(b + 12)).find(|&i| word_at(doc, i) == ",") else {
+    // The comma after the source: after the tagger's source when it holds an apposition
+    // ("According to the team's coach, Alireza Mehraban, ...").
+    let after_source = d
+        .source
+        .first()
+        .filter(|s| s.0 >= b)
+        .and_then(|s| (s.1..sent.end.min(s.1 + 3)).find(|&i| word_at(doc, i) == ","));
+    let Some(mut comma) =
+        after_source.or_else(|| (b..sent.end.min(b + 12)).find(|&i| word_at(doc, i) == ","))
+    else {
         return;
     };
+    // "According to the team's coach, Alireza Mehraban, ...": a name set off by commas after
+    // a role noun is the source's apposition (after "an FBI summary", it is the clause's
+    // subject).
+    let described = comma > b
+        && (is_in(ROLE_NOUNS, word_at(doc, comma - 1))
+            || is_in(PERSON_ROLES, word_at(doc, comma - 1)));
+    if described {
+        let name_end = (comma + 1..sent.end.min(comma + 6)).find(|&i| !capitalised_word(doc, i));
+        if let Some(k) = name_end.filter(|&k| k > comma + 1 && word_at(doc, k) == ",") {
+            if d.source.first().is_some_and(|s| s.1 == comma) {
+                d.source = vec![(d.source[0].0, k)];
+            }
+            comma = k;
+        }
+    }
     let end = clause_end(doc, comma + 1, sent.end);
-    if end <= comma + 1 || (comma + 1..end).any(|i| is_cue.get(i).copied().unwrap_or(true)) {
+    if end <= comma + 1 {
         return;
     }
-    if d.source.is_empty() && comma > b {
-        d.source = vec![(b, comma)];
+    // "According to a CNN report citing unnamed officials,": the source ends at a cue of its
+    // own (the chain's next link).
+    let cue_in_source = (b..comma).find(|&i| is_cue.get(i).copied().unwrap_or(false));
+    if d.source.is_empty() || cue_in_source.is_some() {
+        let source_end = cue_in_source.unwrap_or(comma);
+        if source_end > b {
+            d.source = vec![(b, source_end)];
+        }
     }
+    // The clause may hold cues of its own ("According to the Post, officials said ..."):
+    // attributions nested in this one.
     d.content = vec![(comma + 1, end)];
 }
 
@@ -5472,6 +5504,8 @@ fn speaker(doc: &Doc<'_>, entities: &Entities, a: &mut Attribution, d: &Draft) {
     // A name followed by a lowercase noun of the same phrase modifies it ("the California
     // congressman", "the Obama administration", "Scott's family"): the noun is the speaker,
     // not the name.
+    // An organisation's report ("a CNN report", "a Pew survey", "the Times's investigation")
+    // is the organisation's word: it is the speaker.
     let modifier = |m: &&crate::entities::Mention| {
         let rest = doc.text.get(m.span.end..head_end).unwrap_or("");
         let rest = rest
@@ -5480,8 +5514,10 @@ fn speaker(doc: &Doc<'_>, entities: &Entities, a: &mut Attribution, d: &Draft) {
             .unwrap_or(rest);
         rest.strip_prefix(' ').is_some_and(|r| {
             r.split_whitespace().next().is_some_and(|w| {
+                let w = w.trim_end_matches(',');
                 w.chars().next().is_some_and(char::is_lowercase)
-                    && !is_in(NOT_A_HEAD_NOUN, w.trim_end_matches(','))
+                    && !is_in(NOT_A_HEAD_NOUN, w)
+                    && !(m.kind == EntityType::Org && is_in(PUBLICATION_NOUNS, w))
             })
         })
     };
@@ -5605,6 +5641,26 @@ fn speaker(doc: &Doc<'_>, entities: &Entities, a: &mut Attribution, d: &Draft) {
         }
     }
 }
+
+/// Nouns for what an organisation publishes, whose author is the organisation ("a CNN
+/// report", "a Pew survey").
+const PUBLICATION_NOUNS: &[&str] = &[
+    "report",
+    "reports",
+    "reporting",
+    "story",
+    "article",
+    "investigation",
+    "analysis",
+    "poll",
+    "survey",
+    "study",
+    "interview",
+    "broadcast",
+    "editorial",
+    "documentary",
+    "review",
+];
 
 /// Whether a text holds two capitalised words in a row (a name).
 fn looks_named(text: &str) -> bool {
