@@ -3278,7 +3278,8 @@ pub(super) fn tag(
             || attributive_participle(doc, (a, b))
             || plural_noun(doc, (a, b))
             || quoted_non_speech(doc, &v, (a, b))
-            || goods_not_words(doc, range.end, (a, b)))
+            || goods_not_words(doc, range.end, (a, b))
+            || name_part_cue(doc, range.clone(), (a, b)))
     });
     // "It added that North Korea previously rejected outreach ...": inside the that-clause of
     // a speech verb, a verb that is no speech verb itself is the reported event, not a cue.
@@ -3501,6 +3502,41 @@ fn role_modifiers(doc: &Doc<'_>, sent: Range<usize>, d: &mut Draft) {
         return;
     }
     src.0 = a;
+}
+
+/// "During Prime Minister's Questions, the minister said ...": a one-word cue written with a
+/// capital after a capitalised word (or its possessive), in a sentence that is not in title
+/// case, is part of a name.
+fn name_part_cue(doc: &Doc<'_>, sent: Range<usize>, (a, b): (usize, usize)) -> bool {
+    // Words in capitals ("EUROPEANS ASK") are a headline's.
+    if b != a + 1
+        || a <= sent.start
+        || !capitalised_word(doc, a)
+        || !word_at(doc, a).chars().any(char::is_lowercase)
+    {
+        return false;
+    }
+    let prev = if matches!(word_at(doc, a - 1), "'s" | "\u{2019}s") && a >= sent.start + 2 {
+        a - 2
+    } else {
+        a - 1
+    };
+    if !capitalised_word(doc, prev) {
+        return false;
+    }
+    // Headlines capitalise every word ("Clinton Says ..."): there the cue is a verb.
+    let (mut words, mut caps) = (0usize, 0usize);
+    for k in sent {
+        if doc
+            .tokens
+            .get(k)
+            .is_some_and(|t| t.kind == crate::segment::TokenKind::Word)
+        {
+            words += 1;
+            caps += usize::from(capitalised_word(doc, k));
+        }
+    }
+    caps * 2 < words
 }
 
 /// Words that open the clause of a reported statement after a cue's recipient or adjunct:
@@ -6142,5 +6178,45 @@ mod tests {
         ] {
             assert!(!super::maybe_core_cue(w), "{w}");
         }
+    }
+
+    /// The tokens of `word` (its first occurrence) in a one-sentence article `text`, with a
+    /// check on the name rule for cues.
+    fn name_part(text: &str, word: &str) -> bool {
+        use claimsheet_ingest::{Article, Origin};
+        let article = Article::new("t", Origin::file("t"), text.to_string(), None, None);
+        let seg = crate::segment::segment(&article);
+        let doc = crate::Doc::new(&article, &seg);
+        let at = text.find(word).expect("word");
+        let k = doc
+            .tokens
+            .iter()
+            .position(|t| t.span.start == at)
+            .expect("token");
+        let sent = doc.sentences[0].tokens.clone();
+        super::name_part_cue(&doc, sent, (k, k + 1))
+    }
+
+    #[test]
+    fn a_capitalised_cue_inside_a_name_is_part_of_the_name() {
+        assert!(name_part(
+            "During Prime Minister's Questions on Wednesday, the prime minister defended the record.",
+            "Questions"
+        ));
+        assert!(name_part(
+            "The leader of Civic Passion lost his seat in the district on Sunday.",
+            "Passion"
+        ));
+        // A headline in title case, or one in capitals, keeps its verb.
+        assert!(!name_part("Clinton Says She Will Not Debate Again", "Says"));
+        assert!(!name_part(
+            "EUROPEANS ASK IF VIOLENCE IS THE NEW NORMAL",
+            "ASK"
+        ));
+        // A cue after a lower-case word is no name's.
+        assert!(!name_part(
+            "Some critics Say the plan is too costly for the city.",
+            "Say"
+        ));
     }
 }
