@@ -475,7 +475,8 @@ const CUE_AUXILIARIES: &[&str] = &[
 ];
 
 /// `CONTENT, said X` where the tagger took the source from inside the content and the speaker
-/// after the verb as content: the fragment right after the cue becomes the source.
+/// after the verb as content: the fragment right after the cue becomes the source (with the
+/// name that runs on after it, when the source overlapped it from there).
 fn fix_swapped(d: &mut Draft) {
     let overlaps = d
         .source
@@ -486,7 +487,14 @@ fn fix_swapped(d: &mut Draft) {
     }
     if let Some(k) = d.content.iter().position(|c| c.0 == d.cue.1) {
         let after = d.content.remove(k);
-        d.source = vec![after];
+        // "said lead author | Dr. Hannah Cole": the source, reaching back over a title,
+        // overlaps the words after the cue; together they are the speaker.
+        let name = d
+            .source
+            .iter()
+            .find(|s| s.0 > after.0 && s.0 < after.1 && s.1 > after.1)
+            .copied();
+        d.source = vec![name.map_or(after, |s| (after.0, s.1))];
     }
 }
 
@@ -5145,7 +5153,14 @@ fn lower(s: &str) -> String {
 /// the text around the source withholds its name ("a resident, who asked not to be named,"):
 /// the source then counts as indefinite, as if it opened with "a".
 pub(super) fn anonymous_class(src: &str, has_name: bool, withheld: bool) -> Option<AnonymousClass> {
-    let has = |w: &str| src.contains(w);
+    // A relative clause describes a named speaker ("Prof. Mark Lin, who was not involved in
+    // the study"): with a name, only the words before it can make the source unnamed.
+    let head = if has_name {
+        src.find(" who ").map_or(src, |k| &src[..k])
+    } else {
+        src
+    };
+    let has = |w: &str| head.contains(w);
     if has("familiar with")
         || has("briefed on")
         || has("knowledge of")
