@@ -97,6 +97,16 @@ fn add_core_cues(doc: &Doc<'_>, v: &[TokView], runs: &mut Vec<(usize, usize, usi
                 runs.push((i, i + 1, si));
                 continue;
             }
+            // "..., a new study suggests.", "the report found": a verb of finding right after
+            // a document noun.
+            if (4..=10).contains(&w.len())
+                && i > s.tokens.start
+                && is_in(FINDING_VERBS, w)
+                && is_in(DOCUMENTS, word_at(doc, i - 1))
+            {
+                runs.push((i, i + 1, si));
+                continue;
+            }
             // Only a core speech verb or "according" can be added below: most words go at a
             // glance (their length or first letter).
             if !maybe_core_cue(w) {
@@ -136,6 +146,24 @@ fn add_core_cues(doc: &Doc<'_>, v: &[TokView], runs: &mut Vec<(usize, usize, usi
         join_colons(doc, runs);
     }
 }
+
+/// Verbs by which a study, report or poll states its findings ("the study suggests").
+const FINDING_VERBS: &[&str] = &[
+    "suggests",
+    "suggested",
+    "shows",
+    "showed",
+    "found",
+    "finds",
+    "concluded",
+    "concludes",
+    "indicates",
+    "indicated",
+    "estimates",
+    "estimated",
+    "says",
+    "said",
+];
 
 /// A colon cue right after another cue of its sentence belongs to it: in `Jane Smith said:
 /// "..."` the cue is "said:", one attribution, even when the tagger found only the colon and
