@@ -2311,8 +2311,8 @@ fn fallback_content(doc: &Doc<'_>, v: &[TokView], d: &mut Draft) {
     }
 }
 
-/// "told | reporters the road was safe": the addressee of a verb of telling is no part of the
-/// content.
+/// "told | reporters the road was safe", "wrote in a note to | clients that ...": the
+/// addressee of a verb of telling, or of a cue ending in "to", is no part of the content.
 fn skip_addressee(doc: &Doc<'_>, d: &mut Draft) {
     let cue = d.cue;
     let tells = is_in(
@@ -2322,12 +2322,63 @@ fn skip_addressee(doc: &Doc<'_>, d: &mut Draft) {
         ],
         word_at(doc, cue.1.saturating_sub(1)),
     );
+    // "wrote in a note to | clients that demand ...": after a cue that ends with "to", the
+    // addressee (up to three words) stands before the complementizer.
+    // Only after verbs of saying: after others ("point to | technology that ...") "that" is a
+    // relative pronoun in the content.
+    let to = word_at(doc, cue.1.saturating_sub(1)).eq_ignore_ascii_case("to")
+        && (cue.0..cue.1).any(|k| is_in(SAYING_TO, word_at(doc, k)));
     for c in d.content.iter_mut() {
         if tells && c.0 == cue.1 && c.1 > c.0 + 2 && is_in(ADDRESSEES, word_at(doc, c.0)) {
             c.0 += 1;
         }
+        if to && c.0 == cue.1 {
+            let that = (c.0 + 1..c.1.min(c.0 + 4)).find(|&k| word_at(doc, k) == "that");
+            let plain = |k: usize| {
+                doc.tokens
+                    .get(k)
+                    .is_some_and(|t| t.kind == crate::segment::TokenKind::Word)
+                    && !finite_word(doc, k)
+            };
+            if let Some(k) = that.filter(|&k| (c.0..k).all(plain) && k + 1 < c.1) {
+                c.0 = k;
+            }
+        }
     }
 }
+
+/// Verbs of saying whose addressee follows "to" ("wrote in a note to clients that",
+/// "explained to investors that").
+const SAYING_TO: &[&str] = &[
+    "wrote",
+    "write",
+    "writes",
+    "writing",
+    "explained",
+    "explains",
+    "said",
+    "says",
+    "complained",
+    "confided",
+    "admitted",
+    "conceded",
+    "announced",
+    "suggested",
+    "mentioned",
+    "stressed",
+    "emphasized",
+    "emphasised",
+    "repeated",
+    "confirmed",
+    "insisted",
+    "argued",
+    "pledged",
+    "promised",
+    "declared",
+    "signaled",
+    "signalled",
+    "boasted",
+];
 
 /// Prepositions that open a circumstance of the reporting frame between the cue and its
 /// complement ("said in a statement that", "said during a rally in Ohio that").
