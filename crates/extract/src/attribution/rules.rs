@@ -4083,9 +4083,11 @@ fn opening_subject(doc: &Doc<'_>, sent: Range<usize>, limit: usize) -> Option<(u
     };
     // "The Republican National Committee": an article before a capitalised name.
     let the_name = first.eq_ignore_ascii_case("the") && name_word(sent.start + 1);
-    // "The central bank raised ...": an article and one to three lowercase words before a
-    // past-tense verb (a lowercase word in -ed).
-    if first.eq_ignore_ascii_case("the") && !the_name {
+    // "The central bank raised ...", "A federal judge on Monday temporarily blocked ...": an
+    // article and one to three lowercase words before a past-tense verb (a lowercase word in
+    // -ed), maybe after a day ("on Monday") and an adverb in -ly.
+    let article = first.eq_ignore_ascii_case("the") || is_in(&["a", "an"], first);
+    if article && !the_name {
         let lower_word = |i: usize| {
             doc.tokens.get(i).is_some_and(|t| {
                 t.kind == crate::segment::TokenKind::Word
@@ -4106,6 +4108,7 @@ fn opening_subject(doc: &Doc<'_>, sent: Range<usize>, limit: usize) -> Option<(u
                 && !is_in(AUXILIARIES, w)
                 && !is_in(BE_FORMS, w)
                 && !is_in(TIME_WORDS, w)
+                && !is_in(DANGLING, w)
                 && !matches!(
                     w,
                     "then" | "also" | "now" | "still" | "has" | "have" | "had"
@@ -4114,12 +4117,19 @@ fn opening_subject(doc: &Doc<'_>, sent: Range<usize>, limit: usize) -> Option<(u
         while e < limit && e < sent.start + 4 && noun_word(e) {
             e += 1;
         }
-        let verb = e > sent.start + 1
+        let subject_end = e;
+        if word_at(doc, e).eq_ignore_ascii_case("on") && is_weekday(word_at(doc, e + 1)) {
+            e += 2;
+        }
+        if lower_word(e) && word_at(doc, e).ends_with("ly") {
+            e += 1;
+        }
+        let verb = subject_end > sent.start + 1
             && e < limit
             && lower_word(e)
             && word_at(doc, e).ends_with("ed")
             && !is_in(BE_FORMS, word_at(doc, e - 1));
-        return verb.then_some((sent.start, e));
+        return verb.then_some((sent.start, subject_end));
     }
     if !the_name && (!name_word(sent.start) || first == "." || is_in(SENTENCE_OPENERS, first)) {
         return None;
