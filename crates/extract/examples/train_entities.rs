@@ -5,7 +5,7 @@
 //!     --train ../shared/gold/dev/conll-train.jsonl [--train more.jsonl] \
 //!     [--unlabeled ../shared/gold/dev/polnear-train.jsonl] \
 //!     [--eval ../shared/gold/dev/conll-testa.jsonl] [--epochs 12] [--min 2.0] \
-//!     [--out crates/extract/models/entities.bin] [--dump DIR]
+//!     [--bags 1] [--seed-offset 0] [--out crates/extract/models/entities.bin] [--dump DIR]
 //! ```
 //!
 //! The committed model (`models/entities.bin`, `entities-names.txt`, `entities-case.bin`) is
@@ -29,6 +29,13 @@
 //! the reference figures come from `claimsheet annotate` and `score.py`). With `--dump DIR`,
 //! the final model's entities on every `--eval` file are written to `DIR/<file name>` as
 //! system records for `score.py`.
+//!
+//! The documents are shuffled before every epoch, with seed `epoch + 1 + N` (`--seed-offset
+//! N`, default 0). With `--bags K` (default 1), the model is trained K times from zero, bag
+//! `b` with seeds `epoch + 1 + N + 1000 b`, and the averaged weights of the K runs are averaged
+//! again before pruning and export (bagging of the order, as `ATT_BAGS` does for attribution):
+//! single runs differ a good deal from one shuffle to the next, their mean much less.
+//! `--bags 1 --seed-offset 1000` is therefore bag 1 of a `--bags K` run on its own.
 
 use std::collections::HashMap;
 use std::time::Instant;
@@ -268,6 +275,8 @@ fn main() {
     let mut min = 0.5f32;
     let mut out = "crates/extract/models/entities.bin".to_string();
     let mut dump_dir = None;
+    let mut bags = 1usize;
+    let mut seed_offset = 0u64;
     let mut i = 0;
     while i < args.len() {
         let v = args.get(i + 1).cloned().unwrap_or_default();
@@ -279,6 +288,8 @@ fn main() {
             "--min" => min = v.parse().expect("--min X"),
             "--out" => out = v,
             "--dump" => dump_dir = Some(v),
+            "--bags" => bags = v.parse().expect("--bags K"),
+            "--seed-offset" => seed_offset = v.parse().expect("--seed-offset N"),
             other => panic!("unknown argument {other}"),
         }
         i += 2;
@@ -311,22 +322,30 @@ fn main() {
     let eval_sets: Vec<(String, Vec<Record>)> =
         evals.iter().map(|p| (p.clone(), load(p))).collect();
     eprintln!("{} training documents", trainer.len());
-    for epoch in 0..epochs {
-        let t = Instant::now();
-        let mistakes = trainer.epoch(epoch as u64 + 1);
-        eprintln!(
-            "epoch {epoch}: {mistakes} token mistakes ({:.1?})",
-            t.elapsed()
-        );
-        if !eval_sets.is_empty() && (epoch + 1 == epochs || epoch % 3 == 2) {
-            let tagger = EntityTagger::with_model_and_names(
-                &trainer.export(min),
-                &trainer.names(),
-                trainer.case_table(),
+    for bag in 0..bags.max(1) {
+        if bag > 0 {
+            trainer.next_bag();
+        }
+        for epoch in 0..epochs {
+            let t = Instant::now();
+            let seed = epoch as u64 + 1 + seed_offset + 1000 * bag as u64;
+            let mistakes = trainer.epoch(seed);
+            eprintln!(
+                "bag {bag} epoch {epoch} (seed {seed}): {mistakes} token mistakes ({:.1?})",
+                t.elapsed()
             );
-            for (p, recs) in &eval_sets {
-                eprintln!(" {p}");
-                eval(&tagger, recs);
+            // With bags, the figures after a bag's last epoch are those of the mean so far.
+            let check = epoch + 1 == epochs || (bags <= 1 && epoch % 3 == 2);
+            if !eval_sets.is_empty() && check {
+                let tagger = EntityTagger::with_model_and_names(
+                    &trainer.export(min),
+                    &trainer.names(),
+                    trainer.case_table(),
+                );
+                for (p, recs) in &eval_sets {
+                    eprintln!(" {p}");
+                    eval(&tagger, recs);
+                }
             }
         }
     }

@@ -2916,6 +2916,10 @@ pub struct Trainer {
     case_counts: HashMapId<[u32; 2]>,
     case: Vec<u8>,
     weights: Weights,
+    /// Sum of the averaged weights of the finished bags (see [`Trainer::next_bag`]).
+    bag_sum: HashMapId<[f32; NT]>,
+    /// Number of finished bags.
+    bags: usize,
 }
 
 impl Trainer {
@@ -3074,10 +3078,37 @@ impl Trainer {
         mistakes
     }
 
+    /// Ends a bag: the averaged weights trained so far are put aside and training starts
+    /// again from zero weights (on the same documents, to be shuffled differently). The
+    /// exported model is then the mean of the bags' averaged weights (bagging of the order:
+    /// the model no longer hangs on one shuffle).
+    pub fn next_bag(&mut self) {
+        if self.weights.c > 0.0 {
+            self.weights.add_averaged_to(&mut self.bag_sum);
+            self.bags += 1;
+        }
+        self.weights = Weights::default();
+    }
+
     /// The averaged model in the file format [`EntityTagger::with_model`] reads, keeping the
-    /// features with a weight of at least `min` in absolute value.
+    /// features with a weight of at least `min` in absolute value. After [`Trainer::next_bag`],
+    /// the weights are the mean over the finished bags and the current one (if trained).
     pub fn export(&self, min: f32) -> Vec<u8> {
-        self.weights.export(min)
+        if self.bags == 0 {
+            return self.weights.export(min);
+        }
+        let mut sum = self.bag_sum.clone();
+        let mut n = self.bags;
+        if self.weights.c > 0.0 {
+            self.weights.add_averaged_to(&mut sum);
+            n += 1;
+        }
+        let n = n as f32;
+        let rows = sum.into_iter().map(|(key, mut row)| {
+            row.iter_mut().for_each(|x| *x /= n);
+            (key, row)
+        });
+        model::export_rows(rows, min)
     }
 }
 
@@ -3146,6 +3177,122 @@ mod tests {
             assert_eq!(lazy, full, "{text}");
             assert!(lazy.iter().any(|&t| t != 0), "{text}");
         }
+    }
+
+    /// A trainer over a few invented articles, prepared.
+    fn small_trainer() -> Trainer {
+        let texts: [(&str, &[(&str, EntityType)]); 3] = [
+            (
+                "Maria Okonkwo visited Lisbon on Monday. Okonkwo met officials of Acme Widgets.",
+                &[
+                    ("Maria Okonkwo", EntityType::Per),
+                    ("Lisbon", EntityType::Loc),
+                    ("Okonkwo", EntityType::Per),
+                    ("Acme Widgets", EntityType::Org),
+                ],
+            ),
+            (
+                "The Daily Ledger said Jorge Ruiz would fly to Brazil. Ruiz declined to comment.",
+                &[
+                    ("Daily Ledger", EntityType::Org),
+                    ("Jorge Ruiz", EntityType::Per),
+                    ("Brazil", EntityType::Loc),
+                    ("Ruiz", EntityType::Per),
+                ],
+            ),
+            (
+                "In Seoul, Kang Min-ji of the Port Authority spoke about French exports.",
+                &[
+                    ("Seoul", EntityType::Loc),
+                    ("Kang Min-ji", EntityType::Per),
+                    ("Port Authority", EntityType::Org),
+                    ("French", EntityType::Misc),
+                ],
+            ),
+        ];
+        let mut t = Trainer::new();
+        for (n, (text, ents)) in texts.iter().enumerate() {
+            let a = crate::Article::new(
+                format!("t{n}"),
+                Origin::file("t"),
+                text.to_string(),
+                None,
+                Some(String::new()),
+            );
+            let mut gold = Vec::new();
+            let mut from = 0;
+            for (name, ty) in ents.iter() {
+                let at = from + text[from..].find(name).expect("name in text");
+                gold.push((Span::new(at, at + name.len()), *ty));
+                from = at + name.len();
+            }
+            t.add(a, gold);
+        }
+        t.prepare();
+        t
+    }
+
+    #[test]
+    fn bags_trained_on_the_same_shuffle_export_the_single_model() {
+        let mut one = small_trainer();
+        let mut two = small_trainer();
+        for bag in 0..2 {
+            if bag > 0 {
+                two.next_bag();
+            }
+            for epoch in 0..3 {
+                two.epoch(epoch + 1);
+            }
+        }
+        for epoch in 0..3 {
+            one.epoch(epoch + 1);
+        }
+        assert_eq!(one.export(0.0), two.export(0.0));
+    }
+
+    #[test]
+    fn a_bagged_model_tags_the_names_it_was_trained_on() {
+        let mut t = small_trainer();
+        for bag in 0..3u64 {
+            if bag > 0 {
+                t.next_bag();
+            }
+            for epoch in 0..4 {
+                t.epoch(epoch + 1 + 1000 * bag);
+            }
+        }
+        let single = {
+            let mut s = small_trainer();
+            for epoch in 0..4 {
+                s.epoch(epoch + 1);
+            }
+            s.export(0.0)
+        };
+        let bytes = t.export(0.0);
+        assert_ne!(bytes, single, "other shuffles change the averaged weights");
+        let tagger = EntityTagger::with_model_and_names(&bytes, &t.names(), t.case_table());
+        let text = "Maria Okonkwo visited Lisbon on Monday. Okonkwo met officials of Acme Widgets.";
+        let a = crate::Article::new(
+            "x",
+            Origin::file("x"),
+            text.to_string(),
+            None,
+            Some(String::new()),
+        );
+        let seg = crate::segment::segment(&a);
+        let found: Vec<(&str, &str)> = tagger
+            .tag(&Doc::new(&a, &seg))
+            .mentions
+            .iter()
+            .map(|m| {
+                (
+                    text.get(m.span.start..m.span.end).unwrap_or(""),
+                    m.kind.as_str(),
+                )
+            })
+            .collect();
+        assert!(found.contains(&("Maria Okonkwo", "PER")), "{found:?}");
+        assert!(found.contains(&("Lisbon", "LOC")), "{found:?}");
     }
 
     #[test]

@@ -559,43 +559,69 @@ impl Weights {
         }
     }
 
+    /// The averaged weights of one feature row (`k` is its index).
+    fn averaged(&self, k: usize) -> [f32; NT] {
+        let c = self.c.max(1.0);
+        let mut avg = [0f32; NT];
+        for (t, a) in avg.iter_mut().enumerate() {
+            *a = self.w[k][t] - self.u[k][t] / c;
+        }
+        avg
+    }
+
+    /// Adds the averaged weights to `sum` (one row per feature key), for bagging.
+    pub(crate) fn add_averaged_to(&self, sum: &mut HashMapId<[f32; NT]>) {
+        for (&key, &k) in &self.index {
+            let avg = self.averaged(k as usize);
+            let row = sum.entry(key).or_insert([0.0; NT]);
+            for (s, a) in row.iter_mut().zip(avg) {
+                *s += a;
+            }
+        }
+    }
+
     /// The averaged weights, pruned (rows whose largest weight is below `min` dropped) and
     /// quantised into the model file format.
     pub(crate) fn export(&self, min: f32) -> Vec<u8> {
-        let c = self.c.max(1.0);
-        let mut rows: Vec<(u64, [f32; NT])> = Vec::new();
-        for (&key, &k) in &self.index {
-            let mut avg = [0f32; NT];
-            for (t, a) in avg.iter_mut().enumerate() {
-                *a = self.w[k as usize][t] - self.u[k as usize][t] / c;
-            }
-            let max = avg.iter().fold(0f32, |m, x| m.max(x.abs()));
-            if max >= min {
-                rows.push((key, avg));
-            }
-        }
-        rows.sort_by_key(|r| r.0);
-        let top = rows
+        let rows = self
+            .index
             .iter()
-            .flat_map(|r| r.1.iter())
-            .fold(0f32, |m, x| m.max(x.abs()))
-            .max(1e-6);
-        let scale = top / 32000.0;
-        let mut out = Vec::with_capacity(16 + rows.len() * (8 + NT * 2));
-        out.extend_from_slice(MAGIC);
-        out.extend_from_slice(&(rows.len() as u32).to_le_bytes());
-        out.extend_from_slice(&scale.to_le_bytes());
-        for r in &rows {
-            out.extend_from_slice(&r.0.to_le_bytes());
-        }
-        for r in &rows {
-            for x in r.1 {
-                let q = (x / scale).round().clamp(-32767.0, 32767.0) as i16;
-                out.extend_from_slice(&q.to_le_bytes());
-            }
-        }
-        out
+            .map(|(&key, &k)| (key, self.averaged(k as usize)));
+        export_rows(rows, min)
     }
+}
+
+/// Prunes weight rows (rows whose largest weight is below `min` dropped) and quantises them
+/// into the model file format.
+pub(crate) fn export_rows(all: impl Iterator<Item = (u64, [f32; NT])>, min: f32) -> Vec<u8> {
+    let mut rows: Vec<(u64, [f32; NT])> = Vec::new();
+    for (key, avg) in all {
+        let max = avg.iter().fold(0f32, |m, x| m.max(x.abs()));
+        if max >= min {
+            rows.push((key, avg));
+        }
+    }
+    rows.sort_by_key(|r| r.0);
+    let top = rows
+        .iter()
+        .flat_map(|r| r.1.iter())
+        .fold(0f32, |m, x| m.max(x.abs()))
+        .max(1e-6);
+    let scale = top / 32000.0;
+    let mut out = Vec::with_capacity(16 + rows.len() * (8 + NT * 2));
+    out.extend_from_slice(MAGIC);
+    out.extend_from_slice(&(rows.len() as u32).to_le_bytes());
+    out.extend_from_slice(&scale.to_le_bytes());
+    for r in &rows {
+        out.extend_from_slice(&r.0.to_le_bytes());
+    }
+    for r in &rows {
+        for x in r.1 {
+            let q = (x / scale).round().clamp(-32767.0, 32767.0) as i16;
+            out.extend_from_slice(&q.to_le_bytes());
+        }
+    }
+    out
 }
 
 #[cfg(test)]
