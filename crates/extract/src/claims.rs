@@ -289,10 +289,11 @@ fn claim_kind(text: &str, attributions: &[Attribution], a: &Attribution) -> Clai
     a.kind.into()
 }
 
-/// "The department did not immediately respond to a request for comment": PolNeAR annotates
-/// the request as the content of a "did not respond to" cue, and so does the attribution layer,
-/// but nobody claims anything. True when the cue negates a verb of answering and the content
-/// is a request, call, message or question.
+/// "The department did not immediately respond to a request for comment", "Officials
+/// declined to say how many flights are planned": PolNeAR annotates the request, or what was
+/// not said, as the content of the cue, and so does the attribution layer, but nobody claims
+/// anything. True when the cue negates a verb of answering and the content is a request, call,
+/// message or question, or when the cue is a refusal to say, discuss, confirm ...
 fn unanswered_request(text: &str, a: &Attribution) -> bool {
     let cue = a
         .cue
@@ -333,7 +334,29 @@ fn unanswered_request(text: &str, a: &Attribution) -> bool {
             )
         })
     });
-    negated && answering && requested
+    let refused = words
+        .iter()
+        .any(|w| w.starts_with("declin") || w.starts_with("refus"))
+        && cue.contains(" to ")
+        && words.last().is_some_and(|w| {
+            matches!(
+                *w,
+                "say"
+                    | "discuss"
+                    | "elaborate"
+                    | "specify"
+                    | "confirm"
+                    | "comment"
+                    | "identify"
+                    | "reveal"
+                    | "disclose"
+                    | "detail"
+                    | "explain"
+                    | "answer"
+                    | "speculate"
+            )
+        });
+    negated && answering && requested || refused
 }
 
 /// The claims of `doc`: each attribution's content (a quote over several sentences is one claim;
@@ -462,6 +485,34 @@ mod tests {
         assert!(claims_of(text, &[a])
             .iter()
             .any(|c| c.0 != ClaimKind::Statement && c.1 == "the report"));
+    }
+
+    #[test]
+    fn a_refusal_to_say_is_no_claim() {
+        let text = "Officials have declined to say how many flights are planned.";
+        let a = Attribution {
+            source: vec![span_of(text, "Officials")],
+            cue: vec![span_of(text, "have declined to say")],
+            content: vec![span_of(text, "how many flights are planned")],
+            ..Attribution::default()
+        };
+        let claims = claims_of(text, &[a]);
+        assert!(
+            claims.iter().all(|c| c.0 == ClaimKind::Statement),
+            "{claims:?}"
+        );
+        // A refusal of something else is a claim ("refused to sign the bill" is no refusal
+        // to speak, though it is seldom an attribution).
+        let text = "The governor declined to sign the bill, her office said.";
+        let a = Attribution {
+            source: vec![span_of(text, "her office")],
+            cue: vec![span_of(text, "said")],
+            content: vec![span_of(text, "The governor declined to sign the bill")],
+            ..Attribution::default()
+        };
+        assert!(claims_of(text, &[a])
+            .iter()
+            .any(|c| c.0 != ClaimKind::Statement));
     }
 
     #[test]
