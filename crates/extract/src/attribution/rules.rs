@@ -1397,13 +1397,30 @@ fn signature_line(
                 .is_some_and(|t| matches!(t.quote, QuoteMark::Close | QuoteMark::Either))
         });
     if let Some(close) = close {
-        let regions = quote_regions(doc, v);
-        let mut k = regions.iter().position(|r| r.1 == close && !r.2)?;
-        // A quotation that ran over several paragraphs opened in the first of them.
-        while k > 0 && regions[k - 1].2 && regions[k - 1].1 + 1 == regions[k].0 {
-            k -= 1;
+        // The opening mark in the same paragraph; a quotation that ran over several
+        // paragraphs opened in the first of them: each paragraph before opens with a mark
+        // and closes none (at most five paragraphs back).
+        let opens = |k: usize| {
+            v.get(k)
+                .is_some_and(|t| matches!(t.quote, QuoteMark::Open | QuoteMark::Either))
+        };
+        let mut open = (prev.start..close).rev().find(|&k| opens(k))?;
+        // The paragraph `p` holds `open`, at `start`.
+        let (mut p, mut start) = (para - 1, prev.start);
+        while open == start && p > 0 && para - p < 6 {
+            let Some(r) = paragraph_tokens(doc, p - 1) else {
+                break;
+            };
+            let closes_none = r
+                .clone()
+                .skip(1)
+                .all(|k| v.get(k).is_none_or(|t| t.quote == QuoteMark::None));
+            if !(opens(r.start) && closes_none && word_at(doc, r.start) == word_at(doc, open)) {
+                break;
+            }
+            (open, start, p) = (r.start, r.start, p - 1);
         }
-        return Some((regions[k].0, close + 1));
+        return Some((open, close + 1));
     }
     if !first_person_prose(doc, v, prev.clone()) {
         return None;
