@@ -692,6 +692,99 @@ fn east_asian_given(doc: &Doc<'_>, r: &Range<usize>) -> bool {
     }
 }
 
+/// Function words, auxiliaries and verbs of saying that can stand before a role noun at a
+/// clause start ("..., because chairwoman X", "\", claims writer X", "..., will head X"): no
+/// modifier of the role.
+const CLAUSE_WORDS: &[&str] = &[
+    "because",
+    "and",
+    "but",
+    "or",
+    "so",
+    "as",
+    "when",
+    "while",
+    "if",
+    "then",
+    "that",
+    "which",
+    "who",
+    "after",
+    "before",
+    "since",
+    "although",
+    "though",
+    "where",
+    "also",
+    "now",
+    "with",
+    "without",
+    "by",
+    "for",
+    "from",
+    "to",
+    "of",
+    "in",
+    "on",
+    "at",
+    "said",
+    "says",
+    "meanwhile",
+    "however",
+    "yet",
+    "until",
+    "once",
+    "unless",
+    "whether",
+    "than",
+    "claims",
+    "claimed",
+    "added",
+    "adds",
+    "told",
+    "tells",
+    "wrote",
+    "writes",
+    "noted",
+    "notes",
+    "explained",
+    "explains",
+    "argued",
+    "argues",
+    "stated",
+    "states",
+    "reported",
+    "reports",
+    "insisted",
+    "insists",
+    "warned",
+    "warns",
+    "announced",
+    "announces",
+    "according",
+    "will",
+    "would",
+    "could",
+    "can",
+    "may",
+    "might",
+    "should",
+    "must",
+    "has",
+    "have",
+    "had",
+    "is",
+    "was",
+    "are",
+    "were",
+    "be",
+    "been",
+    "did",
+    "does",
+    "do",
+    "not",
+];
+
 fn is_role_word(doc: &Doc<'_>, i: usize) -> bool {
     let w = word(doc, i);
     let w = w.trim_end_matches('.');
@@ -876,7 +969,23 @@ fn role_before(doc: &Doc<'_>, names: &[Name], owner: &[usize], m: usize) -> Opti
                 &["the", "a", "an", "its", "his", "her", "their"],
                 word(doc, start - 1),
             );
+        // "department spokesman Leo Park said": a lowercase noun before the role that opens
+        // the sentence or follows a comma or quotation mark.
+        let opens_clause = |i: usize| {
+            i == 0
+                || matches!(
+                    word(doc, i - 1),
+                    "," | "\"" | "\u{201D}" | "\u{201C}" | "." | ";" | ":"
+                )
+        };
         if start >= 2 && plain(start - 1) && speech(start - 2) && !determiner {
+            start -= 1;
+        } else if start >= 1
+            && plain(start - 1)
+            && opens_clause(start - 1)
+            && !determiner
+            && !lower_in(CLAUSE_WORDS, word(doc, start - 1))
+        {
             start -= 1;
         } else if !(determiner || start > 0 && speech(start - 1)) {
             return None;
