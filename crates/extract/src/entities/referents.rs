@@ -978,14 +978,10 @@ fn role_before(doc: &Doc<'_>, names: &[Name], owner: &[usize], m: usize) -> Opti
                     "," | "\"" | "\u{201D}" | "\u{201C}" | "." | ";" | ":"
                 )
         };
-        if start >= 2 && plain(start - 1) && speech(start - 2) && !determiner {
-            start -= 1;
-        } else if start >= 1
-            && plain(start - 1)
-            && opens_clause(start - 1)
-            && !determiner
-            && !lower_in(CLAUSE_WORDS, word(doc, start - 1))
-        {
+        let after_speech = start >= 2 && speech(start - 2);
+        let at_clause_start =
+            start >= 1 && opens_clause(start - 1) && !lower_in(CLAUSE_WORDS, word(doc, start - 1));
+        if start >= 1 && plain(start - 1) && !determiner && (after_speech || at_clause_start) {
             start -= 1;
         } else if !(determiner || start > 0 && speech(start - 1)) {
             return None;
