@@ -293,70 +293,79 @@ fn claim_kind(text: &str, attributions: &[Attribution], a: &Attribution) -> Clai
 /// declined to say how many flights are planned": PolNeAR annotates the request, or what was
 /// not said, as the content of the cue, and so does the attribution layer, but nobody claims
 /// anything. True when the cue negates a verb of answering and the content is a request, call,
-/// message or question, or when the cue is a refusal to say, discuss, confirm ...
+/// message or question; when the cue refuses to say, discuss, confirm ... (in the cue or at
+/// the content's start: "declined | to confirm or deny"); or when it negates such a verb
+/// ("would not say").
 fn unanswered_request(text: &str, a: &Attribution) -> bool {
-    let cue = a
-        .cue
-        .iter()
-        .map(|c| c.slice(text).to_ascii_lowercase())
-        .collect::<Vec<_>>()
-        .join(" ");
-    let words: Vec<&str> = cue.split_whitespace().collect();
-    let negated = words.iter().any(|w| {
-        matches!(
-            *w,
-            "not" | "never" | "didn't" | "hasn't" | "haven't" | "n't"
-        )
-    }) || cue.contains("n\u{2019}t");
-    let answering = words.iter().any(|w| {
+    // Most cues hold none of the stems: a cheap test first, with no allocation.
+    let words = || {
+        a.cue
+            .iter()
+            .flat_map(|c| c.slice(text).split_whitespace())
+            .map(|w| w.trim_matches(|ch: char| !ch.is_alphanumeric() && ch != '\''))
+    };
+    let starts = |w: &str, p: &str| w.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p));
+    let answering = words().any(|w| {
         ["respond", "repl", "return", "answer"]
             .iter()
-            .any(|v| w.starts_with(v))
+            .any(|p| starts(w, p))
+    });
+    let refusing = words().any(|w| starts(w, "declin") || starts(w, "refus"));
+    const UNSAID: &[&str] = &[
+        "say",
+        "discuss",
+        "elaborate",
+        "specify",
+        "confirm",
+        "comment",
+        "identify",
+        "reveal",
+        "disclose",
+        "detail",
+        "explain",
+        "answer",
+        "speculate",
+    ];
+    let unsaid = |w: &str| UNSAID.iter().any(|v| w.eq_ignore_ascii_case(v));
+    let says = words().last().is_some_and(unsaid);
+    if !answering && !refusing && !says {
+        return false;
+    }
+    let negated = words().any(|w| {
+        ["not", "never", "didn't", "hasn't", "haven't", "n't"]
+            .iter()
+            .any(|n| w.eq_ignore_ascii_case(n))
+            || w.ends_with("n\u{2019}t")
     });
     let requested = a.content.iter().any(|c| {
         c.slice(text).split_whitespace().take(4).any(|w| {
-            let w = w
-                .trim_matches(|ch: char| !ch.is_alphanumeric())
-                .to_ascii_lowercase();
-            matches!(
-                w.as_str(),
-                "request"
-                    | "requests"
-                    | "calls"
-                    | "call"
-                    | "messages"
-                    | "message"
-                    | "emails"
-                    | "email"
-                    | "questions"
-                    | "inquiries"
-                    | "inquiry"
-            )
+            let w = w.trim_matches(|ch: char| !ch.is_alphanumeric());
+            [
+                "request",
+                "requests",
+                "calls",
+                "call",
+                "messages",
+                "message",
+                "emails",
+                "email",
+                "questions",
+                "inquiries",
+                "inquiry",
+            ]
+            .iter()
+            .any(|r| w.eq_ignore_ascii_case(r))
         })
     });
-    let refused = words
-        .iter()
-        .any(|w| w.starts_with("declin") || w.starts_with("refus"))
-        && cue.contains(" to ")
-        && words.last().is_some_and(|w| {
-            matches!(
-                *w,
-                "say"
-                    | "discuss"
-                    | "elaborate"
-                    | "specify"
-                    | "confirm"
-                    | "comment"
-                    | "identify"
-                    | "reveal"
-                    | "disclose"
-                    | "detail"
-                    | "explain"
-                    | "answer"
-                    | "speculate"
-            )
-        });
-    negated && answering && requested || refused
+    // "declined to say | how many", or "declined | to confirm or deny the report".
+    let content_opens_unsaid = a.content.first().is_some_and(|c| {
+        let mut w = c.slice(text).split_whitespace();
+        w.next().is_some_and(|t| t.eq_ignore_ascii_case("to")) && w.next().is_some_and(unsaid)
+    });
+    let refused = refusing && (says || content_opens_unsaid);
+    // "The ministry would not say how many troops were sent."
+    let not_said = negated && says;
+    negated && answering && requested || refused || not_said
 }
 
 /// The claims of `doc`: each attribution's content (a quote over several sentences is one claim;
@@ -383,9 +392,9 @@ pub fn find_claims(doc: &Doc<'_>, attributions: &[Attribution]) -> Vec<Claim> {
         let (Some(first), Some(last)) = (a.content.first(), a.content.last()) else {
             continue;
         };
+        // "CNN reported X, citing people familiar": one claim, CNN's, whose chain names the
+        // people CNN cites. A refusal or an unanswered request claims nothing.
         if relayed[index] || unanswered_request(doc.text, a) {
-            // "CNN reported X, citing people familiar": one claim, CNN's, whose chain names the
-            // people CNN cites.
             continue;
         }
         let sentence = sentence_of(first.start).min(doc.sentences.len().saturating_sub(1));
@@ -501,6 +510,29 @@ mod tests {
             claims.iter().all(|c| c.0 == ClaimKind::Statement),
             "{claims:?}"
         );
+        for (text, cue, content) in [
+            (
+                "The ministry would not say how many troops were sent.",
+                "would not say",
+                "how many troops were sent",
+            ),
+            (
+                "Officials declined to confirm or deny the report.",
+                "declined",
+                "to confirm or deny the report",
+            ),
+        ] {
+            let a = Attribution {
+                cue: vec![span_of(text, cue)],
+                content: vec![span_of(text, content)],
+                ..Attribution::default()
+            };
+            let claims = claims_of(text, &[a]);
+            assert!(
+                claims.iter().all(|c| c.0 == ClaimKind::Statement),
+                "{claims:?}"
+            );
+        }
         // A refusal of something else is a claim ("refused to sign the bill" is no refusal
         // to speak, though it is seldom an attribution).
         let text = "The governor declined to sign the bill, her office said.";

@@ -99,10 +99,16 @@ fn add_core_cues(doc: &Doc<'_>, v: &[TokView], runs: &mut Vec<(usize, usize, usi
             }
             // "..., a new study suggests.", "the report found": a verb of finding right after
             // a document noun.
-            if (4..=10).contains(&w.len())
+            // A preposition after it makes it a participle or an idiom ("a report found in
+            // the archives", "the ruling found in his favour").
+            let next = word_at(doc, i + 1);
+            if maybe_finding_verb(w)
                 && i > s.tokens.start
                 && is_in(FINDING_VERBS, w)
                 && is_in(DOCUMENTS, word_at(doc, i - 1))
+                && !is_in(DANGLING, next)
+                && !is_in(FRAME_PREPOSITIONS, next)
+                && !is_in(OTHER_PREPOSITIONS, next)
             {
                 runs.push((i, i + 1, si));
                 continue;
@@ -164,6 +170,18 @@ const FINDING_VERBS: &[&str] = &[
     "says",
     "said",
 ];
+
+/// A cheap test that `w` may be one of [`FINDING_VERBS`] (by its length, first and last
+/// letters), run before the list is searched for every token.
+fn maybe_finding_verb(w: &str) -> bool {
+    let b = w.as_bytes();
+    (4..=10).contains(&b.len())
+        && matches!(
+            b.first().map(u8::to_ascii_lowercase),
+            Some(b's' | b'f' | b'c' | b'i' | b'e')
+        )
+        && matches!(b.last().map(u8::to_ascii_lowercase), Some(b's' | b'd'))
+}
 
 /// A colon cue right after another cue of its sentence belongs to it: in `Jane Smith said:
 /// "..."` the cue is "said:", one attribution, even when the tagger found only the colon and
@@ -1322,9 +1340,46 @@ const CREDIT_WORDS: &[&str] = &[
     "advertisement",
 ];
 
+/// News agencies and outlets whose name on a line of its own after a story credits it
+/// ("— Reuters"): no signature of a statement.
+const WIRE_SERVICES: &[&str] = &[
+    "reuters",
+    "ap",
+    "afp",
+    "bloomberg",
+    "associated",
+    "xinhua",
+    "agence",
+    "upi",
+    "tass",
+    "kyodo",
+    "yonhap",
+    "ansa",
+    "efe",
+    "dpa",
+    "pa",
+    "cnn",
+    "bbc",
+    "npr",
+    "staff",
+    "wires",
+];
+
 /// Words of the first person, which mark a paragraph as someone's own statement: news prose
 /// outside quotations rarely speaks so.
-const FIRST_PERSON: &[&str] = &["i", "we", "my", "our", "us", "me", "i'm", "i\u{2019}m"];
+const FIRST_PERSON: &[&str] = &[
+    "I",
+    "I'm",
+    "I\u{2019}m",
+    "we",
+    "We",
+    "my",
+    "My",
+    "our",
+    "Our",
+    "us",
+    "me",
+];
 
 /// The token range of paragraph `para` (its sentences'), if it has any.
 fn paragraph_tokens(doc: &Doc<'_>, para: usize) -> Option<Range<usize>> {
@@ -1345,7 +1400,8 @@ fn first_person_prose(doc: &Doc<'_>, v: &[TokView], r: Range<usize>) -> bool {
     let quoted = r
         .clone()
         .any(|k| v.get(k).is_some_and(|t| t.quote != QuoteMark::None));
-    !quoted && r.clone().any(|k| is_in(FIRST_PERSON, word_at(doc, k)))
+    // Case matters: "US" is no "us".
+    !quoted && r.clone().any(|k| FIRST_PERSON.contains(&word_at(doc, k)))
 }
 
 /// `— Senator Maria Delgado, Democrat of Texas` on a line of its own (paragraph `para`,
@@ -1382,11 +1438,21 @@ fn signature_line(
     if !(1..=16).contains(&words)
         || !name.is_some_and(|n| (1..=6).contains(&n))
         || is_in(CREDIT_WORDS, word_at(doc, dash + 1))
+        || is_in(WIRE_SERVICES, word_at(doc, dash + 1))
         || matches!(word_at(doc, line.end - 1), "?" | "!" | ":")
     {
         return None;
     }
     let prev = paragraph_tokens(doc, para.checked_sub(1)?)?;
+    // A list: the paragraph before or after opens with a dash too ("- Higher Wages").
+    let dash_opens = |r: Option<Range<usize>>| {
+        r.is_some_and(|r| {
+            v.get(r.start).is_some_and(|t| t.punct_cue) && word_at(doc, r.start) != ":"
+        })
+    };
+    if dash_opens(Some(prev.clone())) || dash_opens(paragraph_tokens(doc, para + 1)) {
+        return None;
+    }
     // The closing mark ends the paragraph, or comes before its last punctuation (`act".`).
     let last = prev.end.checked_sub(1)?;
     let close = [last, last.saturating_sub(1)]
@@ -1439,23 +1505,39 @@ fn signature_line(
 /// Senator Raj Patel:"), or the possessor before "'s" ("Senator Patel's statement:"), in the
 /// header `[start, colon)`.
 fn statement_header_source(doc: &Doc<'_>, start: usize, colon: usize) -> Option<(usize, usize)> {
-    if let Some(f) = (start..colon).find(|&k| matches!(word_at(doc, k), "from" | "by")) {
+    // A day or month is no author ("Tuesday's statement").
+    let timely = |k: usize| {
+        crate::time::lexicon::is_calendar_word(word_at(doc, k))
+            || is_in(&["today", "yesterday", "tonight"], word_at(doc, k))
+    };
+    // "Statement from X:", "Letter by X:": "from" or "by" right after the header noun.
+    if let Some(f) = (start + 1..colon).find(|&k| {
+        matches!(word_at(doc, k), "from" | "by") && is_in(HEADER_NOUNS, word_at(doc, k - 1))
+    }) {
         let mut a = f + 1;
         while a < colon && is_in(DETERMINERS, word_at(doc, a)) {
             a += 1;
         }
-        return (a < colon && capitalised_word(doc, a)).then_some((a, colon));
+        return (a < colon && capitalised_word(doc, a) && !timely(a)).then_some((a, colon));
     }
+    // "Senator Patel's statement:": the capitalised words before "'s", right before the noun.
     let s = (start..colon).find(|&k| matches!(word_at(doc, k), "'s" | "\u{2019}s"))?;
-    let mut a = start;
-    while a < s && is_in(DETERMINERS, word_at(doc, a)) {
+    if !(s + 1..colon.min(s + 3)).any(|k| is_in(HEADER_NOUNS, word_at(doc, k))) {
+        return None;
+    }
+    let mut a = s;
+    while a > start && (capitalised_word(doc, a - 1) || word_at(doc, a - 1) == ".") {
+        a -= 1;
+    }
+    // A leading imperative is no part of the name ("Read Senator Patel's statement:").
+    if a < s && is_in(&["read", "see", "watch", "here", "below"], word_at(doc, a)) {
         a += 1;
     }
-    (a < s && capitalised_word(doc, a)).then_some((a, s))
+    (a < s && capitalised_word(doc, a) && !timely(a)).then_some((a, s))
 }
 
-/// Nouns that name a statement in a header line ("Statement from Senator Raj Patel:", "The
-/// letter reads:").
+/// Nouns that name a statement in a header line ("Statement from Senator Raj Patel:", "Mayor
+/// Lin's letter:").
 const HEADER_NOUNS: &[&str] = &[
     "statement",
     "statements",
@@ -1467,13 +1549,11 @@ const HEADER_NOUNS: &[&str] = &[
     "release",
     "post",
     "tweet",
-    "reads",
-    "read",
 ];
 
 /// Whether the sentence `sent`, whose colon at `colon` ends its paragraph, is the header of a
 /// statement printed below it: a paragraph of its own of at most twelve words, naming a
-/// statement ("Statement from Senator Raj Patel:", "The full text of the letter reads:").
+/// statement ("Statement from Senator Raj Patel:", "Mayor Lin's statement:").
 fn statement_header(doc: &Doc<'_>, sent: &crate::segment::Sentence, colon: usize) -> bool {
     let Some(line) = paragraph_tokens(doc, sent.paragraph) else {
         return false;
@@ -2861,7 +2941,11 @@ fn according_to_first(doc: &Doc<'_>, is_cue: &[bool], sent: Range<usize>, d: &mu
             || is_in(PERSON_ROLES, word_at(doc, comma - 1)));
     if described {
         let name_end = (comma + 1..sent.end.min(comma + 6)).find(|&i| !capitalised_word(doc, i));
-        if let Some(k) = name_end.filter(|&k| k > comma + 1 && word_at(doc, k) == ",") {
+        // A list goes on after the comma ("the coach, Smith, Jones and Lee were ..."): no
+        // apposition.
+        let list =
+            |k: usize| capitalised_word(doc, k + 1) || is_in(&["and", "or"], word_at(doc, k + 1));
+        if let Some(k) = name_end.filter(|&k| k > comma + 1 && word_at(doc, k) == "," && !list(k)) {
             if d.source.first().is_some_and(|s| s.1 == comma) {
                 d.source = vec![(d.source[0].0, k)];
             }
@@ -3529,8 +3613,8 @@ pub(super) fn tag(
     out
 }
 
-/// "Two senior officials, speaking on condition of anonymity because they were not authorized
-/// to discuss the talks, said the government might step in": a content fragment between the
+/// "Two port officials, who asked not to be named because the harbour talks are private, said
+/// the government might step in": a content fragment between the
 /// source and its cue, when content follows the cue, is a clause that interrupts the frame
 /// (here the reason for the anonymity), not what the source says.
 fn content_inside_frame(d: &mut Draft) {
@@ -3662,7 +3746,7 @@ const OTHER_PREPOSITIONS: &[&str] = &[
 /// fragment after the cue opens a quotation (or starts inside one) and the words between cue
 /// and fragment hold no punctuation, no other cue and no line break, the content starts at
 /// "that" among them, else at the first subject pronoun or determiner after the first word
-/// (the first is the recipient's or adjunct's: "told the AP | his firm worked ...").
+/// (the first is the recipient's or adjunct's: "told the Herald | her office had ...").
 fn clause_before_quote(doc: &Doc<'_>, v: &[TokView], is_cue: &[bool], d: &mut Draft) {
     let (_, b) = d.cue;
     let Some(c) = d.content.iter_mut().filter(|c| c.0 > b).min_by_key(|c| c.0) else {
@@ -4244,7 +4328,6 @@ const SENTENCE_OPENERS: &[&str] = &[
     "however",
 ];
 
-/// Words a content does not end with.
 /// Whether the preposition at token `i` is a verb's particle: "in" of "step in", "on" of
 /// "move on", right before punctuation or the end of the text.
 fn particle_at(doc: &Doc<'_>, i: usize) -> bool {
@@ -4265,6 +4348,7 @@ fn particle_at(doc: &Doc<'_>, i: usize) -> bool {
             .is_none_or(|t| t.kind == crate::segment::TokenKind::Punct)
 }
 
+/// Words a content does not end with.
 const DANGLING: &[&str] = &[
     "on", "in", "at", "of", "for", "to", "with", "by", "from", "the", "a", "an", "and", "or",
     "but", "during", "after", "before",
@@ -6280,6 +6364,39 @@ fn rewrite_citing(doc: &Doc<'_>, entities: &Entities, drafts: &[Draft], out: &mu
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_finding_verb_prefilter_lets_every_finding_verb_through() {
+        for w in super::FINDING_VERBS {
+            assert!(super::maybe_finding_verb(w), "{w}");
+            assert!(super::maybe_finding_verb(&w.to_ascii_uppercase()), "{w}");
+        }
+        for w in ["the", "study", "report", "shown", "finding"] {
+            assert!(!super::maybe_finding_verb(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn a_content_fragment_inside_the_frame_goes_when_content_follows_the_cue() {
+        // "Officials(0..1) , speaking ... because they feared ...(2..9) , said(10) X(11..15)".
+        let mut d = super::Draft {
+            cue: (10, 11),
+            sentence: 0,
+            source: vec![(0, 1)],
+            content: vec![(5, 9), (11, 15)],
+        };
+        super::content_inside_frame(&mut d);
+        assert_eq!(d.content, vec![(11, 15)]);
+        // With nothing after the cue, the fragment is all the content there is: it stays.
+        let mut d = super::Draft {
+            cue: (10, 11),
+            sentence: 0,
+            source: vec![(0, 1)],
+            content: vec![(5, 9)],
+        };
+        super::content_inside_frame(&mut d);
+        assert_eq!(d.content, vec![(5, 9)]);
+    }
+
     #[test]
     fn the_core_cue_prefilter_lets_every_core_cue_through() {
         for w in super::CORE_CUES.iter().chain(&["according"]) {

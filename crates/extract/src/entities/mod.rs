@@ -138,7 +138,8 @@ impl Entities {
     /// The referent a pronoun at `span` (bytes) refers to: the most recent compatible mention
     /// before it, within the last few sentences. "he"/"she" take a person of matching (or
     /// unknown) gender, "it" an organisation or place, "they" an organisation named in the
-    /// same or the previous sentence when no plural noun for people stands between the two
+    /// same or the previous sentence (at most 80 tokens back) when no plural noun for people
+    /// stands between the two
     /// ("The agency interviewed former staff members. They described ..." has no referent),
     /// never one person.
     pub fn pronoun_referent(&self, doc: &Doc<'_>, span: Span) -> Option<usize> {
@@ -155,12 +156,27 @@ impl Entities {
             return None;
         }
         let floor = lookback_floor(doc, span.start);
-        // "they" looks back one sentence only: an organisation named earlier is seldom meant.
+        // "they" looks back one sentence only, and at most 80 tokens: an organisation named
+        // earlier is seldom meant.
         let near = {
             let k = doc.sentences.partition_point(|s| s.span.end <= span.start);
-            doc.sentences
+            let sentence = doc
+                .sentences
                 .get(k.saturating_sub(1))
-                .map_or(0, |s| s.span.start)
+                .map_or(0, |s| s.span.start);
+            let t = doc.tokens.partition_point(|t| t.span.start < span.start);
+            let tokens = doc
+                .tokens
+                .get(t.saturating_sub(80))
+                .map_or(0, |t| t.span.start);
+            sentence.max(tokens)
+        };
+        // Where the last plural noun for people before the pronoun ends, within that window
+        // (one scan per pronoun).
+        let people_end = if plural {
+            last_people_noun_end(doc, near, span.start)
+        } else {
+            0
         };
         let fits = |m: &Mention| {
             let Some(r) = self.referents.get(m.referent) else {
@@ -169,10 +185,7 @@ impl Entities {
             match r.kind {
                 EntityType::Per => person && (r.gender.is_none() || r.gender == wanted_gender),
                 EntityType::Org => {
-                    thing
-                        || plural
-                            && m.span.start >= near
-                            && !people_between(doc, m.span.end, span.start)
+                    thing || plural && m.span.start >= near && m.span.end > people_end
                 }
                 EntityType::Loc => thing,
                 EntityType::Misc => false,
@@ -357,10 +370,8 @@ const DESCRIBED_KINDS: &[(&str, &[&str])] = &[
     ("council", &["Council"]),
 ];
 
-/// The first byte of the sentence five sentences before the one holding byte `at`: how far
-/// back a pronoun or a description looks for what it refers to.
 /// Plural nouns for people that "they" may stand for, beside the forms that
-/// [`people_between`] knows by their endings.
+/// [`last_people_noun_end`] knows by their endings.
 const PEOPLE_NOUNS: &[&str] = &[
     "people",
     "officials",
@@ -405,30 +416,102 @@ const PEOPLE_NOUNS: &[&str] = &[
     "fans",
     "advocates",
     "both",
+    "residents",
+    "employees",
+    "refugees",
+    "citizens",
+    "executives",
+    "students",
+    "immigrants",
+    "migrants",
+    "participants",
+    "opponents",
+    "agents",
+    "patients",
+    "tenants",
+    "veterans",
+    "defendants",
+    "plaintiffs",
+    "investors",
+    "donors",
+    "senators",
+    "governors",
+    "mayors",
+    "editors",
+    "inspectors",
+    "prosecutors",
+    "investigators",
+    "contestants",
+    "survivors",
+    "victims",
+    "protesters",
+    "protestors",
 ];
 
-/// Whether a plural noun for people (officials, residents, activists, Democrats) stands in
-/// the text between bytes `from` and `to`: "they" after it is that group, not an
-/// organisation named before it.
-fn people_between(doc: &Doc<'_>, from: usize, to: usize) -> bool {
+/// Plural nouns in -ers, -ists or -ians that name things, not people ("numbers", "papers").
+const THING_NOUNS: &[&str] = &[
+    "numbers",
+    "orders",
+    "letters",
+    "papers",
+    "powers",
+    "matters",
+    "waters",
+    "headquarters",
+    "computers",
+    "centers",
+    "layers",
+    "borders",
+    "offers",
+    "answers",
+    "chambers",
+    "corners",
+    "filters",
+    "markers",
+    "meters",
+    "parameters",
+    "quarters",
+    "registers",
+    "shelters",
+    "towers",
+    "trailers",
+    "barriers",
+    "flowers",
+    "fingers",
+    "rivers",
+    "covers",
+    "servers",
+    "containers",
+    "printers",
+    "blockbusters",
+    "headlines",
+    "lists",
+];
+
+/// The end (byte) of the last plural noun for people (officials, residents, activists,
+/// Democrats) in the text between bytes `from` and `to`, or 0: "they" after it is that group,
+/// not an organisation named before it. One scan; no allocation.
+fn last_people_noun_end(doc: &Doc<'_>, from: usize, to: usize) -> usize {
     let first = doc.tokens.partition_point(|t| t.span.start < from);
+    let people = |w: &str| {
+        PEOPLE_NOUNS.iter().any(|p| p.eq_ignore_ascii_case(w))
+            || w.len() > 5
+                && w.starts_with(|c: char| c.is_ascii_lowercase())
+                && ["ers", "ists", "ians"].iter().any(|e| w.ends_with(e))
+                && !THING_NOUNS.contains(&w)
+    };
     doc.tokens
         .get(first..)
         .unwrap_or(&[])
         .iter()
         .take_while(|t| t.span.end <= to)
-        .any(|t| {
-            let w = t.span.slice(doc.text);
-            let l = w.to_ascii_lowercase();
-            PEOPLE_NOUNS.contains(&l.as_str())
-                || w.len() > 5
-                    && w.starts_with(|c: char| c.is_ascii_lowercase())
-                    && ["ers", "ists", "ants", "ents", "ians", "ors"]
-                        .iter()
-                        .any(|e| l.ends_with(e))
-        })
+        .filter(|t| people(t.span.slice(doc.text)))
+        .last()
+        .map_or(0, |t| t.span.end)
 }
 
+/// The first byte of the sentence five sentences before the one holding byte `at`: how far
+/// back a pronoun or a description looks for what it refers to.
 fn lookback_floor(doc: &Doc<'_>, at: usize) -> usize {
     const SENTENCES_BACK: usize = 5;
     let sentence = doc.sentences.partition_point(|s| s.span.end <= at);
