@@ -152,11 +152,14 @@ fn adjunct_before(doc: &Doc<'_>, at: usize) -> Option<usize> {
 }
 
 impl AttributionParts {
-    fn new(doc: &Doc<'_>, attributions: &[Attribution]) -> Self {
-        // An unanswered request for comment makes no claim, so its sentence is the article's.
+    /// The parts of `attributions`, leaving out those marked `silent` (a refusal or an
+    /// unanswered request makes no claim, so its sentence is the article's).
+    fn new(doc: &Doc<'_>, attributions: &[Attribution], silent: &[bool]) -> Self {
         let mut spans: Vec<Span> = attributions
             .iter()
-            .filter(|a| !unanswered_request(doc.text, a))
+            .enumerate()
+            .filter(|(i, _)| !silent.get(*i).copied().unwrap_or(false))
+            .map(|(_, a)| a)
             .flat_map(|a| {
                 a.source
                     .iter()
@@ -297,20 +300,6 @@ fn claim_kind(text: &str, attributions: &[Attribution], a: &Attribution) -> Clai
 /// the content's start: "declined | to confirm or deny"); or when it negates such a verb
 /// ("would not say").
 fn unanswered_request(text: &str, a: &Attribution) -> bool {
-    // Most cues hold none of the stems: a cheap test first, with no allocation.
-    let words = || {
-        a.cue
-            .iter()
-            .flat_map(|c| c.slice(text).split_whitespace())
-            .map(|w| w.trim_matches(|ch: char| !ch.is_alphanumeric() && ch != '\''))
-    };
-    let starts = |w: &str, p: &str| w.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p));
-    let answering = words().any(|w| {
-        ["respond", "repl", "return", "answer"]
-            .iter()
-            .any(|p| starts(w, p))
-    });
-    let refusing = words().any(|w| starts(w, "declin") || starts(w, "refus"));
     const UNSAID: &[&str] = &[
         "say",
         "discuss",
@@ -327,16 +316,28 @@ fn unanswered_request(text: &str, a: &Attribution) -> bool {
         "speculate",
     ];
     let unsaid = |w: &str| UNSAID.iter().any(|v| w.eq_ignore_ascii_case(v));
-    let says = words().last().is_some_and(unsaid);
+    let starts = |w: &str, p: &str| w.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p));
+    // One pass over the cue's words, with no allocation.
+    let (mut answering, mut refusing, mut negated, mut says) = (false, false, false, false);
+    for w in a
+        .cue
+        .iter()
+        .flat_map(|c| c.slice(text).split_whitespace())
+        .map(|w| w.trim_matches(|ch: char| !ch.is_alphanumeric() && ch != '\''))
+    {
+        answering |= ["respond", "repl", "return", "answer"]
+            .iter()
+            .any(|p| starts(w, p));
+        refusing |= starts(w, "declin") || starts(w, "refus");
+        negated |= ["not", "never", "didn't", "hasn't", "haven't", "n't"]
+            .iter()
+            .any(|n| w.eq_ignore_ascii_case(n))
+            || w.ends_with("n\u{2019}t");
+        says = unsaid(w);
+    }
     if !answering && !refusing && !says {
         return false;
     }
-    let negated = words().any(|w| {
-        ["not", "never", "didn't", "hasn't", "haven't", "n't"]
-            .iter()
-            .any(|n| w.eq_ignore_ascii_case(n))
-            || w.ends_with("n\u{2019}t")
-    });
     let requested = a.content.iter().any(|c| {
         c.slice(text).split_whitespace().take(4).any(|w| {
             let w = w.trim_matches(|ch: char| !ch.is_alphanumeric());
@@ -381,6 +382,11 @@ pub fn find_claims(doc: &Doc<'_>, attributions: &[Attribution]) -> Vec<Claim> {
             children[p].push(i);
         }
     }
+    // Refusals and unanswered requests claim nothing (see `unanswered_request`).
+    let silent: Vec<bool> = attributions
+        .iter()
+        .map(|a| unanswered_request(doc.text, a))
+        .collect();
     let relays: Vec<Option<usize>> = (0..attributions.len())
         .map(|i| relayed_child(attributions, &children, i))
         .collect();
@@ -394,7 +400,7 @@ pub fn find_claims(doc: &Doc<'_>, attributions: &[Attribution]) -> Vec<Claim> {
         };
         // "CNN reported X, citing people familiar": one claim, CNN's, whose chain names the
         // people CNN cites. A refusal or an unanswered request claims nothing.
-        if relayed[index] || unanswered_request(doc.text, a) {
+        if relayed[index] || silent.get(index).copied().unwrap_or(false) {
             continue;
         }
         let sentence = sentence_of(first.start).min(doc.sentences.len().saturating_sub(1));
@@ -413,7 +419,7 @@ pub fn find_claims(doc: &Doc<'_>, attributions: &[Attribution]) -> Vec<Claim> {
             relays: relays[index],
         });
     }
-    let parts = AttributionParts::new(doc, attributions);
+    let parts = AttributionParts::new(doc, attributions, &silent);
     for (index, s) in doc.sentences.iter().enumerate() {
         let paragraph = &doc.article.paragraphs[s.paragraph];
         let in_dateline = paragraph.dateline.is_some_and(|d| d.contains(s.span));

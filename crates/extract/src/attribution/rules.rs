@@ -101,14 +101,14 @@ fn add_core_cues(doc: &Doc<'_>, v: &[TokView], runs: &mut Vec<(usize, usize, usi
             // a document noun.
             // A preposition after it makes it a participle or an idiom ("a report found in
             // the archives", "the ruling found in his favour").
-            let next = word_at(doc, i + 1);
+            let next = || word_at(doc, i + 1);
             if maybe_finding_verb(w)
                 && i > s.tokens.start
                 && is_in(FINDING_VERBS, w)
                 && is_in(DOCUMENTS, word_at(doc, i - 1))
-                && !is_in(DANGLING, next)
-                && !is_in(FRAME_PREPOSITIONS, next)
-                && !is_in(OTHER_PREPOSITIONS, next)
+                && !is_in(DANGLING, next())
+                && !is_in(FRAME_PREPOSITIONS, next())
+                && !is_in(OTHER_PREPOSITIONS, next())
             {
                 runs.push((i, i + 1, si));
                 continue;

@@ -494,6 +494,17 @@ const THING_NOUNS: &[&str] = &[
 fn last_people_noun_end(doc: &Doc<'_>, from: usize, to: usize) -> usize {
     let first = doc.tokens.partition_point(|t| t.span.start < from);
     let people = |w: &str| {
+        // Nearly all of them end in "s": a cheap test first.
+        let ends_s = w
+            .as_bytes()
+            .last()
+            .is_some_and(|b| b.eq_ignore_ascii_case(&b's'));
+        let irregular = [
+            "people", "men", "women", "children", "staff", "police", "crew",
+        ];
+        if !ends_s {
+            return w.len() >= 3 && irregular.iter().any(|p| p.eq_ignore_ascii_case(w));
+        }
         PEOPLE_NOUNS.iter().any(|p| p.eq_ignore_ascii_case(w))
             || w.len() > 5
                 && w.starts_with(|c: char| c.is_ascii_lowercase())
