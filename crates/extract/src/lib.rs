@@ -57,6 +57,16 @@ impl<'a> Doc<'a> {
             sentences: &segmentation.sentences,
         }
     }
+
+    /// The first byte (of the text) of the sentence `back` sentences before the one that holds
+    /// byte `at`, or 0 when there are fewer sentences before it: how far back a rule looks
+    /// for what a pronoun or description refers to.
+    pub fn sentence_start_back(&self, at: usize, back: usize) -> usize {
+        let sentence = self.sentences.partition_point(|s| s.span.end <= at);
+        self.sentences
+            .get(sentence.saturating_sub(back))
+            .map_or(0, |s| s.span.start)
+    }
 }
 
 /// Every layer of one article.

@@ -98,9 +98,10 @@ fn add_core_cues(doc: &Doc<'_>, v: &[TokView], runs: &mut Vec<(usize, usize, usi
                 continue;
             }
             // "..., a new study suggests.", "the report found": a verb of finding right after
-            // a document noun.
-            // A preposition after it makes it a participle or an idiom ("a report found in
-            // the archives", "the ruling found in his favour").
+            // a document noun. A preposition, article or conjunction after it (one of
+            // DANGLING, FRAME_PREPOSITIONS, OTHER_PREPOSITIONS) leaves it out: a participle or
+            // an idiom ("a report found in the archives", "the ruling found in his favour"),
+            // and, to stay safe, "found the ...".
             let next = || word_at(doc, i + 1);
             if maybe_finding_verb(w)
                 && i > s.tokens.start
@@ -1291,10 +1292,12 @@ fn layout_cue(doc: &Doc<'_>, v: &[TokView], i: usize) -> Option<Layout> {
                 .next()
                 .is_some_and(char::is_uppercase)
         });
-    let signature = i == para_start
-        && i == sent.tokens.start
-        && signature_line(doc, v, sent.paragraph, i).is_some();
-    (after_quote && name_after || signature).then_some(Layout::Dash)
+    if i == para_start && i == sent.tokens.start {
+        if let Some((start, end)) = signature_line(doc, v, sent.paragraph, i) {
+            return Some(Layout::Signature(start, end));
+        }
+    }
+    (after_quote && name_after).then_some(Layout::Dash)
 }
 
 /// Words that make a dash line a credit, not the signature of a statement ("— Reporting by
@@ -1409,8 +1412,8 @@ fn first_person_prose(doc: &Doc<'_>, v: &[TokView], r: Range<usize>) -> bool {
 /// closing quotation mark, or one in the first person ([`first_person_prose`]). The line is
 /// short, names someone right after the dash and is no credit ("— Reporting by ...").
 /// Returns the statement's token range: the quotation (from where it opened, in an earlier
-/// paragraph if it ran over several), or the first-person paragraphs before the line (at
-/// most five).
+/// paragraph if it ran over several), or the first-person paragraph right above the line with
+/// up to five more first-person paragraphs above it.
 fn signature_line(
     doc: &Doc<'_>,
     v: &[TokView],
@@ -1428,10 +1431,7 @@ fn signature_line(
         .count();
     // The name: capitalised words (and the periods of "Rep.") up to a comma, a parenthesis
     // or the line's end.
-    let name_end = (dash + 1..line.end)
-        .find(|&k| matches!(word_at(doc, k), "," | "(" | ";"))
-        .unwrap_or(line.end);
-    let name = (dash + 1..name_end)
+    let name = (dash + 1..name_end(doc, dash + 1, line.end))
         .filter(|&k| !matches!(word_at(doc, k), "." | "-"))
         .map(|k| capitalised_word(doc, k))
         .try_fold(0usize, |n, cap| cap.then_some(n + 1));
@@ -1491,14 +1491,31 @@ fn signature_line(
     if !first_person_prose(doc, v, prev.clone()) {
         return None;
     }
-    let mut start = prev.start;
-    for p in (para.saturating_sub(6)..para - 1).rev() {
-        match paragraph_tokens(doc, p) {
-            Some(r) if first_person_prose(doc, v, r.clone()) => start = r.start,
-            _ => break,
-        }
-    }
+    let start = first_person_paragraphs(doc, v, (para.saturating_sub(6)..para - 1).rev())
+        .last()
+        .map_or(prev.start, |r| r.start);
     Some((start, prev.end))
+}
+
+/// The token ranges of the paragraphs `paras` (taken in the order given) as long as each reads
+/// as a first-person statement ([`first_person_prose`]): the run of a statement's paragraphs
+/// next to its header or signature.
+fn first_person_paragraphs<'d>(
+    doc: &'d Doc<'_>,
+    v: &'d [TokView],
+    paras: impl Iterator<Item = usize> + 'd,
+) -> impl Iterator<Item = Range<usize>> + 'd {
+    paras.map_while(move |p| {
+        paragraph_tokens(doc, p).filter(|r| first_person_prose(doc, v, r.clone()))
+    })
+}
+
+/// The end of a name that runs from token `from`: the first comma, opening parenthesis or
+/// semicolon before `to` ("Jane Roe, Ohio", "Rep. Tom Hadley (R-Ohio)"), else `to`.
+fn name_end(doc: &Doc<'_>, from: usize, to: usize) -> usize {
+    (from..to)
+        .find(|&k| matches!(word_at(doc, k), "," | "(" | ";"))
+        .unwrap_or(to)
 }
 
 /// The source a statement header names: the words after "from" or "by" ("Statement from
@@ -1674,6 +1691,9 @@ enum Layout {
     Colon,
     /// `"..." - Name`.
     Dash,
+    /// `— Name, Title` on a line of its own under a statement ([`signature_line`]), with the
+    /// statement's token range `[start, end)`.
+    Signature(usize, usize),
     /// `NAME: words` opening a paragraph of an interview transcript.
     Transcript,
     /// A header line naming a statement ("Statement from Senator X:") before the statement's
@@ -1772,11 +1792,9 @@ fn apply_layout(doc: &Doc<'_>, v: &[TokView], regions: &[(usize, usize, bool)], 
                 Vec::new()
             };
         }
-        Layout::Dash => {
-            // The name, before any comma or parenthesis ("- Michelle Marks, Philadelphia").
-            let mut e = (d.cue.1..sent.tokens.end)
-                .find(|&k| matches!(word_at(doc, k), "," | "(" | ";"))
-                .unwrap_or(sent.tokens.end);
+        Layout::Dash | Layout::Signature(..) => {
+            // The name, before any comma or parenthesis ("- Jane Roe, Ohio").
+            let mut e = name_end(doc, d.cue.1, sent.tokens.end);
             while e > d.cue.1 && v.get(e - 1).is_some_and(|t| t.shape == 4) {
                 e -= 1;
             }
@@ -1785,15 +1803,13 @@ fn apply_layout(doc: &Doc<'_>, v: &[TokView], regions: &[(usize, usize, bool)], 
             } else {
                 Vec::new()
             };
-            // The quote that closes right before the dash, or the statement the signature
-            // line signs.
+            // The statement the signature line signs, or the quote that closes right before
+            // the dash.
             let close = d.cue.0.saturating_sub(1);
             let k = regions.partition_point(|r| r.1 < close);
-            let signed = signature_line(doc, v, sent.paragraph, d.cue.0)
-                .filter(|_| d.cue.0 == sent.tokens.start);
-            d.content = match (signed, regions.get(k)) {
-                (Some(statement), _) => vec![statement],
-                (None, Some(&(o, c, _))) if c == close => vec![(o, c + 1)],
+            d.content = match (kind, regions.get(k)) {
+                (Layout::Signature(start, end), _) => vec![(start, end)],
+                (_, Some(&(o, c, _))) if c == close => vec![(o, c + 1)],
                 _ => Vec::new(),
             };
         }
@@ -1803,13 +1819,9 @@ fn apply_layout(doc: &Doc<'_>, v: &[TokView], regions: &[(usize, usize, bool)], 
             let Some(next) = paragraph_tokens(doc, sent.paragraph + 1) else {
                 return;
             };
-            let mut end = next.end;
-            for p in sent.paragraph + 2..sent.paragraph + 6 {
-                match paragraph_tokens(doc, p) {
-                    Some(r) if first_person_prose(doc, v, r.clone()) => end = r.end,
-                    _ => break,
-                }
-            }
+            let end = first_person_paragraphs(doc, v, sent.paragraph + 2..sent.paragraph + 6)
+                .last()
+                .map_or(next.end, |r| r.end);
             d.content = vec![(next.start, end)];
             d.source = statement_header_source(doc, sent.tokens.start, d.cue.0)
                 .into_iter()
@@ -3614,9 +3626,9 @@ pub(super) fn tag(
 }
 
 /// "Two port officials, who asked not to be named because the harbour talks are private, said
-/// the government might step in": a content fragment between the
-/// source and its cue, when content follows the cue, is a clause that interrupts the frame
-/// (here the reason for the anonymity), not what the source says.
+/// the government might step in": a content fragment between the source and its cue, when
+/// content follows the cue, is a clause that interrupts the frame (here the reason for the
+/// anonymity), not what the source says.
 fn content_inside_frame(d: &mut Draft) {
     let (a, b) = d.cue;
     let Some(&(_, src_end)) = d.source.first().filter(|s| s.1 <= a) else {
@@ -5600,7 +5612,7 @@ fn finish(doc: &Doc<'_>, v: &[TokView], entities: &Entities, d: &Draft) -> Attri
         QuoteKind::AccordingTo
     } else if matches!(
         layout_cue(doc, v, d.cue.0),
-        Some(Layout::Statement | Layout::Dash)
+        Some(Layout::Statement | Layout::Dash | Layout::Signature(..))
     ) {
         // A statement printed under its header or above its signature is its own words,
         // with or without quotation marks.
@@ -6164,10 +6176,7 @@ fn resolve_without_entities(doc: &Doc<'_>, entities: &Entities, out: &mut [Attri
         // "they" is a group quoted in this sentence or the one before ("Officials said ...
         // They added"), not any group named some attributions back.
         let floor = if matches!(word.as_str(), "they" | "their") {
-            let k = doc.sentences.partition_point(|s| s.span.end <= src.start);
-            doc.sentences
-                .get(k.saturating_sub(1))
-                .map_or(0, |s| s.span.start)
+            doc.sentence_start_back(src.start, 1)
         } else {
             0
         };
