@@ -139,9 +139,8 @@ impl Entities {
     /// before it, within the last few sentences. "he"/"she" take a person of matching (or
     /// unknown) gender, "it" an organisation or place, "they" an organisation named in the
     /// same or the previous sentence (at most 80 tokens back) when no plural noun for people
-    /// stands between the two
-    /// ("The agency interviewed former staff members. They described ..." has no referent),
-    /// never one person.
+    /// stands between the two ("The agency interviewed former staff members. They described
+    /// ..." has no referent), never one person.
     pub fn pronoun_referent(&self, doc: &Doc<'_>, span: Span) -> Option<usize> {
         let word = doc.text.get(span.start..span.end)?.to_ascii_lowercase();
         let wanted_gender = match word.as_str() {
@@ -159,11 +158,7 @@ impl Entities {
         // "they" looks back one sentence only, and at most 80 tokens: an organisation named
         // earlier is seldom meant.
         let near = {
-            let k = doc.sentences.partition_point(|s| s.span.end <= span.start);
-            let sentence = doc
-                .sentences
-                .get(k.saturating_sub(1))
-                .map_or(0, |s| s.span.start);
+            let sentence = doc.sentence_start_back(span.start, 1);
             let t = doc.tokens.partition_point(|t| t.span.start < span.start);
             let tokens = doc
                 .tokens
@@ -370,17 +365,19 @@ const DESCRIBED_KINDS: &[(&str, &[&str])] = &[
     ("council", &["Council"]),
 ];
 
-/// Plural nouns for people that "they" may stand for, beside the forms that
+/// Nouns for a group of people that "they" may stand for and that do not end in "s".
+const IRREGULAR_PEOPLE_NOUNS: &[&str] = &[
+    "people", "men", "women", "children", "staff", "police", "crew", "both",
+];
+
+/// Plural nouns in "s" for people that "they" may stand for, beside the forms that
 /// [`last_people_noun_end`] knows by their endings.
 const PEOPLE_NOUNS: &[&str] = &[
-    "people",
     "officials",
     "aides",
     "experts",
     "members",
     "insiders",
-    "staff",
-    "police",
     "sources",
     "critics",
     "analysts",
@@ -389,9 +386,6 @@ const PEOPLE_NOUNS: &[&str] = &[
     "allies",
     "rivals",
     "others",
-    "men",
-    "women",
-    "children",
     "families",
     "democrats",
     "republicans",
@@ -412,10 +406,8 @@ const PEOPLE_NOUNS: &[&str] = &[
     "authorities",
     "troops",
     "soldiers",
-    "crew",
     "fans",
     "advocates",
-    "both",
     "residents",
     "employees",
     "refugees",
@@ -499,11 +491,10 @@ fn last_people_noun_end(doc: &Doc<'_>, from: usize, to: usize) -> usize {
             .as_bytes()
             .last()
             .is_some_and(|b| b.eq_ignore_ascii_case(&b's'));
-        let irregular = [
-            "people", "men", "women", "children", "staff", "police", "crew",
-        ];
         if !ends_s {
-            return w.len() >= 3 && irregular.iter().any(|p| p.eq_ignore_ascii_case(w));
+            return IRREGULAR_PEOPLE_NOUNS
+                .iter()
+                .any(|p| p.eq_ignore_ascii_case(w));
         }
         PEOPLE_NOUNS.iter().any(|p| p.eq_ignore_ascii_case(w))
             || w.len() > 5
@@ -525,10 +516,7 @@ fn last_people_noun_end(doc: &Doc<'_>, from: usize, to: usize) -> usize {
 /// back a pronoun or a description looks for what it refers to.
 fn lookback_floor(doc: &Doc<'_>, at: usize) -> usize {
     const SENTENCES_BACK: usize = 5;
-    let sentence = doc.sentences.partition_point(|s| s.span.end <= at);
-    doc.sentences
-        .get(sentence.saturating_sub(SENTENCES_BACK))
-        .map_or(0, |s| s.span.start)
+    doc.sentence_start_back(at, SENTENCES_BACK)
 }
 
 /// The committed model.
