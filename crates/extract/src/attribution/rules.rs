@@ -337,6 +337,24 @@ fn tidy_cues(doc: &Doc<'_>, v: &[TokView], runs: &mut Vec<(usize, usize, usize)>
         {
             b -= 1;
         }
+        // A cue that ends with a preposition and a determiner: "said in a | statement" takes
+        // the statement noun; otherwise the determiner goes ("issued a statement regarding |
+        // the rejection"), and a preposition of circumstance with it ("said on the | record").
+        // After a verb ("made a | third attempt"), the noun phrase is often the cue's own.
+        if b > a + 2
+            && is_in(DETERMINERS_BEFORE, word(b - 1))
+            && (is_in(FRAME_PREPOSITIONS, word(b - 2)) || is_in(TOPIC_PREPOSITIONS, word(b - 2)))
+        {
+            let end = doc.sentences.get(si).map_or(b, |s| s.tokens.end);
+            if b < end && (is_in(ISSUED_NOUNS, word(b)) || is_in(MEDIUM_NOUNS, word(b))) {
+                b += 1;
+            } else {
+                b -= 1;
+                if is_in(FRAME_PREPOSITIONS, word(b - 1)) {
+                    b -= 1;
+                }
+            }
+        }
         // A cue of auxiliaries and adverbs only ("is", "was first") reaches on to the next
         // lexicon word within three tokens, or goes.
         let function_word = |w: &str| {
@@ -423,6 +441,19 @@ const ISSUED_NOUNS: &[&str] = &[
     "tweet",
     "video",
     "post",
+];
+
+/// Prepositions that introduce what a cue is about ("a statement regarding | the plan").
+const TOPIC_PREPOSITIONS: &[&str] = &["regarding", "about", "concerning", "over", "of"];
+
+/// Occasions of speaking that a cue can end with ("said in an interview").
+const MEDIUM_NOUNS: &[&str] = &[
+    "interview",
+    "speech",
+    "statement",
+    "email",
+    "op-ed",
+    "briefing",
 ];
 
 /// Verbs that put out a statement ("released a statement saying").
@@ -2748,7 +2779,8 @@ fn bridge_relative_clause(
     }
 }
 
-/// A content after its cue stops before a trailing ", according to X" or ", citing X": that
+/// A content after its cue stops before a trailing ", according to X" or ", citing X" (an
+/// "according to X" also without the comma when it closes the content): that
 /// attribution holds this one ("Trump responded that he would ..., according to people briefed
 /// on the conversation"), it is not part of what was said. It also stops before a coordinated
 /// clause with its own named subject (", and North Korea has ..."), and before a short source
@@ -2761,7 +2793,11 @@ fn cut_trailing_attribution(doc: &Doc<'_>, is_cue: &[bool], d: &mut Draft) {
             is_cue.get(j).copied().unwrap_or(false)
                 && (word(j).eq_ignore_ascii_case("according")
                     || word(j).eq_ignore_ascii_case("citing"))
-                && (word(j - 1) == "," || j >= 2 && word(j - 2) == "," && is_quote(word(j - 1)))
+                && (word(j - 1) == ","
+                    || j >= 2 && word(j - 2) == "," && is_quote(word(j - 1))
+                    // "... six million visitors according to the event website.": with no
+                    // comma, when the phrase closes the content.
+                    || word(j).eq_ignore_ascii_case("according") && c.1 - j <= 13)
         });
         // ", and North Korea has ...": a new clause with its own named subject, coordinated
         // after the reported one, is the quoting speaker's again.
@@ -3120,6 +3156,116 @@ fn according_to_last(doc: &Doc<'_>, is_cue: &[bool], sent: Range<usize>, d: &mut
     if e > start + 1 {
         d.content = vec![(start, e)];
     }
+}
+
+/// "This year the city expects six million visitors according to the event website.": an
+/// "according to" with no comma before it, near the sentence end, where the tagger took the
+/// words before the cue for its source and the words after it for its content. The words after
+/// "according to" are the source (they run to the sentence end and hold no cue), and the
+/// clause before is the content, from the sentence start (a cue inside it is nested in this
+/// attribution).
+fn according_to_swapped(doc: &Doc<'_>, is_cue: &[bool], sent: Range<usize>, d: &mut Draft) {
+    let (a, b) = d.cue;
+    if a <= sent.start + 2
+        || !word_at(doc, a).eq_ignore_ascii_case("according")
+        || word_at(doc, a - 1) == ","
+    {
+        return;
+    }
+    let before = !d.source.is_empty() && d.source.iter().all(|s| s.1 <= a);
+    let after = !d.content.is_empty() && d.content.iter().all(|c| c.0 >= b);
+    if !before || !after {
+        return;
+    }
+    // The source runs on to the sentence end (its closing punctuation left out).
+    let end = clause_end(doc, b, sent.end);
+    if end <= b || end - b > 12 || (b..sent.end).any(|i| is_cue.get(i).copied().unwrap_or(true)) {
+        return;
+    }
+    d.source = vec![(b, end)];
+    d.content = vec![(sent.start, a)];
+}
+
+/// Verbs that take an addressee and an infinitive: "told customers to hold the phone".
+const DIRECTIVE_VERBS: &[&str] = &[
+    "told",
+    "tell",
+    "tells",
+    "telling",
+    "urged",
+    "urge",
+    "urges",
+    "urging",
+    "asked",
+    "ask",
+    "asks",
+    "asking",
+    "warned",
+    "warn",
+    "warns",
+    "advised",
+    "advises",
+    "ordered",
+    "orders",
+    "instructed",
+    "encouraged",
+    "encourages",
+    "reminded",
+    "reminds",
+    "implored",
+    "begged",
+];
+
+/// "Earlier, on June 24, Apple told customers to hold the phone differently.": after a verb of
+/// telling or urging, its addressee (at most five words, no punctuation) and "to" with a
+/// lowercase verb, the infinitive is the content, up to the sentence end or the next cue.
+/// Applies when the tagger found no content after the cue; a content it found before the source
+/// is then kept only when it is no adverbial ([`adjunct_words`]: "Earlier, on June 24").
+fn directive_content(doc: &Doc<'_>, is_cue: &[bool], sent: Range<usize>, d: &mut Draft) {
+    let (_, b) = d.cue;
+    if b == 0 || !is_in(DIRECTIVE_VERBS, word_at(doc, b - 1)) || d.content.iter().any(|c| c.1 > b) {
+        return;
+    }
+    let Some(to) = (b + 1..(b + 6).min(sent.end)).find(|&i| word_at(doc, i) == "to") else {
+        return;
+    };
+    // The addressee is a noun phrase: words, no cue, no preposition ("told Yahoo News in
+    // response to a question" has none).
+    let addressee_words = (b..to).all(|i| {
+        doc.tokens
+            .get(i)
+            .is_some_and(|t| t.kind == crate::segment::TokenKind::Word)
+            && !is_cue.get(i).copied().unwrap_or(true)
+            && !is_in(FRAME_PREPOSITIONS, word_at(doc, i))
+            && !is_in(OTHER_PREPOSITIONS, word_at(doc, i))
+    });
+    // "to" opens an infinitive: a lowercase word after it that is no determiner ("to a
+    // question").
+    let verb = word_at(doc, to + 1);
+    if !addressee_words
+        || verb.is_empty()
+        || !verb.bytes().all(|c| c.is_ascii_lowercase())
+        || is_in(DETERMINERS_BEFORE, verb)
+    {
+        return;
+    }
+    let stop = (to + 1..sent.end)
+        .find(|&i| is_cue.get(i).copied().unwrap_or(true))
+        .unwrap_or(sent.end);
+    let end = clause_end(doc, to, stop);
+    if end <= to + 1 {
+        return;
+    }
+    let src = d.source.iter().map(|s| s.0).min().unwrap_or(d.cue.0);
+    d.content.retain(|&(a, e)| {
+        !(e <= src
+            && adjunct_words(
+                (a..e)
+                    .map(|i| word_at(doc, i))
+                    .filter(|w| w.chars().any(char::is_alphanumeric)),
+            ))
+    });
+    d.content.push((to, end));
 }
 
 /// "A spokesman declined to comment.": a refusal to comment states nothing; the attribution
@@ -3564,9 +3710,11 @@ pub(super) fn tag(
         }
         according_to_first(doc, &is_cue, range.clone(), &mut d);
         according_to_last(doc, &is_cue, range.clone(), &mut d);
+        according_to_swapped(doc, &is_cue, range.clone(), &mut d);
         according_to_middle(doc, &is_cue, range.clone(), &mut d);
         content_over_according(doc, &is_cue, range.clone(), &mut d);
         finish_phrase(doc, &v, &is_cue, range.clone(), &mut d);
+        directive_content(doc, &is_cue, range.clone(), &mut d);
         apply_layout(doc, &v, &regions, &mut d);
         fix_swapped(&mut d);
         fix_inverted(doc, range.clone(), &mut d);
@@ -3817,6 +3965,8 @@ fn clause_before_quote(doc: &Doc<'_>, v: &[TokView], is_cue: &[bool], d: &mut Dr
 ///   the whole quotation it opens;
 /// - a fragment that starts inside another attribution's cue and runs to the end of the
 ///   quotation ("has | said he is ready ...,” Ruiz told") starts with the quotation;
+/// - a first fragment that runs to the end of a quotation opened right after the cue starts
+///   with the quotation (the tagger left its first words to a nested cue's source);
 /// - a later fragment opening with a time word and a comma before a quotation ("; and, later,
 ///   “The tolls ...”") starts at the quotation mark.
 fn quote_content_edges(
@@ -3839,6 +3989,14 @@ fn quote_content_edges(
                     continue;
                 }
                 if c.0 > o + 1 && cue_at(c.0 - 1) && cue_at(c.0) && c.1 >= e {
+                    c.0 = o;
+                    continue;
+                }
+                // 'said in an interview "Everyone told us ..."': a first fragment that runs
+                // to the end of a quotation opened right after the cue (or after its comma or
+                // colon) starts with the quotation.
+                let opens_after_cue = o == b || o == b + 1 && matches!(word_at(doc, b), "," | ":");
+                if n == 0 && c.0 > o && c.1 >= e && opens_after_cue {
                     c.0 = o;
                     continue;
                 }
@@ -5759,12 +5917,25 @@ fn speaker(doc: &Doc<'_>, entities: &Entities, a: &mut Attribution, d: &Draft) {
     // not the name.
     // An organisation's report ("a CNN report", "a Pew survey", "the Times's investigation")
     // is the organisation's word: it is the speaker.
+    // "Saudi Arabia's Civil Defense Authority": a name whose possessive is followed by the
+    // name of an organisation or a person is that name's modifier too.
+    let named_at = |at: usize| {
+        let k = entities.mentions.partition_point(|n| n.span.start < at);
+        entities.mentions.get(k).is_some_and(|n| {
+            n.span.start == at
+                && n.span.end <= head_end
+                && matches!(n.kind, EntityType::Org | EntityType::Per)
+        })
+    };
     let modifier = |m: &&crate::entities::Mention| {
         let rest = doc.text.get(m.span.end..head_end).unwrap_or("");
-        let rest = rest
+        let possessive = rest
             .strip_prefix("'s")
-            .or_else(|| rest.strip_prefix("\u{2019}s"))
-            .unwrap_or(rest);
+            .or_else(|| rest.strip_prefix("\u{2019}s"));
+        if possessive.is_some_and(|r| r.starts_with(' ') && named_at(head_end - r.len() + 1)) {
+            return true;
+        }
+        let rest = possessive.unwrap_or(rest);
         rest.strip_prefix(' ').is_some_and(|r| {
             r.split_whitespace().next().is_some_and(|w| {
                 let w = w.trim_end_matches(',');
