@@ -346,7 +346,7 @@ fn tidy_cues(doc: &Doc<'_>, v: &[TokView], runs: &mut Vec<(usize, usize, usize)>
             && (is_in(FRAME_PREPOSITIONS, word(b - 2)) || is_in(TOPIC_PREPOSITIONS, word(b - 2)))
         {
             let end = doc.sentences.get(si).map_or(b, |s| s.tokens.end);
-            if b < end && (is_in(ISSUED_NOUNS, word(b)) || is_in(MEDIUM_NOUNS, word(b))) {
+            if b < end && is_in(MEDIUM_NOUNS, word(b)) {
                 b += 1;
             } else {
                 b -= 1;
@@ -454,6 +454,8 @@ const MEDIUM_NOUNS: &[&str] = &[
     "email",
     "op-ed",
     "briefing",
+    "letter",
+    "memo",
 ];
 
 /// Verbs that put out a statement ("released a statement saying").
@@ -3216,6 +3218,28 @@ const DIRECTIVE_VERBS: &[&str] = &[
     "begged",
 ];
 
+/// Words after "to" that open no infinitive ("told it to everybody").
+const NOT_A_VERB_AFTER_TO: &[&str] = &[
+    "everybody",
+    "anybody",
+    "everyone",
+    "anyone",
+    "someone",
+    "somebody",
+    "nobody",
+    "all",
+    "each",
+    "both",
+    "some",
+    "any",
+    "my",
+    "your",
+    "our",
+    "it",
+    "no",
+    "one",
+];
+
 /// "Earlier, on June 24, Apple told customers to hold the phone differently.": after a verb of
 /// telling or urging, its addressee (at most five words, no punctuation) and "to" with a
 /// lowercase verb, the infinitive is the content, up to the sentence end or the next cue.
@@ -3240,12 +3264,14 @@ fn directive_content(doc: &Doc<'_>, is_cue: &[bool], sent: Range<usize>, d: &mut
             && !is_in(OTHER_PREPOSITIONS, word_at(doc, i))
     });
     // "to" opens an infinitive: a lowercase word after it that is no determiner ("to a
-    // question").
+    // question") and no pronoun ("told it to everybody").
     let verb = word_at(doc, to + 1);
     if !addressee_words
         || verb.is_empty()
         || !verb.bytes().all(|c| c.is_ascii_lowercase())
         || is_in(DETERMINERS_BEFORE, verb)
+        || is_in(OBJECT_PRONOUNS, verb)
+        || is_in(NOT_A_VERB_AFTER_TO, verb)
     {
         return;
     }
