@@ -328,7 +328,7 @@ fn unanswered_request(text: &str, a: &Attribution) -> bool {
         answering |= ["respond", "repl", "return", "answer"]
             .iter()
             .any(|p| starts(w, p));
-        refusing |= starts(w, "declin") || starts(w, "refus");
+        refusing |= crate::attribution::refusal_word(w);
         negated |= ["not", "never", "didn't", "hasn't", "haven't", "n't"]
             .iter()
             .any(|n| w.eq_ignore_ascii_case(n))

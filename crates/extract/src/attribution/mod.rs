@@ -31,6 +31,7 @@ use crate::Doc;
 pub mod learn;
 pub mod model;
 mod rules;
+pub(crate) use rules::refusal_word;
 
 use model::{Lexicon, Perceptron};
 

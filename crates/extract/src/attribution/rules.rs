@@ -319,6 +319,7 @@ fn tidy_cues(doc: &Doc<'_>, v: &[TokView], runs: &mut Vec<(usize, usize, usize)>
     };
     for k in (0..runs.len()).rev() {
         let (mut a, mut b, si) = runs[k];
+        let sent = doc.sentences.get(si).map(|s| s.tokens.clone());
         while b > a + 1 && in_name(a, si) {
             a += 1;
         }
@@ -345,7 +346,7 @@ fn tidy_cues(doc: &Doc<'_>, v: &[TokView], runs: &mut Vec<(usize, usize, usize)>
             && is_in(DETERMINERS_BEFORE, word(b - 1))
             && (is_in(FRAME_PREPOSITIONS, word(b - 2)) || is_in(TOPIC_PREPOSITIONS, word(b - 2)))
         {
-            let end = doc.sentences.get(si).map_or(b, |s| s.tokens.end);
+            let end = sent.as_ref().map_or(b, |s| s.end);
             if b < end && is_in(MEDIUM_NOUNS, word(b)) {
                 b += 1;
             } else {
@@ -364,7 +365,7 @@ fn tidy_cues(doc: &Doc<'_>, v: &[TokView], runs: &mut Vec<(usize, usize, usize)>
                 || w.len() > 4 && w.ends_with("ly") && w.bytes().all(|c| c.is_ascii_lowercase())
         };
         if (a..b).all(|i| function_word(word(i))) {
-            let end = doc.sentences.get(si).map_or(b, |s| s.tokens.end);
+            let end = sent.as_ref().map_or(b, |s| s.end);
             let limit = (b + 3).min(end).min(covered_next);
             match (b..limit)
                 .find(|&j| v.get(j).is_some_and(|t| t.lemma != 0) && !function_word(word(j)))
@@ -379,7 +380,7 @@ fn tidy_cues(doc: &Doc<'_>, v: &[TokView], runs: &mut Vec<(usize, usize, usize)>
         }
         // "complained | about", "accused her | of": a cue that is not a plain speech verb
         // holds the preposition that introduces its content.
-        let end = doc.sentences.get(si).map_or(b, |s| s.tokens.end);
+        let end = sent.as_ref().map_or(b, |s| s.end);
         if b + 1 < end && b < covered_next && takes_preposition(word(b - 1), word(b)) {
             let next = word(b + 1);
             let opens_phrase = next.chars().next().is_some_and(char::is_alphanumeric)
@@ -395,7 +396,7 @@ fn tidy_cues(doc: &Doc<'_>, v: &[TokView], runs: &mut Vec<(usize, usize, usize)>
         }
         // PolNeAR cues hold their auxiliaries and sentence adverbs ("has also said", "did not
         // deny"): the cue reaches back over up to three of them.
-        let start = doc.sentences.get(si).map_or(a, |s| s.tokens.start);
+        let start = sent.as_ref().map_or(a, |s| s.start);
         let floor = k
             .checked_sub(1)
             .and_then(|p| runs.get(p))
@@ -3283,14 +3284,8 @@ fn directive_content(doc: &Doc<'_>, is_cue: &[bool], sent: Range<usize>, d: &mut
         return;
     }
     let src = d.source.iter().map(|s| s.0).min().unwrap_or(d.cue.0);
-    d.content.retain(|&(a, e)| {
-        !(e <= src
-            && adjunct_words(
-                (a..e)
-                    .map(|i| word_at(doc, i))
-                    .filter(|w| w.chars().any(char::is_alphanumeric)),
-            ))
-    });
+    d.content
+        .retain(|&(a, e)| !(e <= src && adjunct_tokens(doc, a..e)));
     d.content.push((to, end));
 }
 
@@ -3300,10 +3295,7 @@ fn directive_content(doc: &Doc<'_>, is_cue: &[bool], sent: Range<usize>, d: &mut
 /// comment" (it is cut back to the verb).
 fn refusal_to_comment(doc: &Doc<'_>, d: &mut Draft) -> bool {
     let (a, b) = d.cue;
-    let Some(verb) = (a..b).find(|&i| {
-        let w = lower(word_at(doc, i));
-        w.starts_with("declin") || w.starts_with("refus")
-    }) else {
+    let Some(verb) = (a..b).find(|&i| refusal_word(word_at(doc, i))) else {
         return false;
     };
     let to_comment = |i: usize| {
@@ -3374,6 +3366,12 @@ fn cut_closing_appositive(doc: &Doc<'_>, v: &[TokView], d: &mut Draft) {
             return;
         }
     }
+}
+
+/// A word of refusal: a form of "decline" or "refuse" ("declined", "refusal"), in any case.
+pub(crate) fn refusal_word(w: &str) -> bool {
+    let starts = |p: &str| w.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p));
+    starts("declin") || starts("refus")
 }
 
 /// A content after its cue that stops right before a preposition ("open to talks | with Kim
@@ -4631,6 +4629,14 @@ pub(super) fn adjunct_words<'a>(mut words: impl Iterator<Item = &'a str>) -> boo
     true
 }
 
+/// [`adjunct_words`] over the words of tokens `r` (punctuation left out).
+fn adjunct_tokens(doc: &Doc<'_>, r: Range<usize>) -> bool {
+    adjunct_words(
+        r.map(|i| word_at(doc, i))
+            .filter(|w| w.chars().any(char::is_alphanumeric)),
+    )
+}
+
 /// Drops a content fragment that is only the adverbial before the source when the quotation
 /// after the cue is the content: in 'After the match, the coach said, "We played well."' the
 /// time phrase tells when the coach spoke, not what the coach said.
@@ -4653,11 +4659,7 @@ fn drop_leading_adjunct(doc: &Doc<'_>, v: &[TokView], d: &mut Draft) {
     d.content.retain(|&(a, b)| {
         let adjunct = b <= src
             && b.saturating_sub(a) <= MAX_ADJUNCT
-            && adjunct_words(
-                (a..b)
-                    .map(|i| word_at(doc, i))
-                    .filter(|w| w.chars().any(char::is_alphanumeric)),
-            )
+            && adjunct_tokens(doc, a..b)
             && !(a..b).any(quoted);
         !adjunct
     });
