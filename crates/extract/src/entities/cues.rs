@@ -199,6 +199,134 @@ pub(super) fn untagged_after_org_noun(
     }
 }
 
+/// Last words of organisation names that can go on with a purpose after "for": "Organisation
+/// for Security and Cooperation in Europe", "National League for Democracy", "Andy Warhol
+/// Foundation for the Visual Arts".
+const PURPOSE_HEADS: &[&str] = &[
+    "Academy",
+    "Agency",
+    "Alliance",
+    "Association",
+    "Board",
+    "Bureau",
+    "Campaign",
+    "Center",
+    "Centre",
+    "Coalition",
+    "Commission",
+    "Committee",
+    "Council",
+    "Endowment",
+    "Federation",
+    "Foundation",
+    "Front",
+    "Fund",
+    "Institute",
+    "League",
+    "Movement",
+    "Network",
+    "Office",
+    "Organisation",
+    "Organization",
+    "Partnership",
+    "Party",
+    "Rally",
+    "Society",
+    "Trust",
+    "Union",
+];
+
+/// Words of sports clubs' names: a club after "for" is the team a player played for.
+const CLUB_WORDS: &[&str] = &[
+    "AC",
+    "AFC",
+    "Athletic",
+    "CF",
+    "City",
+    "FC",
+    "Rovers",
+    "SC",
+    "United",
+    "Wanderers",
+];
+
+/// An organisation's name that ends in one of [`PURPOSE_HEADS`] takes in "for", an optional
+/// "the" and the capitalised words after it ("Security", "Democracy", "the Return of Refugees
+/// and Democracy in Rwanda"; "of", "and", "in", "the" and "&" only between capitalised words):
+/// the tagger split such names in two or three (and may type the part after "for" a person:
+/// "Marine Studies"). The words after "for" must not open a name of their own: a place's, or an organisation's full name ("left the Labour Party for
+/// the Green Party", "the Ford Foundation for Microsoft", "the Super League for FC Basel" stay
+/// two names).
+pub(super) fn purpose_names(
+    doc: &Doc<'_>,
+    toks: &[TokInfo],
+    gaz_orgs: impl Fn(&Range<usize>) -> bool,
+    spans: &mut Vec<(Range<usize>, EntityType)>,
+) {
+    let word = |i: usize| referents::word(doc, i);
+    let cap = |i: usize| {
+        toks.get(i).is_some_and(|t| {
+            t.flags & flag::CAP != 0 && t.flags & (flag::CAPS_LINE | flag::SENT_START) == 0
+        })
+    };
+    let mut k = 0;
+    while k < spans.len() {
+        let r = spans[k].0.clone();
+        if spans[k].1 == EntityType::Per
+            || word(r.end) != "for"
+            || !PURPOSE_HEADS.contains(&word(r.end - 1))
+        {
+            k += 1;
+            continue;
+        }
+        let mut j = r.end + 1;
+        if word(j) == "the" {
+            j += 1;
+        }
+        let limit = doc
+            .sentences
+            .iter()
+            .find(|s| s.tokens.contains(&r.start))
+            .map_or(j, |s| s.tokens.end)
+            .min(j + 10);
+        let (mut i, mut end) = (j, j);
+        while i < limit {
+            if cap(i) {
+                i += 1;
+                end = i;
+            } else if matches!(word(i), "of" | "and" | "in" | "the" | "&") && cap(i + 1) {
+                i += 1;
+            } else {
+                break;
+            }
+        }
+        let inside = spans[k + 1..]
+            .iter()
+            .take_while(|(n, _)| n.start < end)
+            .count();
+        let taken = &spans[k + 1..k + 1 + inside];
+        // A club after "for": "played in the Super League for FC Basel".
+        let club = (j..end).any(|i| CLUB_WORDS.contains(&word(i)));
+        let own_name = club
+            || taken.iter().enumerate().any(|(x, (n, ty))| {
+                n.end > end
+                    || (x == 0
+                        && n.start == j
+                        && (*ty == EntityType::Loc
+                            || is_org_ending(word(n.end - 1))
+                            || PURPOSE_HEADS.contains(&word(n.end - 1))
+                            || gaz_orgs(n)))
+            });
+        if end == j || own_name {
+            k += 1;
+            continue;
+        }
+        spans[k] = (r.start..end, EntityType::Org);
+        spans.drain(k + 1..k + 1 + inside);
+        k += 1;
+    }
+}
+
 /// Words that close a company's name and never a party's or a place's: the first word before
 /// them, used alone, is the company ("AirTran" after "AirTran Airways").
 const COMPANY_WORDS: &[&str] = &[

@@ -580,6 +580,12 @@ impl EntityTagger {
         split_at_breaks(doc, &t.toks, &mut spans);
         org_suffixes(doc, &t.toks, &mut spans);
         name_endings(doc, &t.toks, &mut spans);
+        cues::purpose_names(
+            doc,
+            &t.toks,
+            |r| self.gaz.get(seq_key(&t.toks, r.clone())) & cat::ORG_B != 0,
+            &mut spans,
+        );
         state_names(doc, &t.toks, &mut spans);
         cues::ampersands(doc, &t.toks, &mut spans);
         cues::domains(doc, &mut spans);
@@ -2552,7 +2558,11 @@ fn org_suffixes(doc: &Doc<'_>, toks: &[TokInfo], spans: &mut Vec<(Range<usize>, 
         // So does an organisation word right after a place ("United States" + "Navy", "U.S."
         // + "Department of Agriculture").
         let after_place = j == r.end && spans[k].1 == EntityType::Loc;
-        let legal = j == r.end && (after_place || is_legal_form(word(j)));
+        // A person's or organisation's name right before an organisation word the tagger left
+        // out names it: "Andy Warhol" + "Foundation".
+        let named =
+            j == r.end && matches!(spans[k].1, EntityType::Per | EntityType::Org) && !next_ending;
+        let legal = j == r.end && (after_place || named || is_legal_form(word(j)));
         // A demonym opens the organisation's name ("the Brazilian Cycling Confederation"),
         // not a state's body ("German" and "Foreign Ministry", CoNLL).
         let demonym = r.len() == 1
