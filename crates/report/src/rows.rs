@@ -745,6 +745,16 @@ pub fn claim_rows<'a>(article: &'a Article, ann: &'a Annotation) -> Vec<ClaimRow
         .collect()
 }
 
+/// Words that open a clause of their own: complementisers and conjunctions (see [`said_on`]).
+const CLAUSE_WORDS: &[&str] = &[
+    "after", "although", "and", "because", "before", "but", "how", "if", "or", "since", "that",
+    "though", "until", "what", "when", "whether", "which", "while", "who", "why",
+];
+
+/// At most this many words open a sentence before a time expression and its comma for the time
+/// to date the statement after them ("In a July 16 press conference, X said").
+const OPENING_WORDS: usize = 8;
+
 /// When an attributed statement was made: the DATE or TIME expression attached to the reporting
 /// frame (source and cue), nearest to the cue: "CNN reported Saturday", "The White House said
 /// last month that ...", "Kang told lawmakers during an audit session on Friday", "On Friday,
@@ -775,20 +785,51 @@ fn said_on<'a>(
                 ',', ';', ':', '(', ')', '"', '\u{201C}', '\u{201D}', '\u{2013}', '\u{2014}',
             ])
     };
+    // Words that open another clause: a time after a complementiser ("told the paper that on
+    // October 6 ...") belongs to the content; one before a conjunction ("began on August 10,
+    // and the ministry says") to another clause.
+    let opens_clause = |gap: &str| {
+        gap.split(|c: char| !c.is_alphanumeric()).any(|w| {
+            CLAUSE_WORDS
+                .iter()
+                .any(|c| c.eq_ignore_ascii_case(w) && !w.is_empty())
+        })
+    };
+    let words = |s: &str| s.split_whitespace().count();
     let attached = |t: Span| -> bool {
-        if t.start >= cue.end {
+        if a.source
+            .iter()
+            .any(|s| s.contains(t) && !opens_clause(Span::new(s.start, t.start).slice(text)))
+        {
+            // "figures released April 3 by NPD Group show", "The study, published this week,
+            // found": the source's own date (not one of a clause in it: "The senator, who took
+            // office in 2019, said").
+            true
+        } else if t.start >= cue.end {
             let gap = Span::new(cue.end, t.start);
-            !in_content(gap) && !clause_break(gap.slice(text))
+            !in_content(gap) && !clause_break(gap.slice(text)) && !opens_clause(gap.slice(text))
         } else if t.end <= cue.start {
             let gap = Span::new(t.end, cue.start);
-            let before = Span::new(first.span.start.min(t.start), t.start);
-            let rest = gap.slice(text).trim_start();
-            !in_content(gap)
-                && (!clause_break(gap.slice(text))
-                    // "On Friday, the ministry said": the sentence's opening clause.
-                    || (!clause_break(before.slice(text))
-                        && rest.starts_with(',')
-                        && !clause_break(rest.get(1..).unwrap_or(""))))
+            let head = Span::new(first.span.start.min(t.start), t.start).slice(text);
+            let gap_text = gap.slice(text);
+            if in_content(gap) || opens_clause(gap_text) {
+                return false;
+            }
+            if !clause_break(gap_text) {
+                return true;
+            }
+            // The sentence's opening phrase, up to its first comma: "On Friday, the ministry
+            // said", "In a July 16 press conference, the mayor said", "Earlier, on June 24,
+            // Apple told": a few words with no clause of their own.
+            let Some(comma) = gap_text.find(',') else {
+                return false;
+            };
+            let (tail, rest) = gap_text.split_at(comma);
+            words(head) + words(tail) <= OPENING_WORDS
+                && !opens_clause(head)
+                && !clause_break(tail)
+                && !head.contains(['"', '\u{201C}', '\u{201D}', ';', ':', '(', ')'])
+                && !clause_break(rest.get(1..).unwrap_or(""))
         } else {
             false
         }
