@@ -1264,6 +1264,75 @@ pub(super) fn leader_governments(
     }
 }
 
+/// True for a model's code: letters and digits ("A380", "VC-10", "A380-800", "3GS") or a number
+/// of three digits ("717", "737-800"), and no road number ("M3", "A1", "M25", "I-95": one
+/// letter and at most two digits, or "I-").
+fn model_code(w: &str) -> bool {
+    if w.is_empty() || !w.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') {
+        return false;
+    }
+    let head = w.split('-').next().unwrap_or(w);
+    let digits = head.bytes().filter(u8::is_ascii_digit).count();
+    let letters = head.bytes().filter(u8::is_ascii_alphabetic).count();
+    if letters == 0 {
+        return digits == 3;
+    }
+    let road = (letters == 1 && digits <= 2 && !w.contains('-')) || w.starts_with("I-");
+    let ordinal = ["st", "nd", "rd", "th"].iter().any(|o| head.ends_with(o))
+        && head.bytes().next().is_some_and(|b| b.is_ascii_digit());
+    model_number(w) && !road && !ordinal && !w.ends_with('-')
+}
+
+/// A model's code is no place or person (CoNLL types products MISC): "A380", "717" or "VC-10"
+/// tagged alone as one is MISC (an organisation's code name stays: "MTV2", "6PR"), and the
+/// maker's name right before a code with letters joins it ("Airbus" + "A380": one MISC name;
+/// not a score, "Kent 108-3").
+pub(super) fn model_codes(doc: &Doc<'_>, spans: &mut Vec<(Range<usize>, EntityType)>) {
+    let word = |i: usize| referents::word(doc, i);
+    // Lowercase words the tagger ran on with ("A350 jets") are no part of the name.
+    let lower = |i: usize| word(i).chars().next().is_some_and(char::is_lowercase);
+    for (r, ty) in spans.iter_mut() {
+        if matches!(*ty, EntityType::Per | EntityType::Loc)
+            && model_code(word(r.start))
+            && (r.start + 1..r.end).all(lower)
+        {
+            *r = r.start..r.start + 1;
+            *ty = EntityType::Misc;
+        }
+    }
+    let mut k = 0;
+    while k < spans.len() {
+        let r = spans[k].0.clone();
+        // The maker: an organisation's name right before the code.
+        let code = r.end;
+        let tagged_code = spans
+            .get(k + 1)
+            .is_some_and(|(n, _)| n.start == code && n.len() == 1);
+        let free = tagged_code || spans.get(k + 1).is_none_or(|(n, _)| n.start > code);
+        let joined = doc
+            .tokens
+            .get(r.end - 1)
+            .zip(doc.tokens.get(code))
+            .is_some_and(|(a, b)| b.span.start == a.span.end + 1);
+        // A number alone after a name is more often a score ("Kent 108-3", "Melrose 107").
+        let lettered = word(code).bytes().any(|b| b.is_ascii_alphabetic());
+        // The maker is one word: "the Air France A330" is the airline's plane.
+        if spans[k].1 == EntityType::Org
+            && r.len() == 1
+            && free
+            && joined
+            && lettered
+            && model_code(word(code))
+        {
+            spans[k] = (r.start..code + 1, EntityType::Misc);
+            if tagged_code {
+                spans.remove(k + 1);
+            }
+        }
+        k += 1;
+    }
+}
+
 /// True for a model number: letters and digits in one word ("A330", "VC-10", "F-35"); a year
 /// or a range of years ("1955-2011") is none.
 fn model_number(w: &str) -> bool {

@@ -698,6 +698,7 @@ impl EntityTagger {
         town_before_region(doc, &t.toks, &t.titled, &mut spans);
         coordinated_lists(doc, &t.toks, &mut spans);
         state_abbreviations(doc, &t.toks, &t.titled, &mut spans);
+        cues::model_codes(doc, &mut spans);
         // A name has a letter or a digit ("." alone was tagged after "Jr").
         spans.retain(|(r, _)| {
             r.clone()
