@@ -56,6 +56,28 @@ pub(super) fn find_cues(
     }
 }
 
+/// Indefinite pronouns for people: a speaker, though no name ("Everyone told us").
+const INDEFINITE_PEOPLE: &[&str] = &[
+    "anybody", "anyone", "everybody", "everyone", "no one", "nobody", "one", "somebody",
+    "someone",
+];
+
+/// Top-level domains of news sites named by their address ("Detik.com", "CBC.ca").
+const WEB_DOMAINS: &[&str] = &[
+    "com", "net", "org", "ca", "uk", "au", "de", "fr", "in", "nz", "ie", "info", "news",
+];
+
+/// True for an outlet named by its web address ("GovExec.com", "CBC.ca") or as the online
+/// edition of a paper ("Times Online").
+fn web_outlet(name: &str) -> bool {
+    let last = name.rsplit(' ').next().unwrap_or(name);
+    let domain = last.rsplit_once('.').is_some_and(|(site, tld)| {
+        site.chars().next().is_some_and(char::is_alphanumeric)
+            && WEB_DOMAINS.iter().any(|d| d.eq_ignore_ascii_case(tld))
+    });
+    domain || (last == "Online" && name.contains(' '))
+}
+
 /// Places whose name stands for a trade, not a government: "Wall Street expected 77 cents"
 /// speaks for the financial markets, "Fleet Street" for the British press.
 const INDUSTRY_PLACES: &[(&str, SpeakerType)] = &[
@@ -6085,6 +6107,10 @@ fn speaker(doc: &Doc<'_>, entities: &Entities, a: &mut Attribution, d: &Draft) {
             .rsplit(' ')
             .next()
             .is_some_and(|head| PERSON_ROLES.contains(&head));
+        let common_first = name
+            .split_whitespace()
+            .next()
+            .is_some_and(crate::entities::common_word);
         a.speaker_type = if let Some(t) = industry_place(name) {
             t
         } else if MEDIA.iter().any(|m| ends_with_word(m)) {
@@ -6105,6 +6131,14 @@ fn speaker(doc: &Doc<'_>, entities: &Entities, a: &mut Attribution, d: &Draft) {
             // "the dockworkers' union", "the port operator" with no organisation named to
             // resolve them: still an organisation.
             SpeakerType::Organisation
+        } else if web_outlet(name) {
+            SpeakerType::Media
+        } else if INDEFINITE_PEOPLE.contains(&lname.as_str()) {
+            SpeakerType::Person
+        } else if common_first {
+            // "Recent reports", "Several analysts", "Estimates": a common word capitalised
+            // because it opens the sentence is no name.
+            SpeakerType::Unknown
         } else if looks_named(name)
             || !name.contains(' ')
                 && name.chars().next().is_some_and(char::is_uppercase)

@@ -2506,6 +2506,14 @@ fn in_list(set: &WordSet, w: &str) -> bool {
     !w.is_empty() && w.len() <= 16 && set.contains(w)
 }
 
+/// True when the bundled corpus case table has `w` mostly in lower case inside sentences: a
+/// common word ("estimates", "several", "recent"), capitalised only where it opens a sentence,
+/// not a name.
+pub(crate) fn common_word(w: &str) -> bool {
+    static TABLE: std::sync::OnceLock<CaseTable> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| CaseTable::parse(CASE)).class_of(w) == 1
+}
+
 /// True when `w` (lowercase) is a noun for an organisation ("company", "airline", "union"): the
 /// attribution layer reads "the company said" as the organisation named before.
 pub(crate) fn is_org_noun(w: &str) -> bool {
