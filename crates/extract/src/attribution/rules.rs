@@ -58,7 +58,14 @@ pub(super) fn find_cues(
 
 /// Indefinite pronouns for people: a speaker, though no name ("Everyone told us").
 const INDEFINITE_PEOPLE: &[&str] = &[
-    "anybody", "anyone", "everybody", "everyone", "no one", "nobody", "one", "somebody",
+    "anybody",
+    "anyone",
+    "everybody",
+    "everyone",
+    "no one",
+    "nobody",
+    "one",
+    "somebody",
     "someone",
 ];
 
@@ -6016,10 +6023,16 @@ fn speaker(doc: &Doc<'_>, entities: &Entities, a: &mut Attribution, d: &Draft) {
             })
         })
     };
+    // A name's final dot may lie outside the source ("Apple Inc" + "." announced).
+    let name_end = if doc.text.get(head_end..head_end + 1) == Some(".") {
+        head_end + 1
+    } else {
+        head_end
+    };
     let inside: Vec<_> = entities.mentions[from..]
         .iter()
         .take_while(|m| m.span.start < head_end)
-        .filter(|m| m.span.end <= head_end)
+        .filter(|m| m.span.end <= name_end)
         .filter(|m| !modifier(m))
         .collect();
     let pick = inside

@@ -142,7 +142,10 @@ impl CaseTable {
 
     /// The case class of `word` (0 when the corpus did not have it often enough).
     pub(crate) fn class_of(&self, word: &str) -> u8 {
-        self.0.get(&hash_lower(word.as_bytes())).copied().unwrap_or(0)
+        self.0
+            .get(&hash_lower(word.as_bytes()))
+            .copied()
+            .unwrap_or(0)
     }
 
     /// Counts capitalised and lower-case occurrences of the words of `doc` inside sentences of
