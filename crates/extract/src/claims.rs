@@ -382,10 +382,12 @@ pub fn find_claims(doc: &Doc<'_>, attributions: &[Attribution]) -> Vec<Claim> {
             children[p].push(i);
         }
     }
-    // Refusals and unanswered requests claim nothing (see `unanswered_request`).
+    // Refusals and unanswered requests claim nothing (see `unanswered_request`), and neither
+    // does an attribution whose cue is no word of speech, thought or attitude
+    // (`attribution::reports`): its sentence is the article's statement.
     let silent: Vec<bool> = attributions
         .iter()
-        .map(|a| unanswered_request(doc.text, a))
+        .map(|a| unanswered_request(doc.text, a) || !crate::attribution::reports(doc.text, a))
         .collect();
     let relays: Vec<Option<usize>> = (0..attributions.len())
         .map(|i| relayed_child(attributions, &children, i))
@@ -500,6 +502,49 @@ mod tests {
         assert!(claims_of(text, &[a])
             .iter()
             .any(|c| c.0 != ClaimKind::Statement && c.1 == "the report"));
+    }
+
+    #[test]
+    fn a_cue_of_no_speech_thought_or_attitude_is_the_articles_statement() {
+        // The tagger learned rare PolNeAR cues such as deals and deliveries.
+        let text = "Harlan Air has delivered the last of its twenty jets to the navy.";
+        let a = Attribution {
+            source: vec![span_of(text, "Harlan Air")],
+            cue: vec![span_of(text, "has delivered")],
+            content: vec![span_of(text, "the last of its twenty jets to the navy")],
+            ..Attribution::default()
+        };
+        assert_eq!(
+            claims_of(text, &[a]),
+            [(ClaimKind::Statement, text.to_string())]
+        );
+        // A word of attitude, or a colon before a quote, is a cue.
+        for (text, cue, content) in [
+            (
+                "Harlan Air was pleased with the new jets.",
+                "was pleased with",
+                "the new jets",
+            ),
+            ("The mayor: \"We will rebuild.\"", ":", "We will rebuild."),
+            (
+                "Harlan Air announced a deal for twenty jets.",
+                "announced",
+                "a deal for twenty jets",
+            ),
+        ] {
+            let a = Attribution {
+                source: vec![span_of(text, text.split([' ', ':']).next().unwrap_or(""))],
+                cue: vec![span_of(text, cue)],
+                content: vec![span_of(text, content)],
+                ..Attribution::default()
+            };
+            assert!(
+                claims_of(text, &[a])
+                    .iter()
+                    .any(|c| c.0 != ClaimKind::Statement && c.1 == content),
+                "{text}"
+            );
+        }
     }
 
     #[test]

@@ -84,6 +84,57 @@ impl SpeakerType {
     }
 }
 
+/// Words of attitude and speech that the predicate lexicon ([`model::predicates`], which is
+/// also the cue tagger's input and so cannot change without retraining) leaves out: an
+/// attribution whose cue holds one still puts its content on the source's word ("were pleased
+/// with", "voiced interest in", "continued:").
+const MORE_REPORTING: &[&str] = &[
+    "according",
+    "citing",
+    "concerned",
+    "confident",
+    "continued",
+    "disappointed",
+    "expressed",
+    "happy",
+    "hopeful",
+    "optimistic",
+    "pleased",
+    "quoting",
+    "referred",
+    "satisfied",
+    "speculation",
+    "upset",
+    "voiced",
+    "worried",
+];
+
+/// Whether an attribution puts its content on its source's word: its cue holds a word of
+/// speech, thought, attitude or evidence ([`model::predicates`] and a few more), or is a
+/// colon or dash of a quotation's layout. "The South retaliated by firing dozens of rounds",
+/// "Air India has signed a deal", "the finals saw US team Cloud9 ..." do not: the tagger
+/// learned such predicates from the few times PolNeAR marks them, and the claims table reads
+/// those sentences as the article's own statements.
+pub fn reports(text: &str, a: &Attribution) -> bool {
+    static FORMS: std::sync::OnceLock<std::collections::HashSet<String>> =
+        std::sync::OnceLock::new();
+    let forms = FORMS.get_or_init(|| {
+        model::predicates::forms()
+            .into_iter()
+            .map(|(f, _)| f)
+            .chain(MORE_REPORTING.iter().map(|w| w.to_string()))
+            .collect()
+    });
+    a.cue.iter().any(|c| {
+        let cue = c.slice(text);
+        cue.chars().all(|ch| !ch.is_alphanumeric())
+            || cue
+                .split(|ch: char| !ch.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .any(|w| forms.contains(&w.to_lowercase()))
+    })
+}
+
 /// Class of an anonymous source.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum AnonymousClass {
