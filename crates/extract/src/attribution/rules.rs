@@ -164,6 +164,18 @@ fn add_core_cues(doc: &Doc<'_>, v: &[TokView], runs: &mut Vec<(usize, usize, usi
                 runs.push((i, i + 1, si));
                 continue;
             }
+            // "According to Yonhap, quoting KCNA, ...": a chain after an opening "according
+            // to" and its source (one comma before the participle, none other).
+            if (w.eq_ignore_ascii_case("quoting") || w.eq_ignore_ascii_case("citing"))
+                && i >= s.tokens.start + 4
+                && word_at(doc, i - 1) == ","
+                && word_at(doc, s.tokens.start).eq_ignore_ascii_case("according")
+                && word_at(doc, s.tokens.start + 1).eq_ignore_ascii_case("to")
+                && (s.tokens.start + 2..i - 1).all(|k| word_at(doc, k) != ",")
+            {
+                runs.push((i, i + 1, si));
+                continue;
+            }
             // Only a core speech verb or "according" can be added below: most words go at a
             // glance (their length or first letter).
             if !maybe_core_cue(w) {
@@ -6569,8 +6581,8 @@ const HEAD_END_PREPOSITIONS: &[&str] = &[
     "into", "amid",
 ];
 
-/// "X reported ..., citing Y": the citing attribution takes Y as its source and X's content,
-/// with X's attribution as parent, so the chain reads X > Y.
+/// "X reported ..., citing Y" (or "quoting Y"): the citing attribution takes Y as its source and
+/// X's content, with X's attribution as parent, so the chain reads X > Y.
 /// A "citing" that names a reason rather than a source ("citing rising costs") stays as it is.
 fn rewrite_citing(doc: &Doc<'_>, entities: &Entities, drafts: &[Draft], out: &mut [Attribution]) {
     for i in 0..out.len() {
@@ -6580,9 +6592,11 @@ fn rewrite_citing(doc: &Doc<'_>, entities: &Entities, drafts: &[Draft], out: &mu
         let Some(cue) = out[i].cue.first() else {
             continue;
         };
-        if !lower(cue.slice(doc.text)).starts_with("citing") {
+        let cue_word = lower(cue.slice(doc.text));
+        if !cue_word.starts_with("citing") && !cue_word.starts_with("quoting") {
             continue;
         }
+        let cue_start = cue.start;
         let (Some(d), Some(p)) = (drafts.get(i), out.get(parent)) else {
             continue;
         };
@@ -6614,6 +6628,24 @@ fn rewrite_citing(doc: &Doc<'_>, entities: &Entities, drafts: &[Draft], out: &mu
             }
             None => b,
         };
+        // A bracket after the cited name is no part of it ("Coastal Press (CP" loses "(CP").
+        let b = (a + 1..b).find(|&k| word_at(doc, k) == "(").unwrap_or(b);
+        // "Trump tweeted, quoting Comey's statement.": what a speaker quotes is the content
+        // of his own quoting; only a quoted source followed by what it said ("quoting KCNA,
+        // the military ...") opens a chain.
+        if cue_word.starts_with("quoting") {
+            let mut e = b;
+            if word_at(doc, e) == "(" {
+                while e < b + 12 && !matches!(word_at(doc, e), ")" | "") {
+                    e += 1;
+                }
+                e += 1;
+            }
+            let sentence_end = doc.sentences.get(d.sentence).map_or(0, |s| s.tokens.end);
+            if word_at(doc, e) != "," || e + 1 >= sentence_end {
+                continue;
+            }
+        }
         let mut nd = d.clone();
         nd.source = vec![(a, b)];
         let mut a2 = finish(doc, &[], entities, &nd);
@@ -6634,6 +6666,29 @@ fn rewrite_citing(doc: &Doc<'_>, entities: &Entities, drafts: &[Draft], out: &mu
                     || finish(doc, &[], entities, &head).speaker_type == SpeakerType::Unknown)
             {
                 continue;
+            }
+        }
+        // "According to Yonhap, quoting KCNA (the North's agency), the military ...": the
+        // content after the cited source is what both report; the parent's content does not
+        // open with the chain.
+        let mut e = b;
+        if word_at(doc, e) == "(" {
+            while e < b + 12 && !matches!(word_at(doc, e), ")" | "") {
+                e += 1;
+            }
+            e += 1;
+        }
+        if word_at(doc, e) == "," {
+            e += 1;
+        }
+        if let Some(after) = span_of(doc, e, e + 1) {
+            for c in parent_content.iter_mut() {
+                if c.start <= cue_start && cue_start < c.end && after.start < c.end {
+                    c.start = after.start;
+                }
+            }
+            if let Some(po) = out.get_mut(parent) {
+                po.content = parent_content.clone();
             }
         }
         a2.content = parent_content;
