@@ -444,6 +444,35 @@ fn seed_article_snapshot() {
     insta::assert_snapshot!("seed_claims_csv", String::from_utf8_lossy(&out.stdout));
 }
 
+/// Whole claim tables of three bundled Wikinews articles (CC BY, see corpus/ATTRIBUTION.md): a
+/// diplomatic conflict with government speakers, a company statement with its dates, and an
+/// aircraft order with products and companies.
+#[test]
+fn wikinews_article_snapshots() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for (file, id) in [
+        ("wikinews-gum.jsonl", "GUM_news_korea"),
+        ("wikinews-meantime.jsonl", "195869_Apple_to_give_free_cases"),
+        (
+            "wikinews-meantime.jsonl",
+            "11716_Airbus_wins_Qatar_Airways_order_worth_15bn",
+        ),
+    ] {
+        let lines = std::fs::read_to_string(format!("{CORPUS}/{file}")).expect("corpus file");
+        let key = format!("\"id\": \"{id}\"");
+        let line = lines
+            .lines()
+            .find(|l| l.contains(&key))
+            .expect("article in the corpus");
+        let path = write(dir.path(), &format!("{id}.jsonl"), line.as_bytes());
+        let out = claimsheet(&["extract", s(&path)]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        let csv = String::from_utf8_lossy(&out.stdout).into_owned();
+        assert!(csv.lines().count() > 5, "{id}: {csv}");
+        insta::assert_snapshot!(format!("wikinews_{id}"), csv);
+    }
+}
+
 #[test]
 fn html_pages_give_text_title_and_date() {
     let dir = tempfile::tempdir().expect("tempdir");
