@@ -16,7 +16,9 @@ use std::ops::Range;
 
 use super::features::{flag, TokInfo};
 use super::gazetteer::cat;
-use super::{in_list, is_org_ending, lists, referents, retype_all, seq_key, EntityType};
+use super::{
+    in_list, is_legal_form, is_org_ending, lists, referents, retype_all, seq_key, EntityType,
+};
 use crate::Doc;
 
 /// Words after "&" that close a firm's name: "Salomon Brothers & Co", "Edwards & Sons".
@@ -1330,6 +1332,64 @@ pub(super) fn model_codes(doc: &Doc<'_>, spans: &mut Vec<(Range<usize>, EntityTy
             }
         }
         k += 1;
+    }
+}
+
+/// True for a brand written with a lower-case first letter before a capital ("iTunes",
+/// "iPhone", "eBay"): the tagger reads its first letter as a common word's.
+fn camel_brand(w: &str) -> bool {
+    let mut chars = w.chars();
+    chars.next().is_some_and(|c| c.is_ascii_lowercase())
+        && chars.next().is_some_and(|c| c.is_ascii_uppercase())
+        && w.len() >= 3
+        && w.chars().all(|c| c.is_ascii_alphanumeric())
+        && w.chars().skip(2).any(|c| c.is_ascii_lowercase())
+}
+
+/// A brand with a lower-case first letter opens the name right after it ("iTunes" + "Music
+/// Store", "iPhone" + "3GS"; a person's name so opened is a product, a place's a business),
+/// and before a company's legal form it is the company ("eBay Inc."; the tagger had "Inc."
+/// alone).
+pub(super) fn lower_case_brands(doc: &Doc<'_>, spans: &mut Vec<(Range<usize>, EntityType)>) {
+    let word = |i: usize| referents::word(doc, i);
+    let n = doc.tokens.len();
+    let mut i = 0;
+    while i + 1 < n {
+        if !camel_brand(word(i)) {
+            i += 1;
+            continue;
+        }
+        let k = spans.partition_point(|(r, _)| r.start <= i);
+        if k > 0 && spans[k - 1].0.end > i {
+            i += 1;
+            continue;
+        }
+        let joined = doc
+            .tokens
+            .get(i)
+            .zip(doc.tokens.get(i + 1))
+            .is_some_and(|(a, b)| b.span.start == a.span.end + 1);
+        if joined && spans.get(k).is_some_and(|(r, _)| r.start == i + 1) {
+            // A brand's name is no person's or place's: "iPod Nano" is a product, "iTunes
+            // Music Store" a business.
+            spans[k].0.start = i;
+            spans[k].1 = match spans[k].1 {
+                EntityType::Per => EntityType::Misc,
+                EntityType::Loc => EntityType::Org,
+                t => t,
+            };
+        } else if joined && is_legal_form(word(i + 1)) {
+            let end = i + 2;
+            let at_next = spans
+                .get(k)
+                .is_some_and(|(r, _)| r.start == i + 1 && r.end == end);
+            if at_next {
+                spans[k] = (i..end, EntityType::Org);
+            } else if spans.get(k).is_none_or(|(r, _)| r.start >= end) {
+                spans.insert(k, (i..end, EntityType::Org));
+            }
+        }
+        i += 1;
     }
 }
 

@@ -699,6 +699,7 @@ impl EntityTagger {
         coordinated_lists(doc, &t.toks, &mut spans);
         state_abbreviations(doc, &t.toks, &t.titled, &mut spans);
         cues::model_codes(doc, &mut spans);
+        cues::lower_case_brands(doc, &mut spans);
         // A name has a letter or a digit ("." alone was tagged after "Jr").
         spans.retain(|(r, _)| {
             r.clone()
