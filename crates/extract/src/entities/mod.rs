@@ -206,11 +206,22 @@ impl Entities {
                 .is_some_and(|r| person && r.gender == wanted_gender)
         });
         let trusted = |m: &&Mention| !(gendered && doubtful(m));
+        // A pronoun outside quotation marks ("He said") seldom means a name quoted before it
+        // ("'Andy Warhol was the center of it all,' ... He said"): prefer names outside quotes.
+        let quoted_pronoun = in_quotation(doc, span.start);
+        let unquoted = |m: &&Mention| quoted_pronoun || !in_quotation(doc, m.span.start);
         // Prefer a name that is not the object of a preposition ("contact with Pyongyang"),
         // then any.
         before()
             .filter(trusted)
+            .filter(unquoted)
             .find(|m| !referents::after_preposition(doc, m.span.start))
+            .or_else(|| before().filter(trusted).find(unquoted))
+            .or_else(|| {
+                before()
+                    .filter(trusted)
+                    .find(|m| !referents::after_preposition(doc, m.span.start))
+            })
             .or_else(|| before().find(trusted))
             .map(|m| m.referent)
     }
@@ -483,6 +494,27 @@ const THING_NOUNS: &[&str] = &[
 /// The end (byte) of the last plural noun for people (officials, residents, activists,
 /// Democrats) in the text between bytes `from` and `to`, or 0: "they" after it is that group,
 /// not an organisation named before it. One scan; no allocation.
+/// Whether byte `at` lies inside a quotation: more opening than closing marks (curly), or an
+/// odd number of straight double marks, between the start of its paragraph and `at`.
+fn in_quotation(doc: &Doc<'_>, at: usize) -> bool {
+    let paragraphs = &doc.article.paragraphs;
+    let p = paragraphs.partition_point(|p| p.span.end < at);
+    let start = paragraphs.get(p).map_or(0, |p| p.span.start.min(at));
+    let Some(before) = doc.text.get(start..at) else {
+        return false;
+    };
+    let (mut open, mut straight) = (0i32, 0u32);
+    for c in before.chars() {
+        match c {
+            '\u{201C}' => open += 1,
+            '\u{201D}' => open -= 1,
+            '"' => straight += 1,
+            _ => {}
+        }
+    }
+    open > 0 || straight % 2 == 1
+}
+
 fn last_people_noun_end(doc: &Doc<'_>, from: usize, to: usize) -> usize {
     let first = doc.tokens.partition_point(|t| t.span.start < from);
     let people = |w: &str| {
