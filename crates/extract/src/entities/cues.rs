@@ -1486,3 +1486,91 @@ pub(super) fn pageant_titles(doc: &Doc<'_>, spans: &mut Vec<(Range<usize>, Entit
         r.start < r.end
     });
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::segment;
+    use claimsheet_ingest::{Article, Origin};
+
+    /// Runs `rule` over `text` with the given names (each by its words and type) and returns
+    /// the names after it, as text and type.
+    fn after(
+        text: &str,
+        names: &[(&str, EntityType)],
+        rule: impl Fn(&Doc<'_>, &mut Vec<(Range<usize>, EntityType)>),
+    ) -> Vec<(String, EntityType)> {
+        let article = Article::new("t", Origin::file("t"), text.to_string(), None, None);
+        let seg = segment(&article);
+        let doc = Doc::new(&article, &seg);
+        let words: Vec<&str> = doc.tokens.iter().map(|t| t.span.slice(text)).collect();
+        let mut spans: Vec<(Range<usize>, EntityType)> = names
+            .iter()
+            .map(|(name, ty)| {
+                let n = name.split(' ').count();
+                let start = (0..words.len())
+                    .find(|&i| words.get(i..i + n).is_some_and(|w| w.join(" ") == *name))
+                    .expect("name in text");
+                (start..start + n, *ty)
+            })
+            .collect();
+        spans.sort_by_key(|(r, _)| r.start);
+        rule(&doc, &mut spans);
+        spans
+            .into_iter()
+            .map(|(r, ty)| (words[r].join(" "), ty))
+            .collect()
+    }
+
+    #[test]
+    fn model_codes_are_products_and_take_their_maker() {
+        use EntityType::*;
+        let got = after(
+            "Airbus sold the A380 and the last 717 jets, and the M25 was closed.",
+            &[
+                ("Airbus", Org),
+                ("A380", Loc),
+                ("717 jets", Per),
+                ("M25", Loc),
+            ],
+            model_codes,
+        );
+        assert_eq!(
+            got,
+            [
+                ("Airbus".to_string(), Org),
+                ("A380".to_string(), Misc),
+                ("717".to_string(), Misc),
+                ("M25".to_string(), Loc),
+            ]
+        );
+        let got = after(
+            "They ordered Airbus A350 jets, and Kent 108 beat Surrey.",
+            &[
+                ("Airbus", Org),
+                ("A350", Loc),
+                ("Kent", Org),
+                ("Surrey", Org),
+            ],
+            model_codes,
+        );
+        assert_eq!(
+            got,
+            [
+                ("Airbus A350".to_string(), Misc),
+                ("Kent".to_string(), Org),
+                ("Surrey".to_string(), Org),
+            ]
+        );
+    }
+
+    #[test]
+    fn model_codes_are_told_from_roads_ordinals_and_numbers() {
+        for w in ["A380", "A380-800", "VC-10", "717", "737-800", "3GS", "A3XX"] {
+            assert!(model_code(w), "{w}");
+        }
+        for w in ["M25", "A1", "I-95", "65th", "2011", "12", "Boeing", "F-"] {
+            assert!(!model_code(w), "{w}");
+        }
+    }
+}
