@@ -6630,7 +6630,7 @@ fn rewrite_citing(doc: &Doc<'_>, entities: &Entities, drafts: &[Draft], out: &mu
         };
         // A bracket after the cited name is no part of it ("Coastal Press (CP" loses "(CP").
         let b = (a + 1..b).find(|&k| word_at(doc, k) == "(").unwrap_or(b);
-        // "Trump tweeted, quoting Comey's statement.": what a speaker quotes is the content
+        // "the senator wrote, quoting an editorial.": what a speaker quotes is the content
         // of his own quoting; only a quoted source followed by what it said ("quoting KCNA,
         // the military ...") opens a chain.
         if cue_word.starts_with("quoting") {
