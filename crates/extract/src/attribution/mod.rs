@@ -125,13 +125,24 @@ pub fn reports(text: &str, a: &Attribution) -> bool {
             .chain(MORE_REPORTING.iter().map(|w| w.to_string()))
             .collect()
     });
+    // Words are lowercased into a buffer on the stack; none in the lexicon is longer.
+    let known = |w: &str| {
+        let mut buf = [0u8; 24];
+        w.len() <= buf.len()
+            && w.is_ascii()
+            && buf.get_mut(..w.len()).is_some_and(|b| {
+                b.copy_from_slice(w.as_bytes());
+                b.make_ascii_lowercase();
+                std::str::from_utf8(b).is_ok_and(|l| forms.contains(l))
+            })
+    };
     a.cue.iter().any(|c| {
         let cue = c.slice(text);
         cue.chars().all(|ch| !ch.is_alphanumeric())
             || cue
                 .split(|ch: char| !ch.is_alphanumeric())
                 .filter(|w| !w.is_empty())
-                .any(|w| forms.contains(&w.to_lowercase()))
+                .any(known)
     })
 }
 
