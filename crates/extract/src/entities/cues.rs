@@ -1353,9 +1353,19 @@ fn camel_brand(w: &str) -> bool {
 pub(super) fn lower_case_brands(doc: &Doc<'_>, spans: &mut Vec<(Range<usize>, EntityType)>) {
     let word = |i: usize| referents::word(doc, i);
     let n = doc.tokens.len();
+    let bytes = doc.text.as_bytes();
+    // A glance at the first two bytes of each token spares nearly every word the full test.
+    let may_be_brand = |i: usize| {
+        doc.tokens.get(i).is_some_and(|t| {
+            bytes.get(t.span.start).is_some_and(u8::is_ascii_lowercase)
+                && bytes
+                    .get(t.span.start + 1)
+                    .is_some_and(u8::is_ascii_uppercase)
+        })
+    };
     let mut i = 0;
     while i + 1 < n {
-        if !camel_brand(word(i)) {
+        if !may_be_brand(i) || !camel_brand(word(i)) {
             i += 1;
             continue;
         }
