@@ -69,20 +69,11 @@ const INDEFINITE_PEOPLE: &[&str] = &[
     "someone",
 ];
 
-/// Top-level domains of news sites named by their address ("Detik.com", "CBC.ca").
-const WEB_DOMAINS: &[&str] = &[
-    "com", "net", "org", "ca", "uk", "au", "de", "fr", "in", "nz", "ie", "info", "news",
-];
-
-/// True for an outlet named by its web address ("GovExec.com", "CBC.ca") or as the online
-/// edition of a paper ("Times Online").
+/// True for an outlet named by its web address ("GovExec.com", "CBC.ca": the entity layer's
+/// [`crate::entities::web_address`]) or as the online edition of a paper ("Times Online").
 fn web_outlet(name: &str) -> bool {
     let last = name.rsplit(' ').next().unwrap_or(name);
-    let domain = last.rsplit_once('.').is_some_and(|(site, tld)| {
-        site.chars().next().is_some_and(char::is_alphanumeric)
-            && WEB_DOMAINS.iter().any(|d| d.eq_ignore_ascii_case(tld))
-    });
-    domain || (last == "Online" && name.contains(' '))
+    crate::entities::web_address(last) || (last == "Online" && name.contains(' '))
 }
 
 /// Places whose name stands for a trade, not a government: "Wall Street expected 77 cents"
@@ -6067,17 +6058,14 @@ fn speaker(doc: &Doc<'_>, entities: &Entities, a: &mut Attribution, d: &Draft) {
     };
     if let Some(r) = referent.and_then(|r| entities.referents.get(r)) {
         a.speaker = Some(r.canonical.clone());
-        a.speaker_type = match (r.kind, r.subtype) {
-            _ if industry_place(&r.canonical).is_some() => {
-                industry_place(&r.canonical).unwrap_or_default()
-            }
+        a.speaker_type = industry_place(&r.canonical).unwrap_or(match (r.kind, r.subtype) {
             (_, Some(Subtype::Media)) => SpeakerType::Media,
             (_, Some(Subtype::Government)) => SpeakerType::Government,
             (EntityType::Per, _) => SpeakerType::Person,
             (EntityType::Org, _) => SpeakerType::Organisation,
             (EntityType::Loc, _) => SpeakerType::Government,
             (EntityType::Misc, _) => SpeakerType::Unknown,
-        };
+        });
     }
     let has_name = inside.iter().any(|m| m.kind == EntityType::Per) || looks_named(text);
     // "A resident, who asked not to be named, told ...": the words between the source and its
@@ -6630,17 +6618,18 @@ fn rewrite_citing(doc: &Doc<'_>, entities: &Entities, drafts: &[Draft], out: &mu
         };
         // A bracket after the cited name is no part of it ("Coastal Press (CP" loses "(CP").
         let b = (a + 1..b).find(|&k| word_at(doc, k) == "(").unwrap_or(b);
+        // The first token after the cited name and its bracket, if any.
+        let mut e = b;
+        if word_at(doc, e) == "(" {
+            while e < b + 12 && !matches!(word_at(doc, e), ")" | "") {
+                e += 1;
+            }
+            e += 1;
+        }
         // "the senator wrote, quoting an editorial.": what a speaker quotes is the content
         // of his own quoting; only a quoted source followed by what it said ("quoting KCNA,
         // the military ...") opens a chain.
         if cue_word.starts_with("quoting") {
-            let mut e = b;
-            if word_at(doc, e) == "(" {
-                while e < b + 12 && !matches!(word_at(doc, e), ")" | "") {
-                    e += 1;
-                }
-                e += 1;
-            }
             let sentence_end = doc.sentences.get(d.sentence).map_or(0, |s| s.tokens.end);
             if word_at(doc, e) != "," || e + 1 >= sentence_end {
                 continue;
@@ -6671,13 +6660,6 @@ fn rewrite_citing(doc: &Doc<'_>, entities: &Entities, drafts: &[Draft], out: &mu
         // "According to Yonhap, quoting KCNA (the North's agency), the military ...": the
         // content after the cited source is what both report; the parent's content does not
         // open with the chain.
-        let mut e = b;
-        if word_at(doc, e) == "(" {
-            while e < b + 12 && !matches!(word_at(doc, e), ")" | "") {
-                e += 1;
-            }
-            e += 1;
-        }
         if word_at(doc, e) == "," {
             e += 1;
         }

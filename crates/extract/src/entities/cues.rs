@@ -122,19 +122,28 @@ pub(super) fn ampersands(
 
 /// Top-level domains that make a capitalised word a web site's name ("Detik.com", "CBC.ca").
 const DOMAINS: &[&str] = &[
-    ".ca", ".co.uk", ".com", ".com.au", ".de", ".fr", ".info", ".net", ".org", ".uk",
+    ".au", ".ca", ".co.uk", ".com", ".com.au", ".de", ".fr", ".ie", ".in", ".info", ".net",
+    ".news", ".nz", ".org", ".uk",
 ];
+
+/// True when the word is a site's address: it ends in one of [`DOMAINS`] after a letter or
+/// digit ("Detik.com", "ouest-france.fr"). The attribution layer reads a source so named as
+/// media.
+pub(crate) fn web_address(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_alphanumeric)
+        && DOMAINS.iter().any(|d| {
+            w.len() > d.len() + 1
+                && w.get(w.len() - d.len()..)
+                    .is_some_and(|e| e.eq_ignore_ascii_case(d))
+        })
+}
 
 /// True when the word is a capitalised domain name: "Detik.com", "CBC.ca" (not "www.x.com").
 fn domain_name(w: &str) -> bool {
     w.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
         && !w.starts_with("Www.")
         && !w.starts_with("WWW.")
-        && DOMAINS.iter().any(|d| {
-            w.len() > d.len() + 1
-                && w.get(w.len() - d.len()..)
-                    .is_some_and(|e| e.eq_ignore_ascii_case(d))
-        })
+        && web_address(w)
 }
 
 /// A capitalised domain name tagged as a person or a place ("CBC.ca") is the site's
@@ -287,8 +296,8 @@ pub(super) fn purpose_names(
         }
         let limit = doc
             .sentences
-            .iter()
-            .find(|s| s.tokens.contains(&r.start))
+            .get(doc.sentences.partition_point(|s| s.tokens.end <= r.start))
+            .filter(|s| s.tokens.contains(&r.start))
             .map_or(j, |s| s.tokens.end)
             .min(j + 10);
         let (mut i, mut end) = (j, j);
@@ -1266,6 +1275,15 @@ pub(super) fn leader_governments(
     }
 }
 
+/// True when token `i + 1` starts one byte after token `i` ends: one space between them
+/// ("Airbus A380", "iTunes Music").
+fn one_space_apart(doc: &Doc<'_>, i: usize) -> bool {
+    doc.tokens
+        .get(i)
+        .zip(doc.tokens.get(i + 1))
+        .is_some_and(|(a, b)| b.span.start == a.span.end + 1)
+}
+
 /// True for a model's code: letters and digits ("A380", "VC-10", "A380-800", "3GS") or a number
 /// of three digits ("717", "737-800"), and no road number ("M3", "A1", "M25", "I-95": one
 /// letter and at most two digits, or "I-").
@@ -1311,11 +1329,7 @@ pub(super) fn model_codes(doc: &Doc<'_>, spans: &mut Vec<(Range<usize>, EntityTy
             .get(k + 1)
             .is_some_and(|(n, _)| n.start == code && n.len() == 1);
         let free = tagged_code || spans.get(k + 1).is_none_or(|(n, _)| n.start > code);
-        let joined = doc
-            .tokens
-            .get(r.end - 1)
-            .zip(doc.tokens.get(code))
-            .is_some_and(|(a, b)| b.span.start == a.span.end + 1);
+        let joined = one_space_apart(doc, r.end - 1);
         // A number alone after a name is more often a score ("Kent 108-3", "Melrose 107").
         let lettered = word(code).bytes().any(|b| b.is_ascii_alphabetic());
         // The maker is one word: "the Air France A330" is the airline's plane.
@@ -1374,11 +1388,7 @@ pub(super) fn lower_case_brands(doc: &Doc<'_>, spans: &mut Vec<(Range<usize>, En
             i += 1;
             continue;
         }
-        let joined = doc
-            .tokens
-            .get(i)
-            .zip(doc.tokens.get(i + 1))
-            .is_some_and(|(a, b)| b.span.start == a.span.end + 1);
+        let joined = one_space_apart(doc, i);
         if joined && spans.get(k).is_some_and(|(r, _)| r.start == i + 1) {
             // A brand's name is no person's or place's: "iPod Nano" is a product, "iTunes
             // Music Store" a business.

@@ -17,6 +17,7 @@
 //! referents with a canonical name, a role, a subtype and a gender ([`referents`](self)).
 
 mod cues;
+pub(crate) use cues::web_address;
 mod features;
 mod gazetteer;
 mod model;
@@ -556,12 +557,19 @@ static MODEL: &[u8] = include_bytes!("../../models/entities.bin");
 /// The committed corpus case table.
 static CASE: &[u8] = include_bytes!("../../models/entities-case.bin");
 
+/// The committed corpus case table, parsed once per process: taggers built with the committed
+/// model share it, and so does [`common_word`].
+fn committed_case() -> &'static std::sync::Arc<CaseTable> {
+    static TABLE: std::sync::OnceLock<std::sync::Arc<CaseTable>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| std::sync::Arc::new(CaseTable::parse(CASE)))
+}
+
 /// Finds named entities and resolves them to referents.
 #[derive(Debug, Default)]
 pub struct EntityTagger {
     model: Model,
     gaz: Gazetteer,
-    case: CaseTable,
+    case: std::sync::Arc<CaseTable>,
 }
 
 /// Scratch state of one document.
@@ -585,7 +593,7 @@ impl EntityTagger {
         EntityTagger {
             model: Model::parse(bytes),
             gaz: Gazetteer::load(),
-            case: CaseTable::parse(CASE),
+            case: committed_case().clone(),
         }
     }
 
@@ -595,7 +603,7 @@ impl EntityTagger {
         EntityTagger {
             model: Model::parse(bytes),
             gaz: Gazetteer::load_with(names),
-            case: CaseTable::parse(case),
+            case: std::sync::Arc::new(CaseTable::parse(case)),
         }
     }
 
@@ -2543,8 +2551,7 @@ fn in_list(set: &WordSet, w: &str) -> bool {
 /// common word ("estimates", "several", "recent"), capitalised only where it opens a sentence,
 /// not a name.
 pub(crate) fn common_word(w: &str) -> bool {
-    static TABLE: std::sync::OnceLock<CaseTable> = std::sync::OnceLock::new();
-    TABLE.get_or_init(|| CaseTable::parse(CASE)).class_of(w) == 1
+    committed_case().class_of(w) == 1
 }
 
 /// True when `w` (lowercase) is a noun for an organisation ("company", "airline", "union"): the
