@@ -2566,14 +2566,15 @@ fn is_org_ending(w: &str) -> bool {
 }
 
 /// Legal forms of companies, without a final dot: right after a name they close it ("Vantor
-/// Trade N.V.", "Omnibus Trade B.V.", "Lindqvist S.A.").
+/// Trade N.V.", "Omnibus Trade B.V.", "Lindqvist S.A."), and they are no part of a company's
+/// identity when mentions are grouped into referents ("Apple Inc." is "Apple").
 const LEGAL_FORMS: &[&str] = &[
-    "AG", "B.V", "BV", "Corp", "GmbH", "Inc", "LLC", "Ltd", "N.V", "NV", "PLC", "Plc", "S.A",
-    "S.p.A", "SpA",
+    "AG", "B.V", "BV", "Co", "Corp", "GmbH", "Inc", "LLC", "Ltd", "N.V", "NV", "PLC", "Plc", "S.A",
+    "SA", "S.p.A", "SpA",
 ];
 
 /// Whether `w` is a legal form of companies ([`LEGAL_FORMS`]), with or without its final dot.
-fn is_legal_form(w: &str) -> bool {
+pub(super) fn is_legal_form(w: &str) -> bool {
     LEGAL_FORMS.contains(&w.strip_suffix('.').unwrap_or(w))
 }
 

@@ -306,10 +306,6 @@ pub(crate) fn resolve(
     let mut keys: HashMapId<usize> = HashMapId::default();
     let people = PersonIndex::new(&names);
     let acronyms = acronym_index(doc, &names);
-    let legal_forms: Vec<u64> = LEGAL_FORMS
-        .iter()
-        .map(|f| hash_lower(f.as_bytes()))
-        .collect();
     let church_word = hash_lower(b"church");
     let of_word = hash_lower(b"of");
     let church = names.iter().position(|n| {
@@ -338,13 +334,13 @@ pub(crate) fn resolve(
         };
         let t = &names[target];
         // A company's legal form is no part of its identity: "Apple Inc." is "Apple".
-        let words = match t.words.split_last() {
-            Some((last, rest))
-                if t.kind == EntityType::Org && !rest.is_empty() && legal_forms.contains(last) =>
-            {
-                rest
-            }
-            _ => &t.words[..],
+        let legal = t.kind == EntityType::Org
+            && t.words.len() >= 2
+            && super::is_legal_form(word(doc, t.range.end - 1));
+        let words = if legal {
+            &t.words[..t.words.len() - 1]
+        } else {
+            &t.words[..]
         };
         let key = words.iter().fold(0, |h, &w| hash_seq(h, w));
         let key = hash_seq(key, type_key(t.kind));
@@ -422,13 +418,6 @@ pub(crate) fn resolve(
     }
     e
 }
-
-/// Companies' legal forms after their names, lower case, with and without the final dot
-/// (referents merge "Apple Inc." with "Apple").
-const LEGAL_FORMS: &[&str] = &[
-    "inc", "inc.", "corp", "corp.", "ltd", "ltd.", "llc", "plc", "co", "co.", "ag", "gmbh", "n.v.",
-    "nv", "s.a.", "sa", "b.v.", "bv",
-];
 
 const TYPES: [EntityType; 4] = [
     EntityType::Per,
