@@ -3634,10 +3634,6 @@ fn quote_regions(doc: &Doc<'_>, v: &[TokView]) -> Vec<(usize, usize, bool)> {
 /// so it takes such a paragraph's closing mark for an opening one, and the marks after it the
 /// wrong way round.
 fn mark_continued_quotes(doc: &Doc<'_>, regions: &[(usize, usize, bool)], v: &mut [TokView]) {
-    let inside = |i: usize| {
-        let k = regions.partition_point(|r| r.1 < i);
-        regions.get(k).is_some_and(|r| r.0 <= i)
-    };
     for &(o, _, _) in regions {
         if v.get(o).is_none_or(|t| t.quote != QuoteMark::None) {
             continue;
@@ -3653,10 +3649,16 @@ fn mark_continued_quotes(doc: &Doc<'_>, regions: &[(usize, usize, bool)], v: &mu
             .map_or(o, |s| s.tokens.end);
         for i in o..end {
             if let Some(t) = v.get_mut(i) {
-                t.in_quote = t.quote == QuoteMark::None && inside(i);
+                t.in_quote = t.quote == QuoteMark::None && in_region(regions, i);
             }
         }
     }
+}
+
+/// Whether token `i` lies in one of the quotation `regions` (marks included).
+fn in_region(regions: &[(usize, usize, bool)], i: usize) -> bool {
+    let k = regions.partition_point(|r| r.1 < i);
+    regions.get(k).is_some_and(|r| r.0 <= i)
 }
 
 /// Whether the straight quotation mark at token `i` stands where a quotation closes: right
@@ -3834,6 +3836,7 @@ pub(super) fn tag(
         split_copula_colon(doc, &mut d);
         drafts.push(d);
     }
+    quotes_after_speaker(doc, &v, &regions, &is_cue, &mut drafts);
     inherit_sources(doc, &mut drafts);
     for d in drafts.iter_mut() {
         finish_name_source(doc, &v, d);
@@ -5335,6 +5338,115 @@ fn extend_quotes(
         }
         if doc.sentences.get(si).is_some_and(|s| s.tokens.start <= c) {
             si += 1;
+        }
+    }
+}
+
+/// `"Seventeen years ago, this was not possible," said the ambassador.¶"They represent our
+/// hopes."` and `Heald noted the findings show X. "Ozone is something we understand."`: a
+/// quotation that fills whole sentences and holds no cue goes on with the words of the speaker
+/// of the sentence before it, in the same paragraph or at the end of the paragraph before (news
+/// style gives a speaker's further quotes sentences and paragraphs of their own); a run of such
+/// quotations does too. The speaker is the last attribution of that sentence whose cue stands
+/// outside quotation marks (a cue inside a quote is nested in another speaker's words) and is
+/// no participle after a comma ("Okoro said, referring to ...": Okoro goes on talking).
+fn quotes_after_speaker(
+    doc: &Doc<'_>,
+    v: &[TokView],
+    regions: &[(usize, usize, bool)],
+    is_cue: &[bool],
+    drafts: &mut [Draft],
+) {
+    let participle = |d: &Draft| {
+        word_at(doc, d.cue.0).ends_with("ing")
+            && word_at(doc, d.cue.0.saturating_sub(1)) == ","
+            && drafts
+                .iter()
+                .any(|e| e.sentence == d.sentence && e.cue.1 < d.cue.0)
+    };
+    let speaker_of: Vec<Option<usize>> = {
+        let mut out = vec![None; doc.sentences.len()];
+        for (k, d) in drafts.iter().enumerate() {
+            if !in_region(regions, d.cue.0) && !participle(d) {
+                if let Some(slot) = out.get_mut(d.sentence) {
+                    *slot = Some(k);
+                }
+            }
+        }
+        out
+    };
+    // The speaker of the sentence before, and the last speaker of the paragraph before.
+    let mut carry: Option<usize> = None;
+    let (mut para, mut para_last) = (usize::MAX, None);
+    let mut si = 0;
+    while let Some(s) = doc.sentences.get(si) {
+        si += 1;
+        let body = doc
+            .article
+            .paragraphs
+            .get(s.paragraph)
+            .is_some_and(|p| p.kind == claimsheet_ingest::ParagraphKind::Body);
+        let first_in_para = s.paragraph != para;
+        if first_in_para {
+            para = s.paragraph;
+            carry = para_last.take();
+        }
+        let start = s.tokens.start;
+        let k = regions.partition_point(|r| r.0 < start);
+        let opens = body
+            && v.get(start).is_some_and(|t| t.quote != QuoteMark::None)
+            && regions.get(k).is_some_and(|r| r.0 == start);
+        let own = speaker_of.get(si - 1).copied().flatten().filter(|_| body);
+        if own.is_some() {
+            para_last = own;
+        }
+        if !opens {
+            carry = own;
+            continue;
+        }
+        let close = if regions[k].2 {
+            follow(doc, regions, k)
+        } else {
+            regions[k].1
+        };
+        // The sentence where the quotation closes ends with it (punctuation aside).
+        let last = doc.sentences.partition_point(|s| s.tokens.end <= close);
+        let end = doc.sentences.get(last).map_or(close + 1, |s| s.tokens.end);
+        // `"Why not?" she asked.`, `"Why not?" Okafor asked.`: a sentence split after the
+        // question mark goes on with the frame.
+        let asks = matches!(word_at(doc, close.saturating_sub(1)), "?" | "!");
+        let goes_on = doc.sentences.get(last + 1).is_some_and(|n| {
+            doc.sentences.get(last).map(|s| s.paragraph) == Some(n.paragraph)
+                && (v.get(n.tokens.start).is_some_and(|t| t.shape == 0)
+                    || asks && n.tokens.len() <= 6)
+        });
+        let fills =
+            !goes_on && (close + 1..end).all(|i| matches!(word_at(doc, i), "." | "," | "!" | "?"));
+        // A sentence, not a label ("Related:") or a cry from the crowd ("Yes!").
+        let words = (start..close)
+            .filter(|&i| v.get(i).is_some_and(|t| t.shape < 4))
+            .count();
+        // A cue of its own, or one that opens the sentence after (`"..." ― Name`); a quotation
+        // that opens its paragraph goes on with the speaker before only when the paragraph
+        // holds no cue at all.
+        let upto = if first_in_para {
+            next_para_start(doc, si - 1).min(doc.tokens.len())
+        } else {
+            end + 1
+        };
+        let own_cue = (start..upto).any(|i| is_cue.get(i).copied().unwrap_or(false));
+        let taken = drafts
+            .iter()
+            .any(|d| d.content.iter().any(|c| c.0 < end && start < c.1));
+        match carry {
+            Some(speaker) if fills && words >= 4 && !own_cue && !taken => {
+                if let Some(d) = drafts.get_mut(speaker) {
+                    d.content.push((start, close + 1));
+                }
+                para_last = Some(speaker);
+                si = si.max(last + 1);
+            }
+            _ => carry = own,
         }
     }
 }
