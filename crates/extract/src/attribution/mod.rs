@@ -116,25 +116,9 @@ const MORE_REPORTING: &[&str] = &[
 /// learned such predicates from the few times PolNeAR marks them, and the claims table reads
 /// those sentences as the article's own statements.
 pub fn reports(text: &str, a: &Attribution) -> bool {
-    static FORMS: std::sync::OnceLock<std::collections::HashSet<String>> =
-        std::sync::OnceLock::new();
-    let forms = FORMS.get_or_init(|| {
-        model::predicates::forms()
-            .into_iter()
-            .map(|(f, _)| f)
-            .chain(MORE_REPORTING.iter().map(|w| w.to_string()))
-            .collect()
-    });
-    // Words are lowercased into a buffer on the stack; none in the lexicon is longer.
     let known = |w: &str| {
-        let mut buf = [0u8; 24];
-        w.len() <= buf.len()
-            && w.is_ascii()
-            && buf.get_mut(..w.len()).is_some_and(|b| {
-                b.copy_from_slice(w.as_bytes());
-                b.make_ascii_lowercase();
-                std::str::from_utf8(b).is_ok_and(|l| forms.contains(l))
-            })
+        model::predicates::class_of(w) != 0
+            || MORE_REPORTING.iter().any(|m| m.eq_ignore_ascii_case(w))
     };
     a.cue.iter().any(|c| {
         let cue = c.slice(text);

@@ -5,7 +5,8 @@ use claimsheet_ingest::Span;
 use std::ops::Range;
 
 use super::model::{
-    self, argmax, CueCtx, QuoteMark, TokView, CUE_TAGS, ROLE_TAGS, R_CB, R_CI, R_O, R_SB, R_SI,
+    self, argmax, predicates, CueCtx, QuoteMark, TokView, CUE_TAGS, ROLE_TAGS, R_CB, R_CI, R_O,
+    R_SB, R_SI,
 };
 use super::{AnonymousClass, Attribution, AttributionTagger, QuoteKind, SpeakerType};
 use crate::entities::{Entities, EntityType, Subtype};
@@ -167,6 +168,10 @@ fn add_core_cues(doc: &Doc<'_>, v: &[TokView], runs: &mut Vec<(usize, usize, usi
                 runs.push((i, i + 1, si));
                 continue;
             }
+            if quote_frame_verb(doc, v, s.tokens.clone(), i) {
+                runs.push((i, i + 1, si));
+                continue;
+            }
             // Only a core speech verb or "according" can be added below: most words go at a
             // glance (their length or first letter).
             if !maybe_core_cue(w) {
@@ -205,6 +210,61 @@ fn add_core_cues(doc: &Doc<'_>, v: &[TokView], runs: &mut Vec<(usize, usize, usi
         runs.sort_unstable();
         join_colons(doc, runs);
     }
+}
+
+/// `"We are rolling out the first plane," enthused the project manager` and `the chairman
+/// commented "This is a win for everyone."`: a verb of saying or of a manner of speaking
+/// ([`predicates`]) stands right after a quotation that closes on a comma, question or
+/// exclamation mark, before its speaker (a name, a pronoun, a determiner or a role); or right
+/// before a quotation (after a comma, a colon or nothing) that opens with a capital and holds
+/// at least four words. Outside quotation marks only.
+fn quote_frame_verb(doc: &Doc<'_>, v: &[TokView], sent: Range<usize>, i: usize) -> bool {
+    let mark = |k: usize, open: bool| {
+        sent.contains(&k)
+            && v.get(k).is_some_and(|t| match t.quote {
+                QuoteMark::Open => open,
+                QuoteMark::Close => !open,
+                QuoteMark::Either => true,
+                QuoteMark::None => false,
+            })
+    };
+    // An inflected verb: a base form may be a noun ("said in an interview \"..."). A plural
+    // noun in -s ("his comments: \"...") goes later, with every cue (`plural_noun`).
+    let speech_verb = || {
+        let w = word_at(doc, i);
+        let inflected = w.ends_with("ed")
+            || w.ends_with("ing")
+            || w.ends_with('s')
+            || matches!(w, "said" | "told" | "wrote" | "spoke" | "sang" | "swore");
+        let class = predicates::class_of(w);
+        inflected
+            && w.starts_with(|c: char| c.is_ascii_lowercase())
+            && v.get(i).is_some_and(|t| !t.in_quote)
+            && (class == predicates::SAY || class == predicates::MANNER)
+    };
+    if i >= sent.start + 2 && mark(i - 1, false) && matches!(word_at(doc, i - 2), "," | "?" | "!") {
+        let next = word_at(doc, i + 1);
+        return sent.contains(&(i + 1))
+            && (next.starts_with(char::is_uppercase)
+                || is_in(DETERMINERS, next)
+                || matches!(next, "he" | "she" | "they" | "it")
+                || is_in(PERSON_ROLES, next)
+                || is_in(ROLE_NOUNS, next))
+            && speech_verb();
+    }
+    let open = if matches!(word_at(doc, i + 1), "," | ":") {
+        i + 2
+    } else {
+        i + 1
+    };
+    if !mark(open, true) || !word_at(doc, open + 1).starts_with(char::is_uppercase) {
+        return false;
+    }
+    let words = (open + 1..sent.end)
+        .take_while(|&k| !mark(k, false))
+        .filter(|&k| v.get(k).is_some_and(|t| t.shape < 4))
+        .count();
+    words >= 4 && speech_verb()
 }
 
 /// Verbs by which a study, report or poll states its findings ("the study suggests").

@@ -55,7 +55,7 @@ const VERBS: &[(Class, &str)] = &[
         MANNER,
         "shout yell scream cry chant whisper mutter mumble exclaim bark roar boom \
          sing/sang/sung laugh sigh groan grumble grouse snap snarl quip joke jest tease \
-         boast brag gush rant rave complain whine moan lament bemoan bewail protest fume \
+         boast brag gush enthuse rant rave complain whine moan lament bemoan bewail protest fume \
          thunder bellow holler howl shriek squeal stammer stutter murmur muse ponder \
          wonder gripe carp crow chime gloat scoff sneer jeer taunt heckle boo cheer \
          applaud hail lash fire/fired/fired blurt spit/spat/spat vent",
@@ -231,6 +231,28 @@ pub fn forms() -> Vec<(String, Class)> {
         }
     }
     out
+}
+
+/// The class of a word form (ASCII letters in any case), 0 when the lexicon lacks it. The
+/// table of [`forms`] is built once per process.
+pub fn class_of(word: &str) -> Class {
+    static TABLE: std::sync::OnceLock<std::collections::HashMap<String, Class>> =
+        std::sync::OnceLock::new();
+    let table = TABLE.get_or_init(|| forms().into_iter().collect());
+    // Lowercased into a buffer on the stack; no form in the lexicon is longer.
+    let mut buf = [0u8; 24];
+    if word.len() > buf.len() || !word.is_ascii() {
+        return 0;
+    }
+    let Some(b) = buf.get_mut(..word.len()) else {
+        return 0;
+    };
+    b.copy_from_slice(word.as_bytes());
+    b.make_ascii_lowercase();
+    std::str::from_utf8(b)
+        .ok()
+        .and_then(|l| table.get(l).copied())
+        .unwrap_or(0)
 }
 
 #[cfg(test)]
