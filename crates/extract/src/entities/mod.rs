@@ -212,11 +212,29 @@ impl Entities {
         let quoted_pronoun = in_quotation(doc, span.start);
         let unquoted = |m: &&Mention| quoted_pronoun || !in_quotation(doc, m.span.start);
         // Prefer a name that is not the object of a preposition ("contact with Pyongyang"),
-        // then any.
-        before()
-            .filter(trusted)
-            .filter(unquoted)
-            .find(|m| !referents::after_preposition(doc, m.span.start))
+        // then any. An owner gives way to another name of its sentence ("Doherty credits Steve
+        // Jobs' patience. He says": Doherty), not to one further back ("Tom's sister begged
+        // him, but he refused": Tom).
+        let owner = |m: &Mention| {
+            let after = doc.text.get(m.span.end..).unwrap_or("");
+            ["'", "\u{2019}"].iter().any(|p| after.starts_with(p))
+        };
+        let subject = |m: &&Mention| !referents::after_preposition(doc, m.span.start);
+        let first = before().filter(trusted).filter(unquoted).find(subject);
+        let first = match first {
+            Some(o) if owner(o) => {
+                let sentence = doc.sentence_start_back(o.span.start, 0);
+                before()
+                    .filter(trusted)
+                    .filter(unquoted)
+                    .filter(subject)
+                    .take_while(|m| m.span.start >= sentence)
+                    .find(|m| !owner(m))
+                    .or(Some(o))
+            }
+            other => other,
+        };
+        first
             .or_else(|| before().filter(trusted).find(unquoted))
             .or_else(|| {
                 before()
@@ -1811,6 +1829,19 @@ fn split_at_breaks(doc: &Doc<'_>, toks: &[TokInfo], spans: &mut Vec<(Range<usize
             }) {
                 r.end = c;
             }
+        }
+    }
+    // Nor over a possessive into lower-case words ("Steve Jobs" + "' success"; "Lloyd's of
+    // London" is a name).
+    for (r, _) in spans.iter_mut() {
+        if let Some(p) = (r.start + 1..r.end.saturating_sub(1)).find(|&i| {
+            referents::is_possessive(word(i))
+                && toks
+                    .get(i + 1)
+                    .is_some_and(|t| t.flags & features::flag::LOWER != 0)
+                && !matches!(word(i + 1), "of" | "and" | "for" | "de" | "du" | "la")
+        }) {
+            r.end = p;
         }
     }
     // A sentence's full stop taken in as a token of its own ("Barack Obama" + ".") is no part

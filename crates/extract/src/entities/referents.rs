@@ -113,7 +113,8 @@ fn lower_in(list: &[&str], w: &str) -> bool {
     w.len() <= 16 && list.iter().any(|x| x.eq_ignore_ascii_case(w))
 }
 
-fn is_possessive(w: &str) -> bool {
+/// Whether `w` is a possessive marker token ("'s", "'").
+pub(super) fn is_possessive(w: &str) -> bool {
     matches!(w, "'s" | "\u{2019}s" | "'" | "\u{2019}")
 }
 
