@@ -3908,7 +3908,7 @@ pub(super) fn tag(
     link_parents(&drafts, &mut out, doc, &v);
     first_person_in_quotes(doc, &drafts, &mut out);
     resolve_without_entities(doc, entities, &mut out);
-    resolve_relative_sources(doc, &mut out);
+    resolve_relative_sources(doc, entities, &mut out);
     rewrite_citing(doc, entities, &drafts, &mut out);
     out
 }
@@ -6229,15 +6229,7 @@ fn speaker(doc: &Doc<'_>, entities: &Entities, a: &mut Attribution, d: &Draft) {
         pick
     };
     if let Some(r) = referent.and_then(|r| entities.referents.get(r)) {
-        a.speaker = Some(r.canonical.clone());
-        a.speaker_type = industry_place(&r.canonical).unwrap_or(match (r.kind, r.subtype) {
-            (_, Some(Subtype::Media)) => SpeakerType::Media,
-            (_, Some(Subtype::Government)) => SpeakerType::Government,
-            (EntityType::Per, _) => SpeakerType::Person,
-            (EntityType::Org, _) => SpeakerType::Organisation,
-            (EntityType::Loc, _) => SpeakerType::Government,
-            (EntityType::Misc, _) => SpeakerType::Unknown,
-        });
+        speak_as(r, a);
     }
     let has_name = inside.iter().any(|m| m.kind == EntityType::Per) || looks_named(text);
     // "A resident, who asked not to be named, told ...": the words between the source and its
@@ -6485,7 +6477,20 @@ fn link_parents(drafts: &[Draft], out: &mut [Attribution], doc: &Doc<'_>, v: &[T
 /// "..., according to the transit authority, which said ...": a relative pronoun source ("which",
 /// "who") right after a comma takes the speaker of the attribution whose source ends at that
 /// comma (its antecedent).
-fn resolve_relative_sources(doc: &Doc<'_>, out: &mut [Attribution]) {
+/// Makes referent `r` the speaker of `a`, with the speaker type its kind gives.
+fn speak_as(r: &crate::entities::Referent, a: &mut Attribution) {
+    a.speaker = Some(r.canonical.clone());
+    a.speaker_type = industry_place(&r.canonical).unwrap_or(match (r.kind, r.subtype) {
+        (_, Some(Subtype::Media)) => SpeakerType::Media,
+        (_, Some(Subtype::Government)) => SpeakerType::Government,
+        (EntityType::Per, _) => SpeakerType::Person,
+        (EntityType::Org, _) => SpeakerType::Organisation,
+        (EntityType::Loc, _) => SpeakerType::Government,
+        (EntityType::Misc, _) => SpeakerType::Unknown,
+    });
+}
+
+fn resolve_relative_sources(doc: &Doc<'_>, entities: &Entities, out: &mut [Attribution]) {
     for i in 0..out.len() {
         if out[i].speaker.is_some() || out[i].source.len() != 1 {
             continue;
@@ -6520,6 +6525,28 @@ fn resolve_relative_sources(doc: &Doc<'_>, out: &mut [Attribution]) {
             out[i].speaker = speaker;
             out[i].speaker_type = kind;
             out[i].anonymous = anonymous;
+            continue;
+        }
+        // No attribution of the antecedent: the name before the clause. "who" is the last
+        // person named in the sentence before it ("... by Ana Ruiz, an economist at Acme Bank,
+        // who said"), "which" an organisation named right before its comma.
+        let who = lower(src.slice(doc.text)) == "who";
+        let sentence = doc.sentence_start_back(src.start, 0);
+        let name = entities
+            .mentions
+            .iter()
+            .rev()
+            .skip_while(|m| m.span.end > end)
+            .take_while(|m| m.span.start >= sentence)
+            .find(|m| {
+                if who {
+                    m.kind == EntityType::Per
+                } else {
+                    m.kind == EntityType::Org && m.span.end == end
+                }
+            });
+        if let Some(r) = name.and_then(|m| entities.referents.get(m.referent)) {
+            speak_as(r, &mut out[i]);
         }
     }
 }
