@@ -85,7 +85,7 @@ pub enum Format {
 pub struct ExtractArgs {
     #[command(flatten)]
     input: InputArgs,
-    /// Output file (default: standard output).
+    /// Output file, or - for standard output (the default).
     #[arg(long, short = 'o')]
     output: Option<PathBuf>,
     /// Output format.
@@ -106,7 +106,7 @@ pub struct ExtractArgs {
 struct AnnotateArgs {
     #[command(flatten)]
     input: InputArgs,
-    /// Output file (default: standard output).
+    /// Output file, or - for standard output (the default).
     #[arg(long, short = 'o')]
     output: Option<PathBuf>,
 }
@@ -141,11 +141,24 @@ fn parse_date_arg(s: &str) -> Result<jiff::civil::Date, String> {
         .ok_or_else(|| format!("{s:?} is not a date in the form YYYY-MM-DD"))
 }
 
+/// `-o -` is standard output, as `-` is standard input.
+fn dash_is_stdout(output: &mut Option<PathBuf>) {
+    if output.as_deref() == Some(std::path::Path::new("-")) {
+        *output = None;
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Extract(a) => run::extract(&a),
-        Command::Annotate(a) => run::annotate(&a.input, a.output.as_deref()),
+        Command::Extract(mut a) => {
+            dash_is_stdout(&mut a.output);
+            run::extract(&a)
+        }
+        Command::Annotate(mut a) => {
+            dash_is_stdout(&mut a.output);
+            run::annotate(&a.input, a.output.as_deref())
+        }
         Command::Bench(a) => bench::bench(&a.input, a.runs),
     };
     match result {

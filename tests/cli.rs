@@ -550,6 +550,34 @@ fn output_over_an_input_is_refused_before_the_input_is_truncated() {
     assert!(csv_out.exists());
 }
 
+/// Regression: `-o -` wrote a file named "-" instead of standard output.
+#[test]
+fn dash_as_output_is_standard_output() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let article = write(
+        dir.path(),
+        "a.txt",
+        b"The minister said on Monday that talks would resume.\n",
+    );
+    for (command, expected) in [
+        ("extract", "talks would resume"),
+        ("annotate", "\"attributions\""),
+    ] {
+        let out = Command::new(env!("CARGO_BIN_EXE_claimsheet"))
+            .args([command, s(&article), "--date", "2025-10-19", "-o", "-"])
+            .current_dir(dir.path())
+            .output()
+            .expect("claimsheet runs");
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(stdout.contains(expected), "{command}: {stdout}");
+        assert!(
+            !dir.path().join("-").exists(),
+            "{command} wrote a file named -"
+        );
+    }
+}
+
 /// Regression: a failed write printed its cause twice ("cannot write output: X: X"), once in the
 /// report error's message and once as its source.
 #[test]
