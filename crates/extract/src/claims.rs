@@ -194,7 +194,9 @@ const OWN_WORDS: usize = 4;
 
 /// True when the sentence states something beyond the attributions in it: at least
 /// [`OWN_WORDS`] words lie outside every attribution's content and reporting frame (see
-/// [`frame`]) that touches the sentence.
+/// [`frame`]) that touches the sentence, and outside quotation marks (in a sentence that
+/// holds an attribution, quoted words are somebody's, even where the content was cut short:
+/// "\"Our airline would like to thank the staff,\" said its chief").
 fn states_beyond_attributions(doc: &Doc<'_>, sentence: usize, parts: &AttributionParts) -> bool {
     let s = &doc.sentences[sentence];
     let spans = parts.overlapping(s.span);
@@ -205,12 +207,21 @@ fn states_beyond_attributions(doc: &Doc<'_>, sentence: usize, parts: &Attributio
     let covers = Span::union(spans);
     let mut next = 0;
     let mut own = 0;
+    let (mut curly, mut straight) = (0u32, false);
     for t in &doc.tokens[s.tokens.clone()] {
         while covers.get(next).is_some_and(|c| c.end <= t.span.start) {
             next += 1;
         }
+        // Quotation marks opened in this sentence (a stray mark earlier in the paragraph
+        // does not count).
+        match t.span.slice(doc.text) {
+            "\u{201C}" => curly += 1,
+            "\u{201D}" => curly = curly.saturating_sub(1),
+            "\"" => straight = !straight,
+            _ => {}
+        }
         let covered = covers.get(next).is_some_and(|c| c.overlaps(t.span));
-        if t.kind != TokenKind::Punct && !covered {
+        if t.kind != TokenKind::Punct && !covered && curly == 0 && !straight {
             own += 1;
             if own >= OWN_WORDS {
                 return true;
@@ -615,6 +626,53 @@ mod tests {
                 "no preparations have begun".to_string()
             )]
         );
+    }
+
+    #[test]
+    fn quoted_words_cut_from_a_content_are_no_statement_of_the_article() {
+        // The content lost the quote's opening words; they are still the chief's, not the
+        // article's. Words outside quotation marks in the next sentence are the article's,
+        // even after a stray mark earlier in the paragraph.
+        for stray in ["", "Its jets had 17\" screens. "] {
+            let text = format!(
+                "{stray}\"Our airline would like to thank the staff for years of hard work,\" \
+                 said Dana Ross, the chief executive. The airline flew its last jet in May, and \
+                 Ross said the staff would be paid."
+            );
+            let cut = Attribution {
+                source: vec![span_of(&text, "Dana Ross, the chief executive")],
+                cue: vec![span_of(&text, "said")],
+                content: vec![span_of(&text, "the staff for years of hard work")],
+                kind: QuoteKind::Quote,
+                ..Attribution::default()
+            };
+            let head = |part: &str, len: usize| {
+                let s = span_of(&text, part);
+                Span::new(s.start, s.start + len)
+            };
+            let paid = Attribution {
+                source: vec![head("Ross said the", 4)],
+                cue: vec![head("said the staff", 4)],
+                content: vec![span_of(&text, "the staff would be paid")],
+                kind: QuoteKind::Paraphrase,
+                ..Attribution::default()
+            };
+            let statements: Vec<String> = claims_of(&text, &[cut, paid])
+                .into_iter()
+                .filter(|(k, _)| *k == ClaimKind::Statement)
+                .map(|(_, c)| c)
+                .collect();
+            let expected = [
+                stray.trim(),
+                "The airline flew its last jet in May, and Ross said \
+                 the staff would be paid.",
+            ];
+            assert_eq!(
+                statements,
+                expected[usize::from(stray.is_empty())..],
+                "stray mark {stray:?}"
+            );
+        }
     }
 
     #[test]

@@ -510,9 +510,6 @@ const THING_NOUNS: &[&str] = &[
     "lists",
 ];
 
-/// The end (byte) of the last plural noun for people (officials, residents, activists,
-/// Democrats) in the text between bytes `from` and `to`, or 0: "they" after it is that group,
-/// not an organisation named before it. One scan; no allocation.
 /// Whether byte `at` lies inside a quotation: more opening than closing marks (curly), or an
 /// odd number of straight double marks, between the start of its paragraph and `at`.
 fn in_quotation(doc: &Doc<'_>, at: usize) -> bool {
@@ -534,6 +531,9 @@ fn in_quotation(doc: &Doc<'_>, at: usize) -> bool {
     open > 0 || straight % 2 == 1
 }
 
+/// The end (byte) of the last plural noun for people (officials, residents, activists,
+/// Democrats) in the text between bytes `from` and `to`, or 0: "they" after it is that group,
+/// not an organisation named before it. One scan; no allocation.
 fn last_people_noun_end(doc: &Doc<'_>, from: usize, to: usize) -> usize {
     let first = doc.tokens.partition_point(|t| t.span.start < from);
     let people = |w: &str| {
