@@ -6474,9 +6474,6 @@ fn link_parents(drafts: &[Draft], out: &mut [Attribution], doc: &Doc<'_>, v: &[T
     }
 }
 
-/// "..., according to the transit authority, which said ...": a relative pronoun source ("which",
-/// "who") right after a comma takes the speaker of the attribution whose source ends at that
-/// comma (its antecedent).
 /// Makes referent `r` the speaker of `a`, with the speaker type its kind gives.
 fn speak_as(r: &crate::entities::Referent, a: &mut Attribution) {
     a.speaker = Some(r.canonical.clone());
@@ -6490,6 +6487,9 @@ fn speak_as(r: &crate::entities::Referent, a: &mut Attribution) {
     });
 }
 
+/// "..., according to the transit authority, which said ...": a relative pronoun source ("which",
+/// "who") right after a comma takes the speaker of the attribution whose source ends at that
+/// comma (its antecedent), or else the name before the comma (see below).
 fn resolve_relative_sources(doc: &Doc<'_>, entities: &Entities, out: &mut [Attribution]) {
     for i in 0..out.len() {
         if out[i].speaker.is_some() || out[i].source.len() != 1 {
