@@ -214,11 +214,13 @@ fn states_beyond_attributions(doc: &Doc<'_>, sentence: usize, parts: &Attributio
         }
         // Quotation marks opened in this sentence (a stray mark earlier in the paragraph
         // does not count).
-        match t.span.slice(doc.text) {
-            "\u{201C}" => curly += 1,
-            "\u{201D}" => curly = curly.saturating_sub(1),
-            "\"" => straight = !straight,
-            _ => {}
+        if t.kind == TokenKind::Punct {
+            match t.span.slice(doc.text) {
+                "\u{201C}" => curly += 1,
+                "\u{201D}" => curly = curly.saturating_sub(1),
+                "\"" => straight = !straight,
+                _ => {}
+            }
         }
         let covered = covers.get(next).is_some_and(|c| c.overlaps(t.span));
         if t.kind != TokenKind::Punct && !covered && curly == 0 && !straight {

@@ -252,12 +252,15 @@ fn quote_frame_verb(doc: &Doc<'_>, v: &[TokView], sent: Range<usize>, i: usize) 
                 || is_in(ROLE_NOUNS, next))
             && speech_verb();
     }
-    let open = if matches!(word_at(doc, i + 1), "," | ":") {
+    // The marks first: most tokens stand next to none.
+    let open = if mark(i + 1, true) {
+        i + 1
+    } else if mark(i + 2, true) && matches!(word_at(doc, i + 1), "," | ":") {
         i + 2
     } else {
-        i + 1
+        return false;
     };
-    if !mark(open, true) || !word_at(doc, open + 1).starts_with(char::is_uppercase) {
+    if !word_at(doc, open + 1).starts_with(char::is_uppercase) {
         return false;
     }
     let words = (open + 1..sent.end)
