@@ -725,6 +725,22 @@ mod tests {
         let claims = claims_of(text, &[a]);
         assert_eq!(claims.len(), 2, "{claims:?}");
         assert_eq!(claims[0].0, ClaimKind::Statement);
+        // An adverbial of addition.
+        let text = "As well as new routes to Boston, the chair said the airline would fly to Lima.";
+        let a = Attribution {
+            source: vec![span_of(text, "the chair")],
+            cue: vec![span_of(text, "said")],
+            content: vec![span_of(text, "the airline would fly to Lima")],
+            kind: QuoteKind::Paraphrase,
+            ..Attribution::default()
+        };
+        assert_eq!(
+            claims_of(text, &[a]),
+            [(
+                ClaimKind::Paraphrase,
+                "the airline would fly to Lima".to_string()
+            )]
+        );
     }
 
     #[test]

@@ -4708,17 +4708,22 @@ const BEFORE_PARTICIPLE: &[&str] = &[
 ];
 
 /// True when the words of a phrase before a reporting frame (punctuation left out) make an
-/// adverbial of the frame: an opener from [`ADJUNCT_OPENERS`], and, unless the opener is a
+/// adverbial of the frame: an opener from [`ADJUNCT_OPENERS`] or "as well as", and, unless the opener is a
 /// subordinator ("after", "when"), no quantity ("At least twenty people died in the flood,
 /// officials said ...") and no finite verb before a relative pronoun: none of
 /// [`FINITE_FORMS`] ("On Monday the toll was twenty, ...") and no -ed form after a word other
 /// than a determiner or preposition ("In the end the bridge collapsed, ..."), a statement noun
 /// excepted ("In a statement released on Friday, ...").
-pub(super) fn adjunct_words<'a>(mut words: impl Iterator<Item = &'a str>) -> bool {
+pub(super) fn adjunct_words<'a>(words: impl Iterator<Item = &'a str>) -> bool {
+    let mut words = words.peekable();
     let Some(first) = words.next() else {
         return false;
     };
-    if !is_in(ADJUNCT_OPENERS, first) {
+    // "As well as new routes to the US, ...": an adverbial of addition.
+    let as_well_as = first.eq_ignore_ascii_case("as")
+        && words.next_if(|w| w.eq_ignore_ascii_case("well")).is_some()
+        && words.next_if(|w| w.eq_ignore_ascii_case("as")).is_some();
+    if !as_well_as && !is_in(ADJUNCT_OPENERS, first) {
         return false;
     }
     if is_in(SUBORDINATORS, first) {
