@@ -3899,6 +3899,7 @@ pub(super) fn tag(
         split_copula_colon(doc, &mut d);
         drafts.push(d);
     }
+    participle_opener_sibling(doc, &v, &mut drafts);
     quotes_after_speaker(doc, &v, &regions, &is_cue, &mut drafts);
     inherit_sources(doc, &mut drafts);
     for d in drafts.iter_mut() {
@@ -4289,6 +4290,50 @@ fn participle_opener(doc: &Doc<'_>, v: &[TokView], sent: Range<usize>, d: &mut D
     }
     if d.content.is_empty() && comma > b {
         d.content.push((b, comma));
+    }
+}
+
+/// "Citing privacy rules, U.S. officials have not said why ...": a participle clause that opens
+/// the sentence, left without a source by [`participle_opener`] (the subject is no name or
+/// pronoun it knows), takes the source of the attribution whose source opens the main clause
+/// right after the clause's comma.
+fn participle_opener_sibling(doc: &Doc<'_>, v: &[TokView], drafts: &mut [Draft]) {
+    for i in 0..drafts.len() {
+        let d = &drafts[i];
+        let Some(sent) = doc.sentences.get(d.sentence) else {
+            continue;
+        };
+        let first = word_at(doc, d.cue.0);
+        let opener = d.cue.0 == sent.tokens.start
+            && first.len() > 5
+            && first.ends_with("ing")
+            && capitalised_word(doc, d.cue.0)
+            && !first.eq_ignore_ascii_case("according");
+        if !opener || !d.source.is_empty() {
+            continue;
+        }
+        let Some(comma) = (d.cue.1..sent.tokens.end)
+            .find(|&k| word_at(doc, k) == "," && v.get(k).is_some_and(|t| !t.in_quote))
+        else {
+            continue;
+        };
+        // The sibling's source opens the main clause, or follows a name or determiner that
+        // does ("U.K. | officials").
+        let modifier = |k: usize| {
+            let w = word_at(doc, k);
+            w == "." || capitalised_word(doc, k) || is_in(DETERMINERS, w)
+        };
+        let sibling = drafts.iter().find_map(|e| {
+            let &(s, end) = e.source.first()?;
+            let opens = e.sentence == d.sentence
+                && s > comma
+                && s <= comma + 3
+                && (comma + 1..s).all(modifier);
+            opens.then_some((comma + 1, end))
+        });
+        if let Some(source) = sibling {
+            drafts[i].source = vec![source];
+        }
     }
 }
 
