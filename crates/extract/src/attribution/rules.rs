@@ -219,6 +219,12 @@ fn add_core_cues(doc: &Doc<'_>, v: &[TokView], runs: &mut Vec<(usize, usize, usi
 /// before a quotation (after a comma, a colon or nothing) that opens with a capital and holds
 /// at least four words. Outside quotation marks only.
 fn quote_frame_verb(doc: &Doc<'_>, v: &[TokView], sent: Range<usize>, i: usize) -> bool {
+    // It runs on every token: a lower-case word next to a mark, or out at once.
+    let quote_at = |k: usize| v.get(k).is_some_and(|t| t.quote != QuoteMark::None);
+    let near = i > 0 && quote_at(i - 1) || quote_at(i + 1) || quote_at(i + 2);
+    if !near || v.get(i).is_none_or(|t| t.shape != 0) {
+        return false;
+    }
     let mark = |k: usize, open: bool| {
         sent.contains(&k)
             && v.get(k).is_some_and(|t| match t.quote {
