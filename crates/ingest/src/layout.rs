@@ -444,7 +444,20 @@ fn is_caption(line: &str) -> bool {
         "[Photo",
         "Credit:",
     ];
-    MARKS.iter().any(|m| line.starts_with(m))
+    if MARKS.iter().any(|m| line.starts_with(m)) {
+        return true;
+    }
+    // Wikinews style: what the picture shows, then its credit ("Crowds at the opening. Image:
+    // Jane Doe."): a credit of a few words, with no sentence after it, ends the line.
+    let tail = line.trim_end().trim_end_matches('.');
+    ["Image: ", "Photo: "].iter().any(|m| {
+        tail.rfind(m).is_some_and(|i| {
+            let credit = &tail[i + m.len()..];
+            (1..=6).contains(&credit.split_whitespace().count())
+                && !credit.contains(['.', '!', '?', '"'])
+                && line.split_whitespace().count() <= 60
+        })
+    })
 }
 
 /// Words that open a publication or update stamp.
@@ -893,6 +906,24 @@ mod tests {
             "The Plains of Arafat were crowded on the day of Hajj."
         ));
         assert!(!is_heading("the pilgrims walked on to Arafat"));
+    }
+
+    #[test]
+    fn a_line_that_ends_with_its_picture_credit_is_a_caption() {
+        assert!(is_caption(
+            "Crowds at the opening of the bridge on Friday. Image: Jane Doe."
+        ));
+        assert!(is_caption("Playstation VR demo Image: Nick Moreau."));
+        assert!(is_caption(
+            "The mayor in 2019. Photo: Twitter / City of Oslo"
+        ));
+        // A sentence after the credit, or a long "credit", is running text.
+        assert!(!is_caption(
+            "The show has one theme. Image: Jane Doe. It drew crowds all week."
+        ));
+        assert!(!is_caption(
+            "Her best-known work was called Image: A Girl on a Bicycle in Naples at Night."
+        ));
     }
 
     #[test]
