@@ -5500,11 +5500,12 @@ fn quotes_after_speaker(
     let mut si = 0;
     while let Some(s) = doc.sentences.get(si) {
         si += 1;
-        let body = doc
-            .article
-            .paragraphs
-            .get(s.paragraph)
-            .is_some_and(|p| p.kind == claimsheet_ingest::ParagraphKind::Body);
+        let kind = doc.article.paragraphs.get(s.paragraph).map(|p| p.kind);
+        // A photo caption set between a speaker's paragraphs does not interrupt them.
+        if kind == Some(claimsheet_ingest::ParagraphKind::Caption) {
+            continue;
+        }
+        let body = kind == Some(claimsheet_ingest::ParagraphKind::Body);
         let first_in_para = s.paragraph != para;
         if first_in_para {
             para = s.paragraph;
