@@ -450,12 +450,20 @@ fn is_caption(line: &str) -> bool {
     // Wikinews style: what the picture shows, then its credit ("Crowds at the opening. Image:
     // Jane Doe."): a credit of a few words, with no sentence after it, ends the line.
     let tail = line.trim_end().trim_end_matches('.');
+    // The credit stands in the last few bytes: only they are searched.
+    let from = (tail.len().saturating_sub(64)..tail.len())
+        .find(|&i| tail.is_char_boundary(i))
+        .unwrap_or(tail.len());
+    let tail = &tail[from..];
+    if !tail.as_bytes().contains(&b':') {
+        return false;
+    }
     ["Image: ", "Photo: "].iter().any(|m| {
         tail.rfind(m).is_some_and(|i| {
             let credit = &tail[i + m.len()..];
             (1..=6).contains(&credit.split_whitespace().count())
                 && !credit.contains(['.', '!', '?', '"'])
-                && line.split_whitespace().count() <= 60
+                && word_count(line, 61) <= 60
         })
     })
 }
