@@ -2,6 +2,7 @@
 
 use claimsheet_ingest::{ParagraphKind, Span};
 
+use crate::attribution::model::{quote_mark, QuoteMark};
 use crate::attribution::{Attribution, QuoteKind};
 use crate::segment::TokenKind;
 use crate::Doc;
@@ -207,23 +208,23 @@ fn states_beyond_attributions(doc: &Doc<'_>, sentence: usize, parts: &Attributio
     let covers = Span::union(spans);
     let mut next = 0;
     let mut own = 0;
-    let (mut curly, mut straight) = (0u32, false);
+    let (mut opened, mut straight) = (0u32, false);
     for t in &doc.tokens[s.tokens.clone()] {
         while covers.get(next).is_some_and(|c| c.end <= t.span.start) {
             next += 1;
         }
         // Quotation marks opened in this sentence (a stray mark earlier in the paragraph
-        // does not count).
+        // does not count), as the attribution layer reads them.
         if t.kind == TokenKind::Punct {
-            match t.span.slice(doc.text) {
-                "\u{201C}" => curly += 1,
-                "\u{201D}" => curly = curly.saturating_sub(1),
-                "\"" => straight = !straight,
-                _ => {}
+            match quote_mark(t.span.slice(doc.text)) {
+                QuoteMark::Open => opened += 1,
+                QuoteMark::Close => opened = opened.saturating_sub(1),
+                QuoteMark::Either => straight = !straight,
+                QuoteMark::None => {}
             }
         }
         let covered = covers.get(next).is_some_and(|c| c.overlaps(t.span));
-        if t.kind != TokenKind::Punct && !covered && curly == 0 && !straight {
+        if t.kind != TokenKind::Punct && !covered && opened == 0 && !straight {
             own += 1;
             if own >= OWN_WORDS {
                 return true;

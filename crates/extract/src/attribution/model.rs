@@ -160,7 +160,7 @@ fn shape_of(s: &str, kind: TokenKind) -> u8 {
 }
 
 /// Quote mark role of a token's text, with the next token (for `''` pairs).
-fn quote_mark(s: &str) -> QuoteMark {
+pub(crate) fn quote_mark(s: &str) -> QuoteMark {
     match s {
         "\u{201C}" | "\u{201E}" | "\u{AB}" | "``" => QuoteMark::Open,
         "\u{201D}" | "\u{BB}" => QuoteMark::Close,
