@@ -4261,6 +4261,16 @@ fn possessive_source(doc: &Doc<'_>, sent: Range<usize>, d: &mut Draft) {
     }
 }
 
+/// Whether the capitalised word at token `a` is a participle in -ing that can open a clause
+/// ("Insisting", "Citing"; not "According" nor a short word such as "King").
+fn opening_participle(doc: &Doc<'_>, a: usize) -> bool {
+    let w = word_at(doc, a);
+    w.len() > 5
+        && w.ends_with("ing")
+        && capitalised_word(doc, a)
+        && !w.eq_ignore_ascii_case("according")
+}
+
 /// "Having said he would not run again, the senator entered the race", "Insisting that the
 /// vote was rigged, the mayor ...": a cue in a participle clause that opens the sentence has
 /// the main clause's subject, after the clause's comma, as its source; its content ends at
@@ -4269,10 +4279,7 @@ fn participle_opener(doc: &Doc<'_>, v: &[TokView], sent: Range<usize>, d: &mut D
     let (a, b) = d.cue;
     let first = word_at(doc, sent.start);
     let opens = if a == sent.start {
-        first.len() > 5
-            && first.ends_with("ing")
-            && capitalised_word(doc, a)
-            && !first.eq_ignore_ascii_case("according")
+        opening_participle(doc, a)
     } else {
         // "Having been told ...": a passive names its addressee, not its speaker.
         a == sent.start + 1 && first == "Having" && !is_in(BE_FORMS, word_at(doc, a))
@@ -4309,12 +4316,7 @@ fn participle_opener_sibling(doc: &Doc<'_>, v: &[TokView], drafts: &mut [Draft])
         let Some(sent) = doc.sentences.get(d.sentence) else {
             continue;
         };
-        let first = word_at(doc, d.cue.0);
-        let opener = d.cue.0 == sent.tokens.start
-            && first.len() > 5
-            && first.ends_with("ing")
-            && capitalised_word(doc, d.cue.0)
-            && !first.eq_ignore_ascii_case("according");
+        let opener = d.cue.0 == sent.tokens.start && opening_participle(doc, d.cue.0);
         if !opener || !d.source.is_empty() {
             continue;
         }
